@@ -1,0 +1,7 @@
+"""`python -m ccch_docs`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

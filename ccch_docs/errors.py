@@ -1,0 +1,47 @@
+"""The error tree: every problem carries its file, line, column and key, and a hint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, where it is, and what to do about it."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    key: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = ":".join(str(x) for x in (self.file or "<input>", self.line, self.column) if x is not None)
+        text = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        return f"{text} (gợi ý: {self.hint})" if self.hint else text
+
+
+class CchcError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{len(self.problems)} lỗi.")
+        return "\n".join(lines)
+
+
+class InputError(CchcError):
+    """The YAML input is unreadable or does not follow the input format."""
+
+
+class TemplateError(CchcError):
+    """A template is missing, malformed or uses what the context does not provide."""
+
+
+class OutputError(CchcError):
+    """The document could not be written or converted."""

@@ -1,0 +1,1 @@
+"""Pure formatting functions: decree dates, Vietnamese numbers, labels and text."""

@@ -1,0 +1,48 @@
+"""Layout after rendering: sizes the decree's solid lines and boxes to the text they go with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from . import ooxml
+from .metrics import text_width
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a bordered paragraph style is sized: to its own text or to the paragraph above, times `ratio`."""
+
+    source: str  # "own" | "previous"
+    ratio: float
+    pad_pt: float = 0.0
+
+
+# The contract with templates: paragraphs in these styles carry a border whose length is set here.
+FITS = {
+    "TieuNgu": Fit("own", 1.03),  # a line as long as the Tiêu ngữ
+    "DuongKeNgan": Fit("previous", 0.4),  # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
+    "DoKhan": Fit("own", 1.03, 16.0),  # a box around the urgency mark
+}
+
+
+def fit_lines(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
+    """Set the indents of every paragraph in a FITS style so its border has the right length."""
+    previous: etree._Element | None = None
+    for p in body.iter(ooxml.qn("w:p")):
+        sid = ooxml.style_id(p)
+        fit = FITS.get(sid or "")
+        if fit is not None:
+            source = p if fit.source == "own" else previous
+            if source is not None:
+                room = ooxml.text_room(p, page_room)
+                font = styles.font(ooxml.style_id(source))
+                width = text_width(ooxml.text(source).strip(), font.size, font.bold, font.italic)
+                length = min(width * 20 * fit.ratio + fit.pad_pt * 20, room)
+                if fit.source == "previous":
+                    length = min(length, room * fit.ratio)
+                side = max(0, int((room - length) / 2))
+                ooxml.set_indents(p, side, side)
+        if ooxml.text(p).strip():
+            previous = p

@@ -1,0 +1,143 @@
+"""WordprocessingML plumbing: names, paragraph properties, widths, runs, style sheets. Knows nothing of plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{%s}" % W
+
+
+def qn(tag: str) -> str:
+    """`w:p` → Clark notation `{…main}p`."""
+    prefix, local = tag.split(":")
+    assert prefix == "w"
+    return _W + local
+
+
+# Children of <w:pPr> that must come after <w:ind>, in schema order.
+_AFTER_IND = {qn("w:" + t) for t in ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+                                      "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+                                      "rPr", "sectPr", "pPrChange")}
+DEFAULT_CELL_MARGIN = 108  # twips, Word's default left and right cell margin
+
+
+def style_id(p: etree._Element) -> str | None:
+    """The paragraph's style id, if any."""
+    el = p.find(f"{_W}pPr/{_W}pStyle")
+    return None if el is None else el.get(qn("w:val"))
+
+
+def text(p: etree._Element) -> str:
+    """The visible text of a paragraph."""
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def set_indents(p: etree._Element, left: int, right: int) -> None:
+    """Set the paragraph's left and right indents (twips), dropping any first-line indent."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(p, qn("w:pPr"))
+        p.insert(0, ppr)
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = etree.Element(qn("w:ind"))
+        later = next((c for c in ppr if c.tag in _AFTER_IND), None)
+        if later is None:
+            ppr.append(ind)
+        else:
+            later.addprevious(ind)
+    ind.attrib.clear()
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:right"), str(right))
+
+
+def _twips(el: etree._Element | None, attr: str = "w:w") -> int | None:
+    if el is None or el.get(qn("w:type"), "dxa") != "dxa" or el.get(qn(attr)) is None:
+        return None
+    return int(el.get(qn(attr)))
+
+
+def text_room(p: etree._Element, page_room: int) -> int:
+    """Twips available to the paragraph's text: its table cell less cell margins, or the page's text width."""
+    tc = p.getparent()
+    if tc is None or tc.tag != qn("w:tc"):
+        return page_room
+    tbl = tc.getparent().getparent()
+    width = _twips(tc.find(f"{_W}tcPr/{_W}tcW")) or page_room
+    margins = 0
+    for side in ("left", "right"):
+        m = (_twips(tc.find(f"{_W}tcPr/{_W}tcMar/{_W}{side}"))
+             or _twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}{side}")))
+        margins += DEFAULT_CELL_MARGIN if m is None else m
+    return width - margins
+
+
+def page_room(sect_pr: etree._Element) -> int:
+    """Text width of a section (page width less left and right margins), in twips."""
+    pg, mar = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+    return int(pg.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))
+
+
+def run_xml(text_: str, bold: bool = False, italic: bool = False) -> str:
+    """One <w:r> with its text escaped and spaces kept."""
+    rpr = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text_)}</w:t></w:r>'
+
+
+@dataclass(frozen=True)
+class Font:
+    """The resolved character look of a paragraph style."""
+
+    size: float
+    bold: bool
+    italic: bool
+
+
+class StyleSheet:
+    """Paragraph styles of a styles.xml part, resolved through `basedOn` and the document defaults."""
+
+    def __init__(self, xml: bytes):
+        root = etree.fromstring(xml)
+        self._styles = {s.get(qn("w:styleId")): s for s in root.iter(qn("w:style"))
+                        if s.get(qn("w:type")) == "paragraph"}
+        self._default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        self._cache: dict[str | None, Font] = {}
+
+    def font(self, sid: str | None) -> Font:
+        """Size in points, bold and italic of paragraph style `sid` (the default style when None)."""
+        if sid not in self._cache:
+            size = self._prop(sid, "w:sz")
+            bold, italic = self._prop(sid, "w:b"), self._prop(sid, "w:i")
+            self._cache[sid] = Font(int(size.get(qn("w:val"))) / 2 if size is not None else 10.0,
+                                    _on(bold), _on(italic))
+        return self._cache[sid]
+
+    def _prop(self, sid: str | None, tag: str) -> etree._Element | None:
+        seen = set()
+        style = self._styles.get(sid) if sid else next(
+            (s for s in self._styles.values() if s.get(qn("w:default")) == "1"), None)
+        while style is not None and id(style) not in seen:
+            seen.add(id(style))
+            el = style.find(f"{_W}rPr/{qn(tag)}")
+            if el is not None:
+                return el
+            based = style.find(qn("w:basedOn"))
+            style = self._styles.get(based.get(qn("w:val"))) if based is not None else None
+        return self._default.find(qn(tag)) if self._default is not None else None
+
+
+def _on(el: etree._Element | None) -> bool:
+    return el is not None and el.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
+def drop_empty_runs(root: etree._Element) -> None:
+    """Remove runs whose only content is an empty <w:t> (left behind by docxtpl's `{{r }}` tags)."""
+    for t in root.xpath("//w:r/w:t[not(text())]", namespaces={"w": W}):
+        r = t.getparent()
+        if all(c.tag in (qn("w:t"), qn("w:rPr")) for c in r):
+            r.getparent().remove(r)

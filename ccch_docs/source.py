@@ -1,0 +1,211 @@
+"""YAML text to a mapping that remembers where each value came from; `ke_thua` defaults merged in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+from .formats.text import nfc
+
+Path_ = tuple[str | int, ...]  # a key path: ("noi_dung", 2, "tieu_de")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass
+class Source:
+    """Data read from YAML, with the place of every key and item, and the folder paths are relative to."""
+
+    data: dict[str, Any]
+    places: dict[Path_, Where]
+    file: str
+    base_dir: Path
+    extra: list[Problem] = field(default_factory=list)
+
+    def where(self, path: Path_) -> Where:
+        """The place of `path`, or of its nearest ancestor that has one."""
+        for n in range(len(path), -1, -1):
+            found = self.places.get(tuple(path[:n]))
+            if found is not None:
+                return found
+        return Where(self.file, 1, 1)
+
+    def problem(self, path: Path_, message: str, hint: str | None = None) -> Problem:
+        """A Problem placed at `path`."""
+        w = self.where(path)
+        return Problem(message, w.file, w.line, w.column, key_name(path) or None, hint)
+
+
+def key_name(path: Path_) -> str:
+    """Dotted form of a key path: `noi_dung[2].tieu_de`.
+
+    >>> key_name(("noi_dung", 2, "tieu_de"))
+    'noi_dung[2].tieu_de'
+    """
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text) and leaves dates as text.
+
+    Dates are parsed by the model, which can then say where a wrong one is.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Problem]]:
+    """Parse one YAML document safely; return the data, the places of its keys, and duplicate-key problems."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, []
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError([Problem(f"YAML không hợp lệ: {exc.problem or exc}", file, line, col,
+                                  hint="kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau khóa "
+                                       "và dấu ngoặc kép quanh chuỗi có ký tự đặc biệt")]) from None
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise InputError([Problem(f"YAML không hợp lệ: {exc}", file)]) from None
+    finally:
+        loader.dispose()
+    places: dict[Path_, Where] = {}
+    problems: list[Problem] = []
+    _walk(node, (), file, places, problems)
+    return data, places, problems
+
+
+def _walk(node: yaml.Node, path: Path_, file: str, places: dict[Path_, Where], problems: list[Problem]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            here = path + (key,)
+            where = Where(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in seen:
+                problems.append(Problem("khóa bị lặp lại", file, where.line, where.column, key_name(here),
+                                        "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"))
+            seen.add(key)
+            places[here] = where
+            _walk(value_node, here, file, places, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            here = path + (i,)
+            places[here] = Where(file, item.start_mark.line + 1, item.start_mark.column + 1)
+            _walk(item, here, file, places, problems)
+
+
+def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    """Mappings merge key by key (`top` wins); any other value in `top` replaces the base's."""
+    out = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _nfc_all(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {(nfc(k) if isinstance(k, str) else k): _nfc_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_all(v) for v in value]
+    return value
+
+
+def load_text(text: str, file: str = "<string>", base_dir: Path | str = ".") -> Source:
+    """Read YAML text; `ke_thua` paths are taken relative to `base_dir`."""
+    return _load(text, file, Path(base_dir), stack=())
+
+
+def load_path(path: Path | str) -> Source:
+    """Read a YAML file and the files it inherits from."""
+    path = Path(path)
+    return _load(_read(path, None), str(path), path.parent, stack=(path.resolve(),))
+
+
+def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | str = ".") -> Source:
+    """Take data that another system already holds in memory; `ke_thua` still works."""
+    if not isinstance(data, dict):
+        raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị", file)])
+    return _resolve(_nfc_all(data), {}, [], file, Path(base_dir), stack=())
+
+
+def _read(path: Path, cited: Problem | None) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        base = cited or Problem("", str(path))
+        raise InputError([Problem(f"không đọc được tệp {path}: {exc.strerror or exc}", base.file, base.line,
+                                  base.column, base.key, "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(f"tệp không phải UTF-8 (byte {exc.start})", str(path),
+                                  hint="lưu tệp với bảng mã UTF-8")]) from None
+
+
+def _load(text: str, file: str, base_dir: Path, stack: tuple[Path, ...]) -> Source:
+    data, places, problems = parse_yaml(nfc(text), file)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị (ví dụ `loai: ke_hoach`)", file, 1, 1)])
+    return _resolve(data, places, problems, file, base_dir, stack)
+
+
+def _resolve(data: dict[str, Any], places: dict[Path_, Where], problems: list[Problem], file: str,
+             base_dir: Path, stack: tuple[Path, ...]) -> Source:
+    src = Source(data, places, file, base_dir, problems)
+    parents = data.pop("ke_thua", None)
+    if parents is None:
+        return src
+    if isinstance(parents, str):
+        parents = [parents]
+    if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
+        raise InputError([src.problem(("ke_thua",), "phải là một đường dẫn hoặc danh sách đường dẫn",
+                                      "ví dụ `ke_thua: don-vi/ubnd-tinh.yaml`")])
+    merged: dict[str, Any] = {}
+    merged_places: dict[Path_, Where] = {}
+    extra: list[Problem] = []
+    for i, rel in enumerate(parents):
+        key: Path_ = ("ke_thua", i) if ("ke_thua", i) in places else ("ke_thua",)
+        target = (base_dir / rel).resolve()
+        if target in stack:
+            chain = " → ".join(p.name for p in stack + (target,))
+            raise InputError([src.problem(key, f"kế thừa vòng tròn: {chain}", "bỏ một khóa ke_thua trong vòng")])
+        parent = _load(_read(target, src.problem(key, "")), str(base_dir / rel), target.parent, stack + (target,))
+        merged = _deep_merge(merged, parent.data)
+        merged_places.update(parent.places)
+        extra.extend(parent.extra)
+    src.data = _deep_merge(merged, data)
+    src.places = {**merged_places, **places}
+    src.extra = extra + problems
+    return src

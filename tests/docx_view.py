@@ -1,0 +1,133 @@
+"""Reading rendered .docx files back for assertions: sections of text and effective run/paragraph properties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+EXPECTED = Path(__file__).parent / "expected"
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def read_expected(name: str) -> dict[str, list[str]]:
+    """An expected-text file: `## section` lines, then one paragraph per line."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in (EXPECTED / f"{name}.txt").read_text("utf-8").splitlines():
+        if line.startswith("## "):
+            current = out.setdefault(line[3:].strip(), [])
+        elif line.strip() and current is not None:
+            current.append(clean(line))
+    return out
+
+
+@dataclass
+class View:
+    """A rendered document cut into the parts the decree names."""
+
+    doc: Document
+
+    @classmethod
+    def open(cls, path: Path | str) -> View:
+        return cls(Document(str(path)))
+
+    def cell_paragraphs(self, table: int, row: int, col: int) -> list[Paragraph]:
+        return self.doc.tables[table].rows[row].cells[col].paragraphs
+
+    @staticmethod
+    def texts(paragraphs: list[Paragraph]) -> list[str]:
+        return [clean(p.text) for p in paragraphs if clean(p.text)]
+
+    def header(self) -> list[str]:
+        """Left column top to bottom, then the right column."""
+        t = self.doc.tables[0]
+        left = [p for r in t.rows for p in r.cells[0].paragraphs]
+        right = [p for r in t.rows for p in r.cells[1].paragraphs]
+        return self.texts(left) + self.texts(right)
+
+    def top_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs directly in the body (not in tables), before the footer table."""
+        body = self.doc.element.body
+        out, tables = [], 0
+        for child in body.iterchildren():
+            if child.tag == qn("w:tbl"):
+                tables += 1
+                if tables == 2:
+                    break
+            elif child.tag == qn("w:p") and tables == 1:
+                out.append(Paragraph(child, self.doc._body))
+        return out
+
+    def title(self) -> list[Paragraph]:
+        return [p for p in self.top_paragraphs() if p.style.style_id in ("TenLoai", "TrichYeu")]
+
+    def body(self) -> list[Paragraph]:
+        return [p for p in self.top_paragraphs()
+                if p.style.style_id not in ("TenLoai", "TrichYeu") and clean(p.text)]
+
+    def footer_table(self):
+        return self.doc.tables[1]
+
+    def noi_nhan(self) -> list[Paragraph]:
+        return [p for p in self.footer_table().rows[0].cells[0].paragraphs if clean(p.text)]
+
+    def nguoi_ky(self) -> list[Paragraph]:
+        return [p for p in self.footer_table().rows[0].cells[1].paragraphs if clean(p.text)]
+
+
+def _rpr_chain(par: Paragraph, run):
+    if run is not None and run._r.rPr is not None:
+        yield run._r.rPr
+    style = par.style
+    while style is not None:
+        if style.element.rPr is not None:
+            yield style.element.rPr
+        style = style.base_style
+    defaults = par.part.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if defaults is not None:
+        yield defaults
+
+
+def run_prop(par: Paragraph, run, tag: str):
+    """The effective value of a run property element (`w:sz`, `w:b`, `w:i`, `w:rFonts`), or None."""
+    for rpr in _rpr_chain(par, run):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            return el
+    return None
+
+
+def size(par: Paragraph, run=None) -> float:
+    el = run_prop(par, run or (par.runs[0] if par.runs else None), "w:sz")
+    return int(el.get(qn("w:val"))) / 2
+
+
+def toggle(par: Paragraph, tag: str, run=None) -> bool:
+    el = run_prop(par, run or (par.runs[0] if par.runs else None), tag)
+    return el is not None and el.get(qn("w:val"), "true") not in ("0", "false")
+
+
+def ppr(par: Paragraph, tag: str):
+    """The effective paragraph property element, through the style chain."""
+    if par._p.pPr is not None and par._p.pPr.find(qn(tag)) is not None:
+        return par._p.pPr.find(qn(tag))
+    style = par.style
+    while style is not None:
+        p = style.element.pPr
+        if p is not None and p.find(qn(tag)) is not None:
+            return p.find(qn(tag))
+        style = style.base_style
+    return None
+
+
+def align(par: Paragraph) -> str | None:
+    el = ppr(par, "w:jc")
+    return None if el is None else el.get(qn("w:val"))

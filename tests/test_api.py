@@ -1,0 +1,96 @@
+"""The library API for other systems: load from a path, a string or a dict; render to a path, bytes or a stream."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import yaml
+
+import ccch_docs
+from ccch_docs.cli import main
+from conftest import ROOT
+from docx_view import View
+
+EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+
+
+def _body_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def test_path_string_and_dict_give_the_same_document(tmp_path):
+    from_path = ccch_docs.load(EXAMPLE)
+    from_text = ccch_docs.loads(EXAMPLE.read_text("utf-8"), base_dir=EXAMPLE.parent)
+    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
+    from_dict = ccch_docs.from_dict(data, base_dir=EXAMPLE.parent)
+    assert from_path == from_text == from_dict
+
+
+def test_render_to_bytes_path_and_stream(tmp_path):
+    doc = ccch_docs.load(EXAMPLE)
+    data = ccch_docs.render(doc)
+    assert data[:2] == b"PK"
+    path = tmp_path / "out.docx"
+    ccch_docs.render(doc, path)
+    stream = io.BytesIO()
+    ccch_docs.render(doc, stream)
+    assert path.read_bytes() == data == stream.getvalue()
+
+
+def test_errors_carry_structured_details():
+    try:
+        ccch_docs.loads("loai: ke_hoach\ntrich_yue: x\n", name="a.yaml")
+    except ccch_docs.InputError as exc:
+        p = next(p for p in exc.problems if p.key == "trich_yue")
+        assert (p.file, p.line, p.column) == ("a.yaml", 2, 1)
+        assert "trich_yeu" in p.hint
+    else:
+        raise AssertionError("no error")
+
+
+def test_hostile_values_render_as_text(tmp_path):
+    nasty = 'A & B <w:p> "quoted" \'single\' {{ 7*7 }} {% if 1 %}x{% endif %} 😀 ' + "Dài" * 200
+    doc = ccch_docs.from_dict({
+        "loai": "bao_cao", "co_quan": {"ten": "SỞ <NỘI> VỤ & CO", "viet_tat": "SNV"}, "dia_danh": "Đồng Tháp",
+        "trich_yeu": nasty, "mo_dau": [nasty], "noi_dung": [{"tieu_de": nasty, "doan": [nasty]}],
+        "noi_nhan": [nasty], "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": nasty}})
+    out = tmp_path / "x.docx"
+    ccch_docs.render(doc, out)
+    view = View.open(out)
+    texts = [p.text for p in view.doc.paragraphs]
+    assert nasty in texts  # trích yếu and mở đầu come back exactly as given
+    assert "{{ 7*7 }}" in _body_text(out.read_bytes()) and ">49<" not in _body_text(out.read_bytes())
+    assert view.nguoi_ky()[-1].text == nasty
+
+
+def test_markup_gives_bold_and_italic_runs(tmp_path):
+    doc = ccch_docs.from_dict({
+        "loai": "bao_cao", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "Đồng Tháp",
+        "trich_yeu": "Kết quả", "mo_dau": "Đạt **100%** nhiệm vụ, *vượt* kế hoạch.", "luu": "VT",
+        "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A"}})
+    out = tmp_path / "m.docx"
+    ccch_docs.render(doc, out)
+    par = next(p for p in View.open(out).body() if p.text.startswith("Đạt"))
+    assert par.text == "Đạt 100% nhiệm vụ, vượt kế hoạch."
+    assert [(r.text, bool(r.bold), bool(r.italic)) for r in par.runs] == [
+        ("Đạt ", False, False), ("100%", True, False), (" nhiệm vụ, ", False, False), ("vượt", False, True),
+        (" kế hoạch.", False, False)]
+
+
+def test_cli_render_and_validate(tmp_path, capsys):
+    out = tmp_path / "kh.docx"
+    assert main(["render", str(EXAMPLE), "-o", str(out)]) == 0
+    assert out.exists() and View.open(out).header()[0] == "ỦY BAN NHÂN DÂN"
+    assert main(["validate", str(EXAMPLE)]) == 0
+    assert "hợp lệ" in capsys.readouterr().out
+
+
+def test_cli_help_in_both_languages(capsys):
+    for lang, word in (("vi", "dựng văn bản"), ("en", "render a .docx")):
+        try:
+            main(["--lang", lang, "--help"])
+        except SystemExit as exc:
+            assert exc.code == 0
+        assert word in capsys.readouterr().out

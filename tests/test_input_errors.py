@@ -1,0 +1,142 @@
+"""Malformed input: each gives a message naming the file, line, key and a hint; the CLI exits 2 and writes nothing."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import ccch_docs
+from ccch_docs.cli import main
+
+GOOD = textwrap.dedent("""\
+    loai: ke_hoach
+    co_quan:
+      ten: [ỦY BAN NHÂN DÂN, TỈNH ĐỒNG THÁP]
+      viet_tat: UBND
+    dia_danh: Đồng Tháp
+    so: 5
+    ngay: 2021-01-05
+    trich_yeu: Cải cách hành chính năm 2021
+    noi_dung:
+      - tieu_de: MỤC ĐÍCH
+        doan: Nội dung.
+    noi_nhan: [Bộ Nội vụ]
+    luu: VT
+    nguoi_ky:
+      tm: ỦY BAN NHÂN DÂN
+      chuc_vu: CHỦ TỊCH
+      ho_ten: Nguyễn Văn A
+    """)
+
+# (name, replace this, with that, expected: (line, key, words in the message, words in the hint))
+CASES = [
+    ("misspelt key", "trich_yeu:", "trich_yue:", (8, "trich_yue", "khóa không có", "trich_yeu")),
+    ("misspelt nested key", "  viet_tat:", "  viettat:", (4, "co_quan.viettat", "khóa không có", "viet_tat")),
+    ("unknown type", "loai: ke_hoach", "loai: ke_hoch", (1, "loai", "Phụ lục III", "ke_hoach")),
+    ("missing trích yếu", "trich_yeu: Cải cách hành chính năm 2021\n", "", (1, "trich_yeu", "thiếu", "trich_yeu")),
+    ("missing signer name", "  ho_ten: Nguyễn Văn A\n", "", (14, "nguoi_ky.ho_ten", "thiếu", "ho_ten")),
+    ("bad month", "ngay: 2021-01-05", "ngay: 2021-13-05", (7, "ngay", "không có trên lịch", "2021-12-05")),
+    ("bad date text", "ngay: 2021-01-05", "ngay: hôm qua", (7, "ngay", "cần một ngày", "2021-12")),
+    ("negative number", "so: 5", "so: -5", (6, "so", "lớn hơn 0", None)),
+    ("text number", "so: 5", "so: năm", (6, "so", "số nguyên", None)),
+    ("mapping for text", "dia_danh: Đồng Tháp", "dia_danh: {a: 1}", (5, "dia_danh", "chuỗi", None)),
+    ("list for mapping", "nguoi_ky:\n", "nguoi_ky: []\nx_nguoi_ky:\n", (14, "nguoi_ky", "khối", None)),
+    ("bad urgency", "luu: VT", "luu: VT\ndo_khan: gap", (14, "do_khan", "không hợp lệ", "khan")),
+    ("empty text", "dia_danh: Đồng Tháp", 'dia_danh: " "', (5, "dia_danh", "trống", None)),
+    ("duplicate key", "luu: VT", "luu: VT\nluu: VT2", (14, "luu", "lặp lại", None)),
+    ("bad part key", "    doan: Nội dung.", "    doann: Nội dung.", (11, "noi_dung[0].doann", "khóa", "doan")),
+    ("too deep", "    doan: Nội dung.",
+     "    muc: [{tieu_de: a, muc: [{tieu_de: b, muc: [{tieu_de: c}]}]}]", (11, "noi_dung[0].muc[0].muc[0].muc[0]", "ba cấp", "- ")),
+    ("no abbreviation", "  viet_tat: UBND\n", "", (2, "co_quan", "viet_tat", "ky_hieu")),
+    ("control character", "dia_danh: Đồng Tháp", 'dia_danh: "Đồng\\x07Tháp"', (5, "dia_danh", "điều khiển", None)),
+    ("yaml syntax", "luu: VT", "luu: [VT", (None, None, "YAML không hợp lệ", "thụt lề")),
+    ("tab indentation", "  viet_tat: UBND", "\tviet_tat: UBND", (None, None, "YAML không hợp lệ", None)),
+    ("not a mapping", None, "- a\n- b\n", (1, None, "ánh xạ", None)),
+]
+
+
+def _text(old, new):
+    return new if old is None else GOOD.replace(old, new, 1)
+
+
+def test_good_input_is_good():
+    assert ccch_docs.loads(GOOD).trich_yeu == ("Cải cách hành chính năm 2021",)
+
+
+@pytest.mark.parametrize("name,old,new,expected", CASES, ids=[c[0] for c in CASES])
+def test_malformed_input(name, old, new, expected, tmp_path):
+    line, key, words, hint = expected
+    text = _text(old, new)
+    assert text != GOOD
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text, name="plan.yaml")
+    matching = [p for p in info.value.problems if words in p.message]
+    assert matching, str(info.value)
+    p = matching[0]
+    assert p.file == "plan.yaml"
+    if line is not None:
+        assert p.line == line, str(info.value)
+    if key is not None:
+        assert p.key == key
+    if hint is not None:
+        assert hint in (p.hint or ""), str(info.value)
+    assert str(info.value).startswith("plan.yaml:")
+
+
+def test_several_problems_reported_at_once():
+    text = GOOD.replace("trich_yeu:", "trich_yue:").replace("  viet_tat:", "  viettat:").replace("so: 5", "so: -1")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text, name="plan.yaml")
+    keys = {p.key for p in info.value.problems}
+    assert {"trich_yue", "co_quan.viettat", "so", "trich_yeu"} <= keys
+    assert str(info.value).splitlines()[-1] == f"{len(info.value.problems)} lỗi."
+
+
+def test_cli_exit_2_no_traceback_no_output(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(GOOD.replace("trich_yeu:", "trich_yue:"), "utf-8")
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{src}:8:1: trich_yue:" in err and "Traceback" not in err
+    assert not out.exists() and list(tmp_path.iterdir()) == [src]
+
+
+def test_cli_failed_render_keeps_existing_output(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(GOOD, "utf-8")
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(src), "-o", str(out)]) == 0
+    before = out.read_bytes()
+    src.write_text(GOOD.replace("so: 5", "so: x"), "utf-8")
+    assert main(["render", str(src), "-o", str(out)]) == 2
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.yaml"]
+
+
+def test_cli_missing_file(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.yaml")]) == 2
+    assert "không đọc được" in capsys.readouterr().err
+
+
+def test_ke_thua_problems(tmp_path):
+    (tmp_path / "a.yaml").write_text("ke_thua: b.yaml\n", "utf-8")
+    (tmp_path / "b.yaml").write_text("ke_thua: a.yaml\n", "utf-8")
+    with pytest.raises(ccch_docs.InputError, match="vòng tròn"):
+        ccch_docs.load(tmp_path / "a.yaml")
+    (tmp_path / "c.yaml").write_text("ke_thua: missing.yaml\n", "utf-8")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(tmp_path / "c.yaml")
+    assert info.value.problems[0].line == 1 and info.value.problems[0].key == "ke_thua"
+
+
+def test_problem_in_inherited_file_points_there(tmp_path):
+    (tmp_path / "unit.yaml").write_text("dia_danh: Đồng Tháp\nco_quan: {ten: SỞ NỘI VỤ, viettat: SNV}\n", "utf-8")
+    body = GOOD.replace("dia_danh: Đồng Tháp\n", "").replace(
+        "co_quan:\n  ten: [ỦY BAN NHÂN DÂN, TỈNH ĐỒNG THÁP]\n  viet_tat: UBND\n", "")
+    (tmp_path / "doc.yaml").write_text("ke_thua: unit.yaml\n" + body, "utf-8")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(tmp_path / "doc.yaml")
+    p = next(p for p in info.value.problems if p.key == "co_quan.viettat")
+    assert p.file.endswith("unit.yaml") and p.line == 2

@@ -1,0 +1,259 @@
+"""Write the built-in templates in templates/ from scratch (run by hand: `python tools/build_templates.py`).
+
+The .docx files it writes are what the library reads and what template authors copy and edit in a
+word processor; this script only makes them reproducible. Sizes pair Quốc hiệu 13 / Tiêu ngữ 14 /
+date line 14; body 14; margins 20-20-30-15 mm.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+OUT = Path(__file__).resolve().parent.parent / "templates"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+TNR = "Times New Roman"
+TEXT_WIDTH = 11906 - 1701 - 851  # A4 less left 30 mm and right 15 mm, in twips
+
+# --- styles: id, name, based on, pPr, rPr -------------------------------------------------------
+BORDER = '<w:{edge} w:val="single" w:sz="6" w:space="{space}" w:color="000000"/>'
+
+
+def border(*edges: str, space: int = 1) -> str:
+    return "<w:pBdr>" + "".join(BORDER.format(edge=e, space=space) for e in edges) + "</w:pBdr>"
+
+
+def spacing(before: int = 0, after: int = 0, line: int = 240, rule: str = "auto") -> str:
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>'
+
+
+def jc(v: str) -> str:
+    return f'<w:jc w:val="{v}"/>'
+
+
+def sz(half_points: int) -> str:
+    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
+B, I = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
+KEEP = "<w:keepNext/><w:keepLines/>"
+BODY_P = spacing(120, 0, 264) + '<w:ind w:firstLine="567"/>' + jc("both")
+
+STYLES = [
+    # id, name, basedOn, pPr, rPr
+    ("QuocHieu", "CCHC Quốc hiệu", "Normal", spacing() + jc("center"), B + sz(26)),
+    ("TieuNgu", "CCHC Tiêu ngữ", "Normal", border("bottom") + spacing() + jc("center"), B + sz(28)),
+    ("CoQuanChuQuan", "CCHC Cơ quan chủ quản", "Normal", spacing() + jc("center"), sz(26)),
+    ("CoQuanBanHanh", "CCHC Cơ quan ban hành", "Normal", spacing() + jc("center"), B + sz(26)),
+    ("DuongKeNgan", "CCHC Đường kẻ ngắn", "Normal", border("bottom", space=0) + spacing(0, 0, 110, "exact") + jc("center"), sz(4)),
+    ("SoKyHieu", "CCHC Số, ký hiệu", "Normal", spacing(240) + jc("center"), sz(26)),
+    ("TrichYeuCongVan", "CCHC Trích yếu công văn", "Normal", spacing(120) + jc("center"), sz(26)),
+    ("DoKhan", "CCHC Độ khẩn", "Normal", border("top", "left", "bottom", "right", space=2) + spacing(120) + jc("center"), B + sz(28)),
+    ("DiaDanhNgay", "CCHC Địa danh, ngày", "Normal", spacing(240) + jc("center"), I + sz(28)),
+    ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), B + sz(28)),
+    ("TrichYeu", "CCHC Trích yếu", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), sz(28)),
+    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), sz(28)),
+    ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, sz(28)),
+    ("DeMuc1", "CCHC Đề mục I", "NoiDung", KEEP, B),
+    ("DeMuc2", "CCHC Đề mục 1", "NoiDung", KEEP, B),
+    ("DeMuc3", "CCHC Đề mục a", "NoiDung", KEEP, I),
+    ("NoiNhan", "CCHC Nơi nhận", "Normal", spacing() + jc("left"), B + I + sz(24)),
+    ("NoiNhanMuc", "CCHC Nơi nhận - mục", "Normal", spacing() + jc("left"), sz(22)),
+    ("NguoiSoan", "CCHC Người soạn", "Normal", spacing(120) + jc("left"), sz(22)),
+    ("ChucDanhKy", "CCHC Chức danh người ký", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("HoTenKy", "CCHC Họ tên người ký", "Normal", spacing(1700) + jc("center"), B + sz(28)),
+    ("Header", "header", "Normal", spacing() + jc("center"), sz(28)),
+]
+
+
+def styles_xml() -> str:
+    fonts = f'<w:rFonts w:ascii="{TNR}" w:hAnsi="{TNR}" w:eastAsia="{TNR}" w:cs="{TNR}"/>'
+    out = [
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W}">',
+        f'<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:color w:val="000000"/>{sz(28)}'
+        '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        f'<w:pPrDefault><w:pPr>{spacing()}</w:pPr></w:pPrDefault></w:docDefaults>',
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr><w:widowControl/></w:pPr><w:rPr>{fonts}{sz(28)}</w:rPr></w:style>',
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:semiHidden/></w:style>',
+    ]
+    for sid, name, based, ppr, rpr in STYLES:
+        out.append(f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+                   f'<w:basedOn w:val="{based}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
+    out.append("</w:styles>")
+    return "".join(out)
+
+
+# --- document body pieces -------------------------------------------------------------------------
+def p(style: str, text: str = "") -> str:
+    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
+
+
+def tag(text: str) -> str:
+    """A paragraph holding only a docxtpl paragraph tag such as `{%p for … %}`."""
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def cell(width: int, *paragraphs: str) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            + "".join(paragraphs) + "</w:tc>")
+
+
+def row(*cells: str, cant_split: bool = False, condition: str = "") -> str:
+    trpr = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
+    body = f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
+    if condition:
+        body = (f'<w:tr><w:tc><w:p><w:r><w:t>{{%tr if {condition} %}}</w:t></w:r></w:p></w:tc></w:tr>'
+                + body + '<w:tr><w:tc><w:p><w:r><w:t>{%tr endif %}</w:t></w:r></w:p></w:tc></w:tr>')
+    return body
+
+
+def table(widths: list[int], *rows: str, top: int = 0) -> str:
+    nil = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{nil}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:top w:w="{top}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def loop(items: str, *branches: tuple[str, str]) -> str:
+    """Paragraphs of a list, one style per kind: branches are (condition, style)."""
+    out = [tag(f"{{%p for d in {items} %}}")]
+    if len(branches) == 1:
+        out.append(p(branches[0][1], "{{r d|runs }}"))
+    else:
+        for n, (cond, style) in enumerate(branches):
+            word = "if" if n == 0 else ("else" if not cond else "elif")
+            out.append(tag(f"{{%p {word} {cond} %}}" if cond else "{%p else %}"))
+            out.append(p(style, "{{r d|runs }}"))
+        out.append(tag("{%p endif %}"))
+    out.append(tag("{%p endfor %}"))
+    return "".join(out)
+
+
+HEAD_LEFT, HEAD_RIGHT = 3600, TEXT_WIDTH - 3600
+FOOT_LEFT, FOOT_RIGHT = 4300, TEXT_WIDTH - 4300
+
+
+def header_table(left_extra: str = "") -> str:
+    return table(
+        [HEAD_LEFT, HEAD_RIGHT],
+        row(cell(HEAD_LEFT,
+                 tag("{%p if co_quan.chu_quan %}"), p("CoQuanChuQuan", "{{ co_quan.chu_quan }}"), tag("{%p endif %}"),
+                 tag("{%p for d in co_quan.ten %}"), p("CoQuanBanHanh", "{{ d }}"), tag("{%p endfor %}"),
+                 p("DuongKeNgan")),
+            cell(HEAD_RIGHT, p("QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                 p("TieuNgu", "Độc lập - Tự do - Hạnh phúc"))),
+        row(cell(HEAD_LEFT, p("SoKyHieu", "{{ so_ky_hieu }}"), left_extra,
+                 tag("{%p if do_khan %}"), p("DoKhan", "{{ do_khan }}"), tag("{%p endif %}")),
+            cell(HEAD_RIGHT, p("DiaDanhNgay", "{{ dia_danh_ngay }}"))),
+    )
+
+
+def footer_table(first_recipient: str = "") -> str:
+    return table(
+        [FOOT_LEFT, FOOT_RIGHT],
+        row(cell(FOOT_LEFT, p("NoiNhan", "Nơi nhận:"), first_recipient,
+                 tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{ d }}"), tag("{%p endfor %}")),
+            cell(FOOT_RIGHT, tag("{%p for d in nguoi_ky.chuc_danh %}"), p("ChucDanhKy", "{{ d }}"),
+                 tag("{%p endfor %}"), p("HoTenKy", "{{ nguoi_ky.ho_ten }}")),
+            cant_split=True),
+        row(cell(FOOT_LEFT, p("NguoiSoan", "{{ nguoi_soan }}")), cell(FOOT_RIGHT, p("NoiNhanMuc")),
+            condition="nguoi_soan"),
+        top=240,
+    )
+
+
+KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "Kính gửi: {{ kinh_gui[0] }}")
+            + tag("{%p elif kinh_gui %}") + p("KinhGui", "Kính gửi:")
+            + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{ d }}") + tag("{%p endfor %}")
+            + tag("{%p endif %}"))
+
+BODY = (loop("mo_dau", ("", "NoiDung"))
+        + loop("noi_dung", ('d.kieu == "muc1"', "DeMuc1"), ('d.kieu == "muc2"', "DeMuc2"),
+               ('d.kieu == "muc3"', "DeMuc3"), ("", "NoiDung"))
+        + loop("ket_thuc", ("", "NoiDung")))
+
+SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+        '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
+        '<w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
+        '<w:titlePg/></w:sectPr>')
+
+
+def van_ban() -> str:
+    """Mẫu 1.4: documents with a tên loại (kế hoạch, báo cáo, tờ trình …)."""
+    return (header_table()
+            + p("TenLoai", "{{ ten_loai }}")
+            + tag("{%p for d in trich_yeu %}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
+            + p("DuongKeNgan")
+            + KINH_GUI + BODY
+            + footer_table())
+
+
+def document_xml(body: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{SECT}</w:body></w:document>')
+
+
+def header_xml(page_number: bool) -> str:
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>') if page_number else ""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W}" xmlns:r="{R}">'
+            f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{field}</w:p></w:hdr>')
+
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
+
+ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"""
+
+DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"""
+
+SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="{W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"""
+
+CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>ccch_docs</dc:title><dc:creator>ccch_docs</dc:creator></cp:coreProperties>"""
+
+APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ccch_docs</Application></Properties>"""
+
+
+def write(name: str, body: str) -> None:
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "docProps/core.xml": CORE,
+        "docProps/app.xml": APP, "word/_rels/document.xml.rels": DOC_RELS, "word/settings.xml": SETTINGS,
+        "word/styles.xml": styles_xml(), "word/header1.xml": header_xml(True), "word/header2.xml": header_xml(False),
+        "word/document.xml": document_xml(body),
+    }
+    with zipfile.ZipFile(OUT / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for part, xml in parts.items():
+            info = zipfile.ZipInfo(part, date_time=(2020, 3, 5, 0, 0, 0))  # fixed: reproducible bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, xml)
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    write("van_ban", van_ban())
+
+
+if __name__ == "__main__":
+    main()
