@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import decree
-from .formats import dates, labels
+from .formats import dates, labels, numbers
 from .formats.text import end_with
-from .model import Muc, VanBan
+from .model import Muc, PhuLuc, VanBan
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 _LEVEL_STYLES = ("I.", "1.", "a)")
@@ -141,6 +141,65 @@ def signer(doc: VanBan) -> dict[str, Any]:
     return {"chuc_danh": lines, "ho_ten": k.ho_ten}
 
 
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A phụ lục table: column names and relative widths, then rows of (kind, label, cells)."""
+
+    cot: tuple[str, ...]
+    rong: tuple[float, ...]
+    dong: list[tuple[str, str, tuple[tuple[str, ...], ...]]]
+
+
+def _cell(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, int | float):
+        return (numbers.so(value),)
+    return (value,)
+
+
+def table(pl: PhuLuc, with_dd: bool = True) -> Table:
+    """Rows of a phụ lục: group rows, data rows numbered per `danh_so`, and a total row when asked."""
+    cols = pl.columns
+    keys = [c.khoa for c in cols]
+    total_key = "kinh_phi" if pl.tong_cong is True else (pl.tong_cong or None)
+    total = 0
+    rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
+    group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
+    count = 0
+    for grp in pl.groups:
+        if grp.ten is not None:
+            if grp.so:
+                label = _forced_label(grp.so, pl.danh_so.nhom or "1.")
+                count = _forced_number(grp.so, pl.danh_so.nhom or "1.") or count
+            else:
+                count += 1
+                label = labels.label(count, pl.danh_so.nhom, with_dd)
+            rows.append((group_kind, label, ((grp.ten,),)))
+        style = pl.danh_so.dong if grp.danh_so is None else grp.danh_so
+        for n, row in enumerate(grp.dong, start=1):
+            rows.append(("dong", labels.label(n, style, with_dd), tuple(_cell(row.get(k)) for k in keys)))
+            value = row.get(total_key) if total_key else None
+            if isinstance(value, int | float):
+                total += value
+    if total_key:
+        cells = tuple((numbers.so(total),) if k == total_key else () for k in keys)
+        rows.append(("tong", "Tổng cộng", cells))
+    return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows)
+
+
+def appendices(doc: VanBan, issuer: str) -> list[dict[str, Any]]:
+    """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" line and the table."""
+    many = len(doc.phu_luc) > 1
+    with_dd = doc.danh_so.chu_cai == "co_dd"
+    kem_theo = (f"(Kèm theo {doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} "
+                f"ngày {dates.short_date(doc.ngay)} của {issuer})")
+    return [{"so_hieu": f"Phụ lục {labels.roman(i)}" if many else "Phụ lục", "tieu_de": pl.tieu_de.upper(),
+             "kem_theo": kem_theo, "bang": table(pl, with_dd)} for i, pl in enumerate(doc.phu_luc, start=1)]
+
+
 def build(doc: VanBan) -> dict[str, Any]:
     """The whole render context of `doc`."""
     kh = ky_hieu(doc)
@@ -168,4 +227,5 @@ def build(doc: VanBan) -> dict[str, Any]:
         "noi_nhan": recipients(doc.noi_nhan, doc.luu),
         "nguoi_ky": signer(doc),
         "nguoi_soan": doc.nguoi_soan or "",
+        "phu_luc": appendices(doc, doc.co_quan.goi),
     }

@@ -6,13 +6,14 @@ import difflib
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import decree
+from . import decree, presets
 from .errors import InputError, Problem
 from .formats.dates import PartialDate
-from .formats.text import one_line
+from .formats.labels import STYLES as LABEL_STYLES
+from .formats.text import one_line, running_name
 from .source import Path_, Source
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -61,6 +62,37 @@ Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse),
 Number = Annotated[int, BeforeValidator(_number), Field(gt=0)]
 
 
+def _label_style(value: Any) -> Any:
+    if value is None or value is False or value == "none":
+        return ""
+    if value not in LABEL_STYLES:
+        raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
+                                  {"value": value, "hint": 'chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'})
+    return value
+
+
+LabelStyle = Annotated[str, BeforeValidator(_label_style),
+                       WithJsonSchema({"enum": ["I.", "1.", "a)", "1", "a", "none", None]})]
+Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+def _cell(value: Any) -> str | int | float | tuple[str, ...]:
+    """A table cell: text, a number, or a list of lines."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, list) and all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value):
+        return tuple(_text(v) for v in value)
+    raise PydanticCustomError("cchc", "ô của bảng phải là chữ, số hoặc danh sách dòng chữ",
+                              {"hint": "ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"})
+
+
+Cell = Annotated[Any, PlainValidator(_cell),
+                 WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"},
+                                           {"type": "array", "items": {"type": "string"}}]})]
+
+
 class Model(BaseModel):
     """Base: unknown keys are errors, values are frozen once read."""
 
@@ -73,6 +105,12 @@ class CoQuan(Model):
     chu_quan: Text | None = Field(None, description="cơ quan chủ quản, in hoa, không đậm")
     ten: Lines = Field(description="tên cơ quan ban hành; danh sách: mỗi phần tử một dòng")
     viet_tat: Text | None = Field(None, description="chữ viết tắt dùng trong ký hiệu, ví dụ UBND")
+    ten_goi: Text | None = Field(None, description="tên gọi trong câu văn, ví dụ UBND tỉnh Đồng Tháp")
+
+    @property
+    def goi(self) -> str:
+        """The body's name as written in running text: `ten_goi`, or derived from the letterhead."""
+        return self.ten_goi or running_name(self.chu_quan, self.ten)
 
 
 class NguoiKy(Model):
@@ -102,6 +140,53 @@ class DanhSo(Model):
     chu_cai: Literal["co_dd", "khong_dd"] = Field("co_dd", description="thứ tự chữ cái có hay không có đ")
 
 
+class Cot(Model):
+    """A column of a phụ lục table, after the automatic STT column."""
+
+    khoa: Key = Field(description="khóa của ô trong mỗi dòng, ví dụ noi_dung")
+    ten: Text = Field(description="tiêu đề cột")
+    rong: float = Field(1, gt=0, description="độ rộng tương đối")
+
+
+class DanhSoBang(Model):
+    """Labels of groups and rows: "I." | "1." | "a)" | "1" | "a" | none."""
+
+    nhom: LabelStyle = "1."
+    dong: LabelStyle = "a)"
+
+
+class Nhom(Model):
+    """A group of rows: its name, an optional forced label and row-label style, its rows."""
+
+    ten: Text | None = None
+    so: Text | None = Field(None, description="nhãn ép buộc của nhóm, ví dụ III")
+    danh_so: LabelStyle | None = Field(None, description="kiểu nhãn dòng riêng của nhóm")
+    dong: tuple[dict[Key, Cell], ...] = ()
+
+
+class PhuLuc(Model):
+    """An appendix table (phụ lục)."""
+
+    tieu_de: Text
+    cot: tuple[Cot, ...] | Text = Field(description="danh sách cột hoặc tên mẫu cột: " + ", ".join(presets.PRESETS))
+    danh_so: DanhSoBang = DanhSoBang()
+    nhom: tuple[Nhom, ...] = ()
+    dong: tuple[dict[Key, Cell], ...] = Field((), description="các dòng không thuộc nhóm nào")
+    tong_cong: bool | Key = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
+
+    @property
+    def columns(self) -> tuple[Cot, ...]:
+        """The columns, a preset name resolved."""
+        if isinstance(self.cot, str):
+            return tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in presets.PRESETS[self.cot])
+        return self.cot
+
+    @property
+    def groups(self) -> tuple[Nhom, ...]:
+        """The groups, loose rows first as an unnamed group."""
+        return ((Nhom(dong=self.dong),) if self.dong else ()) + self.nhom
+
+
 class VanBan(Model):
     """One document of the input format."""
 
@@ -124,6 +209,7 @@ class VanBan(Model):
     nguoi_ky: NguoiKy
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
     danh_so: DanhSo = DanhSo()
+    phu_luc: tuple[PhuLuc, ...] = ()
 
     @property
     def type(self) -> decree.DocType:
@@ -216,6 +302,42 @@ def _semantic(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
                 doc.nguoi_ky.chuc_vu)):
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
     out.extend(_check_parts(doc.noi_dung, ("noi_dung",), 1))
+    out.extend(_check_tables(doc.phu_luc))
+    return out
+
+
+def _check_tables(tables: tuple[PhuLuc, ...]) -> list[tuple[Path_, str, str | None]]:
+    out: list[tuple[Path_, str, str | None]] = []
+    seen: dict[str, Path_] = {}
+    for t, pl in enumerate(tables):
+        here: Path_ = ("phu_luc", t)
+        if isinstance(pl.cot, str) and pl.cot not in presets.PRESETS:
+            close = difflib.get_close_matches(pl.cot, list(presets.PRESETS), n=1)
+            out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
+                        f"có phải ý bạn là `{close[0]}`?" if close else "các mẫu: " + ", ".join(presets.PRESETS)))
+            continue
+        keys = [c.khoa for c in pl.columns]
+        for k in {k for k in keys if keys.count(k) > 1}:
+            out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
+        total = "kinh_phi" if pl.tong_cong is True else pl.tong_cong
+        if total and total not in keys:
+            out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
+        rows = [(("dong", r), row) for r, row in enumerate(pl.dong)]
+        rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
+        for where, row in rows:
+            for key, value in row.items():
+                if key == "ma":
+                    if not isinstance(value, str):
+                        out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))
+                    elif value in seen:
+                        out.append((here + where + (key,), f"mã `{value}` đã dùng cho dòng khác",
+                                    "mỗi dòng một mã riêng (báo cáo dùng mã để liên kết)"))
+                    else:
+                        seen[value] = here + where
+                elif key not in keys:
+                    close = difflib.get_close_matches(key, keys + ["ma"], n=1)
+                    out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
+                                f"có phải ý bạn là `{close[0]}`?" if close else "các cột: " + ", ".join(keys)))
     return out
 
 

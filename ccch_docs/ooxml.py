@@ -141,3 +141,28 @@ def drop_empty_runs(root: etree._Element) -> None:
         r = t.getparent()
         if all(c.tag in (qn("w:t"), qn("w:rPr")) for c in r):
             r.getparent().remove(r)
+
+
+def table_with_caption(root: etree._Element, caption: str) -> etree._Element | None:
+    """The first table whose Alt-text title (w:tblCaption) is `caption`."""
+    for cap in root.iter(qn("w:tblCaption")):
+        if cap.get(qn("w:val")) == caption:
+            return cap.getparent().getparent()
+    return None
+
+
+def close_last_section(root: etree._Element) -> None:
+    """When the body ends with a section break, make that break's properties the final section's.
+
+    A paragraph carrying <w:sectPr> ends a section; left as the last paragraph it would open an
+    empty trailing section (a blank page), so its properties replace the body's own.
+    """
+    body = root.find(qn("w:body"))
+    final = body.find(qn("w:sectPr"))
+    last = final.getprevious() if final is not None else None
+    if last is None or last.tag != qn("w:p"):
+        return
+    sect = last.find(f"{_W}pPr/{_W}sectPr")
+    if sect is not None:
+        body.replace(final, sect)
+        body.remove(last)

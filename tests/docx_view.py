@@ -73,6 +73,29 @@ class View:
         return [p for p in self.top_paragraphs()
                 if p.style.style_id not in ("TenLoai", "TrichYeu") and clean(p.text)]
 
+    def appendix_tables(self) -> list:
+        """The phụ lục tables: every table after the footer table."""
+        return self.doc.tables[2:]
+
+    def appendix_headings(self) -> list[list[str]]:
+        """For each phụ lục: its heading, title and "(Kèm theo …)" line."""
+        out: list[list[str]] = []
+        for p in self.doc.paragraphs:
+            if p.style.style_id == "PhuLucSo":
+                out.append([])
+            if out and p.style.style_id in ("PhuLucSo", "PhuLucTieuDe", "PhuLucKemTheo"):
+                out[-1].append(clean(p.text))
+        return out
+
+    @staticmethod
+    def table_rows(table) -> list[str]:
+        """Each row as `cell | cell`, a merged cell once, a cell's lines joined by ` / `."""
+        rows = []
+        for tr in table._tbl.tr_lst:
+            cells = [" / ".join(clean(p.text) for p in cell_paragraphs(tc) if clean(p.text)) for tc in tr.tc_lst]
+            rows.append(clean(" | ".join(cells)))
+        return rows
+
     def footer_table(self):
         return self.doc.tables[1]
 
@@ -81,6 +104,10 @@ class View:
 
     def nguoi_ky(self) -> list[Paragraph]:
         return [p for p in self.footer_table().rows[0].cells[1].paragraphs if clean(p.text)]
+
+
+def cell_paragraphs(tc) -> list[Paragraph]:
+    return [Paragraph(p, None) for p in tc.iterchildren(qn("w:p"))]
 
 
 def _rpr_chain(par: Paragraph, run):

@@ -66,6 +66,14 @@ STYLES = [
     ("ChucDanhKy", "CCHC Chức danh người ký", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
     ("HoTenKy", "CCHC Họ tên người ký", "Normal", spacing(1700) + jc("center"), B + sz(28)),
     ("Header", "header", "Normal", spacing() + jc("center"), sz(28)),
+    ("NgatDoan", "CCHC Ngắt đoạn", "Normal", spacing(0, 0, 20, "exact"), sz(2)),
+    ("PhuLucSo", "CCHC Phụ lục - số", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("PhuLucTieuDe", "CCHC Phụ lục - tiêu đề", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("PhuLucKemTheo", "CCHC Phụ lục - kèm theo", "Normal", KEEP + spacing(0, 240) + jc("center"), I + sz(28)),
+    ("BangTieuDe", "CCHC Bảng - tiêu đề cột", "Normal", spacing(40, 40) + jc("center"), B + sz(24)),
+    ("BangSo", "CCHC Bảng - số TT", "Normal", spacing(40, 40) + jc("center"), sz(24)),
+    ("BangO", "CCHC Bảng - ô", "Normal", spacing(40, 40) + jc("left"), sz(24)),
+    ("BangNhom", "CCHC Bảng - nhóm", "Normal", KEEP + spacing(40, 40) + jc("left"), B + sz(24)),
 ]
 
 
@@ -187,11 +195,55 @@ BODY = (loop("mo_dau", ("", "NoiDung"))
                ('d.kieu == "muc3"', "DeMuc3"), ("", "NoiDung"))
         + loop("ket_thuc", ("", "NoiDung")))
 
-SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
-        '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
-        '<w:pgSz w:w="11906" w:h="16838"/>'
+HEADERS = ('<w:headerReference w:type="default" r:id="rIdHeader"/>'
+           '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>')
+SECT = (f'<w:sectPr>{HEADERS}<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
         '<w:titlePg/></w:sectPr>')
+# A phụ lục: A4 turned, its own page numbers from 1, hidden on its first page.
+LANDSCAPE_WIDTH = 16838 - 1134 - 1134
+SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+                '<w:pgMar w:top="1701" w:right="1134" w:bottom="851" w:left="1134" w:header="851" w:footer="567" '
+                'w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>')
+
+
+def section_break(sect: str) -> str:
+    """An empty, tiny paragraph that ends a section with the properties `sect`."""
+    return f'<w:p><w:pPr><w:pStyle w:val="NgatDoan"/>{sect}</w:pPr></w:p>'
+
+
+def phu_luc_table() -> str:
+    """The prototype table: header, group, full-width group, data and total rows (see ccch_docs/tables.py)."""
+    label, rest = 700, LANDSCAPE_WIDTH - 700
+    borders = "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    centre = '<w:vAlign w:val="center"/>'
+
+    def tc(width: int, style: str, text: str, extra: str = "") -> str:
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{extra}</w:tcPr>'
+                f'{p(style, text)}</w:tc>')
+
+    def tr(*cells: str, header: bool = False) -> str:
+        return f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>{''.join(cells)}</w:tr>"
+
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{LANDSCAPE_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000"/><w:tblCaption w:val="phu_luc"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{label}"/><w:gridCol w:w="{rest}"/></w:tblGrid>'
+            + tr(tc(label, "BangTieuDe", "Số TT", centre), tc(rest, "BangTieuDe", "Tên cột", centre), header=True)
+            + tr(tc(label, "BangSo", "1."), tc(rest, "BangNhom", "Tên nhóm"))
+            + tr(tc(label + rest, "BangNhom", "I. Tên nhóm", '<w:gridSpan w:val="2"/>'))
+            + tr(tc(label, "BangSo", "a)"), tc(rest, "BangO", "Nội dung ô"))
+            + tr(tc(label, "BangNhom", "Tổng cộng"), tc(rest, "BangNhom", "0"))
+            + "</w:tbl>")
+
+
+PHU_LUC = (tag("{%p if phu_luc %}") + section_break(SECT) + tag("{%p endif %}")
+           + tag("{%p for pl in phu_luc %}")
+           + p("PhuLucSo", "{{ pl.so_hieu }}") + p("PhuLucTieuDe", "{{ pl.tieu_de }}")
+           + p("PhuLucKemTheo", "{{ pl.kem_theo }}") + phu_luc_table() + section_break(SECT_PHU_LUC)
+           + tag("{%p endfor %}"))
 
 
 def van_ban() -> str:
@@ -201,7 +253,7 @@ def van_ban() -> str:
             + tag("{%p for d in trich_yeu %}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
             + p("DuongKeNgan")
             + KINH_GUI + BODY
-            + footer_table())
+            + footer_table() + PHU_LUC)
 
 
 def document_xml(body: str) -> str:

@@ -1,0 +1,132 @@
+"""Phụ lục tables as WordprocessingML, built from the prototype rows of the template's table.
+
+The template's table (Alt-text title `phu_luc`) holds five prototype rows: the header, a group
+row (label + name), a full-width group row, a data row and a total row; each has a label cell and
+a content cell. Their properties (borders, fonts, shading, repeat-as-header, no split) are copied
+to every generated row, so the look stays in the template while rows are written as strings:
+no per-row Jinja and no XML parsing, which keeps a 5,000-row table fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from .ooxml import W, qn
+
+CAPTION = "phu_luc"
+ROW_KINDS = ("tieu_de", "nhom", "nhom_gop", "dong", "tong")
+_NS_DECL = f' xmlns:w="{W}"'
+_DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}
+
+
+def _xml(el: etree._Element | None) -> str:
+    return "" if el is None else etree.tostring(el, encoding="unicode").replace(_NS_DECL, "")
+
+
+@dataclass(frozen=True)
+class CellProto:
+    """The look of one prototype cell: its cell, paragraph and run properties."""
+
+    tc_pr: str
+    p_pr: str
+    r_pr: str
+    text: str  # the template's own wording (used for the header's label cell, e.g. "Số TT")
+
+    @classmethod
+    def read(cls, tc: etree._Element) -> CellProto:
+        tcpr = tc.find(qn("w:tcPr"))
+        rest = "" if tcpr is None else "".join(_xml(c) for c in tcpr if c.tag not in _DROP_FROM_TCPR)
+        p = tc.find(qn("w:p"))
+        run = p.find(qn("w:r")) if p is not None else None
+        return cls(rest, _xml(p.find(qn("w:pPr")) if p is not None else None),
+                   _xml(run.find(qn("w:rPr")) if run is not None else None),
+                   "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip())
+
+    def xml(self, width: int, span: int, lines: tuple[str, ...]) -> str:
+        """A <w:tc> of `width` twips spanning `span` grid columns, one paragraph per line."""
+        grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+        paras = "".join(f'<w:p>{self.p_pr}<w:r>{self.r_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+                        for line in lines) or f"<w:p>{self.p_pr}</w:p>"
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{self.tc_pr}</w:tcPr>{paras}</w:tc>'
+
+
+@dataclass(frozen=True)
+class RowProto:
+    """A prototype row: its row properties and its label and content cells."""
+
+    tr_pr: str
+    label: CellProto
+    content: CellProto
+
+
+@dataclass(frozen=True)
+class Prototype:
+    """Everything a phụ lục table is cloned from."""
+
+    tbl_pr: str
+    width: int
+    label_width: int
+    rows: dict[str, RowProto]
+
+    @classmethod
+    def read(cls, tbl: etree._Element) -> Prototype:
+        """Read the prototype table; ValueError says what is missing."""
+        trs = tbl.findall(qn("w:tr"))
+        if len(trs) != len(ROW_KINDS):
+            raise ValueError(f"bảng phụ lục mẫu cần đúng {len(ROW_KINDS)} dòng ({', '.join(ROW_KINDS)}), "
+                             f"có {len(trs)}")
+        rows = {}
+        for kind, tr in zip(ROW_KINDS, trs, strict=True):
+            tcs = tr.findall(qn("w:tc"))
+            if not tcs:
+                raise ValueError(f"dòng mẫu `{kind}` không có ô")
+            rows[kind] = RowProto(_xml(tr.find(qn("w:trPr"))), CellProto.read(tcs[0]), CellProto.read(tcs[-1]))
+        grid = [int(c.get(qn("w:w"))) for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        if not grid:
+            raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid")
+        return cls(_xml(tbl.find(qn("w:tblPr"))), sum(grid), grid[0], rows)
+
+    def table_xml(self, names: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, str, tuple]]) -> str:
+        """The whole <w:tbl>: a header row of `names`, then `rows` of (kind, label, cells)."""
+        cols = _split(self.width - self.label_width, widths)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (self.label_width, *cols))
+        n = len(cols)
+        full = self.width
+        head = self.rows["tieu_de"]
+        out = [f"<w:tbl>{self.tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
+               f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (head.label.text,))}",
+               "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, names, strict=True)), "</w:tr>"]
+        for kind, label, cells in rows:
+            proto = self.rows[kind]
+            if kind == "nhom_gop":
+                text = f"{label} {cells[0][0]}".strip() if cells and cells[0] else label
+                out.append(f"<w:tr>{proto.tr_pr}{proto.content.xml(full, n + 1, (text,))}</w:tr>")
+            elif kind == "nhom":
+                out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(self.label_width, 1, (label,) if label else ())}"
+                           f"{proto.content.xml(full - self.label_width, n, cells[0] if cells else ())}</w:tr>")
+            elif kind == "tong":
+                first = next(i for i, c in enumerate(cells) if c)
+                merged = self.label_width + sum(cols[:first])
+                out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(merged, first + 1, (label,))}"
+                           + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols[first:], cells[first:], strict=True))
+                           + "</w:tr>")
+            else:
+                out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(self.label_width, 1, (label,) if label else ())}"
+                           + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols, cells, strict=True)) + "</w:tr>")
+        out.append("</w:tbl>")
+        return "".join(out)
+
+
+def _split(total: int, weights: tuple[float, ...]) -> list[int]:
+    """Divide `total` twips in proportion to `weights`, the rounding left in the last column.
+
+    >>> _split(1000, (1, 1, 2))
+    [250, 250, 500]
+    """
+    s = sum(weights)
+    out = [int(total * w / s) for w in weights]
+    out[-1] += total - sum(out)
+    return out

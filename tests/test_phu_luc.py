@@ -1,0 +1,158 @@
+"""Phụ lục tables: cell-by-cell text against the seeds, sections, numbering, header rows, totals, errors, scale."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import pytest
+import yaml
+from docx.oxml.ns import qn
+
+import ccch_docs
+from conftest import ROOT
+from docx_view import EXPECTED, View, clean
+
+SEED_003 = "ke-hoach-cchc-2021-dong-thap"
+SEED_004 = "ke-hoach-cchc-2022-vinh-long"
+
+
+def _expected(name: str) -> tuple[list[str], list[str]]:
+    lines = [clean(x) for x in (EXPECTED / "phu-luc" / f"{name}.txt").read_text("utf-8").splitlines() if x.strip()]
+    cut = lines.index("## bang")
+    return lines[:cut], lines[cut + 1:]
+
+
+def test_seed_003_every_cell(rendered):
+    view = View.open(rendered[SEED_003])
+    heading, rows = _expected(SEED_003)
+    assert view.appendix_headings() == [heading]
+    (table,) = view.appendix_tables()
+    assert view.table_rows(table) == rows
+    assert len(table.columns) == 8
+
+
+def test_seed_004_every_cell_shown_by_the_seed(rendered):
+    view = View.open(rendered[SEED_004])
+    _, rows = _expected(SEED_004)
+    (table,) = view.appendix_tables()
+    got = view.table_rows(table)
+    # The seed lost the header row and the first group row (III.): they are ours.
+    assert got[1] == "III. Cải cách thủ tục hành chính"
+    assert got[2:] == rows
+    assert len(table.columns) == 6
+
+
+def test_group_rows_merged_or_labelled(rendered):
+    t004 = View.open(rendered[SEED_004]).appendix_tables()[0]._tbl
+    merged = [tr for tr in t004.tr_lst if len(tr.tc_lst) == 1]
+    assert [clean(tr.tc_lst[0].xpath("string(.)")) for tr in merged] == [
+        "III. Cải cách thủ tục hành chính", "IV. Tổ chức bộ máy", "V. Cải cách chế độ công vụ", "VI. Tài chính công",
+        "VII. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", "VIII. Kinh phí"]
+    assert all(tr.tc_lst[0].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "6" for tr in merged)
+    t003 = View.open(rendered[SEED_003]).appendix_tables()[0]._tbl
+    group = t003.tr_lst[1]
+    assert len(group.tc_lst) == 2 and group.tc_lst[1].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "7"
+    assert group.tc_lst[1].xpath("string(.)") == "Công tác thông tin, tuyên truyền"
+
+
+def test_header_row_repeats_and_rows_do_not_split(rendered):
+    table = View.open(rendered[SEED_003]).appendix_tables()[0]._tbl
+    first, *rest = table.tr_lst
+    assert first.trPr.find(qn("w:tblHeader")) is not None
+    assert all(tr.trPr.find(qn("w:tblHeader")) is None for tr in rest)
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in table.tr_lst)
+    borders = table.tblPr.find(qn("w:tblBorders"))
+    assert {e.get(qn("w:val")) for e in borders} == {"single"}
+    widths = [int(c.get(qn("w:w"))) for c in table.tblGrid.iterchildren(qn("w:gridCol"))]
+    assert widths[1] == max(widths) and sum(widths) == int(table.tblPr.find(qn("w:tblW")).get(qn("w:w")))
+
+
+def test_landscape_section_with_its_own_numbering(rendered):
+    doc = View.open(rendered[SEED_003]).doc
+    main, appendix = doc.sections
+    assert main.page_width < main.page_height
+    assert appendix.page_width > appendix.page_height
+    assert (appendix.page_width, appendix.page_height) == (main.page_height, main.page_width)
+    for m in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        assert 15 <= getattr(appendix, m) / 36000 <= 35
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert appendix.different_first_page_header_footer
+    assert main._sectPr.find(qn("w:pgNumType")) is None
+    assert "PAGE" in appendix.header._element.xml and "PAGE" not in appendix.first_page_header._element.xml
+    heading = next(p for p in doc.paragraphs if p.text == "Phụ lục")
+    assert heading.runs[0].bold is None  # bold comes from the style
+    assert doc.styles["CCHC Phụ lục - số"].font.bold and doc.styles["CCHC Phụ lục - số"].font.size.pt == 14
+
+
+def _doc_with(tables: list[dict]) -> ccch_docs.VanBan:
+    data = yaml.safe_load((ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8"))
+    data["phu_luc"] = tables
+    return ccch_docs.from_dict(data, base_dir=ROOT / "examples")
+
+
+def test_several_appendices_letters_beyond_y_and_totals(tmp_path):
+    rows = [{"noi_dung": f"Việc {n}", "kinh_phi": 1_500_000} for n in range(1, 26)]
+    rows[3]["kinh_phi"] = "Kinh phí tự chủ"
+    one = {"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_8_cot", "nhom": [{"ten": "Nhóm", "dong": rows}], "tong_cong": True}
+    two = {"tieu_de": "Kinh phí", "cot": "ke_hoach_6_cot", "danh_so": {"nhom": "I.", "dong": "1"},
+           "nhom": [{"ten": "A", "dong": [{"noi_dung": "x", "san_pham": ["- Kế hoạch;", "- Báo cáo."]}]}, {"ten": "B"}]}
+    out = tmp_path / "two.docx"
+    ccch_docs.render(_doc_with([one, two]), out)
+    view = View.open(out)
+    assert [h[0] for h in view.appendix_headings()] == ["Phụ lục I", "Phụ lục II"]
+    first, second = view.appendix_tables()
+    labels = [r.split(" | ")[0] for r in view.table_rows(first)[2:-1]]
+    assert labels[:6] == ["a)", "b)", "c)", "d)", "đ)", "e)"] and labels[22:] == ["y)", "aa)", "ab)"]
+    total = view.table_rows(first)[-1]
+    assert total == "Tổng cộng | 36.000.000 |"  # 24 × 1.500.000; the text cell is not counted
+    assert "Kinh phí tự chủ" in view.table_rows(first)[5]
+    assert view.table_rows(second)[1:] == ["I. A", "1 | x | | | - Kế hoạch; / - Báo cáo. |", "II. B"]
+    assert len(view.doc.sections) == 3
+    assert all(s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" for s in view.doc.sections[1:])
+
+
+@pytest.mark.parametrize("change,key,words", [
+    (lambda t: t["nhom"][0]["dong"][0].update(noidung="x"), "phu_luc[0].nhom[0].dong[0].noidung", "noi_dung"),
+    (lambda t: t["nhom"][0]["dong"][1].update(ma="tt-noi-bo"), "phu_luc[0].nhom[0].dong[1].ma", "đã dùng"),
+    (lambda t: t.update(danh_so={"nhom": "1.", "dong": "x)"}), "phu_luc[0].danh_so.dong", "kiểu đánh số"),
+    (lambda t: t.update(cot="ke_hoach_8cot"), "phu_luc[0].cot", "ke_hoach_8_cot"),
+    (lambda t: t.update(tong_cong="tien"), "phu_luc[0].tong_cong", "tien"),
+    (lambda t: t["nhom"][0]["dong"][2].update(san_pham={"a": 1}), "phu_luc[0].nhom[0].dong[2].san_pham", "ô của bảng"),
+])
+def test_table_validation(change, key, words):
+    data = yaml.safe_load((ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8"))
+    table = copy.deepcopy(data["phu_luc"][0])
+    change(table)
+    with pytest.raises(ccch_docs.InputError) as info:
+        _doc_with([table])
+    p = next(p for p in info.value.problems if p.key == key)
+    assert words in p.message + (p.hint or "")
+
+
+def test_error_line_points_into_the_table(tmp_path):
+    src = (ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8").replace("san_pham: Hội thi", "sanpham: Hội thi")
+    path = tmp_path / "kh.yaml"
+    path.write_text(src, "utf-8")
+    (tmp_path / "don-vi").mkdir()
+    (tmp_path / "don-vi" / "ubnd-tinh-dong-thap.yaml").write_text(
+        (ROOT / "examples" / "don-vi" / "ubnd-tinh-dong-thap.yaml").read_text("utf-8"), "utf-8")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(path)
+    (p,) = info.value.problems
+    assert p.line == src.splitlines().index("            sanpham: Hội thi") + 1
+    assert p.hint == "có phải ý bạn là `san_pham`?"
+
+
+def test_five_thousand_rows(tmp_path):
+    rows = [{"noi_dung": f"Nhiệm vụ số {n} & <kiểm tra>", "chu_tri": "Sở Nội vụ", "thoi_gian": "Năm 2022",
+             "kinh_phi": n} for n in range(5000)]
+    table = {"tieu_de": "Nhiều dòng", "cot": "ke_hoach_8_cot", "danh_so": {"nhom": "1.", "dong": "1"},
+             "nhom": [{"ten": "Tất cả", "dong": rows}], "tong_cong": True}
+    start = time.perf_counter()
+    out = tmp_path / "big.docx"
+    ccch_docs.render(_doc_with([table]), out)
+    assert time.perf_counter() - start < 30  # a sanity bound; speed is measured in benchmarks/
+    table_el = View.open(out).appendix_tables()[0]
+    assert len(table_el.rows) == 5003
+    assert View.table_rows(table_el)[-1] == f"Tổng cộng | {sum(range(5000)):,} |".replace(",", ".")
