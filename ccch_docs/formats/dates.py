@@ -89,9 +89,7 @@ def long_date(d: PartialDate) -> str:
     >>> long_date(PartialDate(2021, 12))
     'ngày        tháng 12 năm 2021'
     """
-    day = day_text(d.day) if d.day else BLANK
-    month = month_text(d.month) if d.month else BLANK
-    year = str(d.year) if d.year else BLANK
+    day, month, year = _parts(d)
     return f"ngày {day} tháng {month} năm {year}"
 
 
@@ -103,10 +101,13 @@ def short_date(d: PartialDate) -> str:
     >>> short_date(PartialDate(2021, 12))
     '      /12/2021'
     """
-    day = day_text(d.day) if d.day else BLANK
-    month = month_text(d.month) if d.month else BLANK
-    year = str(d.year) if d.year else BLANK
+    day, month, year = _parts(d)
     return f"{day}/{month}/{year}"
+
+
+def _parts(d: PartialDate) -> tuple[str, str, str]:
+    return (day_text(d.day) if d.day else BLANK, month_text(d.month) if d.month else BLANK,
+            str(d.year) if d.year else BLANK)
 
 
 def place_date(place: str, d: PartialDate) -> str:
