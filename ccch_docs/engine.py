@@ -25,7 +25,7 @@ _TEMPLATED = ("word/document.xml", "word/header", "word/footer")
 
 def runs(para: Para) -> Markup:
     """Jinja filter `runs`: a body paragraph as <w:r> elements (label, then text with its emphasis)."""
-    out = [ooxml.run_xml(para.nhan + " ")] if para.nhan else []
+    out = [ooxml.run_xml(para.nhan + " ", para.nhan_dam)] if para.nhan else []
     out.extend(ooxml.run_xml(r.text, r.dam, r.nghieng) for r in para.runs)
     return Markup("".join(out))
 

@@ -11,7 +11,8 @@ from conftest import EXAMPLES
 from docx_view import EXPECTED, View, clean, read_expected
 
 SEEDED = sorted(p.stem for p in EXPECTED.glob("*.txt"))
-# The seed of this one lost its letterhead: only its date line is known.
+# The seed of this one lost its letterhead: only its date line is known. A seed that lost all of its
+# header (quyet-dinh-3484-vinh-long) has no `## dau` section.
 PARTIAL_HEADER = {"ke-hoach-cchc-2022-long-my"}
 
 
@@ -28,7 +29,7 @@ def test_text_equals_seed(rendered, name):
     header = view.header()
     if name in PARTIAL_HEADER:
         assert set(want["dau"]) <= set(header)
-    else:
+    elif "dau" in want:
         assert header == want["dau"]
     assert view.texts(view.title()) == want["tieu_de"]
     assert view.texts(view.body()) == want["noi_dung"]
