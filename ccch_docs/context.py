@@ -59,7 +59,7 @@ Run(text=' ', dam=False, nghieng=False), Run(text='c', dam=False, nghieng=True))
 
 def _forced_number(value: str, style: str) -> int | None:
     """The counter value a forced label stands for, so that numbering goes on after it."""
-    core = value.rstrip(".)").split()[-1]
+    core = (value.rstrip(".)").split() or [""])[-1]  # "Điều 5" stands for 5
     if style == "I." and core and set(core) <= set("IVXLCDM"):
         return next((n for n in range(1, 400) if labels.roman(n) == core), None)
     if core.isdigit():
@@ -183,14 +183,15 @@ def grounds(can_cu: tuple[str, ...], theo_de_nghi: str | None) -> list[Para]:
 
 
 def _executors_article(articles: tuple[Muc, ...]) -> str | None:
-    """`Như Điều 3` when the last Điều names who carries the decision out."""
+    """`Như Điều 3` when the last Điều names who carries the decision out; 3 is the last Điều label printed."""
     if not articles:
         return None
     last = articles[-1]
     texts = [last.tieu_de or "", *last.doan, *(p.text for p in body(last.muc))]
-    if any(decree.EXECUTORS.search(t) for t in texts):
-        return decree.NHU_DIEU.format(n=len(articles))
-    return None
+    if not any(decree.EXECUTORS.search(t) for t in texts):
+        return None
+    printed = [p.nhan for p in body(articles, levels=decree.DECISION_LEVELS) if p.nhan_dam and p.nhan]
+    return decree.NHU_DIEU.format(dieu=printed[-1].rstrip(".")) if printed else None
 
 
 def decision(doc: VanBan) -> dict[str, Any]:

@@ -66,7 +66,7 @@ PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị")
 # opens the Nơi nhận with "Như Điều <n>".
 EXECUTORS = re.compile(r"trách nhiệm (tổ chức |triển khai )?(thi hành|thực hiện)|thi hành quyết định|"
                        r"quyết định (này )?(để )?thi hành", re.IGNORECASE)
-NHU_DIEU = "Như Điều {n}"
+NHU_DIEU = "Như {dieu}"
 # Mẫu 1.5: a công văn's Nơi nhận opens with its Kính gửi recipients, as "Như trên".
 NHU_TREN = "Như trên"
 VV = "V/v"

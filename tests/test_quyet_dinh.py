@@ -121,3 +121,12 @@ def test_seed_keeps_its_own_nhu_dieu_once(rendered):
 
 def test_signer_of_the_decision(decision):
     assert View.texts(decision.nguoi_ky()) == ["CHỦ TỊCH", "Lữ Quang Ngời"]
+
+
+def test_nhu_dieu_names_the_last_printed_label(render_dict):
+    articles = [{"so": "Điều 5", "doan": "Sửa đổi Điều 5."}, "Bổ sung Điều 6.",
+                {"so": False, "doan": "Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này."}]
+    view = render_dict({**DECISION, "dieu": articles})
+    assert View.texts(view.body())[-3:] == [
+        "Điều 5. Sửa đổi Điều 5.", "Điều 6. Bổ sung Điều 6.", "Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này."]
+    assert View.texts(view.noi_nhan())[1] == "- Như Điều 6;"
