@@ -12,7 +12,6 @@ from .formats.text import end_with
 from .model import Muc, PhuLuc, VanBan
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
-_LEVEL_STYLES = ("I.", "1.", "a)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +30,7 @@ class Para:
     kieu: str
     nhan: str
     runs: tuple[Run, ...]
+    nhan_dam: bool = False  # the label is bold whatever the paragraph's style (Điều 1.)
 
     @property
     def text(self) -> str:
@@ -59,7 +59,7 @@ Run(text=' ', dam=False, nghieng=False), Run(text='c', dam=False, nghieng=True))
 
 def _forced_number(value: str, style: str) -> int | None:
     """The counter value a forced label stands for, so that numbering goes on after it."""
-    core = value.rstrip(".)").strip()
+    core = (value.rstrip(".)").split() or [""])[-1]  # "Điều 5" stands for 5
     if style == "I." and core and set(core) <= set("IVXLCDM"):
         return next((n for n in range(1, 400) if labels.roman(n) == core), None)
     if core.isdigit():
@@ -68,14 +68,17 @@ def _forced_number(value: str, style: str) -> int | None:
 
 
 def _forced_label(value: str, style: str) -> str:
-    suffix = style[-1] if style[-1] in ".)" else ""
+    sample = labels.label(1, style)
+    suffix = sample[-1] if sample[-1:] in (".", ")") else ""
     return value if not suffix or value.endswith(suffix) else value + suffix
 
 
-def body(parts: tuple[Muc, ...], with_dd: bool = True, depth: int = 0) -> list[Para]:
-    """Flatten the parts into paragraphs, numbering each level from its depth."""
+def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: tuple[decree.Level, ...] = decree.PLAN_LEVELS,
+         depth: int = 0) -> list[Para]:
+    """Flatten the parts into paragraphs, numbering each depth as `levels` says (the last level repeats)."""
     out: list[Para] = []
-    style = _LEVEL_STYLES[min(depth, 2)]
+    level = levels[min(depth, len(levels) - 1)]
+    style = level.style
     count = 0
     for part in parts:
         if part.so is False:
@@ -88,12 +91,15 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, depth: int = 0) -> list[P
             nhan = labels.label(count, style, with_dd)
         paragraphs = [runs(t) for t in part.doan]
         if part.tieu_de is not None:
-            title = part.tieu_de.upper() if depth == 0 else part.tieu_de
-            out.append(Para(f"muc{depth + 1}", nhan, (Run(title),)))
+            title = part.tieu_de.upper() if level.upper else part.tieu_de
+            out.append(Para(f"muc{depth + 1}", nhan, (Run(title),), level.bold_label))
             out.extend(Para("doan", "", r) for r in paragraphs)
-        else:
-            out.extend(Para("doan", nhan if i == 0 else "", r) for i, r in enumerate(paragraphs))
-        out.extend(body(part.muc, with_dd, depth + 1))
+        elif paragraphs:
+            out.extend(Para("doan", nhan if i == 0 else "", r, level.bold_label and i == 0)
+                       for i, r in enumerate(paragraphs))
+        elif nhan:
+            out.append(Para("doan", nhan, (), level.bold_label))  # a label whose content is all in child parts
+        out.extend(body(part.muc, with_dd, levels, depth + 1))
     return out
 
 
@@ -103,19 +109,51 @@ def plain(paragraphs: tuple[str, ...]) -> list[Para]:
 
 
 def ky_hieu(doc: VanBan) -> str:
-    """`KH-UBND` from the type and the issuing body, unless the document sets its own."""
+    """`KH-UBND` from the type and the issuing body (`VPUBND-KSTTHC` for a công văn), unless the document sets its own."""
     if doc.ky_hieu:
         return doc.ky_hieu
+    if not doc.type.abbr:
+        return f"{doc.co_quan.viet_tat}-{doc.don_vi_soan}"
     return f"{doc.type.abbr}-{doc.co_quan.viet_tat}"
 
 
-def recipients(items: tuple[str, ...], luu: str) -> list[str]:
-    """Nơi nhận lines: `- X;` each, the last `- Lưu: … .`.
+def _dashed(item: str) -> str:
+    return "- " + item.lstrip("-").strip()
+
+
+def _listed(lines: list[str]) -> list[str]:
+    """Each line ending with `;`, the last with `.`.
+
+    >>> _listed(["Căn cứ A.", "Căn cứ B"])
+    ['Căn cứ A;', 'Căn cứ B.']
+    """
+    return [end_with(x, "." if i == len(lines) - 1 else ";") for i, x in enumerate(lines)]
+
+
+def _opened(text: str, opening: str, *known: str) -> str:
+    """`text` starting with `opening`, unless it already starts with it or with one of the `known` openings.
+
+    >>> _opened("Luật A", "Căn cứ"), _opened("căn cứ Luật A", "Căn cứ"), _opened("V/v họp", "V/v")
+    ('Căn cứ Luật A', 'căn cứ Luật A', 'V/v họp')
+    """
+    folded = text.casefold()
+    if any(folded.startswith(o.casefold()) for o in (opening, *known)):
+        return text
+    return f"{opening} {text}"
+
+
+def recipients(items: tuple[str, ...], luu: str, opening: str | None = None) -> list[str]:
+    """Nơi nhận lines: `- X;` each, the last `- Lưu: … .`; `opening` first unless the user wrote a `Như …` line.
 
     >>> recipients(("Bộ Nội vụ", "Sở Nội vụ;"), "VT, T (KSTTHC)")
     ['- Bộ Nội vụ;', '- Sở Nội vụ;', '- Lưu: VT, T (KSTTHC).']
+    >>> recipients(("Sở Nội vụ",), "VT", "Như trên"), recipients(("- Như trên;",), "VT", "Như trên")
+    (['- Như trên;', '- Sở Nội vụ;', '- Lưu: VT.'], ['- Như trên;', '- Lưu: VT.'])
     """
-    lines = [end_with("- " + item.lstrip("-").strip(), ";") for item in items]
+    written = any(_dashed(item).casefold().startswith("- như ") for item in items)
+    if opening and not written:
+        items = (opening, *items)
+    lines = [end_with(_dashed(item), ";") for item in items]
     return lines + [end_with(f"- Lưu: {luu}", ".")]
 
 
@@ -129,7 +167,55 @@ def addressees(items: tuple[str, ...]) -> list[str]:
     """
     if len(items) == 1:
         return list(items)
-    return [end_with("- " + x.lstrip("-").strip(), "." if i == len(items) - 1 else ";") for i, x in enumerate(items)]
+    return _listed([_dashed(x) for x in items])
+
+
+def grounds(can_cu: tuple[str, ...], theo_de_nghi: str | None) -> list[Para]:
+    """The grounds of a Quyết định: `Căn cứ …;` lines, then `Theo đề nghị của …`; the last line ends with `.`.
+
+    >>> [p.text for p in grounds(("Luật A", "Căn cứ Luật B."), "Giám đốc Sở Nội vụ")]
+    ['Căn cứ Luật A;', 'Căn cứ Luật B;', 'Theo đề nghị của Giám đốc Sở Nội vụ.']
+    """
+    lines = [_opened(x, decree.CAN_CU) for x in can_cu]
+    if theo_de_nghi:
+        lines.append(_opened(theo_de_nghi, decree.THEO_DE_NGHI, *decree.PROPOSAL_OPENINGS))
+    return plain(tuple(_listed(lines)))
+
+
+def _executors_article(articles: tuple[Muc, ...]) -> str | None:
+    """`Như Điều 3` when the last Điều names who carries the decision out; 3 is the last Điều label printed."""
+    if not articles:
+        return None
+    last = articles[-1]
+    texts = [last.tieu_de or "", *last.doan, *(p.text for p in body(last.muc))]
+    if not any(decree.EXECUTORS.search(t) for t in texts):
+        return None
+    printed = [p.nhan for p in body(articles, levels=decree.DECISION_LEVELS) if p.nhan_dam and p.nhan]
+    return decree.NHU_DIEU.format(dieu=printed[-1].rstrip(".")) if printed else None
+
+
+def decision(doc: VanBan) -> dict[str, Any]:
+    """Mẫu 1.2: the authority line, the grounds and the Điều."""
+    return {"tham_quyen": (doc.tham_quyen or "").upper(),
+            "can_cu": grounds(doc.can_cu, doc.theo_de_nghi),
+            "dieu": body(doc.dieu, doc.danh_so.with_dd, decree.DECISION_LEVELS)}
+
+
+def letter(doc: VanBan) -> dict[str, Any]:
+    """Mẫu 1.5: the `V/v` trích yếu under the số."""
+    return {"v_v": _opened(" ".join(doc.trich_yeu), decree.VV)}
+
+
+def _opening_recipient(doc: VanBan) -> str | None:
+    if doc.type.mau == "cong_van":
+        return decree.NHU_TREN
+    if doc.type.mau == "quyet_dinh":
+        return _executors_article(doc.dieu)
+    return None
+
+
+# What a layout (mẫu) adds to the common context.
+_LAYOUT_PARTS = {"quyet_dinh": decision, "cong_van": letter}
 
 
 def signer(doc: VanBan) -> dict[str, Any]:
@@ -203,8 +289,7 @@ def appendices(doc: VanBan, issuer: str) -> list[dict[str, Any]]:
 def build(doc: VanBan) -> dict[str, Any]:
     """The whole render context of `doc`."""
     kh = ky_hieu(doc)
-    with_dd = doc.danh_so.chu_cai == "co_dd"
-    return {
+    context = {
         "loai": doc.loai,
         "ten_loai": doc.type.name,
         "quoc_hieu": decree.QUOC_HIEU,
@@ -222,10 +307,12 @@ def build(doc: VanBan) -> dict[str, Any]:
         "kinh_gui": addressees(doc.kinh_gui),
         "trich_yeu": list(doc.trich_yeu),
         "mo_dau": plain(doc.mo_dau),
-        "noi_dung": body(doc.noi_dung, with_dd),
+        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd),
         "ket_thuc": plain(doc.ket_thuc),
-        "noi_nhan": recipients(doc.noi_nhan, doc.luu),
+        "noi_nhan": recipients(doc.noi_nhan, doc.luu, _opening_recipient(doc)),
         "nguoi_ky": signer(doc),
         "nguoi_soan": doc.nguoi_soan or "",
         "phu_luc": appendices(doc, doc.co_quan.goi),
     }
+    part = _LAYOUT_PARTS.get(doc.type.mau)
+    return {**context, **part(doc)} if part else context

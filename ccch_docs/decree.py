@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -55,3 +56,31 @@ TYPES: dict[str, DocType] = {row[0]: DocType(*row) for row in _ROWS}
 SIGN_PREFIXES = (("tm", "TM."), ("kt", "KT."), ("tl", "TL."), ("tuq", "TUQ."), ("q", "Q."))
 
 URGENCY = {"khan": "KHẨN", "thuong_khan": "THƯỢNG KHẨN", "hoa_toc": "HỎA TỐC"}
+
+
+# Fixed wording of a Quyết định (Mẫu 1.2, 1.3): the openings of its grounds; a user's own opening is kept.
+CAN_CU = "Căn cứ"
+THEO_DE_NGHI = "Theo đề nghị của"
+PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị")
+# A last Điều that names who carries the decision out ("… chịu trách nhiệm thi hành Quyết định này.")
+# opens the Nơi nhận with "Như Điều <n>".
+EXECUTORS = re.compile(r"trách nhiệm (tổ chức |triển khai )?(thi hành|thực hiện)|thi hành quyết định|"
+                       r"quyết định (này )?(để )?thi hành", re.IGNORECASE)
+NHU_DIEU = "Như {dieu}"
+# Mẫu 1.5: a công văn's Nơi nhận opens with its Kính gửi recipients, as "Như trên".
+NHU_TREN = "Như trên"
+VV = "V/v"
+
+
+@dataclass(frozen=True)
+class Level:
+    """How one depth of a numbered body is labelled."""
+
+    style: str  # a formats.labels style: "I.", "1.", "a)", "Điều"
+    upper: bool = False  # its titles print in upper case (I. MỤC ĐÍCH, YÊU CẦU)
+    bold_label: bool = False  # its label is bold even before plain text (Điều 1. Ban hành …)
+
+
+# Numbering inside the body: plans, reports and other Mẫu 1.4 types; the Điều of a Quyết định.
+PLAN_LEVELS = (Level("I.", upper=True), Level("1."), Level("a)"))
+DECISION_LEVELS = (Level("Điều", bold_label=True), Level("1."), Level("a)"))

@@ -29,7 +29,7 @@ _TABLE_MARK_RE = re.compile(r"<\?ccch-bang\s*\?>")
 
 def runs(para: Para) -> Markup:
     """Jinja filter `runs`: a body paragraph as <w:r> elements (label, then text with its emphasis)."""
-    out = [ooxml.run_xml(para.nhan + " ")] if para.nhan else []
+    out = [ooxml.run_xml(para.nhan + " ", para.nhan_dam)] if para.nhan else []
     out.extend(ooxml.run_xml(r.text, r.dam, r.nghieng) for r in para.runs)
     return Markup("".join(out))
 

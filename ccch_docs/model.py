@@ -38,6 +38,16 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
 
 
+def _as_part(value: Any) -> Any:
+    """A Điều written as plain text is a part with that one paragraph."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"doan": _text(value)}
+    raise PydanticCustomError("cchc", "mỗi Điều là một chuỗi văn bản hoặc một khối tieu_de, doan, muc",
+                              {"hint": "ví dụ `- Ban hành kèm theo Quyết định này …` hoặc `- {tieu_de: …, doan: …}`"})
+
+
 def _number(value: Any) -> Any:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
@@ -134,10 +144,17 @@ class Muc(Model):
     so: bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc")
 
 
+Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
+
+
 class DanhSo(Model):
     """Numbering choices of the body."""
 
     chu_cai: Literal["co_dd", "khong_dd"] = Field("co_dd", description="thứ tự chữ cái có hay không có đ")
+
+    @property
+    def with_dd(self) -> bool:
+        return self.chu_cai == "co_dd"
 
 
 class Cot(Model):
@@ -201,6 +218,11 @@ class VanBan(Model):
     do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = None
     kinh_gui: Lines = ()
     trich_yeu: Lines
+    don_vi_soan: Text | None = Field(None, description="công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)")
+    tham_quyen: Text | None = Field(None, description="quyết định: dòng thẩm quyền, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    can_cu: Lines = Field((), description="quyết định: các căn cứ ban hành (thêm `Căn cứ`, `;` và `.`)")
+    theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`")
+    dieu: tuple[Dieu, ...] = Field((), description="quyết định: các Điều; chuỗi hoặc {tieu_de, doan, muc}")
     mo_dau: Lines = ()
     noi_dung: tuple[Muc, ...] = ()
     ket_thuc: Lines = ()
@@ -301,7 +323,9 @@ def _semantic(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
     if not any((doc.nguoi_ky.tm, doc.nguoi_ky.kt, doc.nguoi_ky.tl, doc.nguoi_ky.tuq, doc.nguoi_ky.q,
                 doc.nguoi_ky.chuc_vu)):
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
-    out.extend(_check_parts(doc.noi_dung, ("noi_dung",), 1))
+    out.extend(_check_parts(doc.noi_dung, ("noi_dung",), 1, decree.PLAN_LEVELS))
+    out.extend(_check_parts(doc.dieu, ("dieu",), 1, decree.DECISION_LEVELS))
+    out.extend(_check_layout(doc))
     out.extend(_check_tables(doc.phu_luc))
     return out
 
@@ -341,14 +365,52 @@ def _check_tables(tables: tuple[PhuLuc, ...]) -> list[tuple[Path_, str, str | No
     return out
 
 
-def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int) -> list[tuple[Path_, str, str | None]]:
+def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int,
+                 levels: tuple[decree.Level, ...]) -> list[tuple[Path_, str, str | None]]:
     out: list[tuple[Path_, str, str | None]] = []
     for i, part in enumerate(parts):
         here = path + (i,)
         if depth > 3 and part.so is not False:
-            out.append((here, "phần nội dung lồng quá ba cấp (I. → 1. → a))",
+            scheme = " → ".join(level.style for level in levels)
+            out.append((here, f"phần nội dung lồng quá ba cấp ({scheme})",
                         "dùng đoạn gạch đầu dòng `- ` / `+ ` trong doan, hoặc đặt `so: false`"))
         if part.tieu_de is None and not part.doan and not part.muc:
             out.append((here, "phần nội dung trống", "thêm tieu_de, doan hoặc muc"))
-        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1))
+        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels))
+    return out
+
+
+# Keys only one layout (mẫu) prints; anywhere else they would be silently dropped, so they are errors.
+_LAYOUT_ONLY = {"tham_quyen": "quyet_dinh", "can_cu": "quyet_dinh", "theo_de_nghi": "quyet_dinh",
+                "dieu": "quyet_dinh", "don_vi_soan": "cong_van"}
+# Keys a layout has no place for.
+_LAYOUT_WITHOUT = {"quyet_dinh": ("kinh_gui", "mo_dau", "noi_dung", "ket_thuc")}
+
+
+def _check_layout(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
+    """The keys that the document's layout needs, and those it has no place for."""
+    out: list[tuple[Path_, str, str | None]] = []
+    mau = doc.type.mau
+    for key, owner in _LAYOUT_ONLY.items():
+        if owner != mau and getattr(doc, key):
+            out.append(((key,), f"khóa `{key}` chỉ dùng cho `loai: {owner}`",
+                        f"bỏ khóa này, hoặc đổi thành `loai: {owner}`"))
+    for key in _LAYOUT_WITHOUT.get(mau, ()):
+        if getattr(doc, key):
+            out.append(((key,), f"`loai: {mau}` không có phần `{key}`",
+                        "viết nội dung quyết định trong các Điều (`dieu`)"))
+    if mau == "quyet_dinh":
+        if not doc.tham_quyen:
+            out.append((("tham_quyen",), "quyết định cần dòng thẩm quyền ban hành",
+                        "ví dụ `tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`"))
+        if not doc.dieu:
+            out.append((("dieu",), "quyết định cần ít nhất một Điều",
+                        "viết `dieu:` là danh sách; mỗi Điều là một chuỗi hoặc {tieu_de, doan, muc}"))
+    if mau == "cong_van":
+        if not doc.kinh_gui:
+            out.append((("kinh_gui",), "công văn cần nơi gửi (`Kính gửi:`)",
+                        "ví dụ `kinh_gui: [Sở Nội vụ, Sở Tài chính]`"))
+        if doc.ky_hieu is None and not doc.don_vi_soan:
+            out.append((("don_vi_soan",), "công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)",
+                        "thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`"))
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import ccch_docs
+from docx_view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml"))
@@ -18,3 +19,13 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("examples")
     return {p.stem: ccch_docs.render(ccch_docs.load(p), out / f"{p.stem}.docx") and out / f"{p.stem}.docx"
             for p in EXAMPLES}
+
+
+@pytest.fixture
+def render_dict(tmp_path):
+    """Render a document given as a dict (validated like any input) and open it for reading back."""
+    def render(data: dict, name: str = "doc") -> View:
+        path = tmp_path / f"{name}.docx"
+        ccch_docs.render(ccch_docs.from_dict(data), path)
+        return View.open(path)
+    return render

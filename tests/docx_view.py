@@ -158,3 +158,25 @@ def ppr(par: Paragraph, tag: str):
 def align(par: Paragraph) -> str | None:
     el = ppr(par, "w:jc")
     return None if el is None else el.get(qn("w:val"))
+
+
+def body_problems(par: Paragraph) -> list[str]:
+    """What in a body paragraph breaks the decree's rules: 13-14 pt; justified with a 1-1.27 cm first-line
+    indent (or centred when upper case); at least 6 pt between paragraphs; single to 1.5 line spacing."""
+    out = []
+    text = clean(par.text)
+    if size(par) not in (13, 14):
+        out.append(f"size {size(par)}")
+    if align(par) == "center":
+        if text != text.upper():
+            out.append("centred but not upper case")
+    elif align(par) != "both":
+        out.append(f"aligned {align(par)}")
+    elif not 28 <= int(ppr(par, "w:ind").get(qn("w:firstLine"), 0)) / 20 <= 36.1:
+        out.append("first-line indent")
+    sp = ppr(par, "w:spacing")
+    if max(int(sp.get(qn("w:before"), 0)), int(sp.get(qn("w:after"), 0))) < 120:
+        out.append("spacing under 6 pt")
+    if not 240 <= int(sp.get(qn("w:line"))) <= 360:
+        out.append("line spacing")
+    return [f"{text[:40]!r}: {x}" for x in out]

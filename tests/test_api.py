@@ -94,3 +94,9 @@ def test_cli_help_in_both_languages(capsys):
         except SystemExit as exc:
             assert exc.code == 0
         assert word in capsys.readouterr().out
+
+
+def test_json_schema_describes_the_new_keys():
+    props = ccch_docs.VanBan.model_json_schema()["properties"]
+    assert {"tham_quyen", "can_cu", "theo_de_nghi", "dieu", "don_vi_soan"} <= set(props)
+    assert {"type": "string"} in props["dieu"]["items"]["anyOf"]

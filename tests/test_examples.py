@@ -11,7 +11,8 @@ from conftest import EXAMPLES
 from docx_view import EXPECTED, View, clean, read_expected
 
 SEEDED = sorted(p.stem for p in EXPECTED.glob("*.txt"))
-# The seed of this one lost its letterhead: only its date line is known.
+# The seed of this one lost its letterhead: only its date line is known. A seed that lost all of its
+# header (quyet-dinh-3484-vinh-long) has no `## dau` section.
 PARTIAL_HEADER = {"ke-hoach-cchc-2022-long-my"}
 
 

@@ -56,19 +56,86 @@ CASES = [
 ]
 
 
+DECISION = textwrap.dedent("""\
+    loai: quyet_dinh
+    co_quan: {ten: [ỦY BAN NHÂN DÂN, TỈNH VĨNH LONG], viet_tat: UBND}
+    dia_danh: Vĩnh Long
+    trich_yeu: Về việc kiện toàn Ban Chỉ đạo cải cách hành chính tỉnh
+    tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+    can_cu: [Luật Tổ chức chính quyền địa phương ngày 19/6/2015]
+    dieu:
+      - Kiện toàn Ban Chỉ đạo.
+      - doan: Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.
+    luu: VT
+    nguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
+    """)
+
+LETTER = textwrap.dedent("""\
+    loai: cong_van
+    co_quan: {ten: VĂN PHÒNG, viet_tat: VPUBND}
+    dia_danh: Đồng Tháp
+    don_vi_soan: KSTTHC
+    trich_yeu: báo cáo kết quả cải cách hành chính
+    kinh_gui: [Sở Nội vụ]
+    mo_dau: Đề nghị Sở Nội vụ báo cáo./.
+    luu: VT
+    nguoi_ky: {chuc_vu: CHÁNH VĂN PHÒNG, ho_ten: Nguyễn Văn A}
+    """)
+
+# The keys of Quyết định and Công văn: (name, base, replace this, with that, expected as in CASES)
+LAYOUT_CASES = [
+    ("empty dieu", DECISION, "dieu:\n  - Kiện toàn Ban Chỉ đạo.\n  - doan: Chánh Văn phòng chịu trách nhiệm thi hành "
+     "Quyết định này./.\n", "dieu: []\n", (7, "dieu", "ít nhất một Điều", "dieu")),
+    ("no dieu", DECISION, "dieu:\n  - Kiện toàn Ban Chỉ đạo.\n  - doan: Chánh Văn phòng chịu trách nhiệm thi hành "
+     "Quyết định này./.\n", "", (1, "dieu", "ít nhất một Điều", "tieu_de, doan, muc")),
+    ("empty Điều", DECISION, "  - Kiện toàn Ban Chỉ đạo.", "  - {}", (8, "dieu[0]", "trống", "doan")),
+    ("Điều as a list", DECISION, "  - Kiện toàn Ban Chỉ đạo.", "  - [a, b]", (8, "dieu[0]", "mỗi Điều", "tieu_de")),
+    ("misspelt Điều key", DECISION, "  - doan: Chánh", "  - doann: Chánh", (9, "dieu[1].doann", "khóa không có", "doan")),
+    ("misspelt căn cứ", DECISION, "can_cu:", "can_cuu:", (6, "can_cuu", "khóa không có", "can_cu")),
+    ("Điều too deep", DECISION, "  - Kiện toàn Ban Chỉ đạo.",
+     "  - muc: [{doan: a, muc: [{doan: b, muc: [{doan: c}]}]}]", (8, "dieu[0].muc[0].muc[0].muc[0]", "Điều → 1. → a)", "- ")),
+    ("no authority line", DECISION, "tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n", "",
+     (1, "tham_quyen", "thẩm quyền", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")),
+    ("body of a plan in a decision", DECISION, "luu: VT", "luu: VT\nnoi_dung: [{doan: x}]",
+     (11, "noi_dung", "không có phần `noi_dung`", "dieu")),
+    ("Kính gửi in a decision", DECISION, "luu: VT", "luu: VT\nkinh_gui: Sở Nội vụ", (11, "kinh_gui", "không có phần", None)),
+    ("dieu in a plan", GOOD, "luu: VT", "luu: VT\ndieu: [Điều một.]", (14, "dieu", "chỉ dùng cho `loai: quyet_dinh`", "quyet_dinh")),
+    ("căn cứ in a plan", GOOD, "luu: VT", "luu: VT\ncan_cu: Luật A", (14, "can_cu", "chỉ dùng cho", None)),
+    ("letter without drafting unit", LETTER, "don_vi_soan: KSTTHC\n", "",
+     (1, "don_vi_soan", "đơn vị soạn thảo", "don_vi_soan: KSTTHC")),
+    ("letter without Kính gửi", LETTER, "kinh_gui: [Sở Nội vụ]\n", "", (1, "kinh_gui", "Kính gửi", "kinh_gui")),
+    ("drafting unit in a plan", GOOD, "luu: VT", "luu: VT\ndon_vi_soan: KSTTHC",
+     (14, "don_vi_soan", "chỉ dùng cho `loai: cong_van`", "cong_van")),
+    ("misspelt drafting unit", LETTER, "don_vi_soan:", "don_vi_soaan:", (4, "don_vi_soaan", "khóa không có", "don_vi_soan")),
+]
+
+
 def _text(old, new):
     return new if old is None else GOOD.replace(old, new, 1)
 
 
 def test_good_input_is_good():
     assert ccch_docs.loads(GOOD).trich_yeu == ("Cải cách hành chính năm 2021",)
+    assert len(ccch_docs.loads(DECISION).dieu) == 2
+    assert ccch_docs.loads(LETTER).don_vi_soan == "KSTTHC"
 
 
 @pytest.mark.parametrize("name,old,new,expected", CASES, ids=[c[0] for c in CASES])
-def test_malformed_input(name, old, new, expected, tmp_path):
-    line, key, words, hint = expected
+def test_malformed_input(name, old, new, expected):
     text = _text(old, new)
     assert text != GOOD
+    _assert_problem(text, expected)
+
+
+@pytest.mark.parametrize("name,base,old,new,expected", LAYOUT_CASES, ids=[c[0] for c in LAYOUT_CASES])
+def test_malformed_layout_keys(name, base, old, new, expected):
+    text = base.replace(old, new, 1)
+    assert text != base
+    _assert_problem(text, expected)
+
+
+def _assert_problem(text, expected):
+    line, key, words, hint = expected
     with pytest.raises(ccch_docs.InputError) as info:
         ccch_docs.loads(text, name="plan.yaml")
     matching = [p for p in info.value.problems if words in p.message]

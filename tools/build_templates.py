@@ -54,6 +54,10 @@ STYLES = [
     ("DiaDanhNgay", "CCHC Địa danh, ngày", "Normal", spacing(240) + jc("center"), I + sz(28)),
     ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), B + sz(28)),
     ("TrichYeu", "CCHC Trích yếu", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("ThamQuyen", "CCHC Thẩm quyền ban hành", "Normal", KEEP + spacing(360, 120) + jc("center"), B + sz(28)),
+    ("CanCu", "CCHC Căn cứ", "NoiDung", "", I),
+    ("QuyetDinh", "CCHC Quyết định:", "Normal", KEEP + spacing(240, 120) + jc("center"), B + sz(28)),
+    ("Dieu", "CCHC Điều có tên", "NoiDung", KEEP, B),
     ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), sz(28)),
     ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), sz(28)),
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, sz(28)),
@@ -112,9 +116,11 @@ def tag(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
-def cell(width: int, *paragraphs: str) -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-            + "".join(paragraphs) + "</w:tc>")
+def cell(width: int, *paragraphs: str, merge: str = "") -> str:
+    """A table cell; `merge` "restart" or "continue" joins it with the cells below or above."""
+    vmerge = {"": "", "restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}[merge]
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{vmerge}</w:tcPr>'
+            + "".join(paragraphs or (p("NoiNhanMuc"),)) + "</w:tc>")
 
 
 def row(*cells: str, cant_split: bool = False, condition: str = "") -> str:
@@ -171,16 +177,17 @@ def header_table(left_extra: str = "") -> str:
     )
 
 
-def footer_table(first_recipient: str = "") -> str:
+def footer_table() -> str:
+    """Nơi nhận (and under it, in a row of its own, the drafter line) beside the signer, whose cell spans both."""
     return table(
         [FOOT_LEFT, FOOT_RIGHT],
-        row(cell(FOOT_LEFT, p("NoiNhan", "Nơi nhận:"), first_recipient,
+        row(cell(FOOT_LEFT, p("NoiNhan", "Nơi nhận:"),
                  tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{ d }}"), tag("{%p endfor %}")),
             cell(FOOT_RIGHT, tag("{%p for d in nguoi_ky.chuc_danh %}"), p("ChucDanhKy", "{{ d }}"),
-                 tag("{%p endfor %}"), p("HoTenKy", "{{ nguoi_ky.ho_ten }}")),
+                 tag("{%p endfor %}"), p("HoTenKy", "{{ nguoi_ky.ho_ten }}"), merge="restart"),
             cant_split=True),
-        row(cell(FOOT_LEFT, p("NguoiSoan", "{{ nguoi_soan }}")), cell(FOOT_RIGHT, p("NoiNhanMuc")),
-            condition="nguoi_soan"),
+        row(cell(FOOT_LEFT, p("NguoiSoan", "{{ nguoi_soan }}")), cell(FOOT_RIGHT, merge="continue"),
+            cant_split=True, condition="nguoi_soan"),
         top=240,
     )
 
@@ -190,10 +197,17 @@ KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "Kính gửi: {
             + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{ d }}") + tag("{%p endfor %}")
             + tag("{%p endif %}"))
 
-BODY = (loop("mo_dau", ("", "NoiDung"))
-        + loop("noi_dung", ('d.kieu == "muc1"', "DeMuc1"), ('d.kieu == "muc2"', "DeMuc2"),
-               ('d.kieu == "muc3"', "DeMuc3"), ("", "NoiDung"))
-        + loop("ket_thuc", ("", "NoiDung")))
+def numbered(items: str, level1: str) -> str:
+    """A numbered body: titles of the first level in style `level1`, then 1. and a), then text."""
+    return loop(items, ('d.kieu == "muc1"', level1), ('d.kieu == "muc2"', "DeMuc2"),
+                ('d.kieu == "muc3"', "DeMuc3"), ("", "NoiDung"))
+
+
+BODY = loop("mo_dau", ("", "NoiDung")) + numbered("noi_dung", "DeMuc1") + loop("ket_thuc", ("", "NoiDung"))
+
+TITLE = (p("TenLoai", "{{ ten_loai }}")
+         + tag("{%p for d in trich_yeu %}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
+         + p("DuongKeNgan"))
 
 HEADERS = ('<w:headerReference w:type="default" r:id="rIdHeader"/>'
            '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>')
@@ -248,12 +262,22 @@ PHU_LUC = (tag("{%p if phu_luc %}") + section_break(SECT) + tag("{%p endif %}")
 
 def van_ban() -> str:
     """Mẫu 1.4: documents with a tên loại (kế hoạch, báo cáo, tờ trình …)."""
-    return (header_table()
-            + p("TenLoai", "{{ ten_loai }}")
-            + tag("{%p for d in trich_yeu %}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
-            + p("DuongKeNgan")
-            + KINH_GUI + BODY
+    return header_table() + TITLE + KINH_GUI + BODY + footer_table() + PHU_LUC
+
+
+def quyet_dinh() -> str:
+    """Mẫu 1.2: QUYẾT ĐỊNH, trích yếu, authority line, grounds, `QUYẾT ĐỊNH:`, the Điều."""
+    return (header_table() + TITLE
+            + p("ThamQuyen", "{{ tham_quyen }}")
+            + loop("can_cu", ("", "CanCu"))
+            + p("QuyetDinh", "QUYẾT ĐỊNH:")
+            + numbered("dieu", "Dieu")
             + footer_table() + PHU_LUC)
+
+
+def cong_van() -> str:
+    """Mẫu 1.5: no tên loại; the `V/v` trích yếu under the số; Kính gửi; body."""
+    return header_table(p("TrichYeuCongVan", "{{ v_v }}")) + KINH_GUI + BODY + footer_table() + PHU_LUC
 
 
 def document_xml(body: str) -> str:
@@ -305,6 +329,8 @@ def write(name: str, body: str) -> None:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     write("van_ban", van_ban())
+    write("quyet_dinh", quyet_dinh())
+    write("cong_van", cong_van())
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def letter(n: int, with_dd: bool = True) -> str:
     return out
 
 
-STYLES = ("I.", "1.", "a)", "1", "a", "")
+STYLES = ("I.", "1.", "a)", "1", "a", "Điều", "")
 
 
 def label(n: int, style: str, with_dd: bool = True) -> str:
@@ -48,6 +48,8 @@ def label(n: int, style: str, with_dd: bool = True) -> str:
 
     >>> label(3, "I."), label(3, "1."), label(5, "a)"), label(2, "1"), label(2, "")
     ('III.', '3.', 'đ)', '2', '')
+    >>> label(3, "Điều")
+    'Điều 3.'
     """
     if style == "I.":
         return roman(n) + "."
@@ -59,6 +61,8 @@ def label(n: int, style: str, with_dd: bool = True) -> str:
         return str(n)
     if style == "a":
         return letter(n, with_dd)
+    if style == "Điều":
+        return f"Điều {n}."
     return ""
 
 

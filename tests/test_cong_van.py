@@ -1,0 +1,72 @@
+"""Công văn (Mẫu 1.5): `V/v` under the số in the left column, ký hiệu body-unit, Kính gửi, `- Như trên;`."""
+
+from __future__ import annotations
+
+import pytest
+from docx.oxml.ns import qn
+
+from docx_view import View, align, body_problems, clean, ppr, size, toggle
+from samples import LETTER
+
+
+@pytest.fixture
+def letter(render_dict) -> View:
+    return render_dict(LETTER, "letter")
+
+
+def _left_column_under_so(view: View):
+    return [p for p in view.cell_paragraphs(0, 1, 0) if clean(p.text)]
+
+
+def test_no_ten_loai_and_vv_under_the_so_in_the_left_column(letter):
+    assert letter.title() == []
+    so, vv = _left_column_under_so(letter)
+    assert clean(so.text) == "Số: 06/VPUBND-KSTTHC"
+    assert clean(vv.text) == "V/v báo cáo kết quả cải cách hành chính quý II năm 2022"
+    assert size(vv) in (12, 13) and not toggle(vv, "w:b") and not toggle(vv, "w:i")
+    assert int(ppr(vv, "w:spacing").get(qn("w:before"))) == 120  # 6 pt below the số
+    assert "V/v" not in " ".join(letter.texts(letter.cell_paragraphs(0, 1, 1)))
+
+
+def test_vv_written_by_the_user_is_not_doubled(render_dict):
+    view = render_dict({**LETTER, "trich_yeu": ["V/v báo cáo kết quả", "quý II năm 2022"]})
+    assert clean(_left_column_under_so(view)[1].text) == "V/v báo cáo kết quả quý II năm 2022"
+
+
+def test_ky_hieu_given_by_the_user_wins(render_dict):
+    view = render_dict({**LETTER, "don_vi_soan": None, "ky_hieu": "VPUBND-TH", "so": None})
+    assert clean(_left_column_under_so(view)[0].text) == "Số: /VPUBND-TH"
+
+
+def test_one_recipient_on_the_kinh_gui_line(letter):
+    (kg,) = [p for p in letter.body() if clean(p.text).startswith("Kính gửi")]
+    assert clean(kg.text) == "Kính gửi: Sở Nội vụ"
+
+
+def test_several_recipients_as_a_dashed_list(render_dict):
+    view = render_dict({**LETTER, "kinh_gui": ["Các sở, ban, ngành Tỉnh;", "- Ủy ban nhân dân các huyện, thành phố"]})
+    texts = View.texts(view.body())
+    start = texts.index("Kính gửi:")
+    assert texts[start + 1:start + 3] == ["- Các sở, ban, ngành Tỉnh;", "- Ủy ban nhân dân các huyện, thành phố."]
+
+
+def test_nhu_tren_opens_noi_nhan(letter):
+    assert View.texts(letter.noi_nhan()) == ["Nơi nhận:", "- Như trên;", "- Lãnh đạo VPUBND Tỉnh;", "- Lưu: VT, KSTTHC."]
+
+
+@pytest.mark.parametrize("written", ["Như trên", "- Như trên;"])
+def test_nhu_tren_written_by_the_user_is_not_doubled(render_dict, written):
+    view = render_dict({**LETTER, "noi_nhan": [written, "Sở Nội vụ"]})
+    assert View.texts(view.noi_nhan())[1:] == ["- Như trên;", "- Sở Nội vụ;", "- Lưu: VT, KSTTHC."]
+
+
+def test_example_letter(rendered):
+    view = View.open(rendered["cong-van-bao-cao-cchc-dong-thap"])
+    so, vv, urgency = _left_column_under_so(view)
+    assert clean(so.text) == "Số: 06/VPUBND-KSTTHC" and clean(vv.text).startswith("V/v báo cáo")
+    assert clean(urgency.text) == "KHẨN"
+    texts = View.texts(view.body())
+    assert texts[:3] == ["Kính gửi:", "- Các sở, ban, ngành Tỉnh;", "- Ủy ban nhân dân các huyện, thành phố."]
+    assert [x for p in view.body() for x in body_problems(p)] == []
+    assert all(align(p) == "both" for p in view.body())
+    assert View.texts(view.noi_nhan())[1] == "- Như trên;"
