@@ -276,14 +276,49 @@ def table(pl: PhuLuc, with_dd: bool = True) -> Table:
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows)
 
 
-def appendices(doc: VanBan, issuer: str) -> list[dict[str, Any]]:
-    """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" line and the table."""
-    many = len(doc.phu_luc) > 1
-    with_dd = doc.danh_so.chu_cai == "co_dd"
-    kem_theo = (f"(Kèm theo {doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} "
-                f"ngày {dates.short_date(doc.ngay)} của {issuer})")
-    return [{"so_hieu": f"Phụ lục {labels.roman(i)}" if many else "Phụ lục", "tieu_de": pl.tieu_de.upper(),
-             "kem_theo": kem_theo, "bang": table(pl, with_dd)} for i, pl in enumerate(doc.phu_luc, start=1)]
+def issuer(doc: VanBan) -> str:
+    """Who issues `doc`, as written in a sentence: `UBND tỉnh Đồng Tháp`, `Chủ tịch UBND tỉnh Vĩnh Long`."""
+    authority = (doc.tham_quyen or "").upper()
+    return f"Chủ tịch {doc.co_quan.goi}" if authority.startswith("CHỦ TỊCH") else doc.co_quan.goi
+
+
+def attached_to(doc: VanBan) -> str:
+    """The italic line under what `doc` carries: `(Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của …)`."""
+    return (f"(Kèm theo {doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} "
+            f"ngày {dates.short_date(doc.ngay)} của {issuer(doc)})")
+
+
+def appendices(doc: VanBan, line: str) -> list[dict[str, Any]]:
+    """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" `line` and the table."""
+    return [{"tieu_de": pl.tieu_de.upper(), "kem_theo": line, "bang": table(pl, doc.danh_so.with_dd)}
+            for pl in doc.phu_luc]
+
+
+def _numbered(appendix: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Headings: `Phụ lục` alone, or `Phụ lục I`, `Phụ lục II` … when there are several."""
+    many = len(appendix) > 1
+    return [{**a, "so_hieu": f"Phụ lục {labels.roman(i)}" if many else "Phụ lục"}
+            for i, a in enumerate(appendix, start=1)]
+
+
+def all_appendices(doc: VanBan) -> list[dict[str, Any]]:
+    """The document's phụ lục, then those of the document it issues, numbered together."""
+    out = appendices(doc, attached_to(doc))
+    if doc.kem_theo is not None:
+        via = attached_to(doc)[1:-1]  # "Kèm theo Quyết định số …"
+        line = f"(Kèm theo {doc.kem_theo.type.name.capitalize()} ban hành {via[0].lower()}{via[1:]})"
+        out += appendices(doc.kem_theo, line)
+    return _numbered(out)
+
+
+def attachment(doc: VanBan) -> dict[str, Any] | None:
+    """The document a Quyết định issues (Mẫu 1.3): its title, the "(Kèm theo Quyết định …)" line, its body."""
+    att = doc.kem_theo
+    if att is None:
+        return None
+    return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": attached_to(doc),
+            "mo_dau": plain(att.mo_dau), "noi_dung": body(att.noi_dung, att.danh_so.with_dd),
+            "ket_thuc": plain(att.ket_thuc)}
 
 
 def build(doc: VanBan) -> dict[str, Any]:
@@ -312,7 +347,8 @@ def build(doc: VanBan) -> dict[str, Any]:
         "noi_nhan": recipients(doc.noi_nhan, doc.luu, _opening_recipient(doc)),
         "nguoi_ky": signer(doc),
         "nguoi_soan": doc.nguoi_soan or "",
-        "phu_luc": appendices(doc, doc.co_quan.goi),
+        "kem_theo": attachment(doc),
+        "phu_luc": all_appendices(doc),
     }
     part = _LAYOUT_PARTS.get(doc.type.mau)
     return {**context, **part(doc)} if part else context

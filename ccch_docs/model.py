@@ -14,7 +14,7 @@ from .errors import InputError, Problem
 from .formats.dates import PartialDate
 from .formats.labels import STYLES as LABEL_STYLES
 from .formats.text import one_line, running_name
-from .source import Path_, Source
+from .source import Path_, Source, load_linked
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -232,6 +232,9 @@ class VanBan(Model):
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
     danh_so: DanhSo = DanhSo()
     phu_luc: tuple[PhuLuc, ...] = ()
+    kem_theo: Annotated[Any, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "object"}]})] = Field(
+        None, description="quyết định (Mẫu 1.3): văn bản ban hành kèm theo, đường dẫn hoặc khối khóa; "
+                          "kế thừa tiêu đề, ngày và người ký của quyết định")
 
     @property
     def type(self) -> decree.DocType:
@@ -253,20 +256,44 @@ _MESSAGES = {
 }
 
 
+# What a document attached to a decision takes from it unless it sets its own.
+ATTACHED_INHERITS = ("mau", "co_quan", "dia_danh", "ngay", "nguoi_ky", "luu")
+
+
 def validate(src: Source) -> VanBan:
     """Validate a loaded source into a VanBan, or raise InputError listing every problem."""
     problems = list(src.extra)
     doc = None
+    attached = None
+    data = {k: v for k, v in src.data.items() if k != "kem_theo"}
     try:
-        doc = VanBan.model_validate(src.data)
+        doc = VanBan.model_validate(data)
     except ValidationError as exc:
         problems.extend(_problem(src, err) for err in exc.errors())
+    if "kem_theo" in src.data:
+        try:
+            attached = _attached(src, doc)
+        except InputError as exc:
+            problems.extend(exc.problems)
     if doc is not None:
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc))
+        doc = doc.model_copy(update={"kem_theo": attached})
     if problems:
         raise InputError(_ordered(problems))
     assert doc is not None
     return doc
+
+
+def _attached(src: Source, doc: VanBan | None) -> VanBan:
+    """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision."""
+    if doc is not None and doc.type.mau != "quyet_dinh":
+        raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
+                                      "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
+    child = validate(load_linked(src, ("kem_theo",), src.data["kem_theo"], ATTACHED_INHERITS))
+    if child.type.mau != "van_ban" or child.kem_theo is not None:
+        raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
+                                      "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])
+    return child
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:

@@ -158,6 +158,25 @@ def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | st
     return _resolve(_nfc_all(data), {}, [], file, Path(base_dir), stack=())
 
 
+def load_linked(src: Source, key: Path_, value: Any, inherited: tuple[str, ...] = ()) -> Source:
+    """A document another one names at `key` (`kem_theo`, `ke_hoach`): a path relative to it, or a mapping
+    written inline; the keys in `inherited` are taken from `src` unless the linked document sets its own."""
+    if isinstance(value, str):
+        target = (src.base_dir / value).resolve()
+        cited = src.problem(key, "")
+        child = _load(_read(target, cited), str(src.base_dir / value), target.parent, stack=(target,))
+    elif isinstance(value, dict):
+        places = {path[len(key):]: w for path, w in src.places.items() if path[:len(key)] == key}
+        child = _resolve(dict(value), places, [], src.file, src.base_dir, stack=())
+    else:
+        raise InputError([src.problem(key, "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
+                                      "ví dụ `kem_theo: ke-hoach-2022.yaml`")])
+    base = {k: src.data[k] for k in inherited if k in src.data and k not in child.data}
+    child.data = {**base, **child.data}
+    child.places = {**{p: w for p, w in src.places.items() if p[:1] and p[0] in base}, **child.places}
+    return child
+
+
 def _read(path: Path, cited: Problem | None) -> str:
     try:
         raw = path.read_bytes()

@@ -53,18 +53,35 @@ class View:
         right = [p for r in t.rows for p in r.cells[1].paragraphs]
         return self.texts(left) + self.texts(right)
 
-    def top_paragraphs(self) -> list[Paragraph]:
-        """Paragraphs directly in the body (not in tables), before the footer table."""
-        body = self.doc.element.body
+    def _between_tables(self, after: int) -> list[Paragraph]:
+        """Body paragraphs after the `after`-th table and before the next table or phụ lục heading."""
         out, tables = [], 0
-        for child in body.iterchildren():
+        for child in self.doc.element.body.iterchildren():
             if child.tag == qn("w:tbl"):
                 tables += 1
-                if tables == 2:
+                if tables > after:
                     break
-            elif child.tag == qn("w:p") and tables == 1:
-                out.append(Paragraph(child, self.doc._body))
+            elif child.tag == qn("w:p") and tables == after:
+                par = Paragraph(child, self.doc._body)
+                if par.style.style_id == "PhuLucSo":
+                    break
+                out.append(par)
         return out
+
+    def top_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs between the header table and the footer table."""
+        return self._between_tables(1)
+
+    def after_footer(self) -> list[Paragraph]:
+        """Paragraphs after the footer table, before the first phụ lục (a document a decision issues)."""
+        return self._between_tables(2)
+
+    def attached_title(self) -> list[Paragraph]:
+        return [p for p in self.after_footer() if p.style.style_id in ("TenLoai", "TrichYeu", "KemTheoDong")]
+
+    def attached_body(self) -> list[Paragraph]:
+        return [p for p in self.after_footer()
+                if p.style.style_id not in ("TenLoai", "TrichYeu", "KemTheoDong") and clean(p.text)]
 
     def title(self) -> list[Paragraph]:
         return [p for p in self.top_paragraphs() if p.style.style_id in ("TenLoai", "TrichYeu")]

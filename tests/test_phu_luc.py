@@ -43,6 +43,21 @@ def test_seed_004_every_cell_shown_by_the_seed(rendered):
     assert len(table.columns) == 6
 
 
+def test_seed_004_decision_carries_the_plan_and_its_table(rendered):
+    view = View.open(rendered["quyet-dinh-3484-vinh-long"])
+    _, rows = _expected(SEED_004)
+    (table,) = view.appendix_tables()
+    assert view.table_rows(table)[2:] == rows
+    (heading,) = view.appendix_headings()
+    assert heading[2] == ("(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 3484/QĐ-UBND ngày 16/12/2021 "
+                          "của Chủ tịch UBND tỉnh Vĩnh Long)")
+    decision, plan, appendix = view.doc.sections
+    for s in (decision, plan):
+        assert s.page_width < s.page_height and s.different_first_page_header_footer
+        assert s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert appendix.page_width > appendix.page_height
+
+
 def test_group_rows_merged_or_labelled(rendered):
     t004 = View.open(rendered[SEED_004]).appendix_tables()[0]._tbl
     merged = [tr for tr in t004.tr_lst if len(tr.tc_lst) == 1]

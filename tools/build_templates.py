@@ -73,6 +73,7 @@ STYLES = [
     ("NgatDoan", "CCHC Ngắt đoạn", "Normal", spacing(0, 0, 20, "exact"), sz(2)),
     ("PhuLucSo", "CCHC Phụ lục - số", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
     ("PhuLucTieuDe", "CCHC Phụ lục - tiêu đề", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("KemTheoDong", "CCHC Kèm theo", "Normal", KEEP + spacing() + jc("center"), I + sz(28)),
     ("PhuLucKemTheo", "CCHC Phụ lục - kèm theo", "Normal", KEEP + spacing(0, 240) + jc("center"), I + sz(28)),
     ("BangTieuDe", "CCHC Bảng - tiêu đề cột", "Normal", spacing(40, 40) + jc("center"), B + sz(24)),
     ("BangSo", "CCHC Bảng - số TT", "Normal", spacing(40, 40) + jc("center"), sz(24)),
@@ -203,17 +204,28 @@ def numbered(items: str, level1: str) -> str:
                 ('d.kieu == "muc3"', "DeMuc3"), ("", "NoiDung"))
 
 
-BODY = loop("mo_dau", ("", "NoiDung")) + numbered("noi_dung", "DeMuc1") + loop("ket_thuc", ("", "NoiDung"))
+def body(of: str = "") -> str:
+    """Mở đầu, the numbered parts, kết thúc; `of` names the object holding them (`kem_theo.`)."""
+    return (loop(f"{of}mo_dau", ("", "NoiDung")) + numbered(f"{of}noi_dung", "DeMuc1")
+            + loop(f"{of}ket_thuc", ("", "NoiDung")))
 
-TITLE = (p("TenLoai", "{{ ten_loai }}")
-         + tag("{%p for d in trich_yeu %}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
-         + p("DuongKeNgan"))
+
+def title(of: str = "", line: str = "") -> str:
+    """Tên loại, trích yếu (+ an italic line such as "(Kèm theo …)") and the short line under them."""
+    return (p("TenLoai", f"{{{{ {of}ten_loai }}}}")
+            + tag(f"{{%p for d in {of}trich_yeu %}}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
+            + line + p("DuongKeNgan"))
+
+
+BODY, TITLE = body(), title()
 
 HEADERS = ('<w:headerReference w:type="default" r:id="rIdHeader"/>'
            '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>')
 SECT = (f'<w:sectPr>{HEADERS}<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
         '<w:titlePg/></w:sectPr>')
+# A decision and the document it issues are numbered each from 1 (page 1 shows no number).
+SECT_FROM_1 = SECT.replace("<w:titlePg/>", '<w:pgNumType w:start="1"/><w:titlePg/>')
 # A phụ lục: A4 turned, its own page numbers from 1, hidden on its first page.
 LANDSCAPE_WIDTH = 16838 - 1134 - 1134
 SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
@@ -253,11 +265,20 @@ def phu_luc_table() -> str:
             + "</w:tbl>")
 
 
-PHU_LUC = (tag("{%p if phu_luc %}") + section_break(SECT) + tag("{%p endif %}")
-           + tag("{%p for pl in phu_luc %}")
-           + p("PhuLucSo", "{{ pl.so_hieu }}") + p("PhuLucTieuDe", "{{ pl.tieu_de }}")
-           + p("PhuLucKemTheo", "{{ pl.kem_theo }}") + phu_luc_table() + section_break(SECT_PHU_LUC)
-           + tag("{%p endfor %}"))
+def phu_luc(sect: str = SECT) -> str:
+    """The phụ lục loop; `sect` ends the section before the first one."""
+    return (tag("{%p if phu_luc %}") + section_break(sect) + tag("{%p endif %}")
+            + tag("{%p for pl in phu_luc %}")
+            + p("PhuLucSo", "{{ pl.so_hieu }}") + p("PhuLucTieuDe", "{{ pl.tieu_de }}")
+            + p("PhuLucKemTheo", "{{ pl.kem_theo }}") + phu_luc_table() + section_break(SECT_PHU_LUC)
+            + tag("{%p endfor %}"))
+
+
+PHU_LUC = phu_luc()
+# Mẫu 1.3: the issued document on a new page, after the decision's signature.
+KEM_THEO = (tag("{%p if kem_theo %}") + section_break(SECT_FROM_1)
+            + title("kem_theo.", p("KemTheoDong", "{{ kem_theo.kem_theo }}")) + body("kem_theo.")
+            + tag("{%p endif %}"))
 
 
 def van_ban() -> str:
@@ -272,7 +293,7 @@ def quyet_dinh() -> str:
             + loop("can_cu", ("", "CanCu"))
             + p("QuyetDinh", "QUYẾT ĐỊNH:")
             + numbered("dieu", "Dieu")
-            + footer_table() + PHU_LUC)
+            + footer_table() + KEM_THEO + phu_luc(SECT_FROM_1))
 
 
 def cong_van() -> str:
@@ -280,9 +301,9 @@ def cong_van() -> str:
     return header_table(p("TrichYeuCongVan", "{{ v_v }}")) + KINH_GUI + BODY + footer_table() + PHU_LUC
 
 
-def document_xml(body: str) -> str:
+def document_xml(content: str, sect: str) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{SECT}</w:body></w:document>')
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{content}{sect}</w:body></w:document>')
 
 
 def header_xml(page_number: bool) -> str:
@@ -312,12 +333,12 @@ APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ccch_docs</Application></Properties>"""
 
 
-def write(name: str, body: str) -> None:
+def write(name: str, content: str, sect: str = SECT) -> None:
     parts = {
         "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "docProps/core.xml": CORE,
         "docProps/app.xml": APP, "word/_rels/document.xml.rels": DOC_RELS, "word/settings.xml": SETTINGS,
         "word/styles.xml": styles_xml(), "word/header1.xml": header_xml(True), "word/header2.xml": header_xml(False),
-        "word/document.xml": document_xml(body),
+        "word/document.xml": document_xml(content, sect),
     }
     with zipfile.ZipFile(OUT / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
         for part, xml in parts.items():
@@ -329,7 +350,7 @@ def write(name: str, body: str) -> None:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     write("van_ban", van_ban())
-    write("quyet_dinh", quyet_dinh())
+    write("quyet_dinh", quyet_dinh(), SECT_FROM_1)
     write("cong_van", cong_van())
 
 
