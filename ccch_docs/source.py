@@ -60,7 +60,7 @@ def key_name(path: Path_) -> str:
     return out
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: 10x faster
     """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text) and leaves dates as text.
 
     Dates are parsed by the model, which can then say where a wrong one is.
