@@ -10,6 +10,7 @@ from . import decree
 from .formats import dates, labels
 from .formats.text import end_with
 from .model import Muc, VanBan
+from .settings import Pack
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 _LEVEL_STYLES = ("I.", "1.", "a)")
@@ -109,14 +110,14 @@ def ky_hieu(doc: VanBan) -> str:
     return f"{doc.type.abbr}-{doc.co_quan.viet_tat}"
 
 
-def recipients(items: tuple[str, ...], luu: str) -> list[str]:
-    """Nơi nhận lines: `- X;` each, the last `- Lưu: … .`.
+def recipients(items: tuple[str, ...], luu: str, label: str = "Lưu:") -> list[str]:
+    """Nơi nhận lines: `- X;` each (a line given twice is kept once), the last `- Lưu: … .`.
 
-    >>> recipients(("Bộ Nội vụ", "Sở Nội vụ;"), "VT, T (KSTTHC)")
+    >>> recipients(("Bộ Nội vụ", "Sở Nội vụ;", "- Bộ Nội vụ"), "VT, T (KSTTHC)")
     ['- Bộ Nội vụ;', '- Sở Nội vụ;', '- Lưu: VT, T (KSTTHC).']
     """
-    lines = [end_with("- " + item.lstrip("-").strip(), ";") for item in items]
-    return lines + [end_with(f"- Lưu: {luu}", ".")]
+    lines = dict.fromkeys(end_with("- " + item.lstrip("-").strip(), ";") for item in items)
+    return [*lines, end_with(f"- {label} {luu}", ".")]
 
 
 def addressees(items: tuple[str, ...]) -> list[str]:
@@ -141,8 +142,8 @@ def signer(doc: VanBan) -> dict[str, Any]:
     return {"chuc_danh": lines, "ho_ten": k.ho_ten}
 
 
-def build(doc: VanBan) -> dict[str, Any]:
-    """The whole render context of `doc`."""
+def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a frozen model)
+    """The whole render context of `doc`, with the fixed wording and Nơi nhận lines of its template `pack`."""
     kh = ky_hieu(doc)
     with_dd = doc.danh_so.chu_cai == "co_dd"
     return {
@@ -151,7 +152,7 @@ def build(doc: VanBan) -> dict[str, Any]:
         "quoc_hieu": decree.QUOC_HIEU,
         "tieu_ngu": decree.TIEU_NGU,
         "co_quan": {"chu_quan": doc.co_quan.chu_quan or "", "ten": list(doc.co_quan.ten),
-                    "viet_tat": doc.co_quan.viet_tat or ""},
+                    "viet_tat": doc.co_quan.viet_tat or "", "dia_chi": list(doc.co_quan.dia_chi)},
         "so": labels.so_text(doc.so),
         "ky_hieu": kh,
         "so_ky_hieu": labels.so_ky_hieu(doc.so, kh),
@@ -165,7 +166,8 @@ def build(doc: VanBan) -> dict[str, Any]:
         "mo_dau": plain(doc.mo_dau),
         "noi_dung": body(doc.noi_dung, with_dd),
         "ket_thuc": plain(doc.ket_thuc),
-        "noi_nhan": recipients(doc.noi_nhan, doc.luu),
+        "noi_nhan": recipients(pack.noi_nhan.dau + doc.noi_nhan + pack.noi_nhan.cuoi, doc.luu, pack.tu_ngu.luu),
+        "tu_ngu": pack.tu_ngu.model_dump(),
         "nguoi_ky": signer(doc),
         "nguoi_soan": doc.nguoi_soan or "",
     }

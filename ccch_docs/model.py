@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import decree
@@ -59,6 +59,7 @@ Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse),
                  WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
                                            {"type": "integer"}, {"type": "null"}]})]
 Number = Annotated[int, BeforeValidator(_number), Field(gt=0)]
+M = TypeVar("M", bound=BaseModel)
 
 
 class Model(BaseModel):
@@ -68,32 +69,34 @@ class Model(BaseModel):
 
 
 class CoQuan(Model):
-    """The issuing body (ô 2)."""
+    """The issuing body (ô 2) and its address line (ô 13)."""
 
-    chu_quan: Text | None = Field(None, description="cơ quan chủ quản, in hoa, không đậm")
-    ten: Lines = Field(description="tên cơ quan ban hành; danh sách: mỗi phần tử một dòng")
-    viet_tat: Text | None = Field(None, description="chữ viết tắt dùng trong ký hiệu, ví dụ UBND")
+    chu_quan: Text | None = Field(None, description="cơ quan chủ quản (ô 2), in hoa, không đậm: UBND TỈNH ĐỒNG THÁP")
+    ten: Lines = Field(description="tên cơ quan ban hành (ô 2), in hoa, đậm; danh sách: mỗi phần tử một dòng")
+    viet_tat: Text | None = Field(None, description="chữ viết tắt dùng trong ký hiệu, ví dụ UBND → 285/KH-UBND")
+    dia_chi: Lines = Field((), description="ô 13: địa chỉ, điện thoại, thư điện tử… in ở chân trang đầu, cỡ 11 "
+                                           "(một hoặc hai dòng)")
 
 
 class NguoiKy(Model):
     """The signer block (ô 7): authority prefixes, own title and name."""
 
-    tm: Text | None = None
-    kt: Text | None = None
-    tl: Text | None = None
-    tuq: Text | None = None
-    q: Text | None = None
-    chuc_vu: Text | None = None
-    ho_ten: Text
+    tm: Text | None = Field(None, description="thay mặt tập thể: dòng `TM. …`, ví dụ ỦY BAN NHÂN DÂN")
+    kt: Text | None = Field(None, description="ký thay người đứng đầu: dòng `KT. …`, ví dụ CHỦ TỊCH")
+    tl: Text | None = Field(None, description="thừa lệnh: dòng `TL. …`")
+    tuq: Text | None = Field(None, description="thừa ủy quyền: dòng `TUQ. …`")
+    q: Text | None = Field(None, description="quyền: dòng `Q. …`")
+    chuc_vu: Text | None = Field(None, description="chức vụ của người ký, ví dụ PHÓ CHỦ TỊCH")
+    ho_ten: Text = Field(description="họ và tên người ký, không ghi học hàm, học vị")
 
 
 class Muc(Model):
     """A part of the body; its depth gives its label (I. → 1. → a))."""
 
-    tieu_de: Text | None = None
-    doan: Lines = ()
-    muc: tuple[Muc, ...] = ()
-    so: bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc")
+    tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
+    doan: Lines = Field((), description="các đoạn văn của phần này; `**đậm**`, `*nghiêng*`")
+    muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
+    so: bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, ví dụ \"III\"")
 
 
 class DanhSo(Model):
@@ -107,23 +110,26 @@ class VanBan(Model):
 
     loai: Annotated[str, BeforeValidator(_loai), WithJsonSchema({"enum": list(decree.TYPES)})] = Field(
         description="loại văn bản theo Phụ lục III: ke_hoach, bao_cao, quyet_dinh …")
-    mau: Text | None = Field(None, description="tên mẫu (bộ mẫu) trình bày")
-    co_quan: CoQuan
-    so: Number | None = None
-    ky_hieu: Text | None = None
-    dia_danh: Text
-    ngay: Date = PartialDate()
-    do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = None
-    kinh_gui: Lines = ()
-    trich_yeu: Lines
-    mo_dau: Lines = ()
-    noi_dung: tuple[Muc, ...] = ()
-    ket_thuc: Lines = ()
-    noi_nhan: Lines = ()
-    luu: Text
-    nguoi_ky: NguoiKy
+    mau: Text | None = Field(None, description="tên bộ mẫu (thư mục có pack.yaml và các tệp .docx) trên đường tìm mẫu")
+    co_quan: CoQuan = Field(description="cơ quan ban hành (ô 2)")
+    so: Number | None = Field(None, description="số văn bản; không có: để trống cho văn thư (Số:      /KH-UBND)")
+    ky_hieu: Text | None = Field(None, description="ký hiệu; mặc định <loại>-<cơ quan> viết tắt, ví dụ KH-UBND")
+    dia_danh: Text = Field(description="địa danh trước ngày tháng (ô 4), ví dụ Đồng Tháp")
+    ngay: Date = Field(PartialDate(), description="ngày ban hành: 2021-12-05, 2021-12 hoặc 2021 (phần thiếu để trống)")
+    do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = Field(None, description="độ khẩn (ô 10b)")
+    kinh_gui: Lines = Field((), description="khối Kính gửi: một nơi, hoặc danh sách")
+    trich_yeu: Lines = Field(description="trích yếu nội dung (ô 5a); danh sách: mỗi phần tử một dòng")
+    mo_dau: Lines = Field((), description="các đoạn mở đầu trước phần được đánh số")
+    noi_dung: tuple[Muc, ...] = Field((), description="thân văn bản: danh sách các phần, đánh số theo cấp")
+    ket_thuc: Lines = Field((), description="các đoạn kết thúc sau phần được đánh số")
+    noi_nhan: Lines = Field((), description="nơi nhận (ô 9b); \"- \" và \";\" được thêm tự động")
+    luu: Text = Field(description="dòng cuối nơi nhận: `- Lưu: VT, …`")
+    nguoi_ky: NguoiKy = Field(description="người ký (ô 7)")
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
-    danh_so: DanhSo = DanhSo()
+    danh_so: DanhSo = Field(DanhSo(), description="cách đánh số thân văn bản")
+
+    # The template set the document was loaded with (folders and pack settings), set by the api.
+    _bo_mau: Any = PrivateAttr(None)
 
     @property
     def type(self) -> decree.DocType:
@@ -145,33 +151,38 @@ _MESSAGES = {
 }
 
 
+def check(root: type[M], src: Source) -> tuple[M | None, list[Problem]]:
+    """Validate `src` as model `root`: the object, or None and the problems, each placed in the source."""
+    try:
+        return root.model_validate(src.data), []
+    except ValidationError as exc:
+        return None, [_problem(src, err, root) for err in exc.errors()]
+
+
 def validate(src: Source) -> VanBan:
     """Validate a loaded source into a VanBan, or raise InputError listing every problem."""
-    problems = list(src.extra)
-    doc = None
-    try:
-        doc = VanBan.model_validate(src.data)
-    except ValidationError as exc:
-        problems.extend(_problem(src, err) for err in exc.errors())
+    doc, problems = check(VanBan, src)
+    problems = list(src.extra) + problems
     if doc is not None:
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc))
     if problems:
-        raise InputError(_ordered(problems))
+        raise InputError(ordered(problems))
     assert doc is not None
     return doc
 
 
-def _ordered(problems: list[Problem]) -> list[Problem]:
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems in file and line order."""
     return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
-def _problem(src: Source, err: Any) -> Problem:
+def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     loc: Path_ = tuple(x for x in err["loc"] if not (isinstance(x, str) and "[" in x))
     kind = err["type"]
     message = _MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ")
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], root)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"có phải ý bạn là `{close[0]}`?" if close else "các khóa được dùng ở đây: " + ", ".join(allowed)
     elif kind == "literal_error":
@@ -183,16 +194,18 @@ def _problem(src: Source, err: Any) -> Problem:
     return src.problem(loc, message, hint)
 
 
-def _allowed_keys(loc: Path_) -> list[str]:
+def _allowed_keys(loc: Path_, root: type[BaseModel]) -> list[str]:
     """The keys a mapping at `loc` may hold, found by walking the models along the path."""
-    model: Any = VanBan
+    model: Any = root
+    in_dict = False  # the next part is a key of a dict field (a column preset's name), not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or in_dict:
+            in_dict = False
             continue
-        field = model.model_fields.get(part)
+        field = model.model_fields.get(part) if model else None
         if field is None:
             return []
-        model = _model_in(field.annotation)
+        model, in_dict = _model_in(field.annotation), get_origin(field.annotation) is dict
     return list(model.model_fields) if model else []
 
 

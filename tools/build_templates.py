@@ -65,7 +65,9 @@ STYLES = [
     ("NguoiSoan", "CCHC Người soạn", "Normal", spacing(120) + jc("left"), sz(22)),
     ("ChucDanhKy", "CCHC Chức danh người ký", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
     ("HoTenKy", "CCHC Họ tên người ký", "Normal", spacing(1700) + jc("center"), B + sz(28)),
+    ("DiaChi", "CCHC Địa chỉ", "Normal", border("top") + spacing() + jc("center"), sz(22)),
     ("Header", "header", "Normal", spacing() + jc("center"), sz(28)),
+    ("Footer", "footer", "Normal", spacing() + jc("center"), sz(22)),
 ]
 
 
@@ -166,7 +168,7 @@ def header_table(left_extra: str = "") -> str:
 def footer_table(first_recipient: str = "") -> str:
     return table(
         [FOOT_LEFT, FOOT_RIGHT],
-        row(cell(FOOT_LEFT, p("NoiNhan", "Nơi nhận:"), first_recipient,
+        row(cell(FOOT_LEFT, p("NoiNhan", "{{ tu_ngu.noi_nhan }}"), first_recipient,
                  tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{ d }}"), tag("{%p endfor %}")),
             cell(FOOT_RIGHT, tag("{%p for d in nguoi_ky.chuc_danh %}"), p("ChucDanhKy", "{{ d }}"),
                  tag("{%p endfor %}"), p("HoTenKy", "{{ nguoi_ky.ho_ten }}")),
@@ -177,8 +179,8 @@ def footer_table(first_recipient: str = "") -> str:
     )
 
 
-KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "Kính gửi: {{ kinh_gui[0] }}")
-            + tag("{%p elif kinh_gui %}") + p("KinhGui", "Kính gửi:")
+KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }} {{ kinh_gui[0] }}")
+            + tag("{%p elif kinh_gui %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }}")
             + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{ d }}") + tag("{%p endfor %}")
             + tag("{%p endif %}"))
 
@@ -189,6 +191,7 @@ BODY = (loop("mo_dau", ("", "NoiDung"))
 
 SECT = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
         '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
+        '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>'
         '<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
         '<w:titlePg/></w:sectPr>')
@@ -217,14 +220,21 @@ def header_xml(page_number: bool) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{field}</w:p></w:hdr>')
 
 
+def footer_xml() -> str:
+    """Ô 13 on page 1: the address lines under a full-width solid line; an empty paragraph when there are none."""
+    body = (tag("{%p if co_quan.dia_chi %}") + tag("{%p for d in co_quan.dia_chi %}") + p("DiaChi", "{{ d }}")
+            + tag("{%p endfor %}") + tag("{%p else %}") + p("Footer") + tag("{%p endif %}"))
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W}" xmlns:r="{R}">{body}</w:ftr>'
+
+
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
 
 ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"""
 
 DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"""
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/><Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"""
 
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="{W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"""
@@ -241,6 +251,7 @@ def write(name: str, body: str) -> None:
         "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "docProps/core.xml": CORE,
         "docProps/app.xml": APP, "word/_rels/document.xml.rels": DOC_RELS, "word/settings.xml": SETTINGS,
         "word/styles.xml": styles_xml(), "word/header1.xml": header_xml(True), "word/header2.xml": header_xml(False),
+        "word/footer1.xml": footer_xml(),
         "word/document.xml": document_xml(body),
     }
     with zipfile.ZipFile(OUT / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:

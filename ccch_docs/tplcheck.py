@@ -1,0 +1,47 @@
+"""`templates check`: compile a pack's templates, find variables the context lacks, render sample documents."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import api, context, engine, packs
+from .errors import CchcError, Problem
+
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"  # sample documents using every variable and branch
+
+
+def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
+    """Every problem of the pack in `folder`: pack.yaml, Jinja syntax, unknown variables, and renders that fail."""
+    try:
+        found = packs.TemplateSet((folder, packs.builtin_dir()), packs.read_settings([folder])[0])
+        docs = [api.load(p, templates=[folder]) for p in (*sorted(SAMPLES.glob("*.yaml")), *documents)]
+    except CchcError as exc:
+        return list(exc.problems)
+    known = set(context.build(docs[0], found.pack))
+    problems: list[Problem] = []
+    broken: set[str] = set()
+    for name, path in packs.TemplateSet((folder,)).available().items():
+        try:
+            variables = engine.compiled(path, found.pack.sizes).variables()
+        except CchcError as exc:
+            problems.extend(exc.problems)
+            broken.add(name)
+            continue
+        for part, names in variables.items():
+            for var, paragraph in names.items():
+                if var not in known:
+                    broken.add(name)
+                    close = difflib.get_close_matches(var, known, n=1)
+                    problems.append(Problem(f"biến `{var}` không có trong ngữ cảnh; trong đoạn «{paragraph}»",
+                                            str(path), key=part, hint=f"có phải ý bạn là `{close[0]}`?" if close
+                                            else "xem danh sách biến trong docs/mau-van-ban.md"))
+    for doc in docs:
+        if doc.type.mau in broken:
+            continue
+        try:
+            api.render(doc)
+        except CchcError as exc:
+            problems.extend(p for p in exc.problems if p not in problems)
+    return problems
