@@ -78,6 +78,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
             loop.iter = nodes.Filter(loop.iter, _LOOP_FILTER, [], [], None, None, lineno=loop.lineno)
         return tree
 
+    def wrap_str_format(self, value: Any) -> None:
+        """`str.format` is refused with the padding methods, not wrapped: its widths allocate memory."""
+        return None
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return attr not in _PADDING_METHODS and super().is_safe_attribute(obj, attr, value)
 
@@ -110,8 +114,10 @@ def _patched(patcher: DocxTemplate, xml: str) -> str:
 
 
 def _by_paragraph(patcher: DocxTemplate, xml: str) -> str:
-    """The Jinja source with one paragraph per line, so that Jinja's line numbers point at paragraphs."""
-    return _patched(patcher, xml.replace("<w:p>", "\n<w:p>").replace("<w:p ", "\n<w:p "))
+    """The Jinja source with one paragraph (or table row) per line, so that Jinja's line numbers point at paragraphs."""
+    for tag in ("<w:p>", "<w:p ", "<w:tr>", "<w:tr "):
+        xml = xml.replace(tag, "\n" + tag)
+    return _patched(patcher, xml)
 
 
 def _paragraph(source: str, lineno: int | None) -> str:

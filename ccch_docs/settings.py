@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints
 
 from .errors import InputError
 from .model import Lines, Model, Text, VanBan, check, ordered
@@ -39,6 +39,16 @@ class Cot(Model):
     rong: float = Field(1.0, gt=0, description="độ rộng tương đối so với các cột khác")
 
 
+def _distinct(columns: tuple[Cot, ...]) -> tuple[Cot, ...]:
+    keys = [c.khoa for c in columns]
+    if not keys or len(set(keys)) != len(keys):
+        raise ValueError("mẫu cột phải có ít nhất một cột và các khoa không trùng nhau")
+    return columns
+
+
+Columns = Annotated[tuple[Cot, ...], AfterValidator(_distinct)]
+
+
 class Pack(Model):
     """The settings of a template pack; every key is optional."""
 
@@ -47,17 +57,9 @@ class Pack(Model):
         None, description="cặp cỡ chữ Quốc hiệu / Tiêu ngữ (và dòng địa danh, ngày); mặc định theo tệp mẫu")
     tu_ngu: TuNgu = Field(TuNgu(), description="các chữ cố định in trên văn bản")
     noi_nhan: NoiNhan = Field(NoiNhan(), description="các dòng nơi nhận thêm vào mọi văn bản")
-    cot: dict[Key, tuple[Cot, ...]] = Field({}, description="mẫu cột phụ lục: tên mẫu → danh sách cột")
+    cot: dict[Key, Columns] = Field({}, description="mẫu cột phụ lục: tên mẫu → danh sách cột")
     mac_dinh: dict[str, Any] = Field({}, description="giá trị mặc định cho các khóa của văn bản (gộp sâu; văn bản và "
                                                      "tệp ke_thua được ưu tiên), ví dụ luu, dia_danh, co_quan.dia_chi")
-
-    @model_validator(mode="after")
-    def _unique_columns(self) -> Pack:
-        for name, columns in self.cot.items():
-            keys = [c.khoa for c in columns]
-            if len(set(keys)) != len(keys) or not keys:
-                raise ValueError(f"mẫu cột `{name}` phải có ít nhất một cột và các khoa không trùng nhau")
-        return self
 
     @property
     def sizes(self) -> tuple[float, float] | None:

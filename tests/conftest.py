@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
 import ccch_docs
+import ccch_docs.packs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml"))
@@ -18,3 +21,22 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("examples")
     return {p.stem: ccch_docs.render(ccch_docs.load(p), out / f"{p.stem}.docx") and out / f"{p.stem}.docx"
             for p in EXAMPLES}
+
+
+def make_pack(folder: Path, pack_yaml: str | None = None, replace: dict[str, str] | None = None) -> Path:
+    """A pack folder: pack.yaml as given, and (when `replace` is given) van_ban.docx with its body text edited."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if pack_yaml is not None:
+        (folder / "pack.yaml").write_text(pack_yaml, "utf-8")
+    if replace is not None:
+        with zipfile.ZipFile(ccch_docs.packs.builtin_dir() / "van_ban.docx") as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        xml = parts["word/document.xml"].decode("utf-8")
+        for old, new in replace.items():
+            assert old in xml, old
+            xml = xml.replace(old, escape(new))
+        parts["word/document.xml"] = xml.encode("utf-8")
+        with zipfile.ZipFile(folder / "van_ban.docx", "w") as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    return folder
