@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
 import textwrap
 import zipfile
 
@@ -198,3 +200,27 @@ def test_example_pack_renders_with_its_settings(rendered):
     assert view.noi_nhan()[-2].text == "- Cổng Thông tin điện tử Tỉnh;"
     assert view.noi_nhan()[-1].text == "- Lưu: VT, CCHC."
     assert view.doc.sections[0].first_page_footer.paragraphs[0].text.startswith("Địa chỉ:")
+
+
+@pytest.mark.libreoffice
+def test_template_saved_by_libreoffice_renders_like_the_original(tmp_path):
+    """The template author's way: export, open and save in LibreOffice (which renames style ids), render."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+    assert main(["templates", "export", "van_ban", "--to", str(tmp_path / "export")]) == 0
+    done = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                           "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "pack"),
+                           str(tmp_path / "export" / "van_ban.docx")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and (tmp_path / "pack" / "van_ban.docx").exists(), done.stderr
+    (tmp_path / "pack" / "pack.yaml").write_text('co_chu: "12/13"\n', "utf-8")
+    assert main(["templates", "check", str(tmp_path / "pack")]) == 0
+    ccch_docs.render(ccch_docs.load(EXAMPLE), tmp_path / "ours.docx")
+    ccch_docs.render(ccch_docs.load(EXAMPLE, templates=tmp_path / "pack"), tmp_path / "theirs.docx")
+    ours, theirs = View.open(tmp_path / "ours.docx"), View.open(tmp_path / "theirs.docx")
+    assert [p.text for p in theirs.doc.paragraphs] == [p.text for p in ours.doc.paragraphs]
+    assert theirs.header() == ours.header()
+    tieu_ngu = theirs.doc.tables[0].rows[0].cells[1].paragraphs[1]
+    assert tieu_ngu.style.style_id != "TieuNgu" and tieu_ngu.style.name == "CCHC Tiêu ngữ"
+    assert tieu_ngu.style.font.size.pt == 13
+    indent = tieu_ngu.paragraph_format.left_indent
+    assert indent is not None and indent > 0, "the line under the Tiêu ngữ is fitted to its text"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import ccch_docs
-from ccch_docs import schemas, source
+from ccch_docs import context, schemas, source
 from ccch_docs.cli import main
 from conftest import EXAMPLES, ROOT, make_pack
 from docx_view import View
@@ -143,3 +143,13 @@ def test_init_refuses_unknown_types_and_overwrites(tmp_path, capsys):
     out.write_text("x", "utf-8")
     assert main(["init", "--loai", "ke_hoach", "--don-vi", str(profile), "-o", str(out)]) == 2
     assert out.read_text("utf-8") == "x"
+
+
+def test_guide_documents_every_context_variable():
+    guide = (ROOT / "docs" / "mau-van-ban.md").read_text("utf-8")
+    doc = ccch_docs.load(ROOT / "ccch_docs" / "data" / "samples" / "day-du.yaml")
+    names = []
+    for key, value in context.build(doc).items():
+        names += [f"{key}.{sub}" for sub in value] if isinstance(value, dict) else [key]
+    missing = [n for n in names if f"| `{n}` |" not in guide]
+    assert not missing, f"add these variables to docs/mau-van-ban.md: {missing}"
