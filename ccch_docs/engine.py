@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
 import traceback
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,9 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta, nodes
+from jinja2.runtime import markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.visitor import NodeTransformer
 from lxml import etree
 from markupsafe import Markup
 
@@ -33,7 +36,8 @@ MAX_LOOP_ITEMS = 1_000_000  # items of every `for` loop together
 MAX_ITEMS = 10_000  # length of a string or list made by `*`
 MAX_OUTPUT = 50_000_000  # characters of XML
 _PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "format", "format_map"})
-_LOOP_FILTER = "ccch loop"  # not a valid filter name in template text: only the compiler inserts it
+# Not valid filter names in template text: only _Limits inserts them.
+_LOOP_FILTER, _CONCAT_FILTER = "ccch loop", "ccch concat"
 
 
 def runs(para: Para) -> Markup:
@@ -54,15 +58,50 @@ def _count_loop(eval_ctx: jinja2.nodes.EvalContext, items: Iterable[Any]) -> Ite
         yield item
 
 
+def _sized(value: Any) -> Any:
+    """`value`, unless it is a string or sequence longer than MAX_OUTPUT."""
+    if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT:
+        raise SecurityError(f"giá trị dài quá {MAX_OUTPUT:,} ký tự")
+    return value
+
+
+def _concat(items: list[Any]) -> str:
+    """The `~` operator, its result's size checked."""
+    return _sized(markup_join(items))
+
+
+def _checked(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose result's size is checked (it keeps the filter's pass_context marks)."""
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return _sized(fn(*args, **kwargs))
+    return call
+
+
+class _Limits(NodeTransformer):
+    """Routes every `for` loop and `~` through the filters that count what they cost."""
+
+    def visit_For(self, node: nodes.For) -> nodes.For:
+        self.generic_visit(node)
+        node.iter = nodes.Filter(node.iter, _LOOP_FILTER, [], [], None, None, lineno=node.lineno)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:
+        self.generic_visit(node)
+        return nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), _CONCAT_FILTER, [], [], None, None,
+                            lineno=node.lineno)
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, also closed to the cheap ways of exhausting memory or time.
 
     Besides Python internals (`__class__`, `_private`) and mutation, it refuses: loops beyond
-    MAX_LOOP_ITEMS items in all, strings or lists repeated beyond MAX_ITEMS, huge powers, `%` on
-    strings and the padding methods and filters whose width argument allocates memory.
+    MAX_LOOP_ITEMS items in all, strings or lists repeated beyond MAX_ITEMS, huge numbers, `%` on
+    strings, the padding methods and filters whose width argument allocates memory, and any `~`,
+    `+`, filter or call whose result is longer than MAX_OUTPUT.
     """
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -70,13 +109,15 @@ class Sandbox(ImmutableSandboxedEnvironment):
             del self.filters[name]
         del self.globals["lipsum"]
         self.filters["runs"] = runs
+        self.filters = {name: _checked(fn) for name, fn in self.filters.items()}
         self.filters[_LOOP_FILTER] = _count_loop
+        self.filters[_CONCAT_FILTER] = _concat
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = super()._parse(source, name, filename)
-        for loop in tree.find_all(nodes.For):
-            loop.iter = nodes.Filter(loop.iter, _LOOP_FILTER, [], [], None, None, lineno=loop.lineno)
-        return tree
+        return _Limits().visit(super()._parse(source, name, filename))
+
+    def call(self, context: jinja2.runtime.Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        return _sized(super().call(context, obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> None:
         """`str.format` is refused with the padding methods, not wrapped: its widths allocate memory."""
@@ -92,11 +133,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_ITEMS:
                     raise SecurityError(f"chuỗi hoặc danh sách dài quá {MAX_ITEMS:,} phần tử")
-        if isinstance(left, int) and isinstance(right, int):
+        if isinstance(left, int) and isinstance(right, int) and operator in ("*", "**"):
             bits = left.bit_length() * max(right, 1) if operator == "**" else left.bit_length() + right.bit_length()
-            if operator != "%" and bits > 4096:
+            if bits > 4096:
                 raise SecurityError("số quá lớn")
-        return super().call_binop(context, operator, left, right)
+        return _sized(super().call_binop(context, operator, left, right))
 
 
 def environment() -> jinja2.Environment:

@@ -62,7 +62,7 @@ class TemplateSet:
             path = folder / f"{name}.docx"
             if path.is_file():
                 return path
-        raise TemplateError([Problem(f"không có mẫu `{name}`", key="mau", hint="đã tìm trong: " + ", ".join(
+        raise TemplateError([Problem(f"không có mẫu `{name}` trên đường tìm mẫu", hint="đã tìm trong: " + ", ".join(
             str(f) for f in self.folders))])
 
     def available(self) -> dict[str, Path]:
@@ -138,10 +138,11 @@ def template_set(src: source.Source, templates: Folders = None) -> tuple[Templat
     name = src.data.get("mau")
     folders = (*user, builtin)
     if isinstance(name, str) and name.strip():
-        naming = src.where(("mau",)).file
-        beside = dict.fromkeys(d / PACKS_BESIDE for d in (src.base_dir, Path(naming).parent if naming != src.file
-                                                          else src.base_dir))
-        roots = (*user, *beside, builtin)
+        beside = [src.base_dir / PACKS_BESIDE]
+        naming = src.where(("mau",)).file  # the document, or the ke_thua profile that names the pack
+        if naming != src.file:
+            beside.append(Path(naming).parent / PACKS_BESIDE)
+        roots = (*user, *dict.fromkeys(beside), builtin)
         pack_dir = find_pack(name.strip(), roots, lambda msg, hint: src.problem(("mau",), msg, hint))
         folders = (*user, pack_dir, builtin)
     pack, defaults = read_settings(folders)

@@ -33,6 +33,12 @@ HOSTILE = [
     ("{{ ''.center(10**9) }}", "không an toàn"),
     ("{{ '{:>999999999}'.format(1) }}", "không an toàn"),
     ("{{ ' '|center(10**9) }}", "cú pháp"),  # the filter is not there at all
+    ("{% set n = namespace(s='x' * 9999) %}{% for i in range(40) %}{% set n.s = n.s ~ n.s %}{% endfor %}", "dài quá"),
+    ("{% set n = namespace(s='x' * 9999) %}{% for i in range(40) %}{% set n.s = n.s + n.s %}{% endfor %}", "dài quá"),
+    ("{% set n = namespace(s='x' * 9999) %}{% for i in range(40) %}{% set n.s = [n.s, n.s]|join %}{% endfor %}",
+     "dài quá"),
+    ("{% set n = namespace(s='x' * 9999) %}{% for i in range(40) %}{% set n.s = n.s.replace('x', 'xx') %}"
+     "{% endfor %}", "dài quá"),
     ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "tài nguyên"),
     ("{% include '/etc/passwd' %}", "lỗi khi dựng mẫu"),
     ("{{ lipsum(10**6) }}", "ngữ cảnh"),
