@@ -6,17 +6,30 @@ import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import api, context, engine, packs
+from . import api, context, decree, engine, packs, source
 from .errors import CchcError, Problem
+from .model import VanBan
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"  # sample documents using every variable and branch
+FULL = SAMPLES / "day-du.yaml"  # the one rendered once for every document type
+
+
+def _documents(folder: Path, found: packs.TemplateSet, documents: Sequence[Path]) -> list[VanBan]:
+    """The samples and the given documents, and the full sample as every type whose template is on the path."""
+    docs = [api.load(p, templates=[folder]) for p in (*sorted(SAMPLES.glob("*.yaml")), *documents)]
+    data = source.load_path(FULL).data
+    available = found.available()
+    for key, kind in decree.TYPES.items():
+        if kind.mau in available:
+            docs.append(api.from_dict({**data, "loai": key}, name=str(FULL), base_dir=SAMPLES, templates=[folder]))
+    return docs
 
 
 def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
     """Every problem of the pack in `folder`: pack.yaml, Jinja syntax, unknown variables, and renders that fail."""
     try:
         found = packs.TemplateSet((folder, packs.builtin_dir()), packs.read_settings([folder])[0])
-        docs = [api.load(p, templates=[folder]) for p in (*sorted(SAMPLES.glob("*.yaml")), *documents)]
+        docs = _documents(folder, found, documents)
     except CchcError as exc:
         return list(exc.problems)
     known = set(context.build(docs[0], found.pack))
