@@ -74,11 +74,14 @@ def read(src: Source) -> Pack:
     """Validate merged pack.yaml data, or raise InputError placing each problem in its pack.yaml."""
     pack, problems = check(Pack, src)
     problems = list(src.extra) + problems
-    for key in src.data.get("mac_dinh") or {}:
-        if key not in DEFAULTABLE:
+    defaults = src.data.get("mac_dinh")
+    for key in defaults if isinstance(defaults, dict) else ():
+        if key == "mau":
+            problems.append(src.problem(("mac_dinh", key), "bộ mẫu không thể chọn bộ mẫu", "bỏ khóa này"))
+        elif key not in DEFAULTABLE:
             close = difflib.get_close_matches(str(key), DEFAULTABLE, n=1)
-            problems.append(src.problem(("mac_dinh", key), "không phải khóa của văn bản" if key != "mau" else
-                                        "bộ mẫu không thể chọn bộ mẫu", f"có phải ý bạn là `{close[0]}`?" if close
+            problems.append(src.problem(("mac_dinh", key), "không phải khóa của văn bản",
+                                        f"có phải ý bạn là `{close[0]}`?" if close
                                         else "các khóa được dùng: " + ", ".join(DEFAULTABLE)))
     if problems:
         raise InputError(ordered(problems))
