@@ -18,7 +18,7 @@ import yaml
 from docxtpl import DocxTemplate
 
 import ccch_docs
-from ccch_docs import context, engine, packs, source
+from ccch_docs import context, engine, source
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
@@ -38,7 +38,7 @@ def main() -> None:
     n = ap.parse_args().n
 
     doc = ccch_docs.load(EXAMPLE)
-    template = packs.find(doc.type.mau)
+    template = ccch_docs.api.templates_of(doc).find(doc.type.mau)
     ctx = context.build(doc)
     env = engine.environment()
     src = source.load_path(EXAMPLE)

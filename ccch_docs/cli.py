@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import api
-from .errors import CchcError, InputError, TemplateError
-from .output import to_pdf
+from . import api, packs, schemas, starter, tplcheck
+from .errors import CchcError, InputError, Problem, TemplateError
+from .output import to_pdf, write_atomic
 
 TEXTS = {
     "vi": {
@@ -21,8 +21,29 @@ TEXTS = {
         "files": "một hoặc nhiều tệp YAML",
         "output": "tệp .docx kết quả (mặc định: cùng tên với tệp YAML)",
         "pdf": "xuất thêm PDF bằng LibreOffice",
+        "templates_opt": "thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)",
+        "templates": "bộ mẫu: xem mẫu dùng từ đâu, chép mẫu có sẵn, kiểm tra một bộ mẫu",
+        "list": "liệt kê từng mẫu và thư mục nó được lấy từ đó",
+        "mau": "tên bộ mẫu (như khóa `mau:` của văn bản)",
+        "export": "chép một mẫu có sẵn ra thư mục để sửa",
+        "name": "tên mẫu, ví dụ van_ban",
+        "to": "thư mục đích",
+        "force": "ghi đè tệp đã có",
+        "check": "dựng thử mọi loại văn bản với bộ mẫu; báo biến lạ và lỗi cú pháp Jinja",
+        "dir": "thư mục bộ mẫu",
+        "documents": "thêm các tệp YAML để dựng thử (ngoài các mẫu thử có sẵn)",
+        "schema": "in JSON Schema của định dạng đầu vào (để trình soạn thảo kiểm tra và gợi ý)",
+        "schema_pack": "in JSON Schema của pack.yaml thay cho văn bản",
+        "init": "tạo tệp YAML khởi đầu có chú thích, kế thừa hồ sơ đơn vị",
+        "loai": "loại văn bản, ví dụ ke_hoach, bao_cao, to_trinh",
+        "don_vi": "tệp hồ sơ đơn vị (YAML) để kế thừa",
+        "init_output": "tệp YAML cần tạo (mặc định: in ra màn hình)",
         "ok": "hợp lệ",
         "wrote": "đã ghi",
+        "from": "lấy từ",
+        "packs": "bộ mẫu",
+        "no_problem": "không có lỗi",
+        "exists": "tệp đã có; thêm --force để ghi đè",
         "unexpected": "lỗi không mong đợi",
     },
     "en": {
@@ -34,8 +55,29 @@ TEXTS = {
         "files": "one or more YAML files",
         "output": "the .docx to write (default: the YAML file's name with .docx)",
         "pdf": "also write a PDF through LibreOffice",
+        "templates_opt": "a template folder searched before CCHC_TEMPLATES and the built-in templates (repeatable)",
+        "templates": "template packs: where each template comes from, copy a built-in one, check a pack",
+        "list": "list each template and the folder it resolves from",
+        "mau": "a pack name (as the document's `mau:` key)",
+        "export": "copy a built-in template to a folder to customise it",
+        "name": "template name, e.g. van_ban",
+        "to": "destination folder",
+        "force": "overwrite an existing file",
+        "check": "render every document type with the pack; report unknown variables and Jinja syntax errors",
+        "dir": "the pack folder",
+        "documents": "more YAML files to render (besides the built-in samples)",
+        "schema": "print the JSON Schema of the input format (for editors to validate and complete)",
+        "schema_pack": "print the JSON Schema of pack.yaml instead",
+        "init": "write a commented starter YAML file that inherits a unit profile",
+        "loai": "document type, e.g. ke_hoach, bao_cao, to_trinh",
+        "don_vi": "the unit profile (YAML) to inherit",
+        "init_output": "the YAML file to write (default: print it)",
         "ok": "valid",
         "wrote": "wrote",
+        "from": "from",
+        "packs": "packs",
+        "no_problem": "no problems",
+        "exists": "the file exists; add --force to overwrite it",
         "unexpected": "unexpected error",
     },
 }
@@ -56,12 +98,33 @@ def parser(lang: str) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m ccch_docs", description=t["prog"])
     top.add_argument("--lang", choices=sorted(TEXTS), default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
-    render = sub.add_parser("render", help=t["render"], description=t["render"])
+
+    def command(parent: argparse._SubParsersAction, name: str, *, folders: bool = False) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=t[name], description=t[name])
+        if folders:
+            p.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
+        return p
+
+    render = command(sub, "render", folders=True)
     render.add_argument("file", type=Path, help=t["file"])
     render.add_argument("-o", "--output", type=Path, help=t["output"])
     render.add_argument("--pdf", action="store_true", help=t["pdf"])
-    validate = sub.add_parser("validate", help=t["validate"], description=t["validate"])
-    validate.add_argument("files", type=Path, nargs="+", help=t["files"])
+    command(sub, "validate", folders=True).add_argument("files", type=Path, nargs="+", help=t["files"])
+    tsub = command(sub, "templates").add_subparsers(dest="action", required=True)
+    command(tsub, "list", folders=True).add_argument("--mau", help=t["mau"])
+    export = command(tsub, "export")
+    export.add_argument("name", help=t["name"])
+    export.add_argument("--to", type=Path, required=True, help=t["to"])
+    export.add_argument("--force", action="store_true", help=t["force"])
+    check = command(tsub, "check")
+    check.add_argument("dir", type=Path, help=t["dir"])
+    check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
+    command(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
+    init = command(sub, "init", folders=True)
+    init.add_argument("--loai", required=True, help=t["loai"])
+    init.add_argument("--don-vi", type=Path, required=True, help=t["don_vi"])
+    init.add_argument("-o", "--output", type=Path, help=t["init_output"])
+    init.add_argument("--force", action="store_true", help=t["force"])
     return top
 
 
@@ -72,14 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser(lang).parse_args(argv)
     t = TEXTS.get(args.lang, TEXTS["vi"])
     try:
-        if args.command == "validate":
-            return _validate(args.files, t)
-        out = args.output or args.file.with_suffix(".docx")
-        api.render(api.load(args.file), out)
-        print(f"{t['wrote']} {out}")
-        if args.pdf:
-            print(f"{t['wrote']} {to_pdf(out)}")
-        return 0
+        return _run(args, t)
     except (InputError, TemplateError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -91,11 +147,63 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _validate(files: list[Path], t: dict[str, str]) -> int:
+def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
+    if args.command == "validate":
+        return _validate(args.files, args.templates, t)
+    if args.command == "templates":
+        return _templates(args, t)
+    if args.command == "schema":
+        print(schemas.dumps(schemas.pack() if args.pack else schemas.document()), end="")
+        return 0
+    if args.command == "init":
+        text = starter.text(args.loai, args.don_vi, args.output, args.templates)
+        if args.output is None:
+            print(text, end="")
+            return 0
+        _refuse_overwrite(args.output, args.force, t)
+        print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
+        return 0
+    out = args.output or args.file.with_suffix(".docx")
+    api.render(api.load(args.file, templates=args.templates), out)
+    print(f"{t['wrote']} {out}")
+    if args.pdf:
+        print(f"{t['wrote']} {to_pdf(out)}")
+    return 0
+
+
+def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:
+    if path.exists() and not force:
+        raise InputError([Problem(t["exists"], str(path))])
+
+
+def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
+    if args.action == "list":
+        for name, path in packs.named(args.mau, args.templates).available().items():
+            print(f"{name}\t{t['from']} {path.parent}")
+        roots = [*packs.user_folders(args.templates), packs.builtin_dir()]
+        for root in roots:
+            for name in packs.pack_names([root]):
+                print(f"{t['packs']}: {name}\t{t['from']} {root}")
+        return 0
+    if args.action == "export":
+        target = args.to / f"{args.name}.docx"
+        _refuse_overwrite(target, args.force, t)
+        source = packs.TemplateSet((packs.builtin_dir(),)).find(args.name)
+        print(f"{t['wrote']} {write_atomic(target, source.read_bytes())}")
+        return 0
+    problems = tplcheck.check(args.dir, args.documents)
+    if problems:
+        print(TemplateError(problems), file=sys.stderr)
+        return 2
+    print(f"{args.dir}: {t['no_problem']}")
+    return 0
+
+
+def _validate(files: list[Path], templates: list[Path] | None, t: dict[str, str]) -> int:
     problems = []
     for f in files:
         try:
-            api.load(f)
+            api.load(f, templates=templates)
             print(f"{f}: {t['ok']}")
         except InputError as exc:
             problems.extend(exc.problems)

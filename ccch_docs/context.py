@@ -10,6 +10,7 @@ from . import decree
 from .formats import dates, labels, numbers
 from .formats.text import end_with
 from .model import Muc, PhuLuc, VanBan
+from .settings import Pack
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 
@@ -142,10 +143,11 @@ def _opened(text: str, opening: str, *known: str) -> str:
     return f"{opening} {text}"
 
 
-def recipients(items: tuple[str, ...], luu: str, opening: str | None = None) -> list[str]:
-    """Nơi nhận lines: `- X;` each, the last `- Lưu: … .`; `opening` first unless the user wrote a `Như …` line.
+def recipients(items: tuple[str, ...], luu: str, opening: str | None = None, label: str = "Lưu:") -> list[str]:
+    """Nơi nhận lines: `- X;` each (a line given twice is kept once), the last `- Lưu: … .`;
+    `opening` first unless the user wrote a `Như …` line.
 
-    >>> recipients(("Bộ Nội vụ", "Sở Nội vụ;"), "VT, T (KSTTHC)")
+    >>> recipients(("Bộ Nội vụ", "Sở Nội vụ;", "- Bộ Nội vụ"), "VT, T (KSTTHC)")
     ['- Bộ Nội vụ;', '- Sở Nội vụ;', '- Lưu: VT, T (KSTTHC).']
     >>> recipients(("Sở Nội vụ",), "VT", "Như trên"), recipients(("- Như trên;",), "VT", "Như trên")
     (['- Như trên;', '- Sở Nội vụ;', '- Lưu: VT.'], ['- Như trên;', '- Lưu: VT.'])
@@ -153,8 +155,8 @@ def recipients(items: tuple[str, ...], luu: str, opening: str | None = None) -> 
     written = any(_dashed(item).casefold().startswith("- như ") for item in items)
     if opening and not written:
         items = (opening, *items)
-    lines = [end_with(_dashed(item), ";") for item in items]
-    return lines + [end_with(f"- Lưu: {luu}", ".")]
+    lines = dict.fromkeys(end_with(_dashed(item), ";") for item in items)
+    return [*lines, end_with(f"- {label} {luu}", ".")]
 
 
 def addressees(items: tuple[str, ...]) -> list[str]:
@@ -321,8 +323,8 @@ def attachment(doc: VanBan) -> dict[str, Any] | None:
             "ket_thuc": plain(att.ket_thuc)}
 
 
-def build(doc: VanBan) -> dict[str, Any]:
-    """The whole render context of `doc`."""
+def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a frozen model)
+    """The whole render context of `doc`, with the fixed wording and Nơi nhận lines of its template `pack`."""
     kh = ky_hieu(doc)
     context = {
         "loai": doc.loai,
@@ -330,7 +332,7 @@ def build(doc: VanBan) -> dict[str, Any]:
         "quoc_hieu": decree.QUOC_HIEU,
         "tieu_ngu": decree.TIEU_NGU,
         "co_quan": {"chu_quan": doc.co_quan.chu_quan or "", "ten": list(doc.co_quan.ten),
-                    "viet_tat": doc.co_quan.viet_tat or ""},
+                    "viet_tat": doc.co_quan.viet_tat or "", "dia_chi": list(doc.co_quan.dia_chi)},
         "so": labels.so_text(doc.so),
         "ky_hieu": kh,
         "so_ky_hieu": labels.so_ky_hieu(doc.so, kh),
@@ -344,7 +346,9 @@ def build(doc: VanBan) -> dict[str, Any]:
         "mo_dau": plain(doc.mo_dau),
         "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd),
         "ket_thuc": plain(doc.ket_thuc),
-        "noi_nhan": recipients(doc.noi_nhan, doc.luu, _opening_recipient(doc)),
+        "noi_nhan": recipients(pack.noi_nhan.dau + doc.noi_nhan + pack.noi_nhan.cuoi, doc.luu,
+                               _opening_recipient(doc), pack.tu_ngu.luu),
+        "tu_ngu": pack.tu_ngu.model_dump(),
         "nguoi_ky": signer(doc),
         "nguoi_soan": doc.nguoi_soan or "",
         "kem_theo": attachment(doc),

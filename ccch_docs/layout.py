@@ -1,4 +1,4 @@
-"""Layout after rendering: sizes the decree's solid lines and boxes to the text they go with."""
+"""Layout the decree fixes on top of a template: the paired sizes, and solid lines and boxes sized to their text."""
 
 from __future__ import annotations
 
@@ -19,20 +19,28 @@ class Fit:
     pad_pt: float = 0.0
 
 
-# The contract with templates: paragraphs in these styles carry a border whose length is set here.
+# The contract with templates, by style name (word processors may rewrite style ids, never names):
+# paragraphs in these styles carry a border whose length is set here.
 FITS = {
-    "TieuNgu": Fit("own", 1.03),  # a line as long as the Tiêu ngữ
-    "DuongKeNgan": Fit("previous", 0.4),  # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
-    "DoKhan": Fit("own", 1.03, 16.0),  # a box around the urgency mark
+    "CCHC Tiêu ngữ": Fit("own", 1.03),  # a line as long as the Tiêu ngữ
+    "CCHC Đường kẻ ngắn": Fit("previous", 0.4),  # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
+    "CCHC Độ khẩn": Fit("own", 1.03, 16.0),  # a box around the urgency mark
 }
+
+# The size pairing (co_chu "12/13" or "13/14"): which styles take the first size and which the second.
+PAIRED = {"CCHC Quốc hiệu": 0, "CCHC Tiêu ngữ": 1, "CCHC Địa danh, ngày": 1}
+
+
+def pair_sizes(styles_xml: bytes, co_chu: tuple[float, float]) -> bytes:
+    """Styles with the Quốc hiệu, Tiêu ngữ and date line set to one size pairing; KeyError names a missing style."""
+    return ooxml.set_style_sizes(styles_xml, {name: co_chu[i] for name, i in PAIRED.items()})
 
 
 def fit_lines(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
     """Set the indents of every paragraph in a FITS style so its border has the right length."""
     previous: etree._Element | None = None
     for p in body.iter(ooxml.qn("w:p")):
-        sid = ooxml.style_id(p)
-        fit = FITS.get(sid or "")
+        fit = FITS.get(styles.name(ooxml.style_id(p)) or "")
         if fit is not None:
             source = p if fit.source == "own" else previous
             if source is not None:

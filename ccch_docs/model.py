@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, ValidationError,
+                      WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
@@ -70,6 +72,7 @@ Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse),
                  WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
                                            {"type": "integer"}, {"type": "null"}]})]
 Number = Annotated[int, BeforeValidator(_number), Field(gt=0)]
+M = TypeVar("M", bound=BaseModel)
 
 
 def _label_style(value: Any) -> Any:
@@ -110,11 +113,13 @@ class Model(BaseModel):
 
 
 class CoQuan(Model):
-    """The issuing body (ô 2)."""
+    """The issuing body (ô 2) and its address line (ô 13)."""
 
-    chu_quan: Text | None = Field(None, description="cơ quan chủ quản, in hoa, không đậm")
-    ten: Lines = Field(description="tên cơ quan ban hành; danh sách: mỗi phần tử một dòng")
-    viet_tat: Text | None = Field(None, description="chữ viết tắt dùng trong ký hiệu, ví dụ UBND")
+    chu_quan: Text | None = Field(None, description="cơ quan chủ quản (ô 2), in hoa, không đậm: UBND TỈNH ĐỒNG THÁP")
+    ten: Lines = Field(description="tên cơ quan ban hành (ô 2), in hoa, đậm; danh sách: mỗi phần tử một dòng")
+    viet_tat: Text | None = Field(None, description="chữ viết tắt dùng trong ký hiệu, ví dụ UBND → 285/KH-UBND")
+    dia_chi: Lines = Field((), description="ô 13: địa chỉ, điện thoại, thư điện tử… in ở chân trang đầu, cỡ 11 "
+                                           "(một hoặc hai dòng)")
     ten_goi: Text | None = Field(None, description="tên gọi trong câu văn, ví dụ UBND tỉnh Đồng Tháp")
 
     @property
@@ -126,22 +131,22 @@ class CoQuan(Model):
 class NguoiKy(Model):
     """The signer block (ô 7): authority prefixes, own title and name."""
 
-    tm: Text | None = None
-    kt: Text | None = None
-    tl: Text | None = None
-    tuq: Text | None = None
-    q: Text | None = None
-    chuc_vu: Text | None = None
-    ho_ten: Text
+    tm: Text | None = Field(None, description="thay mặt tập thể: dòng `TM. …`, ví dụ ỦY BAN NHÂN DÂN")
+    kt: Text | None = Field(None, description="ký thay người đứng đầu: dòng `KT. …`, ví dụ CHỦ TỊCH")
+    tl: Text | None = Field(None, description="thừa lệnh: dòng `TL. …`")
+    tuq: Text | None = Field(None, description="thừa ủy quyền: dòng `TUQ. …`")
+    q: Text | None = Field(None, description="quyền: dòng `Q. …`")
+    chuc_vu: Text | None = Field(None, description="chức vụ của người ký, ví dụ PHÓ CHỦ TỊCH")
+    ho_ten: Text = Field(description="họ và tên người ký, không ghi học hàm, học vị")
 
 
 class Muc(Model):
     """A part of the body; its depth gives its label (I. → 1. → a))."""
 
-    tieu_de: Text | None = None
-    doan: Lines = ()
-    muc: tuple[Muc, ...] = ()
-    so: bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc")
+    tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
+    doan: Lines = Field((), description="các đoạn văn của phần này; `**đậm**`, `*nghiêng*`")
+    muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
+    so: bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, ví dụ \"III\"")
 
 
 Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
@@ -185,7 +190,8 @@ class PhuLuc(Model):
     """An appendix table (phụ lục)."""
 
     tieu_de: Text
-    cot: tuple[Cot, ...] | Text = Field(description="danh sách cột hoặc tên mẫu cột: " + ", ".join(presets.PRESETS))
+    cot: tuple[Cot, ...] | Text = Field(description="danh sách cột, hoặc tên mẫu cột (có sẵn: "
+                                                    + ", ".join(presets.PRESETS) + "; hoặc trong pack.yaml)")
     danh_so: DanhSoBang = DanhSoBang()
     nhom: tuple[Nhom, ...] = ()
     dong: tuple[dict[Key, Cell], ...] = Field((), description="các dòng không thuộc nhóm nào")
@@ -193,10 +199,8 @@ class PhuLuc(Model):
 
     @property
     def columns(self) -> tuple[Cot, ...]:
-        """The columns, a preset name resolved."""
-        if isinstance(self.cot, str):
-            return tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in presets.PRESETS[self.cot])
-        return self.cot
+        """The columns (validate() has replaced a preset name by the preset's columns)."""
+        return BUILTIN_PRESETS[self.cot] if isinstance(self.cot, str) else self.cot
 
     @property
     def groups(self) -> tuple[Nhom, ...]:
@@ -204,37 +208,45 @@ class PhuLuc(Model):
         return ((Nhom(dong=self.dong),) if self.dong else ()) + self.nhom
 
 
+BUILTIN_PRESETS = {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns)
+                   for name, columns in presets.PRESETS.items()}
+Presets = Mapping[str, tuple[Cot, ...]]
+
+
 class VanBan(Model):
     """One document of the input format."""
 
     loai: Annotated[str, BeforeValidator(_loai), WithJsonSchema({"enum": list(decree.TYPES)})] = Field(
         description="loại văn bản theo Phụ lục III: ke_hoach, bao_cao, quyet_dinh …")
-    mau: Text | None = Field(None, description="tên mẫu (bộ mẫu) trình bày")
-    co_quan: CoQuan
-    so: Number | None = None
-    ky_hieu: Text | None = None
-    dia_danh: Text
-    ngay: Date = PartialDate()
-    do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = None
-    kinh_gui: Lines = ()
-    trich_yeu: Lines
+    mau: Text | None = Field(None, description="tên bộ mẫu (thư mục có pack.yaml và các tệp .docx) trên đường tìm mẫu")
+    co_quan: CoQuan = Field(description="cơ quan ban hành (ô 2)")
+    so: Number | None = Field(None, description="số văn bản; không có: để trống cho văn thư (Số:      /KH-UBND)")
+    ky_hieu: Text | None = Field(None, description="ký hiệu; mặc định <loại>-<cơ quan> viết tắt, ví dụ KH-UBND")
+    dia_danh: Text = Field(description="địa danh trước ngày tháng (ô 4), ví dụ Đồng Tháp")
+    ngay: Date = Field(PartialDate(), description="ngày ban hành: 2021-12-05, 2021-12 hoặc 2021 (phần thiếu để trống)")
+    do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = Field(None, description="độ khẩn (ô 10b)")
+    kinh_gui: Lines = Field((), description="khối Kính gửi: một nơi, hoặc danh sách")
+    trich_yeu: Lines = Field(description="trích yếu nội dung (ô 5a); danh sách: mỗi phần tử một dòng")
     don_vi_soan: Text | None = Field(None, description="công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)")
     tham_quyen: Text | None = Field(None, description="quyết định: dòng thẩm quyền, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
     can_cu: Lines = Field((), description="quyết định: các căn cứ ban hành (thêm `Căn cứ`, `;` và `.`)")
     theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`")
     dieu: tuple[Dieu, ...] = Field((), description="quyết định: các Điều; chuỗi hoặc {tieu_de, doan, muc}")
-    mo_dau: Lines = ()
-    noi_dung: tuple[Muc, ...] = ()
-    ket_thuc: Lines = ()
-    noi_nhan: Lines = ()
-    luu: Text
-    nguoi_ky: NguoiKy
+    mo_dau: Lines = Field((), description="các đoạn mở đầu trước phần được đánh số")
+    noi_dung: tuple[Muc, ...] = Field((), description="thân văn bản: danh sách các phần, đánh số theo cấp")
+    ket_thuc: Lines = Field((), description="các đoạn kết thúc sau phần được đánh số")
+    noi_nhan: Lines = Field((), description="nơi nhận (ô 9b); \"- \" và \";\" được thêm tự động")
+    luu: Text = Field(description="dòng cuối nơi nhận: `- Lưu: VT, …`")
+    nguoi_ky: NguoiKy = Field(description="người ký (ô 7)")
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
-    danh_so: DanhSo = DanhSo()
-    phu_luc: tuple[PhuLuc, ...] = ()
+    danh_so: DanhSo = Field(DanhSo(), description="cách đánh số thân văn bản")
+    phu_luc: tuple[PhuLuc, ...] = Field((), description="các phụ lục (bảng), mỗi phụ lục một trang ngang riêng")
     kem_theo: Annotated[Any, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "object"}]})] = Field(
         None, description="quyết định (Mẫu 1.3): văn bản ban hành kèm theo, đường dẫn hoặc khối khóa; "
                           "kế thừa tiêu đề, ngày và người ký của quyết định")
+
+    # The template set the document was loaded with (folders and pack settings), set by the api.
+    _bo_mau: Any = PrivateAttr(None)
 
     @property
     def type(self) -> decree.DocType:
@@ -248,6 +260,10 @@ _MESSAGES = {
     "tuple_type": "phải là một danh sách",
     "model_type": "phải là một khối khóa: giá trị",
     "model_attributes_type": "phải là một khối khóa: giá trị",
+    "dict_type": "phải là một khối khóa: giá trị",
+    "string_pattern_mismatch": "chỉ dùng chữ thường không dấu, chữ số và `_`, bắt đầu bằng chữ",
+    "float_parsing": "phải là một số",
+    "float_type": "phải là một số",
     "int_parsing": "phải là số nguyên",
     "int_type": "phải là số nguyên",
     "greater_than": "phải lớn hơn 0",
@@ -260,53 +276,63 @@ _MESSAGES = {
 ATTACHED_INHERITS = ("mau", "co_quan", "dia_danh", "ngay", "nguoi_ky", "luu")
 
 
-def validate(src: Source) -> VanBan:
-    """Validate a loaded source into a VanBan, or raise InputError listing every problem."""
-    problems = list(src.extra)
-    doc = None
-    attached = None
-    data = {k: v for k, v in src.data.items() if k != "kem_theo"}
+def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
+    """Validate `src` (or `data` read from it) as model `root`: the object, or None and the located problems."""
     try:
-        doc = VanBan.model_validate(data)
+        return root.model_validate(src.data if data is None else data), []
     except ValidationError as exc:
-        problems.extend(_problem(src, err) for err in exc.errors())
+        return None, [_problem(src, err, root) for err in exc.errors()]
+
+
+def validate(src: Source, columns: Presets | None = None) -> VanBan:
+    """Validate a loaded source into a VanBan, or raise InputError listing every problem.
+
+    `columns` are column presets (a pack's) added to the built-in ones; a phụ lục naming a preset
+    comes back with the preset's columns.
+    """
+    known = {**BUILTIN_PRESETS, **(columns or {})}
+    doc, problems = check(VanBan, src, {k: v for k, v in src.data.items() if k != "kem_theo"})
+    problems = list(src.extra) + problems
+    attached = None
     if "kem_theo" in src.data:
         try:
-            attached = _attached(src, doc)
+            attached = _attached(src, doc, columns)
         except InputError as exc:
             problems.extend(exc.problems)
     if doc is not None:
-        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc))
-        doc = doc.model_copy(update={"kem_theo": attached})
+        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
+        tables = tuple(pl.model_copy(update={"cot": known[pl.cot]}) if pl.cot in known else pl for pl in doc.phu_luc)
+        doc = doc.model_copy(update={"kem_theo": attached, "phu_luc": tables})
     if problems:
-        raise InputError(_ordered(problems))
+        raise InputError(ordered(problems))
     assert doc is not None
     return doc
 
 
-def _attached(src: Source, doc: VanBan | None) -> VanBan:
+def _attached(src: Source, doc: VanBan | None, columns: Presets | None) -> VanBan:
     """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision."""
     if doc is not None and doc.type.mau != "quyet_dinh":
         raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
                                       "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
-    child = validate(load_linked(src, ("kem_theo",), src.data["kem_theo"], ATTACHED_INHERITS))
+    child = validate(load_linked(src, ("kem_theo",), src.data["kem_theo"], ATTACHED_INHERITS), columns)
     if child.type.mau != "van_ban" or child.kem_theo is not None:
         raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
                                       "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])
     return child
 
 
-def _ordered(problems: list[Problem]) -> list[Problem]:
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems in file and line order."""
     return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
-def _problem(src: Source, err: Any) -> Problem:
+def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     loc: Path_ = tuple(x for x in err["loc"] if not (isinstance(x, str) and "[" in x))
     kind = err["type"]
     message = _MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ")
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], root)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
         hint = f"có phải ý bạn là `{close[0]}`?" if close else "các khóa được dùng ở đây: " + ", ".join(allowed)
     elif kind == "literal_error":
@@ -318,16 +344,18 @@ def _problem(src: Source, err: Any) -> Problem:
     return src.problem(loc, message, hint)
 
 
-def _allowed_keys(loc: Path_) -> list[str]:
+def _allowed_keys(loc: Path_, root: type[BaseModel]) -> list[str]:
     """The keys a mapping at `loc` may hold, found by walking the models along the path."""
-    model: Any = VanBan
+    model: Any = root
+    in_dict = False  # the next part is a key of a dict field (a column preset's name), not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or in_dict:
+            in_dict = False
             continue
-        field = model.model_fields.get(part)
+        field = model.model_fields.get(part) if model else None
         if field is None:
             return []
-        model = _model_in(field.annotation)
+        model, in_dict = _model_in(field.annotation), get_origin(field.annotation) is dict
     return list(model.model_fields) if model else []
 
 
@@ -341,7 +369,7 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _semantic(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
+def _semantic(doc: VanBan, known: Presets) -> list[tuple[Path_, str, str | None]]:
     """Checks across keys that the types alone cannot make."""
     out: list[tuple[Path_, str, str | None]] = []
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
@@ -353,21 +381,21 @@ def _semantic(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
     out.extend(_check_parts(doc.noi_dung, ("noi_dung",), 1, decree.PLAN_LEVELS))
     out.extend(_check_parts(doc.dieu, ("dieu",), 1, decree.DECISION_LEVELS))
     out.extend(_check_layout(doc))
-    out.extend(_check_tables(doc.phu_luc))
+    out.extend(_check_tables(doc.phu_luc, known))
     return out
 
 
-def _check_tables(tables: tuple[PhuLuc, ...]) -> list[tuple[Path_, str, str | None]]:
+def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[tuple[Path_, str, str | None]]:
     out: list[tuple[Path_, str, str | None]] = []
     seen: dict[str, Path_] = {}
     for t, pl in enumerate(tables):
         here: Path_ = ("phu_luc", t)
-        if isinstance(pl.cot, str) and pl.cot not in presets.PRESETS:
-            close = difflib.get_close_matches(pl.cot, list(presets.PRESETS), n=1)
+        if isinstance(pl.cot, str) and pl.cot not in known:
+            close = difflib.get_close_matches(pl.cot, list(known), n=1)
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
-                        f"có phải ý bạn là `{close[0]}`?" if close else "các mẫu: " + ", ".join(presets.PRESETS)))
+                        f"có phải ý bạn là `{close[0]}`?" if close else "các mẫu: " + ", ".join(known)))
             continue
-        keys = [c.khoa for c in pl.columns]
+        keys = [c.khoa for c in (known[pl.cot] if isinstance(pl.cot, str) else pl.cot)]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
         total = "kinh_phi" if pl.tong_cong is True else pl.tong_cong

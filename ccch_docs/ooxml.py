@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -22,6 +23,10 @@ def qn(tag: str) -> str:
 _AFTER_IND = {qn("w:" + t) for t in ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
                                       "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
                                       "rPr", "sectPr", "pPrChange")}
+# Children of a style's <w:rPr> that come after <w:sz>/<w:szCs>, and of <w:style> after <w:rPr>.
+_AFTER_SZ = {qn("w:" + t) for t in ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+                                     "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
+_AFTER_RPR = {qn("w:" + t) for t in ("tblPr", "trPr", "tcPr", "tblStylePr")}
 DEFAULT_CELL_MARGIN = 108  # twips, Word's default left and right cell margin
 
 
@@ -36,20 +41,26 @@ def text(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
+def _child(parent: etree._Element, tag: str, later: set[str] | frozenset[str]) -> etree._Element:
+    """The child `tag` of `parent`, created before the first child whose tag is in `later` (schema order)."""
+    el = parent.find(qn(tag))
+    if el is None:
+        el = etree.Element(qn(tag))
+        after = next((c for c in parent if c.tag in later), None)
+        if after is None:
+            parent.append(el)
+        else:
+            after.addprevious(el)
+    return el
+
+
 def set_indents(p: etree._Element, left: int, right: int) -> None:
     """Set the paragraph's left and right indents (twips), dropping any first-line indent."""
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
-        ppr = etree.SubElement(p, qn("w:pPr"))
+        ppr = etree.Element(qn("w:pPr"))
         p.insert(0, ppr)
-    ind = ppr.find(qn("w:ind"))
-    if ind is None:
-        ind = etree.Element(qn("w:ind"))
-        later = next((c for c in ppr if c.tag in _AFTER_IND), None)
-        if later is None:
-            ppr.append(ind)
-        else:
-            later.addprevious(ind)
+    ind = _child(ppr, "w:ind", _AFTER_IND)
     ind.attrib.clear()
     ind.set(qn("w:left"), str(left))
     ind.set(qn("w:right"), str(right))
@@ -98,6 +109,19 @@ class Font:
     italic: bool
 
 
+def set_style_sizes(styles_xml: bytes, sizes: dict[str, float]) -> bytes:
+    """Set the font size (points) of paragraph styles by their names; KeyError names a style that is missing."""
+    root = etree.fromstring(styles_xml)
+    by_name = {s.find(qn("w:name")).get(qn("w:val")): s for s in root.iter(qn("w:style"))
+               if s.get(qn("w:type")) == "paragraph" and s.find(qn("w:name")) is not None}
+    for name, pt in sizes.items():
+        rpr = _child(by_name[name], "w:rPr", _AFTER_RPR)
+        half_points = str(round(pt * 2))
+        _child(rpr, "w:sz", _AFTER_SZ | {qn("w:szCs")}).set(qn("w:val"), half_points)
+        _child(rpr, "w:szCs", _AFTER_SZ).set(qn("w:val"), half_points)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 class StyleSheet:
     """Paragraph styles of a styles.xml part, resolved through `basedOn` and the document defaults."""
 
@@ -107,6 +131,12 @@ class StyleSheet:
                         if s.get(qn("w:type")) == "paragraph"}
         self._default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         self._cache: dict[str | None, Font] = {}
+
+    def name(self, sid: str | None) -> str | None:
+        """The name a word processor shows for paragraph style `sid` (its id may differ: LibreOffice rewrites ids)."""
+        style = self._styles.get(sid)
+        el = None if style is None else style.find(qn("w:name"))
+        return None if el is None else el.get(qn("w:val"))
 
     def font(self, sid: str | None) -> Font:
         """Size in points, bold and italic of paragraph style `sid` (the default style when None)."""
@@ -143,11 +173,11 @@ def drop_empty_runs(root: etree._Element) -> None:
             r.getparent().remove(r)
 
 
-def table_with_caption(root: etree._Element, caption: str) -> etree._Element | None:
-    """The first table whose Alt-text title (w:tblCaption) is `caption`."""
-    for cap in root.iter(qn("w:tblCaption")):
-        if cap.get(qn("w:val")) == caption:
-            return cap.getparent().getparent()
+def table_after(root: etree._Element, pattern: re.Pattern[str]) -> etree._Element | None:
+    """The first table that follows, among its siblings, a paragraph whose text matches `pattern`."""
+    for p in root.iter(qn("w:p")):
+        if pattern.search(text(p)):
+            return next((el for el in p.itersiblings() if el.tag == qn("w:tbl")), None)
     return None
 
 

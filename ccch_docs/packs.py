@@ -1,24 +1,155 @@
-"""Where templates come from: the built-in set shipped with the package."""
+"""Where templates come from: the search path (--templates, CCHC_TEMPLATES, the `mau:` pack, built-in) and packs."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import difflib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
-from .errors import Problem, TemplateError
+from . import settings, source
+from .errors import InputError, Problem, TemplateError
+from .settings import Pack
+
+ENV = "CCHC_TEMPLATES"
+PACK_FILE = "pack.yaml"
+PACKS_BESIDE = "mau"  # a `mau/` folder beside the document (or the file naming the pack) also holds packs
+
+Folders = str | Path | Sequence[str | Path] | None
+
+
+def shipped(name: str) -> Path:
+    """A folder shipped with the package (`templates`, `schema`): inside it when installed, beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise TemplateError([Problem(f"không tìm thấy thư mục `{name}` đi kèm thư viện", str(here))])
 
 
 def builtin_dir() -> Path:
-    """The built-in templates: inside the installed package, or `templates/` beside it in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
+    """The built-in templates."""
+    return shipped("templates")
+
+
+def user_folders(templates: Folders = None) -> tuple[Path, ...]:
+    """The folders given by the caller (`--templates`, `templates=`), then those of CCHC_TEMPLATES, in order."""
+    given = [templates] if isinstance(templates, str | Path) else list(templates or ())
+    from_env = [p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip()]
+    out = []
+    for origin, items in (("--templates", given), (ENV, from_env)):
+        for item in items:
+            path = Path(item).expanduser()
+            if not path.is_dir():
+                raise TemplateError([Problem(f"thư mục mẫu không tồn tại: {path}", key=origin,
+                                             hint=f"kiểm tra {origin}; mỗi mục là một thư mục chứa tệp .docx "
+                                                  "hoặc các bộ mẫu")])
+            out.append(path)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    """Folders searched for templates in order (the first that has a name wins), and their merged pack settings."""
+
+    folders: tuple[Path, ...]
+    pack: Pack = field(default_factory=Pack)
+
+    def find(self, name: str) -> Path:
+        """The path of template `name` (without .docx)."""
+        for folder in self.folders:
+            path = folder / f"{name}.docx"
+            if path.is_file():
+                return path
+        raise TemplateError([Problem(f"không có mẫu `{name}` trên đường tìm mẫu", hint="đã tìm trong: " + ", ".join(
+            str(f) for f in self.folders))])
+
+    def available(self) -> dict[str, Path]:
+        """Every template name on the path, with the file it resolves to."""
+        out: dict[str, Path] = {}
+        for folder in self.folders:
+            for path in sorted(folder.glob("*.docx")):
+                if not path.name.startswith("~$"):  # Word's lock files
+                    out.setdefault(path.stem, path)
+        return out
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a pack name may not be used, if it may not: it must stay inside the folders it is looked up in."""
+    posix = PurePosixPath(name.replace("\\", "/"))
+    if posix.is_absolute() or (len(name) > 1 and name[1] == ":"):
+        return "tên bộ mẫu không được là đường dẫn tuyệt đối"
+    if ".." in posix.parts:
+        return "tên bộ mẫu không được ra ngoài thư mục mẫu (`..`)"
+    if not posix.parts or posix.parts == (".",):
+        return "tên bộ mẫu trống"
+    return None
+
+
+def pack_names(roots: Sequence[Path]) -> list[str]:
+    """The packs found directly in `roots`: sub-folders holding a pack.yaml or a .docx."""
+    return sorted({d.name for root in roots if root.is_dir() for d in root.iterdir()
+                   if d.is_dir() and ((d / PACK_FILE).is_file() or any(d.glob("*.docx")))})
+
+
+def find_pack(name: str, roots: Sequence[Path], problem: Callable[[str, str | None], Problem]) -> Path:
+    """The folder of pack `name` in the first of `roots` that has it; `problem` places errors at the `mau:` key."""
+    why = _name_problem(name)
+    if why:
+        raise InputError([problem(why, "viết tên thư mục bộ mẫu, ví dụ `mau: tinh-dong-thap`")])
+    rel = PurePosixPath(name.replace("\\", "/"))
+    for root in roots:
+        candidate = root.joinpath(*rel.parts)
         if candidate.is_dir():
+            if not candidate.resolve().is_relative_to(root.resolve()):
+                raise InputError([problem(f"bộ mẫu `{name}` là liên kết trỏ ra ngoài thư mục mẫu {root}",
+                                          "chép bộ mẫu vào trong thư mục mẫu thay vì dùng liên kết")])
             return candidate
-    raise TemplateError([Problem("không tìm thấy thư mục mẫu có sẵn (templates/)", str(here))])
+    known = pack_names(roots)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = (f"có phải ý bạn là `{close[0]}`?" if close else
+            "đã tìm trong: " + ", ".join(str(r) for r in roots) + (f"; có: {', '.join(known)}" if known else ""))
+    raise InputError([problem(f"không tìm thấy bộ mẫu `{name}`", hint)])
 
 
-def find(name: str) -> Path:
-    """The path of template `name` (without .docx)."""
-    path = builtin_dir() / f"{name}.docx"
-    if not path.is_file():
-        raise TemplateError([Problem(f"không có mẫu `{name}`", str(path))])
-    return path
+def read_settings(folders: Sequence[Path]) -> tuple[Pack, source.Source | None]:
+    """The pack.yaml files of `folders` merged (earlier folders win) and validated; and their `mac_dinh` defaults."""
+    merged: source.Source | None = None
+    for folder in reversed(folders):
+        path = folder / PACK_FILE
+        if path.is_file():
+            layer = source.load_path(path)
+            merged = layer if merged is None else source.merge(merged, layer)
+    if merged is None:
+        return Pack(), None
+    return settings.read(merged), source.section(merged, "mac_dinh")
+
+
+def template_set(src: source.Source, templates: Folders = None) -> tuple[TemplateSet, source.Source | None]:
+    """The templates a loaded document uses (its `mau:` pack resolved on the search path), and the pack's defaults.
+
+    A pack is looked up in the caller's folders, CCHC_TEMPLATES, a `mau/` folder beside the document
+    and beside the inherited file that names it, then the built-in folder; its templates come before
+    the built-in ones.
+    """
+    user = user_folders(templates)
+    builtin = builtin_dir()
+    name = src.data.get("mau")
+    folders = (*user, builtin)
+    if isinstance(name, str) and name.strip():
+        beside = [src.base_dir / PACKS_BESIDE]
+        naming = src.where(("mau",)).file  # the document, or the ke_thua profile that names the pack
+        if naming != src.file:
+            beside.append(Path(naming).parent / PACKS_BESIDE)
+        roots = (*user, *dict.fromkeys(beside), builtin)
+        pack_dir = find_pack(name.strip(), roots, lambda msg, hint: src.problem(("mau",), msg, hint))
+        folders = (*user, pack_dir, builtin)
+    pack, defaults = read_settings(folders)
+    return TemplateSet(folders, pack), defaults
+
+
+def named(mau: str | None, templates: Folders = None) -> TemplateSet:
+    """The templates of pack `mau` (none: the plain search path), packs beside the current folder included."""
+    found, _ = template_set(source.load_mapping({"mau": mau} if mau else {}), templates)
+    return found

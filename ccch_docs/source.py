@@ -211,9 +211,7 @@ def _resolve(data: dict[str, Any], places: dict[Path_, Where], problems: list[Pr
     if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
         raise InputError([src.problem(("ke_thua",), "phải là một đường dẫn hoặc danh sách đường dẫn",
                                       "ví dụ `ke_thua: don-vi/ubnd-tinh.yaml`")])
-    merged: dict[str, Any] = {}
-    merged_places: dict[Path_, Where] = {}
-    extra: list[Problem] = []
+    base: Source | None = None
     for i, rel in enumerate(parents):
         key: Path_ = ("ke_thua", i) if ("ke_thua", i) in places else ("ke_thua",)
         target = (base_dir / rel).resolve()
@@ -221,10 +219,18 @@ def _resolve(data: dict[str, Any], places: dict[Path_, Where], problems: list[Pr
             chain = " → ".join(p.name for p in stack + (target,))
             raise InputError([src.problem(key, f"kế thừa vòng tròn: {chain}", "bỏ một khóa ke_thua trong vòng")])
         parent = _load(_read(target, src.problem(key, "")), str(base_dir / rel), target.parent, stack + (target,))
-        merged = _deep_merge(merged, parent.data)
-        merged_places.update(parent.places)
-        extra.extend(parent.extra)
-    src.data = _deep_merge(merged, data)
-    src.places = {**merged_places, **places}
-    src.extra = extra + problems
-    return src
+        base = parent if base is None else merge(base, parent)
+    return src if base is None else merge(base, src)
+
+
+def merge(lower: Source, upper: Source) -> Source:
+    """`upper` deep-merged over the defaults in `lower`; places and problems of both kept, paths relative to `upper`."""
+    return Source(_deep_merge(lower.data, upper.data), {**lower.places, **upper.places}, upper.file,
+                  upper.base_dir, lower.extra + upper.extra)
+
+
+def section(src: Source, key: str) -> Source:
+    """The mapping under `key` as a source of its own, its places re-rooted (`mac_dinh.luu` → `luu`)."""
+    value = src.data.get(key)
+    places = {path[1:]: where for path, where in src.places.items() if path[:1] == (key,) and len(path) > 1}
+    return Source(value if isinstance(value, dict) else {}, places, src.file, src.base_dir)

@@ -1,6 +1,7 @@
 """Phụ lục tables as WordprocessingML, built from the prototype rows of the template's table.
 
-The template's table (Alt-text title `phu_luc`) holds five prototype rows: the header, a group
+The first table inside the template's `{%p for pl in phu_luc %}` loop holds five prototype rows:
+the header, a group
 row (label + name), a full-width group row, a data row and a total row; each has a label cell and
 a content cell. Their properties (borders, fonts, shading, repeat-as-header, no split) are copied
 to every generated row, so the look stays in the template while rows are written as strings:
@@ -9,6 +10,7 @@ no per-row Jinja and no XML parsing, which keeps a 5,000-row table fast.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -16,7 +18,8 @@ from lxml import etree
 
 from .ooxml import W, qn
 
-CAPTION = "phu_luc"
+# The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
+LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")
 ROW_KINDS = ("tieu_de", "nhom", "nhom_gop", "dong", "tong")
 _NS_DECL = f' xmlns:w="{W}"'
 _DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}

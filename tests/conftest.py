@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
 import ccch_docs
 from docx_view import View
+import ccch_docs.packs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml"))
@@ -29,3 +32,20 @@ def render_dict(tmp_path):
         ccch_docs.render(ccch_docs.from_dict(data), path)
         return View.open(path)
     return render
+def make_pack(folder: Path, pack_yaml: str | None = None, replace: dict[str, str] | None = None) -> Path:
+    """A pack folder: pack.yaml as given, and (when `replace` is given) van_ban.docx with its body text edited."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if pack_yaml is not None:
+        (folder / "pack.yaml").write_text(pack_yaml, "utf-8")
+    if replace is not None:
+        with zipfile.ZipFile(ccch_docs.packs.builtin_dir() / "van_ban.docx") as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        xml = parts["word/document.xml"].decode("utf-8")
+        for old, new in replace.items():
+            assert old in xml, old
+            xml = xml.replace(old, escape(new))
+        parts["word/document.xml"] = xml.encode("utf-8")
+        with zipfile.ZipFile(folder / "van_ban.docx", "w") as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    return folder

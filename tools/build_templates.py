@@ -69,6 +69,7 @@ STYLES = [
     ("NguoiSoan", "CCHC Người soạn", "Normal", spacing(120) + jc("left"), sz(22)),
     ("ChucDanhKy", "CCHC Chức danh người ký", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
     ("HoTenKy", "CCHC Họ tên người ký", "Normal", spacing(1700) + jc("center"), B + sz(28)),
+    ("DiaChi", "CCHC Địa chỉ", "Normal", border("top") + spacing() + jc("center"), sz(22)),
     ("Header", "header", "Normal", spacing() + jc("center"), sz(28)),
     ("NgatDoan", "CCHC Ngắt đoạn", "Normal", spacing(0, 0, 20, "exact"), sz(2)),
     ("PhuLucSo", "CCHC Phụ lục - số", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
@@ -79,6 +80,7 @@ STYLES = [
     ("BangSo", "CCHC Bảng - số TT", "Normal", spacing(40, 40) + jc("center"), sz(24)),
     ("BangO", "CCHC Bảng - ô", "Normal", spacing(40, 40) + jc("left"), sz(24)),
     ("BangNhom", "CCHC Bảng - nhóm", "Normal", KEEP + spacing(40, 40) + jc("left"), B + sz(24)),
+    ("Footer", "footer", "Normal", spacing() + jc("center"), sz(22)),
 ]
 
 
@@ -182,7 +184,7 @@ def footer_table() -> str:
     """Nơi nhận (and under it, in a row of its own, the drafter line) beside the signer, whose cell spans both."""
     return table(
         [FOOT_LEFT, FOOT_RIGHT],
-        row(cell(FOOT_LEFT, p("NoiNhan", "Nơi nhận:"),
+        row(cell(FOOT_LEFT, p("NoiNhan", "{{ tu_ngu.noi_nhan }}"),
                  tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{ d }}"), tag("{%p endfor %}")),
             cell(FOOT_RIGHT, tag("{%p for d in nguoi_ky.chuc_danh %}"), p("ChucDanhKy", "{{ d }}"),
                  tag("{%p endfor %}"), p("HoTenKy", "{{ nguoi_ky.ho_ten }}"), merge="restart"),
@@ -193,8 +195,8 @@ def footer_table() -> str:
     )
 
 
-KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "Kính gửi: {{ kinh_gui[0] }}")
-            + tag("{%p elif kinh_gui %}") + p("KinhGui", "Kính gửi:")
+KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }} {{ kinh_gui[0] }}")
+            + tag("{%p elif kinh_gui %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }}")
             + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{ d }}") + tag("{%p endfor %}")
             + tag("{%p endif %}"))
 
@@ -221,14 +223,20 @@ BODY, TITLE = body(), title()
 
 HEADERS = ('<w:headerReference w:type="default" r:id="rIdHeader"/>'
            '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>')
-SECT = (f'<w:sectPr>{HEADERS}<w:pgSz w:w="11906" w:h="16838"/>'
-        '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>'
-        '<w:titlePg/></w:sectPr>')
+# The first-page footer carries ô 13 (the address) on the document's first page only: every later
+# section points its first-page footer at a blank one, or it would inherit the address.
+ADDRESS, NO_ADDRESS = ('<w:footerReference w:type="first" r:id="rIdFooterFirst"/>',
+                       '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>')
+PORTRAIT = ('<w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>')
+SECT = f"<w:sectPr>{HEADERS}{ADDRESS}{PORTRAIT}<w:titlePg/></w:sectPr>"
 # A decision and the document it issues are numbered each from 1 (page 1 shows no number).
-SECT_FROM_1 = SECT.replace("<w:titlePg/>", '<w:pgNumType w:start="1"/><w:titlePg/>')
+FROM_1 = '<w:pgNumType w:start="1"/><w:titlePg/>'
+SECT_DECISION = f"<w:sectPr>{HEADERS}{ADDRESS}{PORTRAIT}{FROM_1}</w:sectPr>"
+SECT_ISSUED = f"<w:sectPr>{HEADERS}{NO_ADDRESS}{PORTRAIT}{FROM_1}</w:sectPr>"
 # A phụ lục: A4 turned, its own page numbers from 1, hidden on its first page.
 LANDSCAPE_WIDTH = 16838 - 1134 - 1134
-SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}{NO_ADDRESS}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
                 '<w:pgMar w:top="1701" w:right="1134" w:bottom="851" w:left="1134" w:header="851" w:footer="567" '
                 'w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>')
 
@@ -255,7 +263,7 @@ def phu_luc_table() -> str:
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{LANDSCAPE_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
             '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
-            '<w:tblLook w:val="0000"/><w:tblCaption w:val="phu_luc"/></w:tblPr>'
+            '<w:tblLook w:val="0000"/></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{label}"/><w:gridCol w:w="{rest}"/></w:tblGrid>'
             + tr(tc(label, "BangTieuDe", "Số TT", centre), tc(rest, "BangTieuDe", "Tên cột", centre), header=True)
             + tr(tc(label, "BangSo", "1."), tc(rest, "BangNhom", "Tên nhóm"))
@@ -265,9 +273,9 @@ def phu_luc_table() -> str:
             + "</w:tbl>")
 
 
-def phu_luc(sect: str = SECT) -> str:
-    """The phụ lục loop; `sect` ends the section before the first one."""
-    return (tag("{%p if phu_luc %}") + section_break(sect) + tag("{%p endif %}")
+def phu_luc(sect: str = SECT, condition: str = "phu_luc") -> str:
+    """The phụ lục loop; when `condition` holds, `sect` ends the section before the first one."""
+    return (tag(f"{{%p if {condition} %}}") + section_break(sect) + tag("{%p endif %}")
             + tag("{%p for pl in phu_luc %}")
             + p("PhuLucSo", "{{ pl.so_hieu }}") + p("PhuLucTieuDe", "{{ pl.tieu_de }}")
             + p("PhuLucKemTheo", "{{ pl.kem_theo }}") + phu_luc_table() + section_break(SECT_PHU_LUC)
@@ -275,8 +283,9 @@ def phu_luc(sect: str = SECT) -> str:
 
 
 PHU_LUC = phu_luc()
-# Mẫu 1.3: the issued document on a new page, after the decision's signature.
-KEM_THEO = (tag("{%p if kem_theo %}") + section_break(SECT_FROM_1)
+# Mẫu 1.3: the decision's section always ends after its signature (the last break of a document
+# becomes its final section, see ooxml.close_last_section); the issued document follows on a new page.
+KEM_THEO = (section_break(SECT_DECISION) + tag("{%p if kem_theo %}")
             + title("kem_theo.", p("KemTheoDong", "{{ kem_theo.kem_theo }}")) + body("kem_theo.")
             + tag("{%p endif %}"))
 
@@ -293,7 +302,7 @@ def quyet_dinh() -> str:
             + loop("can_cu", ("", "CanCu"))
             + p("QuyetDinh", "QUYẾT ĐỊNH:")
             + numbered("dieu", "Dieu")
-            + footer_table() + KEM_THEO + phu_luc(SECT_FROM_1))
+            + footer_table() + KEM_THEO + phu_luc(SECT_ISSUED, "phu_luc and kem_theo"))
 
 
 def cong_van() -> str:
@@ -314,14 +323,27 @@ def header_xml(page_number: bool) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{field}</w:p></w:hdr>')
 
 
+def footer_xml() -> str:
+    """Ô 13 on page 1: the address lines under a full-width solid line; an empty paragraph when there are none."""
+    body = (tag("{%p if co_quan.dia_chi %}") + tag("{%p for d in co_quan.dia_chi %}") + p("DiaChi", "{{ d }}")
+            + tag("{%p endfor %}") + tag("{%p else %}") + p("Footer") + tag("{%p endif %}"))
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W}" xmlns:r="{R}">{body}</w:ftr>'
+
+
+def blank_footer_xml() -> str:
+    """The first-page footer of every section after the first: nothing (see NO_ADDRESS)."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W}" xmlns:r="{R}">'
+            f'{p("Footer")}</w:ftr>')
+
+
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
 
 ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"""
 
 DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"""
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/><Relationship Id="rIdFooterFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFooterBlank" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>"""
 
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="{W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"""
@@ -338,6 +360,7 @@ def write(name: str, content: str, sect: str = SECT) -> None:
         "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "docProps/core.xml": CORE,
         "docProps/app.xml": APP, "word/_rels/document.xml.rels": DOC_RELS, "word/settings.xml": SETTINGS,
         "word/styles.xml": styles_xml(), "word/header1.xml": header_xml(True), "word/header2.xml": header_xml(False),
+        "word/footer1.xml": footer_xml(), "word/footer2.xml": blank_footer_xml(),
         "word/document.xml": document_xml(content, sect),
     }
     with zipfile.ZipFile(OUT / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
@@ -350,7 +373,7 @@ def write(name: str, content: str, sect: str = SECT) -> None:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     write("van_ban", van_ban())
-    write("quyet_dinh", quyet_dinh(), SECT_FROM_1)
+    write("quyet_dinh", quyet_dinh(), SECT_ISSUED)
     write("cong_van", cong_van())
 
 

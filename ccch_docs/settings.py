@@ -1,0 +1,80 @@
+"""pack.yaml: a pack's settings (size pairing, fixed wording, Nơi nhận lines, column presets, document defaults)."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field
+
+from .errors import InputError
+from .model import Cot, Key, Lines, Model, Text, VanBan, check, ordered
+from .source import Source
+
+# Document keys a pack may give defaults for: all but the pack choice itself.
+DEFAULTABLE = tuple(k for k in VanBan.model_fields if k != "mau")
+
+
+class TuNgu(Model):
+    """Fixed wording printed by the templates."""
+
+    noi_nhan: Text = Field("Nơi nhận:", description="nhãn khối nơi nhận (ô 9b)")
+    kinh_gui: Text = Field("Kính gửi:", description="nhãn khối kính gửi (ô 9a)")
+    luu: Text = Field("Lưu:", description="nhãn dòng lưu cuối nơi nhận: `- Lưu: VT, …`")
+
+
+class NoiNhan(Model):
+    """Nơi nhận lines every document of the pack gets, around its own."""
+
+    dau: Lines = Field((), description="các dòng đặt trước nơi nhận của văn bản, ví dụ Như trên")
+    cuoi: Lines = Field((), description="các dòng đặt sau nơi nhận của văn bản, trước dòng Lưu")
+
+
+def _distinct(columns: tuple[Cot, ...]) -> tuple[Cot, ...]:
+    keys = [c.khoa for c in columns]
+    if not keys or len(set(keys)) != len(keys):
+        raise ValueError("mẫu cột phải có ít nhất một cột và các khoa không trùng nhau")
+    return columns
+
+
+Columns = Annotated[tuple[Cot, ...], AfterValidator(_distinct)]
+
+
+class Pack(Model):
+    """The settings of a template pack; every key is optional."""
+
+    ten: Text | None = Field(None, description="tên bộ mẫu, để người dùng nhận ra, ví dụ Bộ mẫu tỉnh Đồng Tháp")
+    co_chu: Literal["12/13", "13/14"] | None = Field(
+        None, description="cặp cỡ chữ Quốc hiệu / Tiêu ngữ (và dòng địa danh, ngày); mặc định theo tệp mẫu")
+    tu_ngu: TuNgu = Field(TuNgu(), description="các chữ cố định in trên văn bản")
+    noi_nhan: NoiNhan = Field(NoiNhan(), description="các dòng nơi nhận thêm vào mọi văn bản")
+    cot: dict[Key, Columns] = Field({}, description="mẫu cột phụ lục: tên mẫu → danh sách cột")
+    mac_dinh: dict[str, Any] = Field({}, description="giá trị mặc định cho các khóa của văn bản (gộp sâu; văn bản và "
+                                                     "tệp ke_thua được ưu tiên), ví dụ luu, dia_danh, co_quan.dia_chi")
+
+    @property
+    def sizes(self) -> tuple[float, float] | None:
+        """The size pairing as numbers, e.g. (12.0, 13.0)."""
+        if self.co_chu is None:
+            return None
+        small, large = self.co_chu.split("/")
+        return float(small), float(large)
+
+
+def read(src: Source) -> Pack:
+    """Validate merged pack.yaml data, or raise InputError placing each problem in its pack.yaml."""
+    pack, problems = check(Pack, src)
+    problems = list(src.extra) + problems
+    defaults = src.data.get("mac_dinh")
+    for key in defaults if isinstance(defaults, dict) else ():
+        if key == "mau":
+            problems.append(src.problem(("mac_dinh", key), "bộ mẫu không thể chọn bộ mẫu", "bỏ khóa này"))
+        elif key not in DEFAULTABLE:
+            close = difflib.get_close_matches(str(key), DEFAULTABLE, n=1)
+            problems.append(src.problem(("mac_dinh", key), "không phải khóa của văn bản",
+                                        f"có phải ý bạn là `{close[0]}`?" if close
+                                        else "các khóa được dùng: " + ", ".join(DEFAULTABLE)))
+    if problems:
+        raise InputError(ordered(problems))
+    assert pack is not None
+    return pack

@@ -1,0 +1,156 @@
+"""The template author's commands: templates list/export/check, schema, init."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+import ccch_docs
+from ccch_docs import context, schemas, source
+from ccch_docs.cli import main
+from conftest import EXAMPLES, ROOT, make_pack
+from docx_view import View
+
+
+@pytest.fixture(autouse=True)
+def _no_env(monkeypatch):
+    monkeypatch.delenv("CCHC_TEMPLATES", raising=False)
+
+
+def test_list_shows_where_each_template_resolves(tmp_path, capsys, monkeypatch):
+    pack = make_pack(tmp_path / "p", replace={})
+    make_pack(tmp_path / "env" / "tinh-a", "ten: A\n")
+    monkeypatch.setenv("CCHC_TEMPLATES", str(tmp_path / "env"))
+    assert main(["templates", "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"van_ban\tlấy từ {ccch_docs.packs.builtin_dir()}" in out
+    assert f"bộ mẫu: tinh-a\tlấy từ {tmp_path / 'env'}" in out
+    assert main(["templates", "list", "--templates", str(pack)]) == 0
+    assert f"van_ban\tlấy từ {pack}" in capsys.readouterr().out
+    assert main(["--lang", "en", "templates", "list", "--mau", "tinh-a"]) == 0
+    assert "van_ban\tfrom" in capsys.readouterr().out
+
+
+def test_export_copies_and_refuses_to_overwrite(tmp_path, capsys):
+    assert main(["templates", "export", "van_ban", "--to", str(tmp_path)]) == 0
+    copy = tmp_path / "van_ban.docx"
+    assert copy.read_bytes() == (ccch_docs.packs.builtin_dir() / "van_ban.docx").read_bytes()
+    copy.write_bytes(b"edited")
+    assert main(["templates", "export", "van_ban", "--to", str(tmp_path)]) == 2
+    assert "--force" in capsys.readouterr().err and copy.read_bytes() == b"edited"
+    assert main(["templates", "export", "van_ban", "--to", str(tmp_path), "--force"]) == 0
+    assert copy.read_bytes() != b"edited"
+    assert main(["templates", "export", "khong_co", "--to", str(tmp_path)]) == 2
+
+
+def test_check_passes_on_the_built_in_and_example_packs(capsys):
+    assert main(["templates", "check", str(ROOT / "examples" / "mau" / "tinh-dong-thap"), *map(str, EXAMPLES)]) == 0
+    assert "không có lỗi" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("replace, words", [
+    ({"{{ ten_loai }}": "{{ ten_loai | }}"}, ["cú pháp Jinja sai", "«{{ ten_loai | }}»"]),
+    ({"{{ ten_loai }}": "{% if ten_loai %}{{ ten_loai }}"}, ["cú pháp Jinja sai", "endif"]),
+    ({"{{ ten_loai }}": "{{ ten_loia }}"}, ["biến `ten_loia`", "«{{ ten_loia }}»", "ten_loai"]),
+    ({"{{ nguoi_ky.ho_ten }}": "{{ nguoi_ky.ho_va_ten }}"}, ["ho_va_ten", "«{{ nguoi_ky.ho_va_ten }}»"]),
+])
+def test_check_reports_template_name_and_paragraph(tmp_path, capsys, replace, words):
+    pack = make_pack(tmp_path / "p", replace=replace)
+    assert main(["templates", "check", str(pack)]) == 2
+    err = capsys.readouterr().err
+    assert str(pack / "van_ban.docx") in err and "Traceback" not in err
+    for w in words:
+        assert w in err
+
+
+def test_check_reports_pack_yaml_errors(tmp_path, capsys):
+    pack = make_pack(tmp_path / "p", "co_chu: 13\n")
+    assert main(["templates", "check", str(pack)]) == 2
+    assert f"{pack / 'pack.yaml'}:1:1: co_chu" in capsys.readouterr().err
+
+
+def test_shipped_schemas_are_up_to_date():
+    for name, build in schemas.FILES.items():
+        shipped = (ROOT / "schema" / name).read_text("utf-8")
+        assert shipped == schemas.dumps(build()), f"regenerate schema/{name}: python -m ccch_docs schema"
+
+
+def test_schema_command_prints_the_shipped_file(capsys):
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == (ROOT / "schema" / "cchc.schema.json").read_text("utf-8")
+    assert main(["schema", "--pack"]) == 0
+    assert capsys.readouterr().out == (ROOT / "schema" / "pack.schema.json").read_text("utf-8")
+
+
+def _yaml(path):
+    """The data as the library reads it (dates and yes/no stay text)."""
+    return source.parse_yaml(path.read_text("utf-8"), str(path))[0]
+
+
+YAMLS = sorted((ROOT / "examples").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", YAMLS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_example_file_validates_against_the_schema(path):
+    name = "pack.schema.json" if path.name == "pack.yaml" else "cchc.schema.json"
+    schema = json.loads((ROOT / "schema" / name).read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(_yaml(path), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_schema_catches_a_misspelt_key():
+    schema = json.loads((ROOT / "schema" / "cchc.schema.json").read_text("utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"loai": "ke_hoach", "nguoi_ky": {"ho_tenn": "A"}}, schema)
+
+
+@pytest.mark.parametrize("loai", ["ke_hoach", "bao_cao", "to_trinh", "thong_bao", "chuong_trinh"])
+def test_init_writes_a_starter_that_validates_and_renders(tmp_path, loai):
+    profiles = tmp_path / "don-vi"
+    shutil.copytree(ROOT / "examples" / "don-vi", profiles)
+    shutil.copytree(ROOT / "examples" / "mau", profiles / "mau")
+    for profile in sorted(profiles.glob("*.yaml")):
+        out = tmp_path / f"{loai}-{profile.stem}.yaml"
+        assert main(["init", "--loai", loai, "--don-vi", str(profile), "-o", str(out)]) == 0
+        text = out.read_text("utf-8")
+        assert text.startswith("# yaml-language-server: $schema=")
+        assert f"ke_thua: don-vi/{profile.name}" in text
+        doc = ccch_docs.load(out)
+        assert doc.loai == loai
+        ccch_docs.render(doc, out.with_suffix(".docx"))
+        assert doc.type.name in [p.text for p in View.open(out.with_suffix(".docx")).doc.paragraphs]
+        assert yaml.safe_load(text)["ke_thua"] == f"don-vi/{profile.name}"
+
+
+def test_init_without_a_profile_key_writes_placeholders(tmp_path, capsys):
+    (tmp_path / "trong.yaml").write_text("dia_danh: Cần Thơ\n", "utf-8")
+    assert main(["init", "--loai", "ke_hoach", "--don-vi", str(tmp_path / "trong.yaml")]) == 0
+    text = capsys.readouterr().out
+    assert "\nco_quan:" in text and "\nnguoi_ky:" in text and "\nluu: VT" in text
+    assert "# dia_danh: có trong hồ sơ" in text
+    ccch_docs.loads(text, base_dir=Path.cwd())  # printed: paths are relative to the current folder
+
+
+def test_init_refuses_unknown_types_and_overwrites(tmp_path, capsys):
+    profile = ROOT / "examples" / "don-vi" / "ubnd-tinh-dong-thap.yaml"
+    assert main(["init", "--loai", "ke_hoachh", "--don-vi", str(profile)]) == 2
+    assert "ke_hoach" in capsys.readouterr().err
+    out = tmp_path / "a.yaml"
+    out.write_text("x", "utf-8")
+    assert main(["init", "--loai", "ke_hoach", "--don-vi", str(profile), "-o", str(out)]) == 2
+    assert out.read_text("utf-8") == "x"
+
+
+def test_guide_documents_every_context_variable():
+    guide = (ROOT / "docs" / "mau-van-ban.md").read_text("utf-8")
+    doc = ccch_docs.load(ROOT / "ccch_docs" / "data" / "samples" / "day-du.yaml")
+    names = []
+    for key, value in context.build(doc).items():
+        names += [f"{key}.{sub}" for sub in value] if isinstance(value, dict) else [key]
+    missing = [n for n in names if f"| `{n}` |" not in guide]
+    assert not missing, f"add these variables to docs/mau-van-ban.md: {missing}"
