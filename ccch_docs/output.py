@@ -24,6 +24,8 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+            # mkstemp makes the file private; give it the mode the old file had, or an ordinary new file's.
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -31,6 +33,12 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
             raise OutputError([Problem(f"không ghi được: {exc.strerror or exc}", str(path))]) from None
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def soffice() -> str:

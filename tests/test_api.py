@@ -100,3 +100,16 @@ def test_json_schema_describes_the_new_keys():
     props = ccch_docs.VanBan.model_json_schema()["properties"]
     assert {"tham_quyen", "can_cu", "theo_de_nghi", "dieu", "don_vi_soan"} <= set(props)
     assert {"type": "string"} in props["dieu"]["items"]["anyOf"]
+
+
+def test_written_file_has_ordinary_permissions(tmp_path):
+    import os
+    import stat
+    out = tmp_path / "kh.docx"
+    ccch_docs.render(ccch_docs.load(EXAMPLE), out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+    out.chmod(0o640)
+    ccch_docs.render(ccch_docs.load(EXAMPLE), out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
