@@ -60,11 +60,21 @@ def key_name(path: Path_) -> str:
     return out
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text) and leaves dates as text.
+# libyaml's parser when PyYAML was built with it: several times faster on long plans.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text), leaves dates as text and
+    reads every plain mapping key as text (`1.10:` stays "1.10", `2021:` stays "2021").
 
     Dates are parsed by the model, which can then say where a wrong one is.
     """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)  # `<<` merge keys, as SafeLoader does
+        return {(k.value if isinstance(k, yaml.ScalarNode) else self.construct_object(k, deep)):
+                self.construct_object(v, deep) for k, v in node.value}
 
 
 _Loader.yaml_implicit_resolvers = {
