@@ -54,6 +54,10 @@ class PartialDate:
     def complete(self) -> bool:
         return self.day is not None
 
+    def __str__(self) -> str:
+        """The short form used inside text (`05/12/2020`), as `short_date` writes it."""
+        return short_date(self)
+
 
 def _year(y: int) -> int:
     if not 1900 <= y <= 2200:
