@@ -5,24 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO, Any
 
-from . import context, engine, packs, source
+from . import compute, context, engine, packs, source
 from .model import VanBan, validate
 from .output import write_atomic
 
 
+def _ready(src: source.Source) -> VanBan:
+    """Validate, then link the plan and evaluate the expressions (compute.complete)."""
+    return compute.complete(validate(src), src)
+
+
 def load(path: Path | str) -> VanBan:
     """Read and validate a YAML file (and the files it inherits from)."""
-    return validate(source.load_path(path))
+    return _ready(source.load_path(path))
 
 
 def loads(text: str, *, name: str = "<string>", base_dir: Path | str = ".") -> VanBan:
-    """Read and validate YAML text; `name` is used in error messages."""
-    return validate(source.load_text(text, name, base_dir))
+    """Read and validate YAML text; `name` is used in error messages; paths are relative to `base_dir`."""
+    return _ready(source.load_text(text, name, base_dir))
 
 
 def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | str = ".") -> VanBan:
     """Validate data another system already holds in memory."""
-    return validate(source.load_mapping(data, name, base_dir))
+    return _ready(source.load_mapping(data, name, base_dir))
 
 
 def render(doc: VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:

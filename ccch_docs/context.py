@@ -190,12 +190,30 @@ def table(pl: PhuLuc, with_dd: bool = True) -> Table:
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows)
 
 
+def cite(doc: VanBan, issuer: str | None = None, long_date: bool = False) -> str:
+    """How another text names `doc`: `Kế hoạch số 285/KH-UBND ngày 05/12/2020 của UBND tỉnh Đồng Tháp`.
+
+    `long_date` writes the date as in running text (`ngày 05 tháng 12 năm 2020`); blanks are kept for
+    a number or date not given yet.
+    """
+    day = dates.long_date(doc.ngay) if long_date else f"ngày {dates.short_date(doc.ngay)}"
+    return (f"{doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} {day} "
+            f"của {issuer or doc.co_quan.goi}")
+
+
+def period_line(doc: VanBan) -> str:
+    """The italic line under a report's trích yếu, when its `ky_bao_cao` asks for it."""
+    period = doc.ky_bao_cao
+    if period is None or not period.hien_thi:
+        return ""
+    return f"(Số liệu tính từ ngày {dates.short_date(period.tu)} đến ngày {dates.short_date(period.den)})"
+
+
 def appendices(doc: VanBan, issuer: str) -> list[dict[str, Any]]:
     """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" line and the table."""
     many = len(doc.phu_luc) > 1
     with_dd = doc.danh_so.chu_cai == "co_dd"
-    kem_theo = (f"(Kèm theo {doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} "
-                f"ngày {dates.short_date(doc.ngay)} của {issuer})")
+    kem_theo = f"(Kèm theo {cite(doc, issuer)})"
     return [{"so_hieu": f"Phụ lục {labels.roman(i)}" if many else "Phụ lục", "tieu_de": pl.tieu_de.upper(),
              "kem_theo": kem_theo, "bang": table(pl, with_dd)} for i, pl in enumerate(doc.phu_luc, start=1)]
 
@@ -221,6 +239,7 @@ def build(doc: VanBan) -> dict[str, Any]:
         "do_khan": decree.URGENCY.get(doc.do_khan or "", ""),
         "kinh_gui": addressees(doc.kinh_gui),
         "trich_yeu": list(doc.trich_yeu),
+        "ky_bao_cao": period_line(doc),
         "mo_dau": plain(doc.mo_dau),
         "noi_dung": body(doc.noi_dung, with_dd),
         "ket_thuc": plain(doc.ket_thuc),

@@ -22,6 +22,11 @@ class Problem:
         return f"{text} (gợi ý: {self.hint})" if self.hint else text
 
 
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, line, column."""
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+
+
 class CchcError(Exception):
     """Base of every error the library raises on purpose."""
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
-from .errors import InputError, Problem
+from .errors import InputError, Problem, ordered
 from .formats.dates import PartialDate
 from .formats.labels import STYLES as LABEL_STYLES
 from .formats.text import one_line, running_name
 from .source import Path_, Source
 
+Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -82,7 +85,8 @@ def _cell(value: Any) -> str | int | float | tuple[str, ...]:
         return value
     if isinstance(value, str):
         return _text(value)
-    if isinstance(value, list) and all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value):
+    if isinstance(value, list | tuple) and all(isinstance(v, str | int | float) and not isinstance(v, bool)
+                                               for v in value):
         return tuple(_text(v) for v in value)
     raise PydanticCustomError("cchc", "ô của bảng phải là chữ, số hoặc danh sách dòng chữ",
                               {"hint": "ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"})
@@ -187,6 +191,39 @@ class PhuLuc(Model):
         return ((Nhom(dong=self.dong),) if self.dong else ()) + self.nhom
 
 
+class KyBaoCao(Model):
+    """The period a report's figures cover."""
+
+    tu: Date = Field(description="ngày đầu kỳ, ví dụ 2020-12-01")
+    den: Date = Field(description="ngày cuối kỳ, ví dụ 2021-11-15")
+    hien_thi: bool = Field(False, description="true: in dòng (Số liệu tính từ ngày … đến ngày …) dưới trích yếu")
+
+
+def _status(value: Any) -> Any:
+    if isinstance(value, str) and value not in presets.STATUS:
+        close = difflib.get_close_matches(value, list(presets.STATUS), n=1)
+        raise PydanticCustomError("cchc", "tình trạng `{value}` không hợp lệ",
+                                  {"value": value, "hint": f"có phải ý bạn là `{close[0]}`?" if close
+                                   else "chọn một trong: " + ", ".join(presets.STATUS)})
+    return value
+
+
+class KetQua(Model):
+    """What a report says of one task of its plan; `ma: hoan_thanh` is short for `{tinh_trang: hoan_thanh}`."""
+
+    tinh_trang: Annotated[str, BeforeValidator(_status), WithJsonSchema({"enum": list(presets.STATUS)})]
+    ket_qua: Lines = Field((), description="kết quả thực hiện; danh sách: mỗi phần tử một dòng")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return {"tinh_trang": value} if isinstance(value, str) else value
+
+
+Figures = Annotated[dict[str, Any], WithJsonSchema({"type": "object", "additionalProperties": {
+    "anyOf": [{"type": "number"}, {"type": "object"}, {"type": "array", "items": {"type": "number"}}]}})]
+
+
 class VanBan(Model):
     """One document of the input format."""
 
@@ -210,6 +247,11 @@ class VanBan(Model):
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
     danh_so: DanhSo = DanhSo()
     phu_luc: tuple[PhuLuc, ...] = ()
+    so_lieu: Figures = Field(default_factory=dict, description="số liệu (số, lồng nhau tùy ý) dùng trong {{ … }}")
+    ky_bao_cao: KyBaoCao | None = None
+    ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
+    ket_qua: dict[str, KetQua] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
+    phu_luc_ket_qua: bool | Text = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
 
     @property
     def type(self) -> decree.DocType:
@@ -223,11 +265,20 @@ _MESSAGES = {
     "tuple_type": "phải là một danh sách",
     "model_type": "phải là một khối khóa: giá trị",
     "model_attributes_type": "phải là một khối khóa: giá trị",
+    "dict_type": "phải là một khối khóa: giá trị",
     "int_parsing": "phải là số nguyên",
     "int_type": "phải là số nguyên",
     "greater_than": "phải lớn hơn 0",
     "bool_type": "phải là true hoặc false",
     "literal_error": "giá trị không hợp lệ",
+}
+
+
+# The shape of the report's keys, shown when a value has the wrong one.
+_SHAPES = {
+    "ky_bao_cao": "ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}",
+    "ket_qua": "ket_qua: {tt-noi-bo: {tinh_trang: hoan_thanh, ket_qua: Đã tổ chức 12 đợt}}",
+    "so_lieu": "so_lieu: {ho_so: {tiep_nhan: 44333, truoc_han: 34908}}",
 }
 
 
@@ -242,13 +293,9 @@ def validate(src: Source) -> VanBan:
     if doc is not None:
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc))
     if problems:
-        raise InputError(_ordered(problems))
+        raise InputError(ordered(problems))
     assert doc is not None
     return doc
-
-
-def _ordered(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
 def _problem(src: Source, err: Any) -> Problem:
@@ -264,20 +311,25 @@ def _problem(src: Source, err: Any) -> Problem:
         hint = "chọn một trong: " + err["ctx"]["expected"].replace("'", "")
     elif kind == "missing":
         hint = f"thêm khóa `{loc[-1]}`" + (" (có thể đặt trong tệp ke_thua của đơn vị)" if len(loc) <= 2 else "")
-    elif kind == "value_error" and loc and loc[-1] == "ngay":
-        hint = "viết ngay: 2021-12-05, hoặc 2021-12 (chưa có ngày), hoặc 2021"
+    elif kind == "value_error" and loc and loc[-1] in ("ngay", "tu", "den"):
+        hint = f"viết {loc[-1]}: 2021-12-05" + (", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
+    elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
+        hint = "ví dụ " + _SHAPES[loc[0]]
     return src.problem(loc, message, hint)
 
 
 def _allowed_keys(loc: Path_) -> list[str]:
     """The keys a mapping at `loc` may hold, found by walking the models along the path."""
     model: Any = VanBan
+    keyed = False  # the part after a mapping field (ket_qua) is one of the user's keys
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = model.model_fields.get(part)
         if field is None:
             return []
+        keyed = typing.get_origin(field.annotation) is dict
         model = _model_in(field.annotation)
     return list(model.model_fields) if model else []
 
@@ -292,9 +344,9 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _semantic(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
+def _semantic(doc: VanBan) -> list[Finding]:
     """Checks across keys that the types alone cannot make."""
-    out: list[tuple[Path_, str, str | None]] = []
+    out: list[Finding] = []
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
         out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
@@ -303,11 +355,42 @@ def _semantic(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
     out.extend(_check_parts(doc.noi_dung, ("noi_dung",), 1))
     out.extend(_check_tables(doc.phu_luc))
+    out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
+    out.extend(_check_report(doc))
     return out
 
 
-def _check_tables(tables: tuple[PhuLuc, ...]) -> list[tuple[Path_, str, str | None]]:
-    out: list[tuple[Path_, str, str | None]] = []
+def _check_figures(value: Any, path: Path_) -> list[Finding]:
+    """`so_lieu` holds numbers only, in mappings and lists nested at will."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _check_figures(v, path + (k,))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _check_figures(v, path + (i,))]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return []
+    return [(path, f"số liệu phải là số, không phải {value!r}",
+             "viết số không có dấu phân cách nghìn, phần thập phân sau dấu chấm: 44333, 99.59")]
+
+
+def _check_report(doc: VanBan) -> list[Finding]:
+    out: list[Finding] = []
+    period = doc.ky_bao_cao
+    if period is not None:
+        for key, day in (("tu", period.tu), ("den", period.den)):
+            if not day.complete:
+                out.append((("ky_bao_cao", key), "kỳ báo cáo cần ngày đầy đủ", f"viết {key}: 2021-12-05"))
+        if period.tu.complete and period.den.complete and period.tu > period.den:
+            out.append((("ky_bao_cao", "den"), "ngày cuối kỳ trước ngày đầu kỳ", "kiểm tra tu và den"))
+    if doc.ke_hoach is None:
+        for key in ("ket_qua", "phu_luc_ket_qua"):
+            if getattr(doc, key):
+                out.append(((key,), "cần `ke_hoach`: kế hoạch mà báo cáo trả lời, để đối chiếu mã nhiệm vụ",
+                            "thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"))
+    return out
+
+
+def _check_tables(tables: tuple[PhuLuc, ...]) -> list[Finding]:
+    out: list[Finding] = []
     seen: dict[str, Path_] = {}
     for t, pl in enumerate(tables):
         here: Path_ = ("phu_luc", t)
@@ -341,8 +424,8 @@ def _check_tables(tables: tuple[PhuLuc, ...]) -> list[tuple[Path_, str, str | No
     return out
 
 
-def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int) -> list[tuple[Path_, str, str | None]]:
-    out: list[tuple[Path_, str, str | None]] = []
+def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int) -> list[Finding]:
+    out: list[Finding] = []
     for i, part in enumerate(parts):
         here = path + (i,)
         if depth > 3 and part.so is not False:

@@ -54,6 +54,7 @@ STYLES = [
     ("DiaDanhNgay", "CCHC Địa danh, ngày", "Normal", spacing(240) + jc("center"), I + sz(28)),
     ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), B + sz(28)),
     ("TrichYeu", "CCHC Trích yếu", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
+    ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), I + sz(28)),
     ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), sz(28)),
     ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), sz(28)),
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, sz(28)),
@@ -251,6 +252,7 @@ def van_ban() -> str:
     return (header_table()
             + p("TenLoai", "{{ ten_loai }}")
             + tag("{%p for d in trich_yeu %}") + p("TrichYeu", "{{ d }}") + tag("{%p endfor %}")
+            + tag("{%p if ky_bao_cao %}") + p("TrichYeuGhiChu", "{{ ky_bao_cao }}") + tag("{%p endif %}")
             + p("DuongKeNgan")
             + KINH_GUI + BODY
             + footer_table() + PHU_LUC)

@@ -6,10 +6,12 @@ Rounding is half up, as printed reports round (by hand or in a spreadsheet): 12,
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
-LOCALE = "vi_VN"
+LOCALE = Locale.parse("vi_VN")  # parsed once: reports format hundreds of numbers
 Number = int | float | Decimal
 CURRENCY = "đồng"
 # Units an amount may be written in ("50 triệu đồng"), largest first.
@@ -34,8 +36,9 @@ def _rounded(value: Number, decimals: int) -> Number:
     return d.quantize(Decimal(1).scaleb(-decimals), context=context)
 
 
-def _pattern(decimals: int, fixed: bool) -> str:
-    return "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else "")
+@lru_cache(maxsize=64)
+def _pattern(decimals: int, fixed: bool) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else ""))
 
 
 def so(value: Number, decimals: int | None = None) -> str:
