@@ -21,6 +21,12 @@ TEXTS = {
         "files": "một hoặc nhiều tệp YAML",
         "output": "tệp .docx kết quả (mặc định: cùng tên với tệp YAML)",
         "pdf": "xuất thêm PDF bằng LibreOffice",
+        "cascade": "tạo khung kế hoạch của một đơn vị từ kế hoạch cấp trên: các nhiệm vụ nêu tên đơn vị",
+        "parent": "tệp YAML của kế hoạch cấp trên",
+        "don_vi": "tên đơn vị như ghi ở cột chủ trì/phối hợp (không phân biệt hoa thường); nêu nhiều lần được",
+        "cascade_output": "tệp YAML kết quả",
+        "ke_thua": "hồ sơ đơn vị (tiêu đề, người ký) để tệp kết quả kế thừa; thiếu thì điền chỗ trống",
+        "force": "ghi đè nếu tệp kết quả đã có",
         "ok": "hợp lệ",
         "wrote": "đã ghi",
         "unexpected": "lỗi không mong đợi",
@@ -34,6 +40,12 @@ TEXTS = {
         "files": "one or more YAML files",
         "output": "the .docx to write (default: the YAML file's name with .docx)",
         "pdf": "also write a PDF through LibreOffice",
+        "cascade": "write a unit's own plan skeleton from its parent plan: the tasks that name the unit",
+        "parent": "the parent plan's YAML file",
+        "don_vi": "the unit as written in the lead/partner columns (case-insensitive); may be repeated",
+        "cascade_output": "the YAML file to write",
+        "ke_thua": "the unit's profile (header, signer) for the result to inherit; placeholders without it",
+        "force": "overwrite the output if it exists",
         "ok": "valid",
         "wrote": "wrote",
         "unexpected": "unexpected error",
@@ -62,6 +74,12 @@ def parser(lang: str) -> argparse.ArgumentParser:
     render.add_argument("--pdf", action="store_true", help=t["pdf"])
     validate = sub.add_parser("validate", help=t["validate"], description=t["validate"])
     validate.add_argument("files", type=Path, nargs="+", help=t["files"])
+    cascade = sub.add_parser("cascade", help=t["cascade"], description=t["cascade"])
+    cascade.add_argument("parent", type=Path, help=t["parent"])
+    cascade.add_argument("--don-vi", action="append", required=True, help=t["don_vi"])
+    cascade.add_argument("-o", "--output", type=Path, required=True, help=t["cascade_output"])
+    cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
+    cascade.add_argument("--force", action="store_true", help=t["force"])
     return top
 
 
@@ -74,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args.files, t)
+        if args.command == "cascade":
+            api.cascade(args.parent, args.don_vi, args.output, ke_thua=args.ke_thua, force=args.force)
+            print(f"{t['wrote']} {args.output}")
+            return 0
         out = args.output or args.file.with_suffix(".docx")
         api.render(api.load(args.file), out)
         print(f"{t['wrote']} {out}")

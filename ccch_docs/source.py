@@ -1,4 +1,4 @@
-"""YAML text to a mapping that remembers where each value came from; `ke_thua` defaults merged in."""
+"""YAML text to a mapping that remembers where each value came from, `ke_thua` defaults merged in; and back to YAML."""
 
 from __future__ import annotations
 
@@ -219,3 +219,24 @@ def _resolve(data: dict[str, Any], places: dict[Path_, Where], problems: list[Pr
     src.places = {**merged_places, **places}
     src.extra = extra + problems
     return src
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, as people write the input format by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    # Long paragraphs as folded blocks (`>-`), the way the examples are written.
+    style = ">" if len(text) > 80 and "\n" not in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """YAML text of `data` in the input format's style: keys in the given order, Vietnamese as written."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
