@@ -14,7 +14,6 @@ Every failure is an ExpressionError in Vietnamese, never a traceback.
 
 from __future__ import annotations
 
-import difflib
 import math
 import operator
 from collections.abc import Callable, Mapping
@@ -30,6 +29,7 @@ from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .errors import did_you_mean
 from .formats import numbers, words
 from .formats.dates import PartialDate, long_date, short_date
 
@@ -82,11 +82,6 @@ def kind(value: Any) -> str:
     ('số', 'chữ', 'khối dữ liệu', 'đúng/sai')
     """
     return next((name for t, name in _KINDS if isinstance(value, t)), type(value).__name__)
-
-
-def _close(word: str, choices: Any) -> str | None:
-    found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"có phải ý bạn là `{found[0]}`?" if found else None
 
 
 # --- the functions and filters, in Vietnamese notation ----------------------------------------------
@@ -201,7 +196,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             if argument in obj:
                 return obj[argument]
             raise ExpressionError(f"không có khóa `{argument}`",
-                                  _close(argument, obj) or "các khóa có: " + ", ".join(map(str, obj)))
+                                  did_you_mean(argument, obj, "các khóa có: " + ", ".join(map(str, obj))))
         if isinstance(obj, list | tuple | str) and isinstance(argument, int | slice) and not isinstance(argument, bool):
             try:
                 return obj[argument]
@@ -299,12 +294,12 @@ def _check(tree: nodes.Node) -> set[str]:
             raise ExpressionError(f"không đọc được `{node.attr}`", "tên khóa không bắt đầu bằng `_`")
         elif isinstance(node, nodes.Filter) and node.name not in _ENV.filters:
             raise ExpressionError(f"không có bộ lọc `{node.name}`",
-                                  _close(node.name, _ENV.filters) or "các bộ lọc: " + ", ".join(FUNCTIONS))
+                                  did_you_mean(node.name, _ENV.filters, "các bộ lọc: " + ", ".join(FUNCTIONS)))
         elif isinstance(node, nodes.Call):
             if not isinstance(node.node, nodes.Name) or node.node.name not in FUNCTIONS:
                 called = node.node.name if isinstance(node.node, nodes.Name) else "…"
                 raise ExpressionError(f"không gọi được `{called}`: chỉ gọi được " + ", ".join(FUNCTIONS),
-                                      _close(called, FUNCTIONS))
+                                      did_you_mean(called, FUNCTIONS))
             callees.add(id(node.node))
     return names
 
@@ -347,7 +342,7 @@ def _run(part: _Compiled, names: Mapping[str, Any]) -> Any:
         value = names.get(name)
         if value is None:
             raise ExpressionError(f"không có tên `{name}`",
-                                  _close(name, [*names, *FUNCTIONS]) or "các tên dùng được: " + ", ".join(names))
+                                  did_you_mean(name, [*names, *FUNCTIONS], "các tên dùng được: " + ", ".join(names)))
         if isinstance(value, Absent):
             raise ExpressionError(f"văn bản này chưa có `{name}`", value.hint)
     try:

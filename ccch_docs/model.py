@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from typing import Annotated, Any, Literal
@@ -12,7 +11,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValida
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
-from .errors import InputError, Problem, ordered
+from .errors import InputError, Problem, did_you_mean, ordered
 from .formats.dates import PartialDate
 from .formats.labels import STYLES as LABEL_STYLES
 from .formats.text import one_line, running_name
@@ -49,10 +48,9 @@ def _number(value: Any) -> Any:
 
 def _loai(value: Any) -> Any:
     if isinstance(value, str) and value not in decree.TYPES:
-        close = difflib.get_close_matches(value, list(decree.TYPES), n=1)
         raise PydanticCustomError("cchc", "loại văn bản `{value}` không có trong Phụ lục III",
-                                  {"value": value, "hint": f"có phải ý bạn là `{close[0]}`?" if close
-                                   else "ví dụ ke_hoach, bao_cao, quyet_dinh, to_trinh, cong_van"})
+                                  {"value": value, "hint": did_you_mean(
+                                      value, decree.TYPES, "ví dụ ke_hoach, bao_cao, quyet_dinh, to_trinh, cong_van")})
     return value
 
 
@@ -201,10 +199,9 @@ class KyBaoCao(Model):
 
 def _status(value: Any) -> Any:
     if isinstance(value, str) and value not in presets.STATUS:
-        close = difflib.get_close_matches(value, list(presets.STATUS), n=1)
         raise PydanticCustomError("cchc", "tình trạng `{value}` không hợp lệ",
-                                  {"value": value, "hint": f"có phải ý bạn là `{close[0]}`?" if close
-                                   else "chọn một trong: " + ", ".join(presets.STATUS)})
+                                  {"value": value, "hint": did_you_mean(
+                                      value, presets.STATUS, "chọn một trong: " + ", ".join(presets.STATUS))})
     return value
 
 
@@ -305,8 +302,7 @@ def _problem(src: Source, err: Any) -> Problem:
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"có phải ý bạn là `{close[0]}`?" if close else "các khóa được dùng ở đây: " + ", ".join(allowed)
+        hint = did_you_mean(loc[-1], allowed, "các khóa được dùng ở đây: " + ", ".join(allowed))
     elif kind == "literal_error":
         hint = "chọn một trong: " + err["ctx"]["expected"].replace("'", "")
     elif kind == "missing":
@@ -395,9 +391,8 @@ def _check_tables(tables: tuple[PhuLuc, ...]) -> list[Finding]:
     for t, pl in enumerate(tables):
         here: Path_ = ("phu_luc", t)
         if isinstance(pl.cot, str) and pl.cot not in presets.PRESETS:
-            close = difflib.get_close_matches(pl.cot, list(presets.PRESETS), n=1)
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
-                        f"có phải ý bạn là `{close[0]}`?" if close else "các mẫu: " + ", ".join(presets.PRESETS)))
+                        did_you_mean(pl.cot, presets.PRESETS, "các mẫu: " + ", ".join(presets.PRESETS))))
             continue
         keys = [c.khoa for c in pl.columns]
         for k in {k for k in keys if keys.count(k) > 1}:
@@ -418,9 +413,8 @@ def _check_tables(tables: tuple[PhuLuc, ...]) -> list[Finding]:
                     else:
                         seen[value] = here + where
                 elif key not in keys:
-                    close = difflib.get_close_matches(key, keys + ["ma"], n=1)
                     out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
-                                f"có phải ý bạn là `{close[0]}`?" if close else "các cột: " + ", ".join(keys)))
+                                did_you_mean(key, keys + ["ma"], "các cột: " + ", ".join(keys))))
     return out
 
 

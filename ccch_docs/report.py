@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import presets
+from .errors import did_you_mean
 from .formats import numbers
 from .model import Cot, Finding, KetQua, Nhom, PhuLuc, VanBan
 from .source import Path_
@@ -61,10 +61,8 @@ def check_results(found: list[Task], results: Mapping[str, KetQua]) -> list[Find
     out: list[Finding] = []
     for ma in results:
         if ma not in known:
-            close = difflib.get_close_matches(ma, known, n=1, cutoff=0.6)
-            hint = (f"dòng {ma} của kế hoạch có mã `{placed[ma]}`: dùng mã đó" if ma in placed
-                    else f"có phải ý bạn là `{close[0]}`?" if close
-                    else "dùng `ma` của một dòng phụ lục kế hoạch, hoặc <nhóm>.<dòng> cho dòng không có mã")
+            hint = (f"dòng {ma} của kế hoạch có mã `{placed[ma]}`: dùng mã đó" if ma in placed else did_you_mean(
+                ma, known, "dùng `ma` của một dòng phụ lục kế hoạch, hoặc <nhóm>.<dòng> cho dòng không có mã"))
             out.append((("ket_qua", ma), f"kế hoạch không có nhiệm vụ mã `{ma}`", hint))
     return out
 
