@@ -56,7 +56,7 @@ def clashes(found: list[Task]) -> list[Finding]:
 
 def check_results(found: list[Task], results: Mapping[str, KetQua]) -> list[Finding]:
     """Every `ket_qua` key must be the `ma` of a task of the plan."""
-    known = [t.ma for t in found]
+    known = dict.fromkeys(t.ma for t in found)
     placed = {t.vi_tri: t.ma for t in found}
     out: list[Finding] = []
     for ma in results:
