@@ -1,11 +1,14 @@
-"""The library's entry points: load and validate a document, render it to bytes, a file or a stream."""
+"""The library's entry points: load and validate a document, render it to bytes, a file or a stream; cascade a plan."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import context, engine, packs, source
+from . import cascade as cascading
+from . import compute, context, engine, packs, source
+from .errors import OutputError, Problem
 from .model import VanBan, validate
 from .output import write_atomic
 
@@ -29,9 +32,11 @@ def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | st
 
 
 def _validate(src: source.Source, templates: Templates) -> VanBan:
-    """Find the document's templates, merge its pack's defaults under it, validate; the document keeps its templates."""
+    """Find the document's templates, merge its pack's defaults under it, validate, then link its plan and evaluate
+    its expressions (compute.complete); the document keeps its templates."""
     found, defaults = packs.template_set(src, templates)
-    doc = validate(src if defaults is None else source.merge(defaults, src), found.pack.cot)
+    src = src if defaults is None else source.merge(defaults, src)
+    doc = compute.complete(validate(src, found.pack.cot), src)
     doc._bo_mau = found
     return doc
 
@@ -51,3 +56,18 @@ def render(doc: VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:
     elif to is not None:
         to.write(data)
     return data
+
+
+def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thua: Path | str | None = None,
+            force: bool = False) -> str:
+    """Write to `to` the YAML skeleton of a unit's own plan: the tasks of plan `parent` whose chủ trì or
+    phối hợp names one of `don_vi` (see cascade.py), citing the parent. `ke_thua` is the unit's profile
+    (header, signer); without it those are placeholders. Never overwrites unless `force`. Returns the text.
+    """
+    to = Path(to)
+    if to.exists() and not force:
+        raise OutputError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])
+    text = cascading.plan_text(load(parent), don_vi, to, ke_thua)
+    loads(text, name=str(to), base_dir=to.parent)  # the skeleton is itself a valid document
+    write_atomic(to, text.encode("utf-8"))
+    return text

@@ -38,6 +38,11 @@ TEXTS = {
         "loai": "loại văn bản, ví dụ ke_hoach, bao_cao, to_trinh",
         "don_vi": "tệp hồ sơ đơn vị (YAML) để kế thừa",
         "init_output": "tệp YAML cần tạo (mặc định: in ra màn hình)",
+        "cascade": "tạo khung kế hoạch của một đơn vị từ kế hoạch cấp trên: các nhiệm vụ nêu tên đơn vị",
+        "parent": "tệp YAML của kế hoạch cấp trên",
+        "cascade_don_vi": "tên đơn vị như ghi ở cột chủ trì/phối hợp (không phân biệt hoa thường); nêu nhiều lần được",
+        "cascade_output": "tệp YAML kết quả",
+        "ke_thua": "hồ sơ đơn vị (tiêu đề, người ký) để tệp kết quả kế thừa; thiếu thì điền chỗ trống",
         "ok": "hợp lệ",
         "wrote": "đã ghi",
         "from": "lấy từ",
@@ -72,6 +77,11 @@ TEXTS = {
         "loai": "document type, e.g. ke_hoach, bao_cao, to_trinh",
         "don_vi": "the unit profile (YAML) to inherit",
         "init_output": "the YAML file to write (default: print it)",
+        "cascade": "write a unit's own plan skeleton from its parent plan: the tasks that name the unit",
+        "parent": "the parent plan's YAML file",
+        "cascade_don_vi": "the unit as written in the lead/partner columns (case-insensitive); may be repeated",
+        "cascade_output": "the YAML file to write",
+        "ke_thua": "the unit's profile (header, signer) for the result to inherit; placeholders without it",
         "ok": "valid",
         "wrote": "wrote",
         "from": "from",
@@ -125,6 +135,12 @@ def parser(lang: str) -> argparse.ArgumentParser:
     init.add_argument("--don-vi", type=Path, required=True, help=t["don_vi"])
     init.add_argument("-o", "--output", type=Path, help=t["init_output"])
     init.add_argument("--force", action="store_true", help=t["force"])
+    cascade = command(sub, "cascade")
+    cascade.add_argument("parent", type=Path, help=t["parent"])
+    cascade.add_argument("--don-vi", action="append", required=True, help=t["cascade_don_vi"])
+    cascade.add_argument("-o", "--output", type=Path, required=True, help=t["cascade_output"])
+    cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
+    cascade.add_argument("--force", action="store_true", help=t["force"])
     return top
 
 
@@ -152,6 +168,10 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         return _validate(args.files, args.templates, t)
     if args.command == "templates":
         return _templates(args, t)
+    if args.command == "cascade":
+        api.cascade(args.parent, args.don_vi, args.output, ke_thua=args.ke_thua, force=args.force)
+        print(f"{t['wrote']} {args.output}")
+        return 0
     if args.command == "schema":
         print(schemas.dumps(schemas.pack() if args.pack else schemas.document()), end="")
         return 0

@@ -284,10 +284,28 @@ def issuer(doc: VanBan) -> str:
     return f"Chủ tịch {doc.co_quan.goi}" if authority.startswith("CHỦ TỊCH") else doc.co_quan.goi
 
 
+def cite(doc: VanBan, issuer: str | None = None, long_date: bool = False) -> str:
+    """How another text names `doc`: `Kế hoạch số 285/KH-UBND ngày 05/12/2020 của UBND tỉnh Đồng Tháp`.
+
+    `long_date` writes the date as in running text (`ngày 05 tháng 12 năm 2020`); blanks are kept for
+    a number or date not given yet.
+    """
+    day = dates.long_date(doc.ngay) if long_date else f"ngày {dates.short_date(doc.ngay)}"
+    return (f"{doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} {day} "
+            f"của {issuer or doc.co_quan.goi}")
+
+
+def period_line(doc: VanBan) -> str:
+    """The italic line under a report's trích yếu, when its `ky_bao_cao` asks for it."""
+    period = doc.ky_bao_cao
+    if period is None or not period.hien_thi:
+        return ""
+    return f"(Số liệu tính từ ngày {dates.short_date(period.tu)} đến ngày {dates.short_date(period.den)})"
+
+
 def attached_to(doc: VanBan) -> str:
     """The italic line under what `doc` carries: `(Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của …)`."""
-    return (f"(Kèm theo {doc.type.name.capitalize()} số {labels.so_text(doc.so)}/{ky_hieu(doc)} "
-            f"ngày {dates.short_date(doc.ngay)} của {issuer(doc)})")
+    return f"(Kèm theo {cite(doc, issuer(doc))})"
 
 
 def appendices(doc: VanBan, line: str) -> list[dict[str, Any]]:
@@ -343,6 +361,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "do_khan": decree.URGENCY.get(doc.do_khan or "", ""),
         "kinh_gui": addressees(doc.kinh_gui),
         "trich_yeu": list(doc.trich_yeu),
+        "ky_bao_cao": period_line(doc),
         "mo_dau": plain(doc.mo_dau),
         "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd),
         "ket_thuc": plain(doc.ket_thuc),

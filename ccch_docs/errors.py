@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -20,6 +22,21 @@ class Problem:
         where = ":".join(str(x) for x in (self.file or "<input>", self.line, self.column) if x is not None)
         text = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
         return f"{text} (gợi ý: {self.hint})" if self.hint else text
+
+
+def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None = None) -> str | None:
+    """The hint for a misspelt name: the closest of `choices`, else `otherwise`.
+
+    >>> did_you_mean("ke_hoch", ["ke_hoach", "bao_cao"]), did_you_mean("x", ["ke_hoach"], "ví dụ ke_hoach")
+    ('có phải ý bạn là `ke_hoach`?', 'ví dụ ke_hoach')
+    """
+    found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"có phải ý bạn là `{found[0]}`?" if found else otherwise
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, line, column."""
+    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
 class CchcError(Exception):

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, get_origin
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, ValidationError,
-                      WithJsonSchema)
+                      WithJsonSchema, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
-from .errors import InputError, Problem
+from .errors import InputError, Problem, did_you_mean, ordered
 from .formats.dates import PartialDate
 from .formats.labels import STYLES as LABEL_STYLES
 from .formats.text import one_line, running_name
 from .source import Path_, Source, load_linked
 
+Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -58,10 +58,9 @@ def _number(value: Any) -> Any:
 
 def _loai(value: Any) -> Any:
     if isinstance(value, str) and value not in decree.TYPES:
-        close = difflib.get_close_matches(value, list(decree.TYPES), n=1)
         raise PydanticCustomError("cchc", "loại văn bản `{value}` không có trong Phụ lục III",
-                                  {"value": value, "hint": f"có phải ý bạn là `{close[0]}`?" if close
-                                   else "ví dụ ke_hoach, bao_cao, quyet_dinh, to_trinh, cong_van"})
+                                  {"value": value, "hint": did_you_mean(
+                                      value, decree.TYPES, "ví dụ ke_hoach, bao_cao, quyet_dinh, to_trinh, cong_van")})
     return value
 
 
@@ -95,7 +94,8 @@ def _cell(value: Any) -> str | int | float | tuple[str, ...]:
         return value
     if isinstance(value, str):
         return _text(value)
-    if isinstance(value, list) and all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value):
+    if isinstance(value, list | tuple) and all(isinstance(v, str | int | float) and not isinstance(v, bool)
+                                               for v in value):
         return tuple(_text(v) for v in value)
     raise PydanticCustomError("cchc", "ô của bảng phải là chữ, số hoặc danh sách dòng chữ",
                               {"hint": "ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"})
@@ -213,6 +213,47 @@ BUILTIN_PRESETS = {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns
 Presets = Mapping[str, tuple[Cot, ...]]
 
 
+class KyBaoCao(Model):
+    """The period a report's figures cover."""
+
+    tu: Date = Field(description="ngày đầu kỳ, ví dụ 2020-12-01")
+    den: Date = Field(description="ngày cuối kỳ, ví dụ 2021-11-15")
+    hien_thi: bool = Field(False, description="true: in dòng (Số liệu tính từ ngày … đến ngày …) dưới trích yếu")
+
+
+_STATUS_SCHEMA = {"enum": list(presets.STATUS)}
+
+
+def _status(value: Any) -> Any:
+    if isinstance(value, str) and value not in presets.STATUS:
+        raise PydanticCustomError("cchc", "tình trạng `{value}` không hợp lệ",
+                                  {"value": value, "hint": did_you_mean(
+                                      value, presets.STATUS, "chọn một trong: " + ", ".join(presets.STATUS))})
+    return value
+
+
+class KetQua(Model):
+    """What a report says of one task of its plan; `ma: hoan_thanh` is short for `{tinh_trang: hoan_thanh}`."""
+
+    tinh_trang: Annotated[str, BeforeValidator(_status), WithJsonSchema(_STATUS_SCHEMA)]
+    ket_qua: Lines = Field((), description="kết quả thực hiện; danh sách: mỗi phần tử một dòng")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return {"tinh_trang": value} if isinstance(value, str) else value
+
+
+# A result as written: the state alone, or {tinh_trang, ket_qua}.
+_KET_QUA_SCHEMA = {"anyOf": [_STATUS_SCHEMA, {
+    "type": "object", "required": ["tinh_trang"], "additionalProperties": False,
+    "properties": {"tinh_trang": _STATUS_SCHEMA, "ket_qua": {
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}}}]}
+
+Figures = Annotated[dict[str, Any], WithJsonSchema({"type": "object", "additionalProperties": {
+    "anyOf": [{"type": "number"}, {"type": "object"}, {"type": "array", "items": {"type": "number"}}]}})]
+
+
 class VanBan(Model):
     """One document of the input format."""
 
@@ -244,6 +285,11 @@ class VanBan(Model):
     kem_theo: Annotated[Any, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "object"}]})] = Field(
         None, description="quyết định (Mẫu 1.3): văn bản ban hành kèm theo, đường dẫn hoặc khối khóa; "
                           "kế thừa tiêu đề, ngày và người ký của quyết định")
+    so_lieu: Figures = Field(default_factory=dict, description="số liệu (số, lồng nhau tùy ý) dùng trong {{ … }}")
+    ky_bao_cao: KyBaoCao | None = Field(None, description="kỳ báo cáo: {tu, den, hien_thi}")
+    ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
+    ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
+    phu_luc_ket_qua: bool | Text = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
 
     # The template set the document was loaded with (folders and pack settings), set by the api.
     _bo_mau: Any = PrivateAttr(None)
@@ -270,6 +316,15 @@ _MESSAGES = {
     "bool_type": "phải là true hoặc false",
     "literal_error": "giá trị không hợp lệ",
 }
+
+
+# The shape of the report's keys, shown when a value has the wrong one.
+_SHAPES = {
+    "ky_bao_cao": "ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}",
+    "ket_qua": "ket_qua: {tt-noi-bo: {tinh_trang: hoan_thanh, ket_qua: Đã tổ chức 12 đợt}}",
+    "so_lieu": "so_lieu: {ho_so: {tiep_nhan: 44333, truoc_han: 34908}}",
+}
+
 
 
 # What a document attached to a decision takes from it unless it sets its own.
@@ -321,11 +376,6 @@ def _attached(src: Source, doc: VanBan | None, columns: Presets | None) -> VanBa
     return child
 
 
-def ordered(problems: list[Problem]) -> list[Problem]:
-    """Problems in file and line order."""
-    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
-
-
 def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     loc: Path_ = tuple(x for x in err["loc"] if not (isinstance(x, str) and "[" in x))
     kind = err["type"]
@@ -333,14 +383,15 @@ def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], root)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"có phải ý bạn là `{close[0]}`?" if close else "các khóa được dùng ở đây: " + ", ".join(allowed)
+        hint = did_you_mean(loc[-1], allowed, "các khóa được dùng ở đây: " + ", ".join(allowed))
     elif kind == "literal_error":
         hint = "chọn một trong: " + err["ctx"]["expected"].replace("'", "")
     elif kind == "missing":
         hint = f"thêm khóa `{loc[-1]}`" + (" (có thể đặt trong tệp ke_thua của đơn vị)" if len(loc) <= 2 else "")
-    elif kind == "value_error" and loc and loc[-1] == "ngay":
-        hint = "viết ngay: 2021-12-05, hoặc 2021-12 (chưa có ngày), hoặc 2021"
+    elif kind == "value_error" and loc and loc[-1] in ("ngay", "tu", "den"):
+        hint = f"viết {loc[-1]}: 2021-12-05" + (", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
+    elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
+        hint = "ví dụ " + _SHAPES[loc[0]]
     return src.problem(loc, message, hint)
 
 
@@ -369,9 +420,9 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _semantic(doc: VanBan, known: Presets) -> list[tuple[Path_, str, str | None]]:
+def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     """Checks across keys that the types alone cannot make."""
-    out: list[tuple[Path_, str, str | None]] = []
+    out: list[Finding] = []
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
         out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
@@ -382,18 +433,48 @@ def _semantic(doc: VanBan, known: Presets) -> list[tuple[Path_, str, str | None]
     out.extend(_check_parts(doc.dieu, ("dieu",), 1, decree.DECISION_LEVELS))
     out.extend(_check_layout(doc))
     out.extend(_check_tables(doc.phu_luc, known))
+    out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
+    out.extend(_check_report(doc))
     return out
 
 
-def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[tuple[Path_, str, str | None]]:
-    out: list[tuple[Path_, str, str | None]] = []
+def _check_figures(value: Any, path: Path_) -> list[Finding]:
+    """`so_lieu` holds numbers only, in mappings and lists nested at will."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _check_figures(v, path + (k,))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _check_figures(v, path + (i,))]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return []
+    return [(path, f"số liệu phải là số, không phải {value!r}",
+             "viết số không có dấu phân cách nghìn, phần thập phân sau dấu chấm: 44333, 99.59")]
+
+
+def _check_report(doc: VanBan) -> list[Finding]:
+    out: list[Finding] = []
+    period = doc.ky_bao_cao
+    if period is not None:
+        for key, day in (("tu", period.tu), ("den", period.den)):
+            if not day.complete:
+                out.append((("ky_bao_cao", key), "kỳ báo cáo cần ngày đầy đủ", f"viết {key}: 2021-12-05"))
+        if period.tu.complete and period.den.complete and period.tu > period.den:
+            out.append((("ky_bao_cao", "den"), "ngày cuối kỳ trước ngày đầu kỳ", "kiểm tra tu và den"))
+    if doc.ke_hoach is None:
+        for key in ("ket_qua", "phu_luc_ket_qua"):
+            if getattr(doc, key):
+                out.append(((key,), "cần `ke_hoach`: kế hoạch mà báo cáo trả lời, để đối chiếu mã nhiệm vụ",
+                            "thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"))
+    return out
+
+
+def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
+    out: list[Finding] = []
     seen: dict[str, Path_] = {}
     for t, pl in enumerate(tables):
         here: Path_ = ("phu_luc", t)
         if isinstance(pl.cot, str) and pl.cot not in known:
-            close = difflib.get_close_matches(pl.cot, list(known), n=1)
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
-                        f"có phải ý bạn là `{close[0]}`?" if close else "các mẫu: " + ", ".join(known)))
+                        did_you_mean(pl.cot, known, "các mẫu: " + ", ".join(known))))
             continue
         keys = [c.khoa for c in (known[pl.cot] if isinstance(pl.cot, str) else pl.cot)]
         for k in {k for k in keys if keys.count(k) > 1}:
@@ -414,15 +495,13 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[tuple[Path
                     else:
                         seen[value] = here + where
                 elif key not in keys:
-                    close = difflib.get_close_matches(key, keys + ["ma"], n=1)
                     out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
-                                f"có phải ý bạn là `{close[0]}`?" if close else "các cột: " + ", ".join(keys)))
+                                did_you_mean(key, keys + ["ma"], "các cột: " + ", ".join(keys))))
     return out
 
 
-def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int,
-                 levels: tuple[decree.Level, ...]) -> list[tuple[Path_, str, str | None]]:
-    out: list[tuple[Path_, str, str | None]] = []
+def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: tuple[decree.Level, ...]) -> list[Finding]:
+    out: list[Finding] = []
     for i, part in enumerate(parts):
         here = path + (i,)
         if depth > 3 and part.so is not False:
@@ -442,9 +521,9 @@ _LAYOUT_ONLY = {"tham_quyen": "quyet_dinh", "can_cu": "quyet_dinh", "theo_de_ngh
 _LAYOUT_WITHOUT = {"quyet_dinh": ("kinh_gui", "mo_dau", "noi_dung", "ket_thuc")}
 
 
-def _check_layout(doc: VanBan) -> list[tuple[Path_, str, str | None]]:
+def _check_layout(doc: VanBan) -> list[Finding]:
     """The keys that the document's layout needs, and those it has no place for."""
-    out: list[tuple[Path_, str, str | None]] = []
+    out: list[Finding] = []
     mau = doc.type.mau
     for key, owner in _LAYOUT_ONLY.items():
         if owner != mau and getattr(doc, key):

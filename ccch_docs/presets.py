@@ -1,4 +1,4 @@
-"""Column presets of phụ lục tables: the shapes real plans use, by name."""
+"""Presets of phụ lục tables: the column shapes real plans use, by name, and the results table of reports."""
 
 from __future__ import annotations
 
@@ -16,3 +16,14 @@ PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
         ("phoi_hop", "Cơ quan phối hợp", 3), ("san_pham", "Sản phẩm", 4), ("thoi_gian", "Thời gian hoàn thành", 3),
     ),
 }
+
+# A report's results table: the plan's columns kept (those present), then the result columns.
+RESULT_KEEP = ("noi_dung", "chu_tri", "thoi_gian")
+RESULT_COLUMNS = (("tinh_trang", "Tình trạng", 2), ("ket_qua", "Kết quả thực hiện", 5))
+RESULT_TITLE = "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỤ THỂ"
+
+# Task states a report may give (`ket_qua.<ma>.tinh_trang`), then the state of a task it does not mention,
+# and how each is written in the results table.
+STATUS = {"hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang thực hiện", "chua_thuc_hien": "Chưa thực hiện"}
+UNREPORTED = "chua_bao_cao"
+STATUS_LABELS = {**STATUS, UNREPORTED: "Chưa báo cáo"}

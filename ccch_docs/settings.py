@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field
 
 from .errors import InputError
-from .model import Cot, Key, Lines, Model, Text, VanBan, check, ordered
+from .errors import ordered
+from .model import Cot, Key, Lines, Model, Text, VanBan, check
 from .source import Source
 
 # Document keys a pack may give defaults for: all but the pack choice itself.

@@ -1,4 +1,4 @@
-"""YAML text to a mapping that remembers where each value came from; `ke_thua` defaults merged in."""
+"""YAML text to a mapping that remembers where each value came from, `ke_thua` defaults merged in; and back to YAML."""
 
 from __future__ import annotations
 
@@ -60,11 +60,21 @@ def key_name(path: Path_) -> str:
     return out
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: 10x faster
-    """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text) and leaves dates as text.
+# libyaml's parser when PyYAML was built with it: several times faster on long plans.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text), leaves dates as text and
+    reads every plain mapping key as text (`1.10:` stays "1.10", `2021:` stays "2021").
 
     Dates are parsed by the model, which can then say where a wrong one is.
     """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)  # `<<` merge keys, as SafeLoader does
+        return {(k.value if isinstance(k, yaml.ScalarNode) else self.construct_object(k, deep)):
+                self.construct_object(v, deep) for k, v in node.value}
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -234,3 +244,24 @@ def section(src: Source, key: str) -> Source:
     value = src.data.get(key)
     places = {path[1:]: where for path, where in src.places.items() if path[:1] == (key,) and len(path) > 1}
     return Source(value if isinstance(value, dict) else {}, places, src.file, src.base_dir)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, as people write the input format by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    # Long paragraphs as folded blocks (`>-`), the way the examples are written.
+    style = ">" if len(text) > 80 and "\n" not in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """YAML text of `data` in the input format's style: keys in the given order, Vietnamese as written."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 EXPECTED = Path(__file__).parent / "expected"
+TITLE_STYLES = ("TenLoai", "TrichYeu", "TrichYeuGhiChu")  # tên loại, trích yếu, "(Số liệu tính từ …)"
 
 
 def clean(text: str) -> str:
@@ -84,11 +85,11 @@ class View:
                 if p.style.style_id not in ("TenLoai", "TrichYeu", "KemTheoDong") and clean(p.text)]
 
     def title(self) -> list[Paragraph]:
-        return [p for p in self.top_paragraphs() if p.style.style_id in ("TenLoai", "TrichYeu")]
+        return [p for p in self.top_paragraphs() if p.style.style_id in TITLE_STYLES]
 
     def body(self) -> list[Paragraph]:
         return [p for p in self.top_paragraphs()
-                if p.style.style_id not in ("TenLoai", "TrichYeu") and clean(p.text)]
+                if p.style.style_id not in TITLE_STYLES and clean(p.text)]
 
     def appendix_tables(self) -> list:
         """The phụ lục tables: every table after the footer table."""

@@ -51,18 +51,30 @@ def test_errors_carry_structured_details():
 
 
 def test_hostile_values_render_as_text(tmp_path):
-    nasty = 'A & B <w:p> "quoted" \'single\' {{ 7*7 }} {% if 1 %}x{% endif %} 😀 ' + "Dài" * 200
+    text = 'A & B <w:p> "quoted" \'single\' 😀 ' + "Dài" * 200
+    code = text + " {{ 7*7 }} {% if 1 %}x{% endif %}"  # only the running text evaluates expressions
     doc = ccch_docs.from_dict({
         "loai": "bao_cao", "co_quan": {"ten": "SỞ <NỘI> VỤ & CO", "viet_tat": "SNV"}, "dia_danh": "Đồng Tháp",
-        "trich_yeu": nasty, "mo_dau": [nasty], "noi_dung": [{"tieu_de": nasty, "doan": [nasty]}],
-        "noi_nhan": [nasty], "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": nasty}})
+        "trich_yeu": text, "mo_dau": [text], "noi_dung": [{"tieu_de": text, "doan": [text]}],
+        "noi_nhan": [code], "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": code}})
     out = tmp_path / "x.docx"
     ccch_docs.render(doc, out)
     view = View.open(out)
     texts = [p.text for p in view.doc.paragraphs]
-    assert nasty in texts  # trích yếu and mở đầu come back exactly as given
+    assert text in texts  # trích yếu and mở đầu come back exactly as given
     assert "{{ 7*7 }}" in _body_text(out.read_bytes()) and ">49<" not in _body_text(out.read_bytes())
-    assert view.nguoi_ky()[-1].text == nasty
+    assert view.nguoi_ky()[-1].text == code
+
+
+def test_expression_output_is_text_not_code(tmp_path):
+    doc = ccch_docs.from_dict({
+        "loai": "bao_cao", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "Đồng Tháp",
+        "trich_yeu": "Kết quả", "mo_dau": "A {{ 7*7 }} B {{ '{{ 7*7 }} <w:p> &' }}", "luu": "VT",
+        "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A"}})
+    assert doc.mo_dau == ("A 49 B {{ 7*7 }} <w:p> &",)
+    out = tmp_path / "e.docx"
+    ccch_docs.render(doc, out)
+    assert "A 49 B {{ 7*7 }} <w:p> &" in [p.text for p in View.open(out).doc.paragraphs]
 
 
 def test_markup_gives_bold_and_italic_runs(tmp_path):

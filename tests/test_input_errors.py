@@ -207,3 +207,10 @@ def test_problem_in_inherited_file_points_there(tmp_path):
         ccch_docs.load(tmp_path / "doc.yaml")
     p = next(p for p in info.value.problems if p.key == "co_quan.viettat")
     assert p.file.endswith("unit.yaml") and p.line == 2
+
+
+def test_mapping_keys_stay_text():
+    """`1.10:` is the key "1.10", not the number 1.1 (report results are keyed by row ids such as this)."""
+    from ccch_docs import source
+    data = source.load_text('"1.2": a\n1.10: b\n2021: c\n').data
+    assert data == {"1.2": "a", "1.10": "b", "2021": "c"}

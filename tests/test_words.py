@@ -64,6 +64,14 @@ KNOWN = [
     (10**15, "Một triệu tỷ"),
     (10**18, "Một tỷ tỷ"),
     (10**18 + 5, "Một tỷ tỷ không trăm linh năm"),
+    # figures of the report examples
+    (310, "Ba trăm mười"),
+    (2025, "Hai nghìn không trăm hai mươi lăm"),
+    (44333, "Bốn mươi bốn nghìn ba trăm ba mươi ba"),
+    (1000011, "Một triệu không trăm mười một"),
+    (5000050, "Năm triệu không trăm năm mươi"),
+    (101101101, "Một trăm linh một triệu một trăm linh một nghìn một trăm linh một"),
+    (730000000, "Bảy trăm ba mươi triệu"),
     # negatives
     (-1, "Âm một"),
     (-3500, "Âm ba nghìn năm trăm"),

@@ -58,6 +58,7 @@ STYLES = [
     ("CanCu", "CCHC Căn cứ", "NoiDung", "", I),
     ("QuyetDinh", "CCHC Quyết định:", "Normal", KEEP + spacing(240, 120) + jc("center"), B + sz(28)),
     ("Dieu", "CCHC Điều có tên", "NoiDung", KEEP, B),
+    ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), I + sz(28)),
     ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), sz(28)),
     ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), sz(28)),
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, sz(28)),
@@ -220,6 +221,8 @@ def title(of: str = "", line: str = "") -> str:
 
 
 BODY, TITLE = body(), title()
+# A report's period, in italics under its trích yếu, when ky_bao_cao.hien_thi asks for it.
+PERIOD = tag("{%p if ky_bao_cao %}") + p("TrichYeuGhiChu", "{{ ky_bao_cao }}") + tag("{%p endif %}")
 
 HEADERS = ('<w:headerReference w:type="default" r:id="rIdHeader"/>'
            '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>')
@@ -292,7 +295,7 @@ KEM_THEO = (section_break(SECT_DECISION) + tag("{%p if kem_theo %}")
 
 def van_ban() -> str:
     """Mẫu 1.4: documents with a tên loại (kế hoạch, báo cáo, tờ trình …)."""
-    return header_table() + TITLE + KINH_GUI + BODY + footer_table() + PHU_LUC
+    return header_table() + title(line=PERIOD) + KINH_GUI + BODY + footer_table() + PHU_LUC
 
 
 def quyet_dinh() -> str:

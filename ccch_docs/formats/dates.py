@@ -8,9 +8,9 @@ from datetime import date
 BLANK = "      "  # room left for the clerk to write a day or month by hand
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class PartialDate:
-    """A date whose day, or day and month, may still be blank (an unsigned draft)."""
+    """A date whose day, or day and month, may still be blank (an unsigned draft); complete ones compare."""
 
     year: int | None = None
     month: int | None = None
@@ -53,6 +53,10 @@ class PartialDate:
     @property
     def complete(self) -> bool:
         return self.day is not None
+
+    def __str__(self) -> str:
+        """The short form used inside text (`05/12/2020`), as `short_date` writes it."""
+        return short_date(self)
 
 
 def _year(y: int) -> int:

@@ -1,54 +1,100 @@
-"""Numbers, rates and amounts in Vietnamese notation (`44.333`, `78,7%`), through Babel."""
+"""Numbers, rates and amounts in Vietnamese notation (`44.333`, `78,7%`, `50 triệu đồng`), through Babel.
+
+Rounding is half up, as printed reports round (by hand or in a spreadsheet): 12,5 → 13, not 12.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
-LOCALE = "vi_VN"
+LOCALE = Locale.parse("vi_VN")  # parsed once: reports format hundreds of numbers
 Number = int | float | Decimal
+CURRENCY = "đồng"
+# Units an amount may be written in ("50 triệu đồng"), largest first.
+MONEY_UNITS = (("tỷ", 10**9), ("triệu", 10**6), ("nghìn", 10**3))
+
+
+def _decimal(value: Number) -> Decimal:
+    """`value` as a Decimal; a float by its shortest form, so that 1.005 is 1.005 and not 1.00499…"""
+    if isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def _rounded(value: Number, decimals: int) -> Number:
+    """`value` rounded half up to `decimals` places (whole numbers and infinities as they are)."""
+    if isinstance(value, int):
+        return value
+    d = _decimal(value)
+    if not d.is_finite():
+        return d
+    context = Context(prec=max(28, d.adjusted() + decimals + 2), rounding=ROUND_HALF_UP)
+    return d.quantize(Decimal(1).scaleb(-decimals), context=context)
+
+
+@lru_cache(maxsize=64)
+def _pattern(decimals: int, fixed: bool) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals else ""))
 
 
 def so(value: Number, decimals: int | None = None) -> str:
-    """A number with `.` between thousands and `,` before decimals.
+    """A number with `.` between thousands and `,` before decimals: up to 3 decimals, or exactly `decimals`.
 
     >>> so(44333)
     '44.333'
-    >>> so(99.594, 2)
-    '99,59'
+    >>> so(99.594, 2), so(2.5, 0), so(0.125, 2)
+    ('99,59', '3', '0,13')
     >>> so(1234567.5)
     '1.234.567,5'
     """
     if decimals is None:
-        return format_decimal(value, locale=LOCALE)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+        return format_decimal(_rounded(value, 3), format=_pattern(3, False), locale=LOCALE)
+    return format_decimal(_rounded(value, decimals), format=_pattern(decimals, True), locale=LOCALE)
 
 
-def ti_le(part: Number, whole: Number, decimals: int = 1) -> str:
+def ti_le(part: Number, whole: Number, decimals: int = 1, fixed: bool = False) -> str:
     """`part` as a percentage of `whole`; a whole of 0 gives `0%` rather than an error.
 
-    Trailing zeros are dropped (`100%`, not `100,0%`), as in printed reports.
+    Trailing zeros are dropped (`100%`, not `100,0%`), as in most printed reports, unless `fixed`.
 
     >>> ti_le(34908, 44333)
     '78,7%'
-    >>> ti_le(44154, 44333, 2)
-    '99,6%'
-    >>> ti_le(5, 5), ti_le(3, 0)
-    ('100%', '0%')
+    >>> ti_le(42975, 43152, 2), ti_le(44154, 44333, 2), ti_le(44154, 44333, 2, fixed=True)
+    ('99,59%', '99,6%', '99,60%')
+    >>> ti_le(5, 5), ti_le(3, 0), ti_le(1, 8, 0)
+    ('100%', '0%', '13%')
     """
     if not whole:
-        return "0%"
-    value = round(Decimal(part) * 100 / Decimal(whole), decimals)
-    return phan_tram(value, decimals)
+        return phan_tram(0, decimals, fixed)
+    return phan_tram(_decimal(part) * 100 / _decimal(whole), decimals, fixed)
 
 
-def phan_tram(value: Number, decimals: int = 1) -> str:
-    """A value already in percent, with up to `decimals` decimals.
+def phan_tram(value: Number, decimals: int = 1, fixed: bool = False) -> str:
+    """A value already in percent, with up to `decimals` decimals (exactly `decimals` when `fixed`).
 
-    >>> phan_tram(78.66), phan_tram(10)
-    ('78,7%', '10%')
+    >>> phan_tram(78.66), phan_tram(10), phan_tram(87.4, 2, fixed=True)
+    ('78,7%', '10%', '87,40%')
     """
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE) + "%"
+    return format_decimal(_rounded(value, decimals), format=_pattern(decimals, fixed), locale=LOCALE) + "%"
+
+
+def tien(value: Number, unit: str | None = None, compact: bool = False) -> str:
+    """An amount of money in đồng: in full, in a unit of MONEY_UNITS, or (`compact`) in the largest unit it reaches.
+
+    >>> tien(50000000)
+    '50.000.000 đồng'
+    >>> tien(50000000, "triệu"), tien(1500000000, compact=True), tien(750000, compact=True), tien(500, compact=True)
+    ('50 triệu đồng', '1,5 tỷ đồng', '750 nghìn đồng', '500 đồng')
+    """
+    units = dict(MONEY_UNITS)
+    if unit and unit not in units:
+        raise ValueError(f"unit must be one of {', '.join(units)}, got {unit!r}")
+    scale = units.get(unit or "", 1)
+    if compact:
+        unit, scale = next(((u, s) for u, s in MONEY_UNITS if abs(value) >= s), ("", 1))
+    amount = value if scale == 1 else _decimal(value) / scale
+    return f"{so(amount)} {unit} {CURRENCY}" if unit else f"{so(amount)} {CURRENCY}"

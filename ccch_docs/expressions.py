@@ -1,0 +1,359 @@
+"""`{{ … }}` in the user's text, evaluated in a Jinja sandbox against the document's own data.
+
+This module has its own sandboxed Environment, for user text only (engine.py remains the one module
+that renders templates). What an expression may do is narrow by construction:
+- only `{{ expression }}`: no `{% … %}` statements, so no loops, assignments, macros or imports;
+- names are the document's data (passed in) and the functions of FUNCTIONS; no Jinja globals
+  (`range`, `lipsum`, `cycler`, `self` …);
+- `a.b` and `a[b]` read keys of mappings and items of lists only, never Python attributes;
+- calls reach only FUNCTIONS, filters only FUNCTIONS and a few harmless built-ins;
+- work is bounded: at most MAX_NODES nodes per expression, `* / // % **` on numbers only with
+  results below MAX_NUMBER, text results at most MAX_TEXT characters.
+Every failure is an ExpressionError in Vietnamese, never a traceback.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.filters import FILTERS as JINJA_FILTERS
+from jinja2.parser import Parser
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import did_you_mean
+from .formats import numbers, words
+from .formats.dates import PartialDate, long_date, short_date
+
+MAX_NODES = 200
+MAX_NUMBER = 10**30
+MAX_TEXT = 20_000
+MAX_DECIMALS = 6
+# Built-in filters that only read or reshape a value without growing it.
+BUILTIN_FILTERS = ("abs", "round", "int", "float", "sum", "min", "max", "length", "count", "first", "last",
+                   "default", "d", "upper", "lower", "capitalize", "title", "trim")
+_ALLOWED_NODES = (nodes.Const, nodes.Name, nodes.Tuple, nodes.List, nodes.Dict, nodes.Pair, nodes.Keyword,
+                  nodes.CondExpr, nodes.Filter, nodes.Test, nodes.Call, nodes.Getitem, nodes.Getattr, nodes.Slice,
+                  nodes.Concat, nodes.Compare, nodes.Operand, nodes.BinExpr, nodes.UnaryExpr)
+_ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
+    "*": operator.mul, "/": operator.truediv, "//": operator.floordiv, "%": operator.mod, "**": operator.pow}
+_KINDS = ((bool, "đúng/sai"), (int, "số"), (float, "số"), (Decimal, "số"), (str, "chữ"), (PartialDate, "ngày"),
+          (Mapping, "khối dữ liệu"), (list, "danh sách"), (tuple, "danh sách"), (type(None), "rỗng"))
+
+
+class ExpressionError(Exception):
+    """An expression that cannot be evaluated: what is wrong, the expression, and what to do."""
+
+    def __init__(self, message: str, hint: str | None = None, expression: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.expression = expression
+
+
+@dataclass(frozen=True)
+class Absent:
+    """A name the format knows that this document does not provide; `hint` says how to provide it."""
+
+    hint: str
+
+
+def has_code(text: str) -> bool:
+    """Whether `text` holds an expression (or a statement, which is refused); plain text costs only this.
+
+    >>> has_code("đạt {{ ti_le(1, 2) }}"), has_code("đạt 50%")
+    (True, False)
+    """
+    return "{{" in text or "{%" in text
+
+
+def kind(value: Any) -> str:
+    """A value's kind in words, for messages.
+
+    >>> kind(3), kind("a"), kind({}), kind(True)
+    ('số', 'chữ', 'khối dữ liệu', 'đúng/sai')
+    """
+    return next((name for t, name in _KINDS if isinstance(value, t)), type(value).__name__)
+
+
+# --- the functions and filters, in Vietnamese notation ----------------------------------------------
+def _number(value: Any, name: str) -> int | float | Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise ExpressionError(f"`{name}` cần một số, không phải {kind(value)} {value!r}",
+                              "lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ExpressionError(f"`{name}` nhận một số không hữu hạn ({value})")
+    return value
+
+
+def _places(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DECIMALS:
+        raise ExpressionError(f"`{name}`: số chữ số thập phân phải từ 0 đến {MAX_DECIMALS}, không phải {value!r}")
+    return value
+
+
+def so(value: Any, thap_phan: int | None = None) -> str:
+    """`so(44333)` → 44.333; `so(x, 2)` → exactly two decimals."""
+    places = None if thap_phan is None else _places(thap_phan, "so")
+    return numbers.so(_number(value, "so"), places)
+
+
+def ti_le(phan: Any, tong: Any, thap_phan: int = 1, co_dinh: bool = False) -> str:
+    """`ti_le(34908, 44333)` → 78,7%; a whole of 0 gives 0%."""
+    return numbers.ti_le(_number(phan, "ti_le"), _number(tong, "ti_le"), _places(thap_phan, "ti_le"), bool(co_dinh))
+
+
+def phan_tram(value: Any, thap_phan: int = 1, co_dinh: bool = False) -> str:
+    """`phan_tram(87.45, 2)` → 87,45% (a value already in percent)."""
+    return numbers.phan_tram(_number(value, "phan_tram"), _places(thap_phan, "phan_tram"), bool(co_dinh))
+
+
+_MONEY_UNITS = {"nghin": "nghìn", "ngan": "nghìn", "ngàn": "nghìn", "trieu": "triệu", "ty": "tỷ", "tỉ": "tỷ"}
+
+
+def tien(value: Any, don_vi: str | None = None, gon: bool = False) -> str:
+    """`tien(50000000)` → 50.000.000 đồng; `tien(x, "triệu")` → 50 triệu đồng; `gon=true` picks the unit."""
+    unit = _MONEY_UNITS.get(don_vi, don_vi) if isinstance(don_vi, str) else don_vi
+    if unit is not None and unit not in dict(numbers.MONEY_UNITS):
+        raise ExpressionError(f"`tien`: đơn vị `{don_vi}` không hợp lệ",
+                              "dùng " + ", ".join(f'"{u}"' for u, _ in numbers.MONEY_UNITS) + " hoặc gon=true")
+    return numbers.tien(_number(value, "tien"), unit, bool(gon))
+
+
+def bang_chu(value: Any, don_vi: str = "", viet_hoa: bool = True, linh: str = "linh", tu: bool = False,
+             nghin: str = "nghìn", ty: str = "tỷ") -> str:
+    """`bang_chu(50000000, "đồng")` → Năm mươi triệu đồng (whole numbers only)."""
+    number = _number(value, "bang_chu")
+    if not isinstance(number, int):
+        if number != int(number):
+            raise ExpressionError(f"`bang_chu` chỉ đọc số nguyên, không phải {numbers.so(number)}",
+                                  "làm tròn trước: bang_chu(x|round|int)")
+        number = int(number)
+    if not isinstance(don_vi, str):
+        raise ExpressionError("`bang_chu`: đơn vị phải là chữ, ví dụ bang_chu(x, \"đồng\")")
+    try:
+        return words.bang_chu(number, don_vi=don_vi, viet_hoa=bool(viet_hoa), linh=linh,  # type: ignore[arg-type]
+                              tu=bool(tu), nghin=nghin, ty=ty)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise ExpressionError(f"`bang_chu`: {exc}", "linh: \"linh\" hoặc \"lẻ\"; nghin: \"nghìn\" hoặc \"ngàn\"; "
+                                                   "ty: \"tỷ\" hoặc \"tỉ\"") from None
+
+
+def ngay(value: Any, dai: bool = False) -> str:
+    """`ngay(d)` → 01/12/2020; `ngay(d, dai=true)` → ngày 01 tháng 12 năm 2020 (the decree's date forms)."""
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        try:
+            value = PartialDate.parse(value)
+        except ValueError as exc:
+            raise ExpressionError(f"`ngay`: {exc}", "viết ngày dạng 2021-12-05") from None
+    if not isinstance(value, PartialDate):
+        raise ExpressionError(f"`ngay` cần một ngày, không phải {kind(value)}", "ví dụ ngay(ky_bao_cao.tu)")
+    return long_date(value) if dai else short_date(value)
+
+
+FUNCTIONS: dict[str, Callable[..., str]] = {
+    "so": so, "ti_le": ti_le, "phan_tram": phan_tram, "tien": tien, "bang_chu": bang_chu, "ngay": ngay}
+
+
+# --- the sandbox --------------------------------------------------------------------------------------
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Reads data, calls FUNCTIONS, and refuses everything else."""
+
+    intercepted_binops = frozenset(_ARITHMETIC)
+
+    def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+        for side in (left, right):
+            if isinstance(side, bool) or not isinstance(side, int | float | Decimal):
+                raise ExpressionError(f"phép `{op}` chỉ dùng cho số, không dùng cho {kind(side)}")
+        if op == "**" and (abs(right) > 100 or (abs(left) > 1 and math.log10(abs(left)) * right > 30)):
+            raise ExpressionError("lũy thừa quá lớn")
+        try:
+            result = _ARITHMETIC[op](left, right)
+        except ZeroDivisionError:
+            raise ExpressionError("chia cho 0", "ti_le(a, b) ghi 0% khi b bằng 0") from None
+        except (OverflowError, ArithmeticError):
+            raise ExpressionError("kết quả quá lớn") from None
+        if isinstance(result, complex) or not abs(result) < MAX_NUMBER:
+            raise ExpressionError("kết quả quá lớn hoặc không phải số thực")
+        return result
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if not isinstance(obj, Mapping):
+            raise ExpressionError(f"không đọc được `.{attribute}` của {kind(obj)}",
+                                  "dấu chấm chỉ dùng để đọc khóa của khối dữ liệu, ví dụ so_lieu.ho_so")
+        return self.getitem(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, Mapping):
+            if argument in obj:
+                return obj[argument]
+            raise ExpressionError(f"không có khóa `{argument}`",
+                                  did_you_mean(argument, obj, "các khóa có: " + ", ".join(map(str, obj))))
+        if isinstance(obj, list | tuple | str) and isinstance(argument, int | slice) and not isinstance(argument, bool):
+            try:
+                return obj[argument]
+            except IndexError:
+                raise ExpressionError(f"không có phần tử thứ {argument} (danh sách có {len(obj)} phần tử)",
+                                      "phần tử đầu tiên là [0]") from None
+        raise ExpressionError(f"không đọc được `[{argument!r}]` của {kind(obj)}")
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if not any(obj is f for f in FUNCTIONS.values()):
+            raise ExpressionError("chỉ gọi được các hàm: " + ", ".join(FUNCTIONS))
+        return obj(*args, **kwargs)
+
+
+def _environment() -> _Sandbox:
+    env = _Sandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals = dict(FUNCTIONS)
+    env.filters = {**{name: JINJA_FILTERS[name] for name in BUILTIN_FILTERS}, **FUNCTIONS}
+    return env
+
+
+_ENV = _environment()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    source: str
+    run: Callable[..., Any]
+    names: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _parts(text: str) -> tuple[str | _Compiled, ...]:
+    """`text` cut into literal strings and compiled expressions."""
+    out: list[str | _Compiled] = []
+    expression: list[str] | None = None
+    try:
+        for _, token, value in _ENV.lex(text):
+            if token == "variable_begin":
+                expression = []
+            elif token == "variable_end" and expression is not None:
+                out.append(_compile("".join(expression).strip()))
+                expression = None
+            elif expression is not None:
+                expression.append(value)
+            elif token == "data":
+                out.append(value)
+            else:
+                raise ExpressionError("chỉ dùng biểu thức `{{ … }}`, không dùng câu lệnh `{% … %}` hay `{# … #}`",
+                                      "điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}",
+                                      text[:80])
+    except jinja2.TemplateSyntaxError as exc:
+        raise ExpressionError(f"cú pháp sai: {exc.message}", "mỗi `{{` cần một `}}` đóng lại",
+                              text[:80]) from None
+    if expression is not None:
+        raise ExpressionError("thiếu `}}` đóng biểu thức", "mỗi `{{` cần một `}}` đóng lại", text[:80])
+    return tuple(out)
+
+
+def _compile(source: str) -> _Compiled:
+    """Check an expression's tree against what the sandbox allows, then compile it."""
+    shown = f"{{{{ {source} }}}}"
+    try:
+        parser = Parser(_ENV, source, state="variable")
+        tree = parser.parse_expression()
+        if not parser.stream.eos:
+            raise jinja2.TemplateSyntaxError("thừa phần sau biểu thức", 1)
+        names = frozenset(_check(tree))
+        return _Compiled(shown, _ENV.compile_expression(source, undefined_to_none=False), names)
+    except ExpressionError as exc:
+        exc.expression = shown
+        raise
+    except jinja2.TemplateError as exc:
+        raise ExpressionError(f"cú pháp sai: {exc.message}", expression=shown) from None
+    except RecursionError:
+        raise ExpressionError("biểu thức lồng quá sâu", expression=shown) from None
+
+
+def _check(tree: nodes.Node) -> set[str]:
+    """The data names `tree` reads; ExpressionError for any construct outside the sandbox's narrow set."""
+    names: set[str] = set()
+    callees: set[int] = set()
+    for count, node in enumerate([tree, *tree.find_all(nodes.Node)], start=1):  # parents before children
+        if count > MAX_NODES:
+            raise ExpressionError(f"biểu thức quá dài (quá {MAX_NODES} thành phần)", "tách thành nhiều biểu thức")
+        if not isinstance(node, _ALLOWED_NODES):
+            raise ExpressionError(f"không dùng được `{type(node).__name__}` trong biểu thức")
+        if isinstance(node, nodes.Filter | nodes.Call) and (node.dyn_args or node.dyn_kwargs):
+            raise ExpressionError("không dùng `*` hay `**` để truyền tham số")
+        if isinstance(node, nodes.Name) and id(node) not in callees:
+            if node.name in FUNCTIONS:
+                raise ExpressionError(f"`{node.name}` là một hàm", f"gọi {node.name}(x) hoặc dùng bộ lọc x|{node.name}")
+            names.add(node.name)
+        elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            raise ExpressionError(f"không đọc được `{node.attr}`", "tên khóa không bắt đầu bằng `_`")
+        elif isinstance(node, nodes.Filter) and node.name not in _ENV.filters:
+            raise ExpressionError(f"không có bộ lọc `{node.name}`",
+                                  did_you_mean(node.name, _ENV.filters, "các bộ lọc: " + ", ".join(FUNCTIONS)))
+        elif isinstance(node, nodes.Call):
+            if not isinstance(node.node, nodes.Name) or node.node.name not in FUNCTIONS:
+                called = node.node.name if isinstance(node.node, nodes.Name) else "…"
+                raise ExpressionError(f"không gọi được `{called}`: chỉ gọi được " + ", ".join(FUNCTIONS),
+                                      did_you_mean(called, FUNCTIONS))
+            callees.add(id(node.node))
+    return names
+
+
+def show(value: Any) -> str:
+    """How a value is written in the text: numbers in Vietnamese notation, dates as 05/12/2020.
+
+    >>> show(44333), show(99.5), show("a")
+    ('44.333', '99,5', 'a')
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return numbers.so(_number(value, "so"))
+    raise ExpressionError(f"kết quả là {kind(value)}, không phải số hay chữ",
+                          "chọn một giá trị cụ thể, ví dụ so_lieu.ho_so.tiep_nhan")
+
+
+def evaluate(text: str, names: Mapping[str, Any]) -> str:
+    """`text` with every `{{ … }}` replaced by its value, evaluated against `names`."""
+    out: list[str] = []
+    for part in _parts(text):
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        try:
+            out.append(show(_run(part, names)))
+        except ExpressionError as exc:
+            exc.expression = exc.expression or part.source
+            raise
+        if sum(map(len, out)) > MAX_TEXT:
+            raise ExpressionError(f"đoạn văn sau khi tính dài quá {MAX_TEXT} ký tự", expression=part.source)
+    return "".join(out)
+
+
+def _run(part: _Compiled, names: Mapping[str, Any]) -> Any:
+    for name in sorted(part.names):
+        value = names.get(name)
+        if value is None:
+            raise ExpressionError(f"không có tên `{name}`",
+                                  did_you_mean(name, [*names, *FUNCTIONS], "các tên dùng được: " + ", ".join(names)))
+        if isinstance(value, Absent):
+            raise ExpressionError(f"văn bản này chưa có `{name}`", value.hint)
+    try:
+        return part.run(**{n: names[n] for n in part.names})
+    except ExpressionError:
+        raise
+    except SecurityError as exc:
+        raise ExpressionError(f"không được phép: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        raise ExpressionError(f"không có giá trị: {exc.message}") from None
+    except (TypeError, ValueError) as exc:
+        raise ExpressionError(f"sai kiểu dữ liệu: {exc}", "kiểm tra các tham số của hàm và bộ lọc") from None
+    except Exception as exc:  # anything else the user's expression provokes is still their input's problem
+        raise ExpressionError(f"không tính được: {type(exc).__name__}: {exc}") from None
