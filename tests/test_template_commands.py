@@ -109,7 +109,7 @@ def test_schema_catches_a_misspelt_key():
         jsonschema.validate({"loai": "ke_hoach", "nguoi_ky": {"ho_tenn": "A"}}, schema)
 
 
-@pytest.mark.parametrize("loai", ["ke_hoach", "bao_cao", "to_trinh", "thong_bao", "chuong_trinh"])
+@pytest.mark.parametrize("loai", ["ke_hoach", "bao_cao", "to_trinh", "thong_bao", "chuong_trinh", "quyet_dinh", "cong_van"])
 def test_init_writes_a_starter_that_validates_and_renders(tmp_path, loai):
     profiles = tmp_path / "don-vi"
     shutil.copytree(ROOT / "examples" / "don-vi", profiles)
@@ -123,7 +123,8 @@ def test_init_writes_a_starter_that_validates_and_renders(tmp_path, loai):
         doc = ccch_docs.load(out)
         assert doc.loai == loai
         ccch_docs.render(doc, out.with_suffix(".docx"))
-        assert doc.type.name in [p.text for p in View.open(out.with_suffix(".docx")).doc.paragraphs]
+        view = View.open(out.with_suffix(".docx"))
+        assert (doc.type.name or "V/v (trích yếu)") in [p.text for p in view.doc.paragraphs] + view.header()
         assert yaml.safe_load(text)["ke_thua"] == f"don-vi/{profile.name}"
 
 
