@@ -58,6 +58,14 @@ def complete(doc: VanBan, src: Source, link: bool = True) -> VanBan:
 
     changes = {key: new for key in TEXT_FIELDS if (new := _map_text(getattr(doc, key), (key,), evaluated))
                is not getattr(doc, key)}
+    attached = doc.kem_theo
+    if attached is not None and attached._nguon is not None:
+        try:
+            done = complete(attached, attached._nguon, link=False)
+            if done is not attached:
+                changes["kem_theo"] = done
+        except InputError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise InputError(ordered(problems))
     doc = doc.model_copy(update=changes) if changes else doc

@@ -293,6 +293,8 @@ class VanBan(Model):
 
     # The template set the document was loaded with (folders and pack settings), set by the api.
     _bo_mau: Any = PrivateAttr(None)
+    # Where an issued document (kem_theo) was read from, so that its expressions can be placed.
+    _nguon: Any = PrivateAttr(None)
 
     @property
     def type(self) -> decree.DocType:
@@ -369,7 +371,9 @@ def _attached(src: Source, doc: VanBan | None, columns: Presets | None) -> VanBa
     if doc is not None and doc.type.mau != "quyet_dinh":
         raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
                                       "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
-    child = validate(load_linked(src, ("kem_theo",), src.data["kem_theo"], ATTACHED_INHERITS), columns)
+    child_src = load_linked(src, ("kem_theo",), src.data["kem_theo"], ATTACHED_INHERITS)
+    child = validate(child_src, columns)
+    child._nguon = child_src
     if child.type.mau != "van_ban" or child.kem_theo is not None:
         raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
                                       "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])

@@ -66,3 +66,12 @@ def test_only_a_decision_issues_a_document():
     from samples import PLAN
     with pytest.raises(ccch_docs.InputError, match="chỉ quyết định"):
         ccch_docs.from_dict({**PLAN, "kem_theo": ATTACHED})
+
+
+def test_expressions_in_the_issued_document_are_evaluated():
+    issued = {**ATTACHED, "so_lieu": {"nv": 12},
+              "noi_dung": [{"tieu_de": "Mục tiêu", "doan": "Hoàn thành {{ so_lieu.nv | so }} nhiệm vụ."}]}
+    doc = _decision(kem_theo=issued)
+    assert doc.kem_theo.noi_dung[0].doan == ("Hoàn thành 12 nhiệm vụ.",)
+    with pytest.raises(ccch_docs.InputError, match="so_lieu.khong_co"):
+        _decision(kem_theo={**issued, "mo_dau": "{{ so_lieu.khong_co }}"})
