@@ -36,7 +36,7 @@ def _validate(src: source.Source, templates: Templates) -> VanBan:
     its expressions (compute.complete); the document keeps its templates."""
     found, defaults = packs.template_set(src, templates)
     src = src if defaults is None else source.merge(defaults, src)
-    doc = compute.complete(validate(src, found.pack.cot), src)
+    doc = compute.complete(validate(src, found.pack.cot), src, columns=found.pack.cot)
     doc._bo_mau = found
     return doc
 

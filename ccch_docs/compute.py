@@ -16,7 +16,7 @@ from . import context, presets, report, source
 from .errors import InputError, Problem, ordered
 from .expressions import Absent, ExpressionError, evaluate, has_code
 from .formats import labels
-from .model import VanBan, validate
+from .model import Presets, VanBan, validate
 from .source import Path_, Source
 
 # Where expressions are evaluated: the running text, phụ lục titles and cells, and report results.
@@ -24,8 +24,10 @@ TEXT_FIELDS = ("trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "phu_luc", "ket_qu
 _NEEDS_PLAN = Absent("thêm ke_hoach: đường dẫn tới kế hoạch mà báo cáo trả lời")
 
 
-def complete(doc: VanBan, src: Source, link: bool = True) -> VanBan:
+def complete(doc: VanBan, src: Source, link: bool = True, columns: Presets | None = None) -> VanBan:
     """`doc` with its plan linked (when `link`), the results phụ lục added and every expression evaluated.
+
+    `columns`: the column presets of the document's template pack, which its plan may name too.
 
     Raises InputError listing every problem; a document without `ke_hoach` or `{{` comes back as it is.
     """
@@ -36,7 +38,7 @@ def complete(doc: VanBan, src: Source, link: bool = True) -> VanBan:
         names["ky_bao_cao"] = {"tu": doc.ky_bao_cao.tu, "den": doc.ky_bao_cao.den}
     plan = found = None
     if link and doc.ke_hoach is not None:
-        plan, plan_src = _plan(doc.ke_hoach, src)
+        plan, plan_src = _plan(doc.ke_hoach, src, columns)
         found = report.tasks(plan)
         checks = report.clashes(found)
         problems.extend(plan_src.problem(path, msg, hint) for path, msg, hint in checks)
@@ -106,7 +108,7 @@ def _as_written(data: Any, path: Path_) -> Path_:
     return path
 
 
-def _plan(rel: str, src: Source) -> tuple[VanBan, Source]:
+def _plan(rel: str, src: Source, columns: Presets | None) -> tuple[VanBan, Source]:
     """The plan a report names, validated and with its own expressions evaluated; its problems otherwise."""
     path = src.base_dir / rel
     if not path.is_file():
@@ -114,7 +116,7 @@ def _plan(rel: str, src: Source) -> tuple[VanBan, Source]:
                                       f"đường dẫn tính từ thư mục của tệp báo cáo ({src.base_dir})")])
     try:
         plan_src = source.load_path(path)
-        return complete(validate(plan_src), plan_src, link=False), plan_src
+        return complete(validate(plan_src, columns), plan_src, link=False), plan_src
     except InputError as exc:
         cited = src.problem(("ke_hoach",), "kế hoạch mà báo cáo trả lời có lỗi", "sửa các lỗi của tệp kế hoạch bên dưới")
         raise InputError([cited, *exc.problems]) from None
