@@ -39,18 +39,20 @@ def pair_sizes(styles_xml: bytes, co_chu: tuple[float, float]) -> bytes:
 def fit_lines(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
     """Set the indents of every paragraph in a FITS style so its border has the right length."""
     previous: etree._Element | None = None
+    previous_text = ""
     for p in body.iter(ooxml.qn("w:p")):
+        own_text = ooxml.text(p).strip()
         fit = FITS.get(styles.name(ooxml.style_id(p)) or "")
         if fit is not None:
-            source = p if fit.source == "own" else previous
+            source, text = (p, own_text) if fit.source == "own" else (previous, previous_text)
             if source is not None:
                 room = ooxml.text_room(p, page_room)
                 font = styles.font(ooxml.style_id(source))
-                width = text_width(ooxml.text(source).strip(), font.size, font.bold, font.italic)
+                width = text_width(text, font.size, font.bold, font.italic)
                 length = min(width * 20 * fit.ratio + fit.pad_pt * 20, room)
                 if fit.source == "previous":
                     length = min(length, room * fit.ratio)
                 side = max(0, int((room - length) / 2))
                 ooxml.set_indents(p, side, side)
-        if ooxml.text(p).strip():
-            previous = p
+        if own_text:
+            previous, previous_text = p, own_text

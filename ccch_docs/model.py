@@ -357,9 +357,11 @@ def validate(src: Source, columns: Presets | None = None) -> VanBan:
         except InputError as exc:
             problems.extend(exc.problems)
     if doc is not None:
-        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
-        tables = tuple(pl.model_copy(update={"cot": known[pl.cot]}) if pl.cot in known else pl for pl in doc.phu_luc)
+        # Preset names are replaced by their columns first, so the checks see every table's columns.
+        tables = tuple(pl.model_copy(update={"cot": known[pl.cot]}) if isinstance(pl.cot, str) and pl.cot in known
+                       else pl for pl in doc.phu_luc)
         doc = doc.model_copy(update={"kem_theo": attached, "phu_luc": tables})
+        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
     if problems:
         raise InputError(ordered(problems))
     assert doc is not None
@@ -476,11 +478,11 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
     seen: dict[str, Path_] = {}
     for t, pl in enumerate(tables):
         here: Path_ = ("phu_luc", t)
-        if isinstance(pl.cot, str) and pl.cot not in known:
+        if isinstance(pl.cot, str):  # validate() has replaced every known preset name by its columns
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
                         did_you_mean(pl.cot, known, "các mẫu: " + ", ".join(known))))
             continue
-        keys = [c.khoa for c in (known[pl.cot] if isinstance(pl.cot, str) else pl.cot)]
+        keys = [c.khoa for c in pl.cot]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
         total = "kinh_phi" if pl.tong_cong is True else pl.tong_cong
