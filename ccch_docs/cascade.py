@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import context, source
+from . import context, source, yamlio
 from .errors import InputError, Problem
 from .formats.text import one_line
 from .model import CoQuan, PhuLuc, VanBan
@@ -156,4 +156,4 @@ def plan_text(plan: VanBan, units: Sequence[str], to: Path, profile: Path | str 
     return (f"# Kế hoạch của {name}: khung tạo bằng `python -m ccch_docs cascade` từ {context.cite(plan)},\n"
             f"# gồm {count} nhiệm vụ có cơ quan chủ trì hoặc phối hợp ghi {chosen}.\n"
             f"# Điền số, ngày và các đoạn trong ngoặc; mỗi nhiệm vụ giữ mã (ma) của kế hoạch cấp trên.\n"
-            f"{source.dump_yaml(data)}")
+            f"{yamlio.dump_yaml(data)}")

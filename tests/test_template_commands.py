@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import ccch_docs
-from ccch_docs import context, schemas, source
+from ccch_docs import context, schemas, yamlio
 from ccch_docs.cli import main
 from conftest import EXAMPLES, ROOT, make_pack
 from docx_view import View
@@ -89,7 +89,7 @@ def test_schema_command_prints_the_shipped_file(capsys):
 
 def _yaml(path):
     """The data as the library reads it (dates and yes/no stay text)."""
-    return source.parse_yaml(path.read_text("utf-8"), str(path))[0]
+    return yamlio.parse_yaml(path.read_text("utf-8"), str(path))[0]
 
 
 YAMLS = sorted((ROOT / "examples").rglob("*.yaml"))
