@@ -50,7 +50,8 @@ def render(doc: VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:
     """Render `doc` to .docx bytes; also write them to a path (atomically) or a binary stream when given."""
     found = templates_of(doc)
     template = engine.compiled(found.find(doc.type.mau), found.pack.sizes)
-    data = template.render(context.build(doc, found.pack))
+    ctx = context.build(doc, found.pack)
+    data = template.render(ctx, [pl["bang"] for pl in ctx["phu_luc"]])
     if isinstance(to, str | Path):
         write_atomic(to, data)
     elif to is not None:

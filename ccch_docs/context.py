@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from . import decree
+from .blocks import Para, Run, Table
 from .formats import dates, labels, numbers
 from .formats.text import end_with
 from .model import Muc, PhuLuc, VanBan
 from .settings import Pack
 
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    """A stretch of text with one emphasis."""
-
-    text: str
-    dam: bool = False
-    nghieng: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Para:
-    """A body paragraph: its kind (`muc1`, `muc2`, `muc3` for titles, `doan` for text), its label and runs."""
-
-    kieu: str
-    nhan: str
-    runs: tuple[Run, ...]
-    nhan_dam: bool = False  # the label is bold whatever the paragraph's style (Điều 1.)
-
-    @property
-    def text(self) -> str:
-        body = "".join(r.text for r in self.runs)
-        return f"{self.nhan} {body}" if self.nhan else body
 
 
 def runs(text: str) -> tuple[Run, ...]:
@@ -227,15 +203,6 @@ def signer(doc: VanBan) -> dict[str, Any]:
     if k.chuc_vu:
         lines.append(k.chuc_vu.upper())
     return {"chuc_danh": lines, "ho_ten": k.ho_ten}
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A phụ lục table: column names and relative widths, then rows of (kind, label, cells)."""
-
-    cot: tuple[str, ...]
-    rong: tuple[float, ...]
-    dong: list[tuple[str, str, tuple[tuple[str, ...], ...]]]
 
 
 def _cell(value: Any) -> tuple[str, ...]:

@@ -1,31 +1,29 @@
-"""The only module that touches docxtpl and Jinja: compile templates once, render contexts to .docx bytes."""
+"""Templates compiled once, rendered to .docx bytes: Jinja in the sandbox, then the layout and table passes."""
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import re
 import traceback
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
-from jinja2 import meta, nodes
-from jinja2.runtime import markup_join
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from jinja2.visitor import NodeTransformer
+from jinja2 import meta
+from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
 from . import layout, ooxml, tables
-from .context import Para
+from .blocks import Para, Table
+from .docxtpl_patch import jinja_source
 from .errors import Problem, TemplateError
+from .sandbox import Sandbox, bounded
 
 MAIN = "word/document.xml"
 STYLES = "word/styles.xml"
@@ -33,14 +31,6 @@ _TEMPLATED = ("word/document.xml", "word/header", "word/footer")
 # Where each phụ lục table goes: a processing instruction, which no escaped value can forge.
 _TABLE_MARK = "ccch-bang"
 _TABLE_MARK_RE = re.compile(r"<\?ccch-bang\s*\?>")
-
-# Limits of the sandbox: what a template from another office may spend on one part of one document.
-MAX_LOOP_ITEMS = 1_000_000  # items of every `for` loop together
-MAX_ITEMS = 10_000  # length of a string or list made by `*`
-MAX_OUTPUT = 50_000_000  # characters of XML
-_PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "format", "format_map"})
-# Not valid filter names in template text: only _Limits inserts them.
-_LOOP_FILTER, _CONCAT_FILTER = "ccch loop", "ccch concat"
 
 
 def runs(para: Para) -> Markup:
@@ -50,118 +40,16 @@ def runs(para: Para) -> Markup:
     return Markup("".join(out))
 
 
-@jinja2.pass_eval_context
-def _count_loop(eval_ctx: jinja2.nodes.EvalContext, items: Iterable[Any]) -> Iterator[Any]:
-    """Every `for` loop iterates through this: the items of one render are counted against MAX_LOOP_ITEMS."""
-    for item in items:
-        spent = getattr(eval_ctx, "ccch_loop_items", 0) + 1
-        if spent > MAX_LOOP_ITEMS:
-            raise SecurityError(f"vòng lặp vượt {MAX_LOOP_ITEMS:,} lượt")
-        eval_ctx.ccch_loop_items = spent
-        yield item
-
-
-def _sized(value: Any) -> Any:
-    """`value`, unless it is a string or sequence longer than MAX_OUTPUT."""
-    if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT:
-        raise SecurityError(f"giá trị dài quá {MAX_OUTPUT:,} ký tự")
-    return value
-
-
-def _concat(items: list[Any]) -> str:
-    """The `~` operator, its result's size checked."""
-    return _sized(markup_join(items))
-
-
-def _checked(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter whose result's size is checked (it keeps the filter's pass_context marks)."""
-    @functools.wraps(fn)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        return _sized(fn(*args, **kwargs))
-    return call
-
-
-class _Limits(NodeTransformer):
-    """Routes every `for` loop and `~` through the filters that count what they cost."""
-
-    def visit_For(self, node: nodes.For) -> nodes.For:
-        self.generic_visit(node)
-        node.iter = nodes.Filter(node.iter, _LOOP_FILTER, [], [], None, None, lineno=node.lineno)
-        return node
-
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Filter:
-        self.generic_visit(node)
-        return nodes.Filter(nodes.List(node.nodes, lineno=node.lineno), _CONCAT_FILTER, [], [], None, None,
-                            lineno=node.lineno)
-
-
-class Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, also closed to the cheap ways of exhausting memory or time.
-
-    Besides Python internals (`__class__`, `_private`) and mutation, it refuses: loops beyond
-    MAX_LOOP_ITEMS items in all, strings or lists repeated beyond MAX_ITEMS, huge numbers, `%` on
-    strings, the padding methods and filters whose width argument allocates memory, and any `~`,
-    `+`, filter or call whose result is longer than MAX_OUTPUT.
-    """
-
-    intercepted_binops = frozenset({"*", "**", "%", "+"})
-
-    def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
-        for name in ("center", "indent", "format", "batch", "wordwrap"):
-            del self.filters[name]
-        del self.globals["lipsum"]
-        self.filters["runs"] = runs
-        self.filters = {name: _checked(fn) for name, fn in self.filters.items()}
-        self.filters[_LOOP_FILTER] = _count_loop
-        self.filters[_CONCAT_FILTER] = _concat
-
-    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        return _Limits().visit(super()._parse(source, name, filename))
-
-    def call(self, context: jinja2.runtime.Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        return _sized(super().call(context, obj, *args, **kwargs))
-
-    def wrap_str_format(self, value: Any) -> None:
-        """`str.format` is refused with the padding methods, not wrapped: its widths allocate memory."""
-        return None
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return attr not in _PADDING_METHODS and super().is_safe_attribute(obj, attr, value)
-
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "%" and isinstance(left, str):
-            raise SecurityError("không dùng `%` với chuỗi trong mẫu")
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_ITEMS:
-                    raise SecurityError(f"chuỗi hoặc danh sách dài quá {MAX_ITEMS:,} phần tử")
-        if isinstance(left, int) and isinstance(right, int) and operator in ("*", "**"):
-            bits = left.bit_length() * max(right, 1) if operator == "**" else left.bit_length() + right.bit_length()
-            if bits > 4096:
-                raise SecurityError("số quá lớn")
-        return _sized(super().call_binop(context, operator, left, right))
-
-
 def environment() -> jinja2.Environment:
-    """The sandbox every template is compiled in: no Python internals, values escaped as XML text."""
-    return Sandbox()
+    """The sandbox every template is compiled in, with the `runs` filter."""
+    return Sandbox({"runs": runs})
 
 
-def _patched(patcher: DocxTemplate, xml: str) -> str:
-    """docxtpl's Jinja source for an XML part, with XML entities inside tags turned back into characters.
-
-    LibreOffice writes `"` as `&quot;` even inside `{% if d.kieu == "muc1" %}`.
-    """
-    source = patcher.patch_xml(xml)
-    return re.sub(r"(?<=\{[{%])(.*?)(?=[}%]\})", lambda m: html.unescape(m.group(0)), source, flags=re.DOTALL)
-
-
-def _by_paragraph(patcher: DocxTemplate, xml: str) -> str:
+def _by_paragraph(xml: str) -> str:
     """The Jinja source with one paragraph (or table row) per line, so that Jinja's line numbers point at paragraphs."""
     for tag in ("<w:p>", "<w:p ", "<w:tr>", "<w:tr "):
         xml = xml.replace(tag, "\n" + tag)
-    return _patched(patcher, xml)
+    return jinja_source(xml)
 
 
 def _paragraph(source: str, lineno: int | None) -> str:
@@ -220,21 +108,22 @@ class CompiledTemplate:
     page_room: int
     table: tables.Prototype | None
 
-    def render(self, context: dict[str, Any]) -> bytes:
-        """Render `context` into the bytes of a .docx file."""
+    def render(self, context: Mapping[str, Any], tables: Sequence[Table] = ()) -> bytes:
+        """Render `context` into the bytes of a .docx file, `tables` where the phụ lục loop left its marks."""
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in self.parts.items():
                 template = self.jinja.get(name)
                 if template is not None:
-                    data = self._render_part(name, template, context)
+                    data = self._render_part(name, template, context, tables)
                 # A fixed time stamp: the same input gives the same bytes, whenever it is rendered.
                 z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
         return out.getvalue()
 
-    def _render_part(self, name: str, template: jinja2.Template, context: dict[str, Any]) -> bytes:
+    def _render_part(self, name: str, template: jinja2.Template, context: Mapping[str, Any],
+                     tables: Sequence[Table]) -> bytes:
         try:
-            xml = _bounded(template.generate(context))
+            xml = bounded(template.generate(context))
         except Exception as exc:  # whatever a template does, it comes back as a TemplateError
             raise TemplateError([self._locate(name, context, exc)]) from None
         root = etree.fromstring(xml.encode("utf-8"))
@@ -244,55 +133,39 @@ class CompiledTemplate:
         layout.fit_lines(root, self.styles, self.page_room)
         ooxml.close_last_section(root)
         out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
-        return self._insert_tables(out, context.get("phu_luc", [])).encode("utf-8")
+        return self._insert_tables(out, tables).encode("utf-8")
 
-    def _insert_tables(self, xml: str, appendices: list[dict[str, Any]]) -> str:
+    def _insert_tables(self, xml: str, appendices: Sequence[Table]) -> str:
         """Put each phụ lục table, written from the prototype, where the template's loop left its mark."""
         pieces = _TABLE_MARK_RE.split(xml)
-        if len(pieces) - 1 != len(appendices) or (appendices and self.table is None):
+        written = [self.table.table_xml(t) for t in appendices] if self.table is not None else []
+        if len(pieces) - 1 != len(written) or len(written) != len(appendices):
             raise TemplateError([Problem(f"mẫu có {len(pieces) - 1} chỗ đặt bảng phụ lục cho {len(appendices)} "
                                          "phụ lục", str(self.path), hint="bảng mẫu phải nằm trong vòng "
                                          "`{%p for pl in phu_luc %}`: bảng đầu tiên sau thẻ đó là bảng mẫu")])
-        out = [pieces[0]]
-        for pl, rest in zip(appendices, pieces[1:], strict=True):
-            bang = pl["bang"]
-            out.append(self.table.table_xml(bang.cot, bang.rong, bang.dong))
-            out.append(rest)
-        return "".join(out)
+        return "".join(x for pair in zip(pieces, [*written, ""], strict=True) for x in pair)
 
-    def _locate(self, name: str, context: dict[str, Any], exc: Exception) -> Problem:
+    def _locate(self, name: str, context: Mapping[str, Any], exc: Exception) -> Problem:
         """Render the part again one paragraph per line to name the paragraph the error is in."""
-        source = _by_paragraph(DocxTemplate(self.path), self.parts[name].decode("utf-8"))
+        source = _by_paragraph(self.parts[name].decode("utf-8"))
         try:
-            _bounded(environment().from_string(source).generate(context))
+            bounded(environment().from_string(source).generate(context))
         except Exception as again:
             return _problem(self.path, name, exc, _paragraph(source, _template_line(again)))
         return _problem(self.path, name, exc, "")
 
     def variables(self) -> dict[str, dict[str, str]]:
         """Per XML part, the top-level names its tags read, each with the text of the first paragraph using it."""
-        patcher, env = DocxTemplate(self.path), environment()
+        env = environment()
         out: dict[str, dict[str, str]] = {}
         for name in self.jinja:
-            source = _by_paragraph(patcher, self.parts[name].decode("utf-8"))
+            source = _by_paragraph(self.parts[name].decode("utf-8"))
             found = meta.find_undeclared_variables(env.parse(source)) - set(env.globals)
             lines = source.splitlines()
             out[name] = {var: next((_paragraph(source, n) for n, line in enumerate(lines, 1)
                                     if re.search(rf"[{{%][^}}%]*\b{re.escape(var)}\b", line)), "")
                          for var in sorted(found)}
         return out
-
-
-def _bounded(chunks: Iterator[str]) -> str:
-    """Join the output of a render, refusing to build more than MAX_OUTPUT characters."""
-    out: list[str] = []
-    size = 0
-    for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_OUTPUT:
-            raise SecurityError(f"mẫu sinh quá {MAX_OUTPUT:,} ký tự")
-        out.append(chunk)
-    return "".join(out)
 
 
 @lru_cache(maxsize=64)
@@ -312,7 +185,6 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
             raise TemplateError([Problem(f"mẫu thiếu kiểu đoạn {exc} cần để áp dụng co_chu", str(path), key=STYLES,
                                          hint="giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu")]) from None
     env = environment()
-    patcher = DocxTemplate(path)
     jinja: dict[str, jinja2.Template] = {}
     prototype, main = _take_table(path, parts[MAIN])
     for name, data in parts.items():
@@ -320,9 +192,9 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
             xml = main if name == MAIN else data.decode("utf-8")
             if "{{" in xml or "{%" in xml:
                 try:
-                    jinja[name] = env.from_string(_patched(patcher, xml))
+                    jinja[name] = env.from_string(jinja_source(xml))
                 except jinja2.TemplateSyntaxError as exc:
-                    raise TemplateError([_syntax_problem(path, name, _by_paragraph(patcher, xml), exc)]) from None
+                    raise TemplateError([_syntax_problem(path, name, _by_paragraph(xml), exc)]) from None
     body = etree.fromstring(parts[MAIN])
     sect = body.find(f"{{{ooxml.W}}}body/{{{ooxml.W}}}sectPr")
     if sect is None:

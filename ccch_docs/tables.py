@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from .blocks import Table
 from .ooxml import W, qn
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
@@ -92,17 +93,17 @@ class Prototype:
             raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid")
         return cls(_xml(tbl.find(qn("w:tblPr"))), sum(grid), grid[0], rows)
 
-    def table_xml(self, names: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, str, tuple]]) -> str:
-        """The whole <w:tbl>: a header row of `names`, then `rows` of (kind, label, cells)."""
-        cols = _split(self.width - self.label_width, widths)
+    def table_xml(self, table: Table) -> str:
+        """The whole <w:tbl>: a header row of the column names, then the rows of (kind, label, cells)."""
+        cols = _split(self.width - self.label_width, table.rong)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (self.label_width, *cols))
         n = len(cols)
         full = self.width
         head = self.rows["tieu_de"]
         out = [f"<w:tbl>{self.tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
                f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (head.label.text,))}",
-               "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, names, strict=True)), "</w:tr>"]
-        for kind, label, cells in rows:
+               "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)), "</w:tr>"]
+        for kind, label, cells in table.dong:
             proto = self.rows[kind]
             if kind == "nhom_gop":
                 text = f"{label} {cells[0][0]}".strip() if cells and cells[0] else label

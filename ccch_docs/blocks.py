@@ -1,0 +1,41 @@
+"""What the renderer is given besides plain strings: paragraphs as runs, and phụ lục tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    dam: bool = False
+    nghieng: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A body paragraph: its kind (`muc1`, `muc2`, `muc3` for titles, `doan` for text), its label and runs."""
+
+    kieu: str
+    nhan: str
+    runs: tuple[Run, ...]
+    nhan_dam: bool = False  # the label is bold whatever the paragraph's style (Điều 1.)
+
+    @property
+    def text(self) -> str:
+        body = "".join(r.text for r in self.runs)
+        return f"{self.nhan} {body}" if self.nhan else body
+
+
+Row = tuple[str, str, tuple[tuple[str, ...], ...]]  # (kind, label, lines of each cell)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A phụ lục table: column names and relative widths, then rows of (kind, label, cells)."""
+
+    cot: tuple[str, ...]
+    rong: tuple[float, ...]
+    dong: list[Row]
