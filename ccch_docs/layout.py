@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import ooxml
+from .decree.presentation import LINES
 from .metrics import text_width
 
 
@@ -22,8 +23,8 @@ class Fit:
 # The contract with templates, by style name (word processors may rewrite style ids, never names):
 # paragraphs in these styles carry a border whose length is set here.
 FITS = {
-    "CCHC Tiêu ngữ": Fit("own", 1.03),  # a line as long as the Tiêu ngữ
-    "CCHC Đường kẻ ngắn": Fit("previous", 0.4),  # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
+    "CCHC Tiêu ngữ": Fit("own", LINES["tieu_ngu"].ratio),  # a line as long as the Tiêu ngữ
+    "CCHC Đường kẻ ngắn": Fit("previous", LINES["trich_yeu"].ratio),  # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
     "CCHC Độ khẩn": Fit("own", 1.03, 16.0),  # a box around the urgency mark
 }
 

@@ -1,8 +1,8 @@
 """Write the built-in templates in templates/ from scratch (run by hand: `python tools/build_templates.py`).
 
 The .docx files it writes are what the library reads and what template authors copy and edit in a
-word processor; this script only makes them reproducible. Sizes pair Quốc hiệu 13 / Tiêu ngữ 14 /
-date line 14; body 14; margins 20-20-30-15 mm.
+word processor; this script only makes them reproducible. Page, margins, font, sizes, bold and
+italic come from ccch_docs.decree.presentation, the table the checker reads too.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ccch_docs.decree.presentation import BODY, COLOR, ELEMENTS, FONT, PAGE
+
 OUT = Path(__file__).resolve().parent.parent / "templates"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-TNR = "Times New Roman"
-TEXT_WIDTH = 11906 - 1701 - 851  # A4 less left 30 mm and right 15 mm, in twips
+TNR = FONT
+TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right  # A4 less the left and right margins, in twips
 
 # --- styles: id, name, based on, pPr, rPr -------------------------------------------------------
 BORDER = '<w:{edge} w:val="single" w:sz="6" w:space="{space}" w:color="000000"/>'
@@ -39,49 +41,61 @@ def sz(half_points: int) -> str:
 
 B, I = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
 KEEP = "<w:keepNext/><w:keepLines/>"
-BODY_P = spacing(120, 0, 264) + '<w:ind w:firstLine="567"/>' + jc("both")
+BODY_P = (spacing(BODY.space_default, 0, BODY.line_default) + f'<w:ind w:firstLine="{BODY.indent_default}"/>'
+          + jc(ELEMENTS["noi_dung"].align))
+
+
+def size(key: str) -> str:
+    """The element's size in the templates."""
+    return sz(round(ELEMENTS[key].size * 2))
+
+
+def look(key: str) -> str:
+    """Bold and italic where the element requires them, and its size."""
+    el = ELEMENTS[key]
+    return (B if el.bold else "") + (I if el.italic else "") + size(key)
 
 STYLES = [
     # id, name, basedOn, pPr, rPr
-    ("QuocHieu", "CCHC Quốc hiệu", "Normal", spacing() + jc("center"), B + sz(26)),
-    ("TieuNgu", "CCHC Tiêu ngữ", "Normal", border("bottom") + spacing() + jc("center"), B + sz(28)),
-    ("CoQuanChuQuan", "CCHC Cơ quan chủ quản", "Normal", spacing() + jc("center"), sz(26)),
-    ("CoQuanBanHanh", "CCHC Cơ quan ban hành", "Normal", spacing() + jc("center"), B + sz(26)),
+    ("QuocHieu", "CCHC Quốc hiệu", "Normal", spacing() + jc("center"), look("quoc_hieu")),
+    ("TieuNgu", "CCHC Tiêu ngữ", "Normal", border("bottom") + spacing() + jc("center"), look("tieu_ngu")),
+    ("CoQuanChuQuan", "CCHC Cơ quan chủ quản", "Normal", spacing() + jc("center"), look("co_quan_chu_quan")),
+    ("CoQuanBanHanh", "CCHC Cơ quan ban hành", "Normal", spacing() + jc("center"), look("co_quan")),
     ("DuongKeNgan", "CCHC Đường kẻ ngắn", "Normal", border("bottom", space=0) + spacing(0, 0, 110, "exact") + jc("center"), sz(4)),
-    ("SoKyHieu", "CCHC Số, ký hiệu", "Normal", spacing(240) + jc("center"), sz(26)),
-    ("TrichYeuCongVan", "CCHC Trích yếu công văn", "Normal", spacing(120) + jc("center"), sz(26)),
-    ("DoKhan", "CCHC Độ khẩn", "Normal", border("top", "left", "bottom", "right", space=2) + spacing(120) + jc("center"), B + sz(28)),
-    ("DiaDanhNgay", "CCHC Địa danh, ngày", "Normal", spacing(240) + jc("center"), I + sz(28)),
-    ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), B + sz(28)),
-    ("TrichYeu", "CCHC Trích yếu", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
-    ("ThamQuyen", "CCHC Thẩm quyền ban hành", "Normal", KEEP + spacing(360, 120) + jc("center"), B + sz(28)),
+    ("SoKyHieu", "CCHC Số, ký hiệu", "Normal", spacing(240) + jc("center"), look("so_ky_hieu")),
+    ("TrichYeuCongVan", "CCHC Trích yếu công văn", "Normal", spacing(120) + jc("center"), look("trich_yeu_cong_van")),
+    ("DoKhan", "CCHC Độ khẩn", "Normal", border("top", "left", "bottom", "right", space=2) + spacing(120) + jc("center"), look("do_khan")),
+    ("DiaDanhNgay", "CCHC Địa danh, ngày", "Normal", spacing(240) + jc("center"), look("dia_danh_ngay")),
+    ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), look("ten_loai")),
+    ("TrichYeu", "CCHC Trích yếu", "Normal", KEEP + spacing() + jc("center"), look("trich_yeu")),
+    ("ThamQuyen", "CCHC Thẩm quyền ban hành", "Normal", KEEP + spacing(360, 120) + jc("center"), look("tham_quyen")),
     ("CanCu", "CCHC Căn cứ", "NoiDung", "", I),
-    ("QuyetDinh", "CCHC Quyết định:", "Normal", KEEP + spacing(240, 120) + jc("center"), B + sz(28)),
+    ("QuyetDinh", "CCHC Quyết định:", "Normal", KEEP + spacing(240, 120) + jc("center"), look("quyet_dinh")),
     ("Dieu", "CCHC Điều có tên", "NoiDung", KEEP, B),
-    ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), I + sz(28)),
-    ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), sz(28)),
-    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), sz(28)),
-    ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, sz(28)),
+    ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), look("kem_theo")),
+    ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), look("kinh_gui")),
+    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), look("kinh_gui")),
+    ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, look("noi_dung")),
     ("DeMuc1", "CCHC Đề mục I", "NoiDung", KEEP, B),
     ("DeMuc2", "CCHC Đề mục 1", "NoiDung", KEEP, B),
     ("DeMuc3", "CCHC Đề mục a", "NoiDung", KEEP, I),
-    ("NoiNhan", "CCHC Nơi nhận", "Normal", spacing() + jc("left"), B + I + sz(24)),
-    ("NoiNhanMuc", "CCHC Nơi nhận - mục", "Normal", spacing() + jc("left"), sz(22)),
-    ("NguoiSoan", "CCHC Người soạn", "Normal", spacing(120) + jc("left"), sz(22)),
-    ("ChucDanhKy", "CCHC Chức danh người ký", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
-    ("HoTenKy", "CCHC Họ tên người ký", "Normal", spacing(1700) + jc("center"), B + sz(28)),
-    ("DiaChi", "CCHC Địa chỉ", "Normal", border("top") + spacing() + jc("center"), sz(22)),
-    ("Header", "header", "Normal", spacing() + jc("center"), sz(28)),
+    ("NoiNhan", "CCHC Nơi nhận", "Normal", spacing() + jc("left"), look("noi_nhan")),
+    ("NoiNhanMuc", "CCHC Nơi nhận - mục", "Normal", spacing() + jc("left"), look("noi_nhan_muc")),
+    ("NguoiSoan", "CCHC Người soạn", "Normal", spacing(120) + jc("left"), look("nguoi_soan")),
+    ("ChucDanhKy", "CCHC Chức danh người ký", "Normal", KEEP + spacing() + jc("center"), look("chuc_danh")),
+    ("HoTenKy", "CCHC Họ tên người ký", "Normal", spacing(1700) + jc("center"), look("ho_ten")),
+    ("DiaChi", "CCHC Địa chỉ", "Normal", border("top") + spacing() + jc("center"), look("dia_chi")),
+    ("Header", "header", "Normal", spacing() + jc("center"), look("so_trang")),
     ("NgatDoan", "CCHC Ngắt đoạn", "Normal", spacing(0, 0, 20, "exact"), sz(2)),
-    ("PhuLucSo", "CCHC Phụ lục - số", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
-    ("PhuLucTieuDe", "CCHC Phụ lục - tiêu đề", "Normal", KEEP + spacing() + jc("center"), B + sz(28)),
-    ("KemTheoDong", "CCHC Kèm theo", "Normal", KEEP + spacing() + jc("center"), I + sz(28)),
-    ("PhuLucKemTheo", "CCHC Phụ lục - kèm theo", "Normal", KEEP + spacing(0, 240) + jc("center"), I + sz(28)),
-    ("BangTieuDe", "CCHC Bảng - tiêu đề cột", "Normal", spacing(40, 40) + jc("center"), B + sz(24)),
-    ("BangSo", "CCHC Bảng - số TT", "Normal", spacing(40, 40) + jc("center"), sz(24)),
-    ("BangO", "CCHC Bảng - ô", "Normal", spacing(40, 40) + jc("left"), sz(24)),
-    ("BangNhom", "CCHC Bảng - nhóm", "Normal", KEEP + spacing(40, 40) + jc("left"), B + sz(24)),
-    ("Footer", "footer", "Normal", spacing() + jc("center"), sz(22)),
+    ("PhuLucSo", "CCHC Phụ lục - số", "Normal", KEEP + spacing() + jc("center"), look("phu_luc")),
+    ("PhuLucTieuDe", "CCHC Phụ lục - tiêu đề", "Normal", KEEP + spacing() + jc("center"), look("phu_luc_ten")),
+    ("KemTheoDong", "CCHC Kèm theo", "Normal", KEEP + spacing() + jc("center"), look("kem_theo")),
+    ("PhuLucKemTheo", "CCHC Phụ lục - kèm theo", "Normal", KEEP + spacing(0, 240) + jc("center"), look("kem_theo")),
+    ("BangTieuDe", "CCHC Bảng - tiêu đề cột", "Normal", spacing(40, 40) + jc("center"), B + size("bang")),
+    ("BangSo", "CCHC Bảng - số TT", "Normal", spacing(40, 40) + jc("center"), size("bang")),
+    ("BangO", "CCHC Bảng - ô", "Normal", spacing(40, 40) + jc("left"), size("bang")),
+    ("BangNhom", "CCHC Bảng - nhóm", "Normal", KEEP + spacing(40, 40) + jc("left"), B + size("bang")),
+    ("Footer", "footer", "Normal", spacing() + jc("center"), look("dia_chi")),
 ]
 
 
@@ -89,11 +103,11 @@ def styles_xml() -> str:
     fonts = f'<w:rFonts w:ascii="{TNR}" w:hAnsi="{TNR}" w:eastAsia="{TNR}" w:cs="{TNR}"/>'
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W}">',
-        f'<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:color w:val="000000"/>{sz(28)}'
+        f'<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:color w:val="{COLOR}"/>{size("noi_dung")}'
         '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
         f'<w:pPrDefault><w:pPr>{spacing()}</w:pPr></w:pPrDefault></w:docDefaults>',
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr><w:widowControl/></w:pPr><w:rPr>{fonts}{sz(28)}</w:rPr></w:style>',
+        f'<w:pPr><w:widowControl/></w:pPr><w:rPr>{fonts}{size("noi_dung")}</w:rPr></w:style>',
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
@@ -230,17 +244,19 @@ HEADERS = ('<w:headerReference w:type="default" r:id="rIdHeader"/>'
 # section points its first-page footer at a blank one, or it would inherit the address.
 ADDRESS, NO_ADDRESS = ('<w:footerReference w:type="first" r:id="rIdFooterFirst"/>',
                        '<w:footerReference w:type="first" r:id="rIdFooterBlank"/>')
-PORTRAIT = ('<w:pgSz w:w="11906" w:h="16838"/>'
-            '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/>')
+PORTRAIT = (f'<w:pgSz w:w="{PAGE.width}" w:h="{PAGE.height}"/>'
+            f'<w:pgMar w:top="{PAGE.top}" w:right="{PAGE.right}" w:bottom="{PAGE.bottom}" w:left="{PAGE.left}" '
+            f'w:header="{PAGE.header}" w:footer="{PAGE.footer}" w:gutter="0"/>')
 SECT = f"<w:sectPr>{HEADERS}{ADDRESS}{PORTRAIT}<w:titlePg/></w:sectPr>"
 # A decision and the document it issues are numbered each from 1 (page 1 shows no number).
 FROM_1 = '<w:pgNumType w:start="1"/><w:titlePg/>'
 SECT_DECISION = f"<w:sectPr>{HEADERS}{ADDRESS}{PORTRAIT}{FROM_1}</w:sectPr>"
 SECT_ISSUED = f"<w:sectPr>{HEADERS}{NO_ADDRESS}{PORTRAIT}{FROM_1}</w:sectPr>"
 # A phụ lục: A4 turned, its own page numbers from 1, hidden on its first page.
-LANDSCAPE_WIDTH = 16838 - 1134 - 1134
-SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}{NO_ADDRESS}<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
-                '<w:pgMar w:top="1701" w:right="1134" w:bottom="851" w:left="1134" w:header="851" w:footer="567" '
+LANDSCAPE_WIDTH = PAGE.height - PAGE.landscape_left - PAGE.landscape_right
+SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}{NO_ADDRESS}<w:pgSz w:w="{PAGE.height}" w:h="{PAGE.width}" w:orient="landscape"/>'
+                f'<w:pgMar w:top="{PAGE.landscape_top}" w:right="{PAGE.landscape_right}" w:bottom="{PAGE.landscape_bottom}" '
+                f'w:left="{PAGE.landscape_left}" w:header="{PAGE.landscape_header}" w:footer="{PAGE.footer}" '
                 'w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>')
 
 
