@@ -42,7 +42,7 @@ def main() -> None:
 
     doc = ccch_docs.load(EXAMPLE)
     template = ccch_docs.api.templates_of(doc).find(doc.type.mau)
-    ctx = context.build(doc)
+    ctx = context.build(doc.van_ban)
     env = engine.environment()
     src = source.load_path(EXAMPLE)
 

@@ -4,6 +4,7 @@ from .api import from_dict as from_dict
 from .api import load as load
 from .api import loads as loads
 from .api import render as render
+from .document import Document as Document
 from .errors import CchcError as CchcError
 from .errors import InputError as InputError
 from .errors import OutputError as OutputError
@@ -12,5 +13,5 @@ from .errors import TemplateError as TemplateError
 from .model import VanBan as VanBan
 from .output import to_pdf as to_pdf
 
-__all__ = ["CchcError", "InputError", "OutputError", "Problem", "TemplateError", "VanBan",
+__all__ = ["CchcError", "Document", "InputError", "OutputError", "Problem", "TemplateError", "VanBan",
            "from_dict", "load", "loads", "render", "to_pdf"]

@@ -8,49 +8,61 @@ from typing import IO, Any
 
 from . import cascade as cascading
 from . import compute, context, engine, packs, source
+from .document import Document
 from .errors import OutputError, Problem
+from .files import Reader, Roots, folders
 from .model import VanBan, validate
 from .output import write_atomic
+from .resolve import Bundle, resolve
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one
 
 
-def load(path: Path | str, *, templates: Templates = None) -> VanBan:
-    """Read and validate a YAML file (and the files it inherits from, and its pack's defaults)."""
-    return _validate(source.load_path(path), templates)
+def load(path: Path | str, *, templates: Templates = None, roots: Roots = None) -> Document:
+    """Read and validate a YAML file (and the files it inherits from, and its pack's defaults).
+
+    `roots`: folders every linked file and pack must lie in (symlinks resolved); None: anywhere.
+    """
+    reader = Reader(folders(roots))
+    return _validate(resolve(source.load_path(path, reader), reader, templates, (Path(path).resolve(),)))
 
 
-def loads(text: str, *, name: str = "<string>", base_dir: Path | str = ".", templates: Templates = None) -> VanBan:
-    """Read and validate YAML text; `name` is used in error messages."""
-    return _validate(source.load_text(text, name, base_dir), templates)
+def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = ".", templates: Templates = None,
+          roots: Roots = None) -> Document:
+    """Read and validate YAML text (or UTF-8 bytes); `name` is used in error messages."""
+    reader = Reader(folders(roots))
+    if isinstance(text, bytes):
+        text = source.decode(text, name)
+    return _validate(resolve(source.load_text(text, name, base_dir, reader), reader, templates))
 
 
 def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | str = ".",
-              templates: Templates = None) -> VanBan:
+              templates: Templates = None, roots: Roots = None) -> Document:
     """Validate data another system already holds in memory."""
-    return _validate(source.load_mapping(data, name, base_dir), templates)
+    reader = Reader(folders(roots))
+    return _validate(resolve(source.load_mapping(data, name, base_dir, reader), reader, templates))
 
 
-def _validate(src: source.Source, templates: Templates) -> VanBan:
-    """Find the document's templates, merge its pack's defaults under it, validate, then link its plan and evaluate
-    its expressions (compute.complete); the document keeps its templates."""
-    found, defaults = packs.template_set(src, templates)
-    src = src if defaults is None else source.merge(defaults, src)
-    doc = compute.complete(validate(src, found.pack.cot), src, columns=found.pack.cot)
-    doc._bo_mau = found
-    return doc
+def _validate(bundle: Bundle) -> Document:
+    """Validate the resolved document with its pack's column presets, then link its plan and evaluate its
+    expressions (compute.complete); the document keeps its templates."""
+    columns = bundle.templates.pack.cot
+    linked = bundle.document
+    doc = compute.complete(validate(linked.source, columns, linked.kem_theo), linked, columns=columns)
+    return Document(doc, bundle.templates)
 
 
-def templates_of(doc: VanBan) -> packs.TemplateSet:
-    """The templates `doc` was loaded with; for a document built otherwise, its `mau:` on the default path."""
-    return doc._bo_mau or packs.named(doc.mau)
+def templates_of(doc: Document | VanBan) -> packs.TemplateSet:
+    """The templates `doc` was loaded with; for a VanBan built otherwise, its `mau:` on the default path."""
+    return doc.templates if isinstance(doc, Document) else packs.named(doc.mau)
 
 
-def render(doc: VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:
+def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:
     """Render `doc` to .docx bytes; also write them to a path (atomically) or a binary stream when given."""
     found = templates_of(doc)
-    template = engine.compiled(found.find(doc.type.mau), found.pack.sizes)
-    ctx = context.build(doc, found.pack)
+    van_ban = doc.van_ban if isinstance(doc, Document) else doc
+    template = engine.compiled(found.find(van_ban.type.mau), found.pack.sizes)
+    ctx = context.build(van_ban, found.pack)
     data = template.render(ctx, [pl["bang"] for pl in ctx["phu_luc"]])
     if isinstance(to, str | Path):
         write_atomic(to, data)
@@ -68,7 +80,7 @@ def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thu
     to = Path(to)
     if to.exists() and not force:
         raise OutputError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])
-    text = cascading.plan_text(load(parent), don_vi, to, ke_thua)
+    text = cascading.plan_text(load(parent).van_ban, don_vi, to, ke_thua)
     loads(text, name=str(to), base_dir=to.parent)  # the skeleton is itself a valid document
     write_atomic(to, text.encode("utf-8"))
     return text

@@ -22,6 +22,7 @@ TEXTS = {
         "output": "tệp .docx kết quả (mặc định: cùng tên với tệp YAML)",
         "pdf": "xuất thêm PDF bằng LibreOffice",
         "templates_opt": "thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)",
+        "roots": "chỉ đọc tệp liên kết (ke_thua, kem_theo, ke_hoach) và bộ mẫu trong thư mục này (lặp lại được)",
         "templates": "bộ mẫu: xem mẫu dùng từ đâu, chép mẫu có sẵn, kiểm tra một bộ mẫu",
         "list": "liệt kê từng mẫu và thư mục nó được lấy từ đó",
         "mau": "tên bộ mẫu (như khóa `mau:` của văn bản)",
@@ -61,6 +62,7 @@ TEXTS = {
         "output": "the .docx to write (default: the YAML file's name with .docx)",
         "pdf": "also write a PDF through LibreOffice",
         "templates_opt": "a template folder searched before CCHC_TEMPLATES and the built-in templates (repeatable)",
+        "roots": "read linked files (ke_thua, kem_theo, ke_hoach) and packs only inside this folder (repeatable)",
         "templates": "template packs: where each template comes from, copy a built-in one, check a pack",
         "list": "list each template and the folder it resolves from",
         "mau": "a pack name (as the document's `mau:` key)",
@@ -119,7 +121,10 @@ def parser(lang: str) -> argparse.ArgumentParser:
     render.add_argument("file", type=Path, help=t["file"])
     render.add_argument("-o", "--output", type=Path, help=t["output"])
     render.add_argument("--pdf", action="store_true", help=t["pdf"])
-    command(sub, "validate", folders=True).add_argument("files", type=Path, nargs="+", help=t["files"])
+    validate = command(sub, "validate", folders=True)
+    validate.add_argument("files", type=Path, nargs="+", help=t["files"])
+    for p in (render, validate):
+        p.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
     tsub = command(sub, "templates").add_subparsers(dest="action", required=True)
     command(tsub, "list", folders=True).add_argument("--mau", help=t["mau"])
     export = command(tsub, "export")
@@ -165,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command == "validate":
-        return _validate(args.files, args.templates, t)
+        return _validate(args.files, args.templates, args.roots, t)
     if args.command == "templates":
         return _templates(args, t)
     if args.command == "cascade":
@@ -184,7 +189,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
         return 0
     out = args.output or args.file.with_suffix(".docx")
-    api.render(api.load(args.file, templates=args.templates), out)
+    api.render(api.load(args.file, templates=args.templates, roots=args.roots), out)
     print(f"{t['wrote']} {out}")
     if args.pdf:
         print(f"{t['wrote']} {to_pdf(out)}")
@@ -219,11 +224,12 @@ def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
     return 0
 
 
-def _validate(files: list[Path], templates: list[Path] | None, t: dict[str, str]) -> int:
+def _validate(files: list[Path], templates: list[Path] | None, roots: list[Path] | None,
+              t: dict[str, str]) -> int:
     problems = []
     for f in files:
         try:
-            api.load(f, templates=templates)
+            api.load(f, templates=templates, roots=roots)
             print(f"{f}: {t['ok']}")
         except InputError as exc:
             problems.extend(exc.problems)

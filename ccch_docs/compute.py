@@ -12,33 +12,36 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import context, presets, report, source
+from . import context, presets, report
 from .errors import InputError, Problem, ordered
 from .expressions import Absent, ExpressionError, evaluate, has_code
 from .formats import labels
 from .model import Presets, VanBan, validate
-from .source import Path_, Source
+from .resolve import plan_failed
+from .source import Linked, Path_, Source
 
 # Where expressions are evaluated: the running text, phụ lục titles and cells, and report results.
 TEXT_FIELDS = ("trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "phu_luc", "ket_qua")
 _NEEDS_PLAN = Absent("thêm ke_hoach: đường dẫn tới kế hoạch mà báo cáo trả lời")
 
 
-def complete(doc: VanBan, src: Source, link: bool = True, columns: Presets | None = None) -> VanBan:
+def complete(doc: VanBan, linked: Linked, link: bool = True, columns: Presets | None = None) -> VanBan:
     """`doc` with its plan linked (when `link`), the results phụ lục added and every expression evaluated.
 
-    `columns`: the column presets of the document's template pack, which its plan may name too.
+    `linked`: the document as resolved, with its plan and attached document. `columns`: the column
+    presets of the document's template pack, which its plan may name too.
 
     Raises InputError listing every problem; a document without `ke_hoach` or `{{` comes back as it is.
     """
+    src = linked.source
     problems: list[Problem] = []
     names: dict[str, Any] = {"so_lieu": doc.so_lieu, "ke_hoach": _NEEDS_PLAN, "nhiem_vu": _NEEDS_PLAN,
                              "ky_bao_cao": Absent("thêm ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}")}
     if doc.ky_bao_cao is not None:
         names["ky_bao_cao"] = {"tu": doc.ky_bao_cao.tu, "den": doc.ky_bao_cao.den}
     plan = found = None
-    if link and doc.ke_hoach is not None:
-        plan, plan_src = _plan(doc.ke_hoach, src, columns)
+    if link and doc.ke_hoach is not None and linked.ke_hoach is not None:
+        plan, plan_src = _plan(linked.ke_hoach, src, columns)
         found = report.tasks(plan)
         checks = report.clashes(found)
         problems.extend(plan_src.problem(path, msg, hint) for path, msg, hint in checks)
@@ -61,9 +64,9 @@ def complete(doc: VanBan, src: Source, link: bool = True, columns: Presets | Non
     changes = {key: new for key in TEXT_FIELDS if (new := _map_text(getattr(doc, key), (key,), evaluated))
                is not getattr(doc, key)}
     attached = doc.kem_theo
-    if attached is not None and attached._nguon is not None:
+    if attached is not None and linked.kem_theo is not None:
         try:
-            done = complete(attached, attached._nguon, link=False)
+            done = complete(attached, linked.kem_theo, link=False)
             if done is not attached:
                 changes["kem_theo"] = done
         except InputError as exc:
@@ -108,18 +111,12 @@ def _as_written(data: Any, path: Path_) -> Path_:
     return path
 
 
-def _plan(rel: str, src: Source, columns: Presets | None) -> tuple[VanBan, Source]:
+def _plan(plan: Linked, src: Source, columns: Presets | None) -> tuple[VanBan, Source]:
     """The plan a report names, validated and with its own expressions evaluated; its problems otherwise."""
-    path = src.base_dir / rel
-    if not path.is_file():
-        raise InputError([src.problem(("ke_hoach",), f"không tìm thấy kế hoạch {path}",
-                                      f"đường dẫn tính từ thư mục của tệp báo cáo ({src.base_dir})")])
     try:
-        plan_src = source.load_path(path)
-        return complete(validate(plan_src, columns), plan_src, link=False), plan_src
+        return complete(validate(plan.source, columns, plan.kem_theo), plan, link=False), plan.source
     except InputError as exc:
-        cited = src.problem(("ke_hoach",), "kế hoạch mà báo cáo trả lời có lỗi", "sửa các lỗi của tệp kế hoạch bên dưới")
-        raise InputError([cited, *exc.problems]) from None
+        raise plan_failed(src, exc) from None
 
 
 def _plan_names(plan: VanBan) -> dict[str, Any]:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, get_origin
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, PrivateAttr, ValidationError,
-                      WithJsonSchema, model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
@@ -15,7 +15,7 @@ from .errors import InputError, Problem, did_you_mean, ordered
 from .formats.dates import PartialDate
 from .formats.labels import STYLES as LABEL_STYLES
 from .formats.text import one_line, running_name
-from .source import Path_, Source, load_linked
+from .source import Linked, Path_, Source
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -291,11 +291,6 @@ class VanBan(Model):
     ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
     phu_luc_ket_qua: bool | Text = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
 
-    # The template set the document was loaded with (folders and pack settings), set by the api.
-    _bo_mau: Any = PrivateAttr(None)
-    # Where an issued document (kem_theo) was read from, so that its expressions can be placed.
-    _nguon: Any = PrivateAttr(None)
-
     @property
     def type(self) -> decree.DocType:
         return decree.TYPES[self.loai]
@@ -329,10 +324,6 @@ _SHAPES = {
 
 
 
-# What a document attached to a decision takes from it unless it sets its own.
-ATTACHED_INHERITS = ("mau", "co_quan", "dia_danh", "ngay", "nguoi_ky", "luu")
-
-
 def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
     """Validate `src` (or `data` read from it) as model `root`: the object, or None and the located problems."""
     try:
@@ -341,26 +332,26 @@ def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tup
         return None, [_problem(src, err, root) for err in exc.errors()]
 
 
-def validate(src: Source, columns: Presets | None = None) -> VanBan:
+def validate(src: Source, columns: Presets | None = None, attached: Linked | None = None) -> VanBan:
     """Validate a loaded source into a VanBan, or raise InputError listing every problem.
 
     `columns` are column presets (a pack's) added to the built-in ones; a phụ lục naming a preset
-    comes back with the preset's columns.
+    comes back with the preset's columns. `attached`: the document its `kem_theo` names, as resolved.
     """
     known = {**BUILTIN_PRESETS, **(columns or {})}
     doc, problems = check(VanBan, src, {k: v for k, v in src.data.items() if k != "kem_theo"})
     problems = list(src.extra) + problems
-    attached = None
+    issued = None
     if "kem_theo" in src.data:
         try:
-            attached = _attached(src, doc, columns)
+            issued = _attached(src, doc, attached, columns)
         except InputError as exc:
             problems.extend(exc.problems)
     if doc is not None:
         # Preset names are replaced by their columns first, so the checks see every table's columns.
         tables = tuple(pl.model_copy(update={"cot": known[pl.cot]}) if isinstance(pl.cot, str) and pl.cot in known
                        else pl for pl in doc.phu_luc)
-        doc = doc.model_copy(update={"kem_theo": attached, "phu_luc": tables})
+        doc = doc.model_copy(update={"kem_theo": issued, "phu_luc": tables})
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
     if problems:
         raise InputError(ordered(problems))
@@ -368,14 +359,15 @@ def validate(src: Source, columns: Presets | None = None) -> VanBan:
     return doc
 
 
-def _attached(src: Source, doc: VanBan | None, columns: Presets | None) -> VanBan:
+def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns: Presets | None) -> VanBan:
     """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision."""
     if doc is not None and doc.type.mau != "quyet_dinh":
         raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
                                       "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
-    child_src = load_linked(src, ("kem_theo",), src.data["kem_theo"], ATTACHED_INHERITS)
-    child = validate(child_src, columns)
-    child._nguon = child_src
+    if attached is None:
+        raise InputError([src.problem(("kem_theo",), "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
+                                      "ví dụ `kem_theo: quy-che.yaml`")])
+    child = validate(attached.source, columns, attached.kem_theo)
     if child.type.mau != "van_ban" or child.kem_theo is not None:
         raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
                                       "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from . import settings, source
 from .errors import InputError, Problem, TemplateError
+from .files import Reader, inside
 from .settings import Pack
 
 ENV = "CCHC_TEMPLATES"
@@ -61,6 +62,9 @@ class TemplateSet:
         for folder in self.folders:
             path = folder / f"{name}.docx"
             if path.is_file():
+                if not inside(path, (folder.resolve(),)):
+                    raise TemplateError([Problem(f"mẫu {path} là liên kết trỏ ra ngoài thư mục mẫu {folder}",
+                                                 str(path), hint="chép tệp mẫu vào thư mục thay vì dùng liên kết")])
                 return path
         raise TemplateError([Problem(f"không có mẫu `{name}` trên đường tìm mẫu", hint="đã tìm trong: " + ", ".join(
             str(f) for f in self.folders))])
@@ -113,26 +117,37 @@ def find_pack(name: str, roots: Sequence[Path], problem: Callable[[str, str | No
     raise InputError([problem(f"không tìm thấy bộ mẫu `{name}`", hint)])
 
 
-def read_settings(folders: Sequence[Path]) -> tuple[Pack, source.Source | None]:
-    """The pack.yaml files of `folders` merged (earlier folders win) and validated; and their `mac_dinh` defaults."""
+def read_settings(folders: Sequence[Path], reader: Reader | None = None) -> tuple[Pack, source.Source | None]:
+    """The pack.yaml files of `folders` merged (earlier folders win) and validated; and their `mac_dinh` defaults.
+
+    A pack.yaml, and what it inherits, is read only from inside its own folder.
+    """
+    reader = reader or Reader()
     merged: source.Source | None = None
     for folder in reversed(folders):
         path = folder / PACK_FILE
-        if path.is_file():
-            layer = source.load_path(path)
+        if os.path.lexists(path):
+            inner = reader.within(folder)
+            if not inner.allows(path):
+                raise InputError([Problem(f"{PACK_FILE} là liên kết trỏ ra ngoài bộ mẫu {folder}", str(path),
+                                          hint=f"chép {PACK_FILE} vào thư mục bộ mẫu thay vì dùng liên kết")])
+            layer = source.load_path(path, inner)
             merged = layer if merged is None else source.merge(merged, layer)
     if merged is None:
         return Pack(), None
     return settings.read(merged), source.section(merged, "mac_dinh")
 
 
-def template_set(src: source.Source, templates: Folders = None) -> tuple[TemplateSet, source.Source | None]:
+def template_set(src: source.Source, templates: Folders = None,
+                 reader: Reader | None = None) -> tuple[TemplateSet, source.Source | None]:
     """The templates a loaded document uses (its `mau:` pack resolved on the search path), and the pack's defaults.
 
     A pack is looked up in the caller's folders, CCHC_TEMPLATES, a `mau/` folder beside the document
     and beside the inherited file that names it, then the built-in folder; its templates come before
-    the built-in ones.
+    the built-in ones. With `reader` confined to roots, a pack found elsewhere than in the caller's
+    folders, CCHC_TEMPLATES or the built-in folder must lie inside them.
     """
+    reader = reader or Reader()
     user = user_folders(templates)
     builtin = builtin_dir()
     name = src.data.get("mau")
@@ -144,8 +159,11 @@ def template_set(src: source.Source, templates: Folders = None) -> tuple[Templat
             beside.append(Path(naming).parent / PACKS_BESIDE)
         roots = (*user, *dict.fromkeys(beside), builtin)
         pack_dir = find_pack(name.strip(), roots, lambda msg, hint: src.problem(("mau",), msg, hint))
+        if not (reader.allows(pack_dir) or inside(pack_dir, [r.resolve() for r in (*user, builtin)])):
+            raise InputError([src.problem(("mau",), f"bộ mẫu {pack_dir} nằm ngoài các thư mục được phép đọc",
+                                          "đặt bộ mẫu trong các thư mục đã cho (--roots, roots=) hoặc --templates")])
         folders = (*user, pack_dir, builtin)
-    pack, defaults = read_settings(folders)
+    pack, defaults = read_settings(folders, reader)
     return TemplateSet(folders, pack), defaults
 
 

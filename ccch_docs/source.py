@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem
+from .files import Reader
 from .formats.text import nfc
 from .yamlio import Path_, Where, key_name, parse_yaml
 
@@ -56,87 +57,138 @@ def _nfc_all(value: Any) -> Any:
     return value
 
 
-def load_text(text: str, file: str = "<string>", base_dir: Path | str = ".") -> Source:
+MAX_DEPTH = 32  # files on one chain of links (ke_thua, kem_theo, ke_hoach), the document included
+
+
+@dataclass
+class Linked:
+    """A document as read, with the documents it names (`kem_theo`, `ke_hoach`) read as well."""
+
+    source: Source
+    kem_theo: Linked | None = None
+    ke_hoach: Linked | None = None
+
+
+def load_text(text: str, file: str = "<string>", base_dir: Path | str = ".", reader: Reader | None = None) -> Source:
     """Read YAML text; `ke_thua` paths are taken relative to `base_dir`."""
-    return _load(text, file, Path(base_dir), stack=())
+    return _inherit(_parse(text, file, Path(base_dir)), reader or Reader(), ())
 
 
-def load_path(path: Path | str) -> Source:
-    """Read a YAML file and the files it inherits from."""
+def load_path(path: Path | str, reader: Reader | None = None) -> Source:
+    """Read a YAML file and the files it inherits from; `reader`'s roots confine those, not the file itself."""
     path = Path(path)
-    return _load(_read(path, None), str(path), path.parent, stack=(path.resolve(),))
+    reader = reader or Reader()
+    raw = Reader(budget=reader.budget).read(path)
+    return _inherit(_parse(decode(raw, str(path)), str(path), path.parent), reader, (path.resolve(),))
 
 
-def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | str = ".") -> Source:
+def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | str = ".",
+                 reader: Reader | None = None) -> Source:
     """Take data that another system already holds in memory; `ke_thua` still works."""
     if not isinstance(data, dict):
         raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị", file)])
-    return _resolve(_nfc_all(data), {}, [], file, Path(base_dir), stack=())
+    return _inherit(Source(_nfc_all(data), {}, file, Path(base_dir)), reader or Reader(), ())
 
 
-def load_linked(src: Source, key: Path_, value: Any, inherited: tuple[str, ...] = ()) -> Source:
-    """A document another one names at `key` (`kem_theo`, `ke_hoach`): a path relative to it, or a mapping
-    written inline; the keys in `inherited` are taken from `src` unless the linked document sets its own."""
-    if isinstance(value, str):
-        target = (src.base_dir / value).resolve()
-        cited = src.problem(key, "")
-        child = _load(_read(target, cited), str(src.base_dir / value), target.parent, stack=(target,))
-    elif isinstance(value, dict):
-        places = {path[len(key):]: w for path, w in src.places.items() if path[:len(key)] == key}
-        child = _resolve(dict(value), places, [], src.file, src.base_dir, stack=())
-    else:
-        raise InputError([src.problem(key, "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
-                                      "ví dụ `kem_theo: ke-hoach-2022.yaml`")])
-    base = {k: src.data[k] for k in inherited if k in src.data and k not in child.data}
-    child.data = {**base, **child.data}
-    child.places = {**{p: w for p, w in src.places.items() if p[:1] and p[0] in base}, **child.places}
-    return child
+def linked_file(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Path, Source]:
+    """The file `src` names at `key` (a path relative to it) with what it inherits, and its resolved path.
+
+    `chain`: the files that led here (the document first); naming one of them again is a cycle.
+    """
+    target, child = _open(src, key, rel, reader, chain)
+    return target, _inherit(child, reader, chain + (target,))
 
 
-def _read(path: Path, cited: Problem | None) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        base = cited or Problem("", str(path))
-        raise InputError([Problem(f"không đọc được tệp {path}: {exc.strerror or exc}", base.file, base.line,
-                                  base.column, base.key, "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)")]) from None
+def inline(src: Source, key: Path_, value: dict[str, Any], reader: Reader, chain: tuple[Path, ...]) -> Source:
+    """The mapping written in `src` at `key` as a document of its own, its places re-rooted, what it inherits merged."""
+    places = {path[len(key):]: w for path, w in src.places.items() if path[:len(key)] == key}
+    return _inherit(Source(dict(value), places, src.file, src.base_dir), reader, chain)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text of a file's bytes (a BOM is dropped)."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(f"tệp không phải UTF-8 (byte {exc.start})", str(path),
+        raise InputError([Problem(f"tệp không phải UTF-8 (byte {exc.start})", file,
                                   hint="lưu tệp với bảng mã UTF-8")]) from None
 
 
-def _load(text: str, file: str, base_dir: Path, stack: tuple[Path, ...]) -> Source:
+def _parse(text: str, file: str, base_dir: Path) -> Source:
+    """One YAML text as a source; its `ke_thua` not followed yet."""
     data, places, problems = parse_yaml(nfc(text), file)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị (ví dụ `loai: ke_hoach`)", file, 1, 1)])
-    return _resolve(data, places, problems, file, base_dir, stack)
+    return Source(data, places, file, base_dir, problems)
 
 
-def _resolve(data: dict[str, Any], places: dict[Path_, Where], problems: list[Problem], file: str,
-             base_dir: Path, stack: tuple[Path, ...]) -> Source:
-    src = Source(data, places, file, base_dir, problems)
-    parents = data.pop("ke_thua", None)
+def _open(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Path, Source]:
+    """Parse the file `src` names at `key`, refused when it closes a cycle or makes the chain too long."""
+    target = (src.base_dir / rel).resolve()
+    if target in chain:
+        names = " → ".join(p.name for p in (*chain[chain.index(target):], target))
+        kind = "kế thừa" if key[0] == "ke_thua" else "liên kết"
+        raise InputError([src.problem(key, f"{kind} vòng tròn: {names}", f"bỏ một khóa {key[0]} trong vòng")])
+    if len(chain) >= MAX_DEPTH:
+        raise InputError([src.problem(key, f"chuỗi tệp liên kết dài quá {MAX_DEPTH} tệp",
+                                      "gộp bớt các tệp ke_thua; kiểm tra các khóa ke_thua, kem_theo, ke_hoach")])
+    shown = str(src.base_dir / rel)
+    return target, _parse(decode(reader.read(target, src.problem(key, "")), shown), shown, target.parent)
+
+
+@dataclass
+class _Pending:
+    """A source whose `ke_thua` files are being read: those still to read, and the merge of those read."""
+
+    src: Source
+    todo: list[tuple[Path_, str]]
+    chain: tuple[Path, ...]
+    path: Path | None = None
+    base: Source | None = None
+
+    def add(self, parent: Source) -> None:
+        self.base = parent if self.base is None else merge(self.base, parent)
+
+
+def _inherit(src: Source, reader: Reader, chain: tuple[Path, ...]) -> Source:
+    """`src` merged over the files its `ke_thua` names, each over its own: walked with a stack, not recursion,
+    and a file inherited along several paths is read once."""
+    done: dict[Path, Source] = {}
+    stack = [_Pending(src, _parents(src), chain)]
+    while True:
+        top = stack[-1]
+        if top.todo:
+            key, rel = top.todo.pop()
+            target = (top.src.base_dir / rel).resolve()
+            if target in done and target not in top.chain:
+                top.add(done[target])
+            else:
+                target, parent = _open(top.src, key, rel, reader, top.chain)
+                stack.append(_Pending(parent, _parents(parent), top.chain + (target,), target))
+            continue
+        stack.pop()
+        merged = top.src if top.base is None else merge(top.base, top.src)
+        if not stack:
+            return merged
+        if top.path is not None:
+            done[top.path] = merged
+        stack[-1].add(merged)
+
+
+def _parents(src: Source) -> list[tuple[Path_, str]]:
+    """The `ke_thua` paths of `src` (taken out of its data) with their keys, last first."""
+    parents = src.data.pop("ke_thua", None)
     if parents is None:
-        return src
+        return []
     if isinstance(parents, str):
         parents = [parents]
     if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
         raise InputError([src.problem(("ke_thua",), "phải là một đường dẫn hoặc danh sách đường dẫn",
                                       "ví dụ `ke_thua: don-vi/ubnd-tinh.yaml`")])
-    base: Source | None = None
-    for i, rel in enumerate(parents):
-        key: Path_ = ("ke_thua", i) if ("ke_thua", i) in places else ("ke_thua",)
-        target = (base_dir / rel).resolve()
-        if target in stack:
-            chain = " → ".join(p.name for p in stack + (target,))
-            raise InputError([src.problem(key, f"kế thừa vòng tròn: {chain}", "bỏ một khóa ke_thua trong vòng")])
-        parent = _load(_read(target, src.problem(key, "")), str(base_dir / rel), target.parent, stack + (target,))
-        base = parent if base is None else merge(base, parent)
-    return src if base is None else merge(base, src)
+    keys = [("ke_thua", i) if ("ke_thua", i) in src.places else ("ke_thua",) for i in range(len(parents))]
+    return list(reversed(list(zip(keys, parents))))
 
 
 def merge(lower: Source, upper: Source) -> Source:

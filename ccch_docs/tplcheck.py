@@ -8,13 +8,13 @@ from pathlib import Path
 
 from . import api, context, decree, engine, packs, source
 from .errors import CchcError, Problem
-from .model import VanBan
+from .document import Document
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"  # sample documents using every variable and branch
 FULL = SAMPLES / "day-du.yaml"  # the one rendered once for every type laid out by van_ban (Mẫu 1.4)
 
 
-def _documents(folder: Path, found: packs.TemplateSet, documents: Sequence[Path]) -> list[VanBan]:
+def _documents(folder: Path, found: packs.TemplateSet, documents: Sequence[Path]) -> list[Document]:
     """The samples (one per layout at least) and the given documents, and the full sample as every Mẫu 1.4 type."""
     docs = [api.load(p, templates=[folder]) for p in (*sorted(SAMPLES.glob("*.yaml")), *documents)]
     data = source.load_path(FULL).data
@@ -32,7 +32,7 @@ def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
         docs = _documents(folder, found, documents)
     except CchcError as exc:
         return list(exc.problems)
-    known = set().union(*(context.build(d, found.pack) for d in docs))  # every layout's variables
+    known = set().union(*(context.build(d.van_ban, found.pack) for d in docs))  # every layout's variables
     problems: list[Problem] = []
     broken: set[str] = set()
     for name, path in packs.TemplateSet((folder,)).available().items():

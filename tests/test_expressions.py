@@ -225,7 +225,7 @@ def test_every_bad_expression_is_reported_at_once():
 def test_plain_text_costs_nothing():
     src = source.load_path(ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml")
     doc = validate(src)
-    assert compute.complete(doc, src) is doc  # no expression, no plan: the very same document
+    assert compute.complete(doc, source.Linked(src)) is doc  # no expression, no plan: the very same document
 
 
 def test_cli_exit_2_and_no_traceback(tmp_path, capsys):

@@ -1,0 +1,23 @@
+"""A loaded document: the validated VanBan and the templates it was loaded with, which render uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import VanBan
+from .packs import TemplateSet
+
+
+@dataclass(frozen=True)
+class Document:
+    """What `load`, `loads` and `from_dict` return; reads as its VanBan (`doc.trich_yeu`, `doc.type`)."""
+
+    van_ban: VanBan
+    templates: TemplateSet
+
+    def __getattr__(self, name: str) -> Any:
+        van_ban = self.__dict__.get("van_ban")  # absent while unpickling
+        if van_ban is None or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(van_ban, name)

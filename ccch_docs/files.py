@@ -1,0 +1,84 @@
+"""Reading input files within bounds: regular files only, size-capped, inside the allowed folders when given."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, Problem
+
+MAX_FILE = 20 * 1024 * 1024  # bytes of one input file (YAML, pack.yaml)
+MAX_TOTAL = 50 * 1024 * 1024  # bytes of every file one document reads, its linked files and pack included
+_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+
+Roots = str | Path | Sequence[str | Path] | None  # folders every linked file must lie in (None: anywhere)
+
+
+def folders(roots: Roots) -> tuple[Path, ...] | None:
+    """`roots` as resolved folders (symlinks followed); None when not given."""
+    if roots is None:
+        return None
+    items = [roots] if isinstance(roots, str | Path) else list(roots)
+    return tuple(Path(r).expanduser().resolve() for r in items)
+
+
+def inside(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether `path`, its symlinks resolved, lies in one of `roots` (themselves resolved)."""
+    real = path.resolve()
+    return any(real.is_relative_to(root) for root in roots)
+
+
+@dataclass
+class Budget:
+    """Bytes one document may still read."""
+
+    left: int = MAX_TOTAL
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Reads the files of one document: at most MAX_FILE each and MAX_TOTAL together, inside `roots` when given."""
+
+    roots: tuple[Path, ...] | None = None
+    budget: Budget = field(default_factory=Budget)
+
+    def within(self, folder: Path) -> Reader:
+        """A reader confined to `folder` (a template pack), spending this one's budget."""
+        return Reader((folder.resolve(),), self.budget)
+
+    def allows(self, path: Path) -> bool:
+        """Whether `path` may be read."""
+        return self.roots is None or inside(path, self.roots)
+
+    def read(self, path: Path, cited: Problem | None = None) -> bytes:
+        """The bytes of `path`; `cited` is the place that names it (a `ke_thua:` key …), for errors."""
+        if not self.allows(path):
+            raise _refused(cited, path, f"tệp {path} nằm ngoài các thư mục được phép đọc ("
+                           + ", ".join(map(str, self.roots or ())) + ")",
+                           "chỉ liên kết tới tệp trong các thư mục đã cho (--roots, roots=)")
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a FIFO is never opened
+                raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
+            fd = os.open(path, _FLAGS)  # O_NONBLOCK: a FIFO swapped in after the check does not hang the open
+        except OSError as exc:
+            raise _refused(cited, path, f"không đọc được tệp {path}: {exc.strerror or exc}",
+                           "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)") from None
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
+            limit = min(MAX_FILE, self.budget.left)
+            raw = f.read(limit + 1)
+        if len(raw) > limit:
+            raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {MAX_FILE // 2**20} MB mỗi tệp, "
+                           f"{MAX_TOTAL // 2**20} MB cho một văn bản cùng các tệp nó liên kết)",
+                           "tách văn bản, hoặc bỏ bớt dữ liệu không dùng")
+        self.budget.left -= len(raw)
+        return raw
+
+
+def _refused(cited: Problem | None, path: Path, message: str, hint: str) -> InputError:
+    base = cited or Problem("", str(path))
+    return InputError([Problem(message, base.file, base.line, base.column, base.key, hint)])
