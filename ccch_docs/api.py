@@ -48,7 +48,8 @@ def _validate(bundle: Bundle) -> Document:
     expressions (compute.complete); the document keeps its templates."""
     columns = bundle.templates.pack.cot
     linked = bundle.document
-    doc = compute.complete(validate(linked.source, columns, linked.kem_theo), linked, columns=columns)
+    doc = compute.complete(validate(linked.source, columns, linked.kem_theo), linked, columns=columns,
+                           words=bundle.templates.pack.words)
     return Document(doc, bundle.templates)
 
 
@@ -61,7 +62,7 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     """Render `doc` to .docx bytes; also write them to a path (atomically) or a binary stream when given."""
     found = templates_of(doc)
     van_ban = doc.van_ban if isinstance(doc, Document) else doc
-    template = engine.compiled(found.find(van_ban.type.mau), found.pack.sizes)
+    template = engine.compiled(found.find(van_ban.layout.template), found.pack.sizes)
     ctx = context.build(van_ban, found.pack)
     data = template.render(ctx, [pl["bang"] for pl in ctx["phu_luc"]])
     if isinstance(to, str | Path):

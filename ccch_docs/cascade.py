@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import context, source, yamlio
+from . import source, yamlio
+from .decree.citations import cite
 from .errors import InputError, Problem
 from .formats.text import one_line
 from .model import CoQuan, PhuLuc, VanBan
@@ -119,7 +120,7 @@ def skeleton(plan: VanBan, units: Sequence[str], name: str, profile: str | None 
         "loai": "ke_hoach",
         "ngay": plan.ngay.year,  # a draft: the clerk writes the day and month at issuance
         "trich_yeu": [title, f"của {name}"],
-        "mo_dau": f"Thực hiện {context.cite(plan, long_date=True)}{_about(plan)}, {name} xây dựng {plan_name} như sau:",
+        "mo_dau": f"Thực hiện {cite(plan, long_date=True)}{_about(plan)}, {name} xây dựng {plan_name} như sau:",
         "noi_dung": [
             {"tieu_de": "MỤC ĐÍCH, YÊU CẦU", "doan": [TO_WRITE["muc_dich"]]},
             tasks_part,
@@ -153,7 +154,7 @@ def plan_text(plan: VanBan, units: Sequence[str], to: Path, profile: Path | str 
                                   hint='thử cách gọi có trong cột chủ trì/phối hợp của phụ lục, ví dụ "cấp huyện"; '
                                        "có thể nêu --don-vi nhiều lần")])
     chosen = " hoặc ".join(f'"{one_line(u)}"' for u in units)
-    return (f"# Kế hoạch của {name}: khung tạo bằng `python -m ccch_docs cascade` từ {context.cite(plan)},\n"
+    return (f"# Kế hoạch của {name}: khung tạo bằng `python -m ccch_docs cascade` từ {cite(plan)},\n"
             f"# gồm {count} nhiệm vụ có cơ quan chủ trì hoặc phối hợp ghi {chosen}.\n"
             f"# Điền số, ngày và các đoạn trong ngoặc; mỗi nhiệm vụ giữ mã (ma) của kế hoạch cấp trên.\n"
             f"{yamlio.dump_yaml(data)}")

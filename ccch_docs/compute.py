@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import context, presets, report
+from . import report
+from .decree import citations
+from .decree.wording import DEFAULT, Words
 from .errors import InputError, Problem, ordered
 from .expressions import Absent, ExpressionError, evaluate, has_code
-from .formats import labels
 from .model import Presets, VanBan, validate
 from .resolve import plan_failed
 from .source import Linked, Path_, Source
@@ -25,11 +26,13 @@ TEXT_FIELDS = ("trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "phu_luc", "ket_qu
 _NEEDS_PLAN = Absent("thêm ke_hoach: đường dẫn tới kế hoạch mà báo cáo trả lời")
 
 
-def complete(doc: VanBan, linked: Linked, link: bool = True, columns: Presets | None = None) -> VanBan:
+def complete(doc: VanBan, linked: Linked, link: bool = True, columns: Presets | None = None,
+             words: Words = DEFAULT) -> VanBan:
     """`doc` with its plan linked (when `link`), the results phụ lục added and every expression evaluated.
 
     `linked`: the document as resolved, with its plan and attached document. `columns`: the column
-    presets of the document's template pack, which its plan may name too.
+    presets of the document's template pack, which its plan may name too; `words`: the pack's wording,
+    which the results phụ lục is printed in.
 
     Raises InputError listing every problem; a document without `ke_hoach` or `{{` comes back as it is.
     """
@@ -75,8 +78,8 @@ def complete(doc: VanBan, linked: Linked, link: bool = True, columns: Presets | 
         raise InputError(ordered(problems))
     doc = doc.model_copy(update=changes) if changes else doc
     if plan is not None and found is not None and doc.phu_luc_ket_qua:
-        title = presets.RESULT_TITLE if doc.phu_luc_ket_qua is True else str(doc.phu_luc_ket_qua).upper()
-        table = report.results_table(plan, found, doc.ket_qua, title)
+        title = words["ket_qua_tieu_de"] if doc.phu_luc_ket_qua is True else str(doc.phu_luc_ket_qua).upper()
+        table = report.results_table(plan, found, doc.ket_qua, title, words)
         doc = doc.model_copy(update={"phu_luc": (*doc.phu_luc, table)})
     return doc
 
@@ -121,7 +124,7 @@ def _plan(plan: Linked, src: Source, columns: Presets | None) -> tuple[VanBan, S
 
 def _plan_names(plan: VanBan) -> dict[str, Any]:
     """The `ke_hoach` variables."""
-    kh = context.ky_hieu(plan)
-    so = labels.so_text(plan.so)
+    kh = citations.ky_hieu(plan)
+    so = citations.so_text(plan.so)
     return {"so": so, "ky_hieu": kh, "so_ky_hieu": f"{so}/{kh}", "ngay": plan.ngay, "co_quan": plan.co_quan.goi,
-            "trich_yeu": " ".join(plan.trich_yeu), "trich_dan": context.cite(plan, long_date=True)}
+            "trich_yeu": " ".join(plan.trich_yeu), "trich_dan": citations.cite(plan, long_date=True)}

@@ -7,14 +7,15 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, get_origin
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema,
-                      model_validator)
+                      create_model, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
+from .decree import numbering, signers
+from .decree.citations import running_name
 from .errors import InputError, Problem, did_you_mean, ordered
 from .formats.dates import PartialDate
-from .formats.labels import STYLES as LABEL_STYLES
-from .formats.text import one_line, running_name
+from .formats.text import one_line
 from .source import Linked, Path_, Source
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
@@ -77,7 +78,7 @@ M = TypeVar("M", bound=BaseModel)
 def _label_style(value: Any) -> Any:
     if value is None or value is False or value == "none":
         return ""
-    if value not in LABEL_STYLES:
+    if value not in numbering.STYLES:
         raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
                                   {"value": value, "hint": 'chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'})
     return value
@@ -128,14 +129,14 @@ class CoQuan(Model):
         return self.ten_goi or running_name(self.chu_quan, self.ten)
 
 
-class NguoiKy(Model):
+# One optional line per authority form of decree.signers (tm, kt, tl, tuq, q).
+_Authorities = create_model("_Authorities", __base__=Model, __module__=__name__,
+                            **{key: (Text | None, Field(None, description=note)) for key, note in signers.AUTHORITIES})
+
+
+class NguoiKy(_Authorities):  # type: ignore[misc,valid-type]
     """The signer block (ô 7): authority prefixes, own title and name."""
 
-    tm: Text | None = Field(None, description="thay mặt tập thể: dòng `TM. …`, ví dụ ỦY BAN NHÂN DÂN")
-    kt: Text | None = Field(None, description="ký thay người đứng đầu: dòng `KT. …`, ví dụ CHỦ TỊCH")
-    tl: Text | None = Field(None, description="thừa lệnh: dòng `TL. …`")
-    tuq: Text | None = Field(None, description="thừa ủy quyền: dòng `TUQ. …`")
-    q: Text | None = Field(None, description="quyền: dòng `Q. …`")
     chuc_vu: Text | None = Field(None, description="chức vụ của người ký, ví dụ PHÓ CHỦ TỊCH")
     ho_ten: Text = Field(description="họ và tên người ký, không ghi học hàm, học vị")
 
@@ -295,6 +296,10 @@ class VanBan(Model):
     def type(self) -> decree.DocType:
         return decree.TYPES[self.loai]
 
+    @property
+    def layout(self) -> decree.Layout:
+        return decree.LAYOUTS[self.type.mau]
+
 
 _MESSAGES = {
     "missing": "thiếu khóa bắt buộc",
@@ -361,14 +366,14 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
 
 def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns: Presets | None) -> VanBan:
     """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision."""
-    if doc is not None and doc.type.mau != "quyet_dinh":
+    if doc is not None and doc.layout.issues is None:
         raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
                                       "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
     if attached is None:
         raise InputError([src.problem(("kem_theo",), "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
                                       "ví dụ `kem_theo: quy-che.yaml`")])
     child = validate(attached.source, columns, attached.kem_theo)
-    if child.type.mau != "van_ban" or child.kem_theo is not None:
+    if child.type.mau not in decree.LAYOUTS["kem_theo"].carries or child.kem_theo is not None:
         raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
                                       "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])
     return child
@@ -424,11 +429,10 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
         out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
-    if not any((doc.nguoi_ky.tm, doc.nguoi_ky.kt, doc.nguoi_ky.tl, doc.nguoi_ky.tuq, doc.nguoi_ky.q,
-                doc.nguoi_ky.chuc_vu)):
+    if not signers.titled(doc.nguoi_ky):
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
-    out.extend(_check_parts(doc.noi_dung, ("noi_dung",), 1, decree.PLAN_LEVELS))
-    out.extend(_check_parts(doc.dieu, ("dieu",), 1, decree.DECISION_LEVELS))
+    for key, levels in numbering.BODIES.items():
+        out.extend(_check_parts(getattr(doc, key), (key,), 1, levels))
     out.extend(_check_layout(doc))
     out.extend(_check_tables(doc.phu_luc, known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
@@ -498,11 +502,11 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
     return out
 
 
-def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: tuple[decree.Level, ...]) -> list[Finding]:
+def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: numbering.Scheme) -> list[Finding]:
     out: list[Finding] = []
     for i, part in enumerate(parts):
         here = path + (i,)
-        if depth > 3 and part.so is not False:
+        if depth > numbering.MAX_DEPTH and part.so is not False:
             scheme = " → ".join(level.style for level in levels)
             out.append((here, f"phần nội dung lồng quá ba cấp ({scheme})",
                         "dùng đoạn gạch đầu dòng `- ` / `+ ` trong doan, hoặc đặt `so: false`"))
@@ -512,37 +516,18 @@ def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: tuple[
     return out
 
 
-# Keys only one layout (mẫu) prints; anywhere else they would be silently dropped, so they are errors.
-_LAYOUT_ONLY = {"tham_quyen": "quyet_dinh", "can_cu": "quyet_dinh", "theo_de_nghi": "quyet_dinh",
-                "dieu": "quyet_dinh", "don_vi_soan": "cong_van"}
-# Keys a layout has no place for.
-_LAYOUT_WITHOUT = {"quyet_dinh": ("kinh_gui", "mo_dau", "noi_dung", "ket_thuc")}
-
-
 def _check_layout(doc: VanBan) -> list[Finding]:
     """The keys that the document's layout needs, and those it has no place for."""
     out: list[Finding] = []
-    mau = doc.type.mau
-    for key, owner in _LAYOUT_ONLY.items():
-        if owner != mau and getattr(doc, key):
+    layout = doc.layout
+    for key, owner in decree.ONLY.items():
+        if owner != layout.key and getattr(doc, key):
             out.append(((key,), f"khóa `{key}` chỉ dùng cho `loai: {owner}`",
                         f"bỏ khóa này, hoặc đổi thành `loai: {owner}`"))
-    for key in _LAYOUT_WITHOUT.get(mau, ()):
+    for key in layout.without:
         if getattr(doc, key):
-            out.append(((key,), f"`loai: {mau}` không có phần `{key}`",
-                        "viết nội dung quyết định trong các Điều (`dieu`)"))
-    if mau == "quyet_dinh":
-        if not doc.tham_quyen:
-            out.append((("tham_quyen",), "quyết định cần dòng thẩm quyền ban hành",
-                        "ví dụ `tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`"))
-        if not doc.dieu:
-            out.append((("dieu",), "quyết định cần ít nhất một Điều",
-                        "viết `dieu:` là danh sách; mỗi Điều là một chuỗi hoặc {tieu_de, doan, muc}"))
-    if mau == "cong_van":
-        if not doc.kinh_gui:
-            out.append((("kinh_gui",), "công văn cần nơi gửi (`Kính gửi:`)",
-                        "ví dụ `kinh_gui: [Sở Nội vụ, Sở Tài chính]`"))
-        if doc.ky_hieu is None and not doc.don_vi_soan:
-            out.append((("don_vi_soan",), "công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)",
-                        "thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`"))
+            out.append(((key,), f"`loai: {layout.key}` không có phần `{key}`", layout.without_hint))
+    for need in layout.requires:
+        if not getattr(doc, need.key) and not (need.unless and getattr(doc, need.unless)):
+            out.append(((need.key,), need.message, need.hint))
     return out

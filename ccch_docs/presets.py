@@ -17,13 +17,13 @@ PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
     ),
 }
 
-# A report's results table: the plan's columns kept (those present), then the result columns.
+# A report's results table: the plan's columns kept (those present), then the result columns
+# (khoa, the decree.wording key of its name, rong); its title is the wording `ket_qua_tieu_de`.
 RESULT_KEEP = ("noi_dung", "chu_tri", "thoi_gian")
-RESULT_COLUMNS = (("tinh_trang", "Tình trạng", 2), ("ket_qua", "Kết quả thực hiện", 5))
-RESULT_TITLE = "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỤ THỂ"
+RESULT_COLUMNS = (("tinh_trang", "cot_tinh_trang", 2), ("ket_qua", "cot_ket_qua", 5))
 
-# Task states a report may give (`ket_qua.<ma>.tinh_trang`), then the state of a task it does not mention,
-# and how each is written in the results table.
-STATUS = {"hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang thực hiện", "chua_thuc_hien": "Chưa thực hiện"}
+# Task states a report may give (`ket_qua.<ma>.tinh_trang`), then the state of a task it does not mention;
+# each is printed as the decree.wording phrase of the same key.
+STATUS = ("hoan_thanh", "dang_thuc_hien", "chua_thuc_hien")
 UNREPORTED = "chua_bao_cao"
-STATUS_LABELS = {**STATUS, UNREPORTED: "Chưa báo cáo"}
+STATES = (*STATUS, UNREPORTED)

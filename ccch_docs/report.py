@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import presets
+from .decree.wording import DEFAULT, Words
 from .errors import did_you_mean
 from .formats import numbers
 from .model import Cot, Finding, KetQua, Nhom, PhuLuc, VanBan
@@ -75,7 +76,7 @@ def _status(task: Task, results: Mapping[str, KetQua]) -> str:
 def _counts(statuses: list[str]) -> dict[str, Any]:
     """Counts per state, `da_trien_khai` (done or under way), and each as a rate of the total (`ti_le`)."""
     out: dict[str, Any] = {"tong": len(statuses)}
-    for state in presets.STATUS_LABELS:
+    for state in presets.STATES:
         out[state] = statuses.count(state)
     out["da_trien_khai"] = out["hoan_thanh"] + out["dang_thuc_hien"]
     out["ti_le"] = {k: numbers.ti_le(v, out["tong"]) for k, v in out.items() if k != "tong"}
@@ -103,15 +104,16 @@ def tally(plan: VanBan, found: list[Task], results: Mapping[str, KetQua]) -> dic
     return {**_counts([_status(t, results) for t in found]), "nhom": by_group}
 
 
-def results_table(plan: VanBan, found: list[Task], results: Mapping[str, KetQua], title: str) -> PhuLuc:
-    """The results phụ lục: the plan's task rows (content, lead body, time) with state and result."""
+def results_table(plan: VanBan, found: list[Task], results: Mapping[str, KetQua], title: str,
+                  words: Words = DEFAULT) -> PhuLuc:
+    """The results phụ lục: the plan's task rows (content, lead body, time) with state and result, in `words`."""
     first = next((pl for pl in plan.phu_luc if pl.nhom or pl.dong), plan.phu_luc[0])
     kept = [c for c in first.columns if c.khoa in presets.RESULT_KEEP] or list(first.columns[:1])
-    columns = (*kept, *(Cot(khoa=k, ten=t, rong=r) for k, t, r in presets.RESULT_COLUMNS))
+    columns = (*kept, *(Cot(khoa=k, ten=words[t], rong=r) for k, t, r in presets.RESULT_COLUMNS))
 
     def row(task: Task) -> dict[str, Any]:
         cells = {c.khoa: task.dong[c.khoa] for c in kept if task.dong.get(c.khoa) not in (None, "", ())}
-        cells["tinh_trang"] = presets.STATUS_LABELS[_status(task, results)]
+        cells["tinh_trang"] = words[_status(task, results)]
         result = results.get(task.ma)
         if result and result.ket_qua:
             cells["ket_qua"] = list(result.ket_qua)

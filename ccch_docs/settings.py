@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from functools import partial
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, create_model
+from pydantic_core import PydanticCustomError
 
+from .decree import wording
 from .errors import InputError
 from .errors import ordered
 from .model import Cot, Key, Lines, Model, Text, VanBan, check
@@ -16,12 +19,27 @@ from .source import Source
 DEFAULTABLE = tuple(k for k in VanBan.model_fields if k != "mau")
 
 
-class TuNgu(Model):
-    """Fixed wording printed by the templates."""
+def _slots(key: str, text: str) -> str:
+    """A pack's wording may use only the `{…}` slots of the phrase it replaces."""
+    allowed = wording.slots(wording.PHRASES[key].text)
+    unknown = wording.slots(text) - allowed
+    if unknown:
+        raise PydanticCustomError("cchc", "chỗ trống {unknown} không có trong câu chữ này",
+                                  {"unknown": ", ".join(f"{{{x}}}" for x in sorted(unknown)),
+                                   "hint": "dùng được: " + (", ".join(f"{{{x}}}" for x in sorted(allowed)) or "không có")
+                                           + f"; mặc định: {wording.PHRASES[key].text}"})
+    return text
 
-    noi_nhan: Text = Field("Nơi nhận:", description="nhãn khối nơi nhận (ô 9b)")
-    kinh_gui: Text = Field("Kính gửi:", description="nhãn khối kính gửi (ô 9a)")
-    luu: Text = Field("Lưu:", description="nhãn dòng lưu cuối nơi nhận: `- Lưu: VT, …`")
+
+# One key per phrase of decree.wording that a pack may override, defaulting to the decree's wording.
+_Phrases = create_model("_Phrases", __base__=Model, __module__=__name__, **{
+    key: (Annotated[Text, AfterValidator(partial(_slots, key))],
+          Field(wording.PHRASES[key].text, description=wording.PHRASES[key].note))
+    for key in wording.OVERRIDABLE})
+
+
+class TuNgu(_Phrases):  # type: ignore[misc,valid-type]
+    """Fixed wording printed in documents that a pack may change."""
 
 
 class NoiNhan(Model):
@@ -52,6 +70,11 @@ class Pack(Model):
     cot: dict[Key, Columns] = Field({}, description="mẫu cột phụ lục: tên mẫu → danh sách cột")
     mac_dinh: dict[str, Any] = Field({}, description="giá trị mặc định cho các khóa của văn bản (gộp sâu; văn bản và "
                                                      "tệp ke_thua được ưu tiên), ví dụ luu, dia_danh, co_quan.dia_chi")
+
+    @property
+    def words(self) -> wording.Words:
+        """The wording of the pack's documents: the decree's, with the pack's `tu_ngu`."""
+        return wording.words(self.tu_ngu.model_dump())
 
     @property
     def sizes(self) -> tuple[float, float] | None:

@@ -19,7 +19,6 @@ BODIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "to_trinh": (("SỰ CẦN THIẾT", ()), ("NỘI DUNG ĐỀ NGHỊ", ())),
 }
 GENERIC_BODY = (("NỘI DUNG", ()),)
-ADDRESSED = {"to_trinh", "cong_van"}  # types that usually carry a Kính gửi block
 
 # Keys a unit profile usually holds: (key, YAML lines when the profile lacks them, comment).
 UNIT_KEYS = (
@@ -64,26 +63,13 @@ def _body(loai: str) -> list[str]:
     return out
 
 
-def _decision() -> list[str]:
-    """The content keys of a Quyết định (Mẫu 1.2/1.3) in place of a numbered body."""
-    return [
-        _line("tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "dòng thẩm quyền ban hành, in hoa"),
-        _line("can_cu:", "căn cứ ban hành: `Căn cứ`, `;` và `.` được thêm tự động"),
-        "  - Luật Tổ chức chính quyền địa phương ngày 19/6/2015",
-        _line("theo_de_nghi: (cơ quan đề nghị)", "sau `Theo đề nghị của`"),
-        _line("dieu:", "các Điều: một chuỗi, hoặc {tieu_de, doan, muc} (khoản 1., điểm a))"),
-        f"  - {_q('(nội dung Điều 1)')}",
-        f"  - {_q('(cơ quan) chịu trách nhiệm thi hành Quyết định này./.')}",
-        _line("# kem_theo: ke-hoach.yaml", "Mẫu 1.3: văn bản ban hành kèm theo (đường dẫn hoặc khối khóa)"),
-    ]
-
-
-def _content(loai: str) -> list[str]:
-    """What a starter of type `loai` holds between its trích yếu and its Nơi nhận."""
-    if loai == "quyet_dinh":
-        return _decision()
-    letter = [_line("don_vi_soan: (đơn vị soạn)", "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)")]
-    return [*(letter if loai == "cong_van" else []),
+def _content(layout: decree.Layout, loai: str) -> list[str]:
+    """What a starter of type `loai` holds between its trích yếu and its Nơi nhận: its layout's own keys,
+    then the numbered body unless the layout has no place for it."""
+    own = [_line(yaml, comment) if comment else yaml for yaml, comment in layout.starter]
+    if "noi_dung" in layout.without:
+        return own
+    return [*own,
             _line("mo_dau: >-", "đoạn mở đầu (một chuỗi, hoặc danh sách nhiều đoạn)"),
             "  (căn cứ, mục đích của văn bản)",
             *_body(loai),
@@ -96,10 +82,11 @@ def text(loai: str, profile: Path, output: Path | None = None, templates: Sequen
     profile_src = source.load_path(profile)
     found, defaults = packs.template_set(profile_src, templates)
     given = set(profile_src.data) | set(defaults.data if defaults else ())
-    kind = decree.TYPES.get(loai)
+    kind = decree.TYPES.get(loai)  # an unknown type is reported by the validation below
+    layout = decree.LAYOUTS[kind.mau if kind else "van_ban"]
     name = kind.name.capitalize() if kind and kind.name else "Văn bản"
     if kind:
-        found.find(kind.mau)  # a type whose template is not on the path yet cannot be rendered
+        found.find(layout.template)  # a type whose template is not on the path yet cannot be rendered
     today = datetime.date.today()
     schema = packs.shipped("schema") / next(iter(schemas.FILES))
     lines = [
@@ -113,10 +100,10 @@ def text(loai: str, profile: Path, output: Path | None = None, templates: Sequen
         _line(f'ngay: "{today:%Y-%m}"', f'ngày ban hành: {today:%Y-%m-%d}; "{today:%Y-%m}": để trống ngày; '
                                         "bỏ khóa: để trống cả"),
         _line("# do_khan: khan", "độ khẩn: khan | thuong_khan | hoa_toc"),
-        *([] if loai == "quyet_dinh" else [_line(("" if loai in ADDRESSED else "# ") + "kinh_gui: (nơi nhận)",
-                                                  "Kính gửi: một nơi, hoặc danh sách")]),
+        *([] if "kinh_gui" in layout.without else [_line(("" if kind and kind.addressed else "# ") + "kinh_gui: (nơi nhận)",
+                                                         "Kính gửi: một nơi, hoặc danh sách")]),
         _line("trich_yeu: (trích yếu)", "trích yếu (ô 5a); danh sách: mỗi phần tử một dòng"),
-        *_content(loai),
+        *_content(layout, loai),
         _line("noi_nhan:", "nơi nhận (ô 9b): `- ` và `;` được thêm tự động"),
         "  - (nơi nhận)",
         _line("# nguoi_soan: ABC.(05)", "ô 12: ký hiệu người đánh máy và số bản phát hành"),

@@ -15,12 +15,14 @@ FULL = SAMPLES / "day-du.yaml"  # the one rendered once for every type laid out 
 
 
 def _documents(folder: Path, found: packs.TemplateSet, documents: Sequence[Path]) -> list[Document]:
-    """The samples (one per layout at least) and the given documents, and the full sample as every Mẫu 1.4 type."""
+    """The samples (one per layout at least) and the given documents, and the full sample as every type of a
+    layout that lays out many (Mẫu 1.4)."""
     docs = [api.load(p, templates=[folder]) for p in (*sorted(SAMPLES.glob("*.yaml")), *documents)]
     data = source.load_path(FULL).data
     available = found.available()
     for key, kind in decree.TYPES.items():
-        if kind.mau == "van_ban" and kind.mau in available:
+        layout = decree.LAYOUTS[kind.mau]
+        if layout.every_type and layout.template in available:
             docs.append(api.from_dict({**data, "loai": key}, name=str(FULL), base_dir=SAMPLES, templates=[folder]))
     return docs
 
@@ -51,7 +53,7 @@ def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
                                             str(path), key=part, hint=f"có phải ý bạn là `{close[0]}`?" if close
                                             else "xem danh sách biến trong docs/mau-van-ban.md"))
     for doc in docs:
-        if doc.type.mau in broken:
+        if doc.layout.template in broken:
             continue
         try:
             api.render(doc)

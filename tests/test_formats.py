@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 import ccch_docs
-from ccch_docs.context import addressees, ky_hieu, recipients
-from ccch_docs.formats import dates, labels, numbers, text
+from ccch_docs.decree.citations import ky_hieu, so_ky_hieu
+from ccch_docs.decree.numbering import label, roman
+from ccch_docs.decree.punctuation import addressees, recipients
+from ccch_docs.formats import dates, numbers, text
 from ccch_docs.formats.dates import PartialDate
 
 
@@ -39,7 +41,7 @@ def test_bad_dates(value):
     (285, "KH-UBND", "Số: 285/KH-UBND"), (None, "KH-VPUBND", "Số:       /KH-VPUBND"),
 ])
 def test_so_ky_hieu(so, ky, line):
-    assert labels.so_ky_hieu(so, ky) == line
+    assert so_ky_hieu(so, ky) == line
 
 
 def _doc(**extra):
@@ -74,9 +76,9 @@ def test_rates(part, whole, decimals, want):
 
 
 def test_letter_labels():
-    assert [labels.label(n, "a)") for n in range(1, 8)] == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]
-    assert [labels.label(n, "a)", with_dd=False) for n in range(1, 7)] == ["a)", "b)", "c)", "d)", "e)", "g)"]
-    assert [labels.roman(n) for n in (1, 4, 8, 12)] == ["I", "IV", "VIII", "XII"]
+    assert [label(n, "a)") for n in range(1, 8)] == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]
+    assert [label(n, "a)", with_dd=False) for n in range(1, 7)] == ["a)", "b)", "c)", "d)", "e)", "g)"]
+    assert [roman(n) for n in (1, 4, 8, 12)] == ["I", "IV", "VIII", "XII"]
 
 
 def test_punctuation_not_doubled():

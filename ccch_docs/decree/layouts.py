@@ -1,0 +1,112 @@
+"""The layouts (mẫu) of Phụ lục III, one object each: what differs from one layout to another."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .numbering import BODIES, labels
+from .wording import Words, fill
+
+if TYPE_CHECKING:
+    from ..model import Muc, VanBan
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A key a layout cannot do without (unless the document gives `unless`), and what to tell the user."""
+
+    key: str
+    message: str
+    hint: str
+    unless: str | None = None
+
+
+Opening = Callable[["VanBan", Words], "str | None"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One mẫu: its template, the keys it needs or has no place for, its ký hiệu, Nơi nhận opening,
+    extra context keys and starter lines."""
+
+    key: str
+    number: str  # the mẫu of Phụ lục III
+    template: str  # the .docx that lays it out
+    only: tuple[str, ...] = ()  # keys no other layout prints
+    without: tuple[str, ...] = ()  # keys it has no place for
+    without_hint: str = ""
+    requires: tuple[Requirement, ...] = ()
+    ky_hieu: str = "{loai}-{co_quan}"  # the default ký hiệu (fill slots: loai, co_quan, don_vi_soan)
+    opening: Opening | None = None  # the first Nơi nhận line
+    parts: tuple[str, ...] = ()  # context keys only it has
+    starter: tuple[tuple[str, str], ...] = ()  # a starter's lines for its own keys: (YAML, comment)
+    every_type: bool = False  # `templates check` renders its sample as each type it lays out
+    issues: str | None = None  # the layout of the document it may issue (`kem_theo`)
+    carries: tuple[str, ...] = ()  # for an issued document's layout: the layouts such a document may have
+
+
+# A last Điều that names who carries the decision out ("… chịu trách nhiệm thi hành Quyết định này.")
+# opens the Nơi nhận with "Như Điều <n>".
+EXECUTORS = re.compile(r"trách nhiệm (tổ chức |triển khai )?(thi hành|thực hiện)|thi hành quyết định|"
+                       r"quyết định (này )?(để )?thi hành", re.IGNORECASE)
+
+
+def _texts(part: Muc) -> list[str]:
+    """Every title and paragraph of a part and its children, without emphasis marks."""
+    own = [part.tieu_de or "", *part.doan]
+    return [t.replace("*", "") for t in own] + [t for child in part.muc for t in _texts(child)]
+
+
+def executors_article(doc: VanBan, words: Words) -> str | None:
+    """`Như Điều 3` when the last Điều names who carries the decision out; 3 is the last Điều label printed."""
+    if not doc.dieu or not any(EXECUTORS.search(t) for t in _texts(doc.dieu[-1])):
+        return None
+    printed = [x for x in labels([p.so for p in doc.dieu], BODIES["dieu"][0].style) if x]
+    return fill(words["nhu_dieu"], dieu=printed[-1].rstrip(".")) if printed else None
+
+
+def addressees_above(doc: VanBan, words: Words) -> str:
+    """A công văn's Nơi nhận opens with its Kính gửi recipients, as `Như trên`."""
+    return words["nhu_tren"]
+
+
+_DECISION_STARTER = (
+    ("tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "dòng thẩm quyền ban hành, in hoa"),
+    ("can_cu:", "căn cứ ban hành: `Căn cứ`, `;` và `.` được thêm tự động"),
+    ("  - Luật Tổ chức chính quyền địa phương ngày 19/6/2015", ""),
+    ("theo_de_nghi: (cơ quan đề nghị)", "sau `Theo đề nghị của`"),
+    ("dieu:", "các Điều: một chuỗi, hoặc {tieu_de, doan, muc} (khoản 1., điểm a))"),
+    ('  - "(nội dung Điều 1)"', ""),
+    ('  - "(cơ quan) chịu trách nhiệm thi hành Quyết định này./."', ""),
+    ("# kem_theo: ke-hoach.yaml", "Mẫu 1.3: văn bản ban hành kèm theo (đường dẫn hoặc khối khóa)"),
+)
+
+LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
+    Layout("van_ban", "1.4", "van_ban", every_type=True),
+    Layout("quyet_dinh", "1.2", "quyet_dinh",
+           only=("tham_quyen", "can_cu", "theo_de_nghi", "dieu"),
+           without=("kinh_gui", "mo_dau", "noi_dung", "ket_thuc"),
+           without_hint="viết nội dung quyết định trong các Điều (`dieu`)",
+           requires=(Requirement("tham_quyen", "quyết định cần dòng thẩm quyền ban hành",
+                                 "ví dụ `tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`"),
+                     Requirement("dieu", "quyết định cần ít nhất một Điều",
+                                 "viết `dieu:` là danh sách; mỗi Điều là một chuỗi hoặc {tieu_de, doan, muc}")),
+           opening=executors_article, parts=("tham_quyen", "can_cu", "dieu"), starter=_DECISION_STARTER,
+           issues="kem_theo"),
+    Layout("kem_theo", "1.3", "quyet_dinh", carries=("van_ban",)),
+    Layout("cong_van", "1.5", "cong_van",
+           only=("don_vi_soan",),
+           requires=(Requirement("kinh_gui", "công văn cần nơi gửi (`Kính gửi:`)",
+                                 "ví dụ `kinh_gui: [Sở Nội vụ, Sở Tài chính]`"),
+                     Requirement("don_vi_soan", "công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)",
+                                 "thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`", unless="ky_hieu")),
+           ky_hieu="{co_quan}-{don_vi_soan}", opening=addressees_above, parts=("v_v",),
+           starter=(("don_vi_soan: (đơn vị soạn)",
+                     "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)"),)),
+)}
+
+# Each key only one layout prints → that layout.
+ONLY: dict[str, str] = {key: layout.key for layout in LAYOUTS.values() for key in layout.only}

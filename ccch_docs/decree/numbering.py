@@ -1,0 +1,150 @@
+"""Numbering of the body and tables: label styles (`I.`, `1.`, `a)` in the Vietnamese letter order, `Điều`),
+the levels each kind of body uses, and forced labels.
+
+A style formats a label from the counters of every depth down to its own, so that a style may print
+its parents' numbers too; a scheme is the tuple of levels one body is numbered with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# The Vietnamese alphabet as used for điểm: no f, j, w, z; đ after d.
+LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+           "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
+LETTERS_NO_DD = tuple(x for x in LETTERS if x != "đ")
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    """Upper-case Roman numeral.
+
+    >>> roman(4), roman(9), roman(14)
+    ('IV', 'IX', 'XIV')
+    """
+    out = []
+    for value, sign in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(sign * count)
+    return "".join(out)
+
+
+def letter(n: int, with_dd: bool = True) -> str:
+    """The `n`-th letter (1-based); past `y` the sequence goes on as `aa`, `ab` … like a spreadsheet.
+
+    >>> [letter(k) for k in (1, 4, 5, 6, 23, 24, 25)]
+    ['a', 'd', 'đ', 'e', 'y', 'aa', 'ab']
+    >>> letter(5, with_dd=False)
+    'e'
+    """
+    alphabet = LETTERS if with_dd else LETTERS_NO_DD
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, len(alphabet))
+        out = alphabet[rest] + out
+    return out
+
+
+Counters = tuple[int, ...]  # the counters of the enclosing depths, then this one's
+
+
+@dataclass(frozen=True)
+class Style:
+    """A label style: how it prints a label from the counters, and what a forced label must end with."""
+
+    fmt: Callable[[Counters, bool], str]
+    suffix: str = ""
+
+
+STYLES: dict[str, Style] = {
+    "I.": Style(lambda c, dd: roman(c[-1]) + ".", "."),
+    "1.": Style(lambda c, dd: f"{c[-1]}.", "."),
+    "a)": Style(lambda c, dd: letter(c[-1], dd) + ")", ")"),
+    "1": Style(lambda c, dd: str(c[-1])),
+    "a": Style(lambda c, dd: letter(c[-1], dd)),
+    "Điều": Style(lambda c, dd: f"Điều {c[-1]}.", "."),
+    "": Style(lambda c, dd: "", "."),  # unnumbered; a label forced anyway ends like `1.`
+}
+
+
+def label(n: int, style: str, with_dd: bool = True, outer: Counters = ()) -> str:
+    """Format the `n`-th label in one of STYLES (`""` means unnumbered); `outer` are the enclosing counters.
+
+    >>> label(3, "I."), label(3, "1."), label(5, "a)"), label(2, "1"), label(2, "")
+    ('III.', '3.', 'đ)', '2', '')
+    >>> label(3, "Điều")
+    'Điều 3.'
+    """
+    return STYLES[style].fmt((*outer, n), with_dd)
+
+
+def forced_number(value: str, style: str) -> int | None:
+    """The counter value a forced label stands for, so that numbering goes on after it.
+
+    >>> forced_number("III", "I."), forced_number("Điều 5", "Điều"), forced_number("c)", "a)")
+    (3, 5, 3)
+    """
+    core = (value.rstrip(".)").split() or [""])[-1]  # "Điều 5" stands for 5
+    if style == "I." and core and set(core) <= set("IVXLCDM"):
+        return next((n for n in range(1, 400) if roman(n) == core), None)
+    if core.isdigit():
+        return int(core)
+    return next((n for n in range(1, 600) if letter(n) == core), None)
+
+
+def forced_label(value: str, style: str) -> str:
+    """A forced label as printed: with the style's closing mark.
+
+    >>> forced_label("III", "I."), forced_label("c)", "a)"), forced_label("2", "1")
+    ('III.', 'c)', '2')
+    """
+    suffix = STYLES[style].suffix
+    return value if not suffix or value.endswith(suffix) else value + suffix
+
+
+@dataclass(frozen=True)
+class Level:
+    """How one depth of a numbered body is labelled."""
+
+    style: str  # a key of STYLES
+    upper: bool = False  # its titles print in upper case (I. MỤC ĐÍCH, YÊU CẦU)
+    bold_label: bool = False  # its label is bold even before plain text (Điều 1. Ban hành …)
+
+
+Scheme = tuple[Level, ...]  # the levels of one body, outermost first; the last repeats
+
+# Numbering inside the body: plans, reports and other Mẫu 1.4 types; the Điều of a Quyết định.
+PLAN_LEVELS: Scheme = (Level("I.", upper=True), Level("1."), Level("a)"))
+DECISION_LEVELS: Scheme = (Level("Điều", bold_label=True), Level("1."), Level("a)"))
+# The scheme of each numbered body key of a document.
+BODIES: dict[str, Scheme] = {"noi_dung": PLAN_LEVELS, "dieu": DECISION_LEVELS}
+MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs
+
+
+def level(scheme: Scheme, depth: int) -> Level:
+    """The level of `depth` (0 outermost); past the scheme's end the last level repeats."""
+    return scheme[min(depth, len(scheme) - 1)]
+
+
+def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True) -> list[str]:
+    """The labels of sibling items from their `so` marks: None counts on, a string is a forced label
+    (numbering goes on after it), False is unnumbered.
+
+    >>> labels([None, "V", None, False, None], "I.")
+    ['I.', 'V.', 'VI.', '', 'VII.']
+    """
+    out = []
+    count = 0
+    for mark in marks:
+        if mark is False:
+            out.append("")
+        elif isinstance(mark, str):
+            out.append(forced_label(mark, style))
+            count = forced_number(mark, style) or count
+        else:
+            count += 1
+            out.append(label(count, style, with_dd))
+    return out
