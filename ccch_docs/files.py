@@ -35,7 +35,7 @@ def inside(path: Path, roots: Sequence[Path]) -> bool:
 class Budget:
     """Bytes one document may still read."""
 
-    left: int = MAX_TOTAL
+    left: int = field(default_factory=lambda: MAX_TOTAL)
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,13 @@ class Reader:
         except OSError as exc:
             raise _refused(cited, path, f"không đọc được tệp {path}: {exc.strerror or exc}",
                            "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)") from None
+        limit = min(MAX_FILE, self.budget.left)
         with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
                 raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
-            limit = min(MAX_FILE, self.budget.left)
-            raw = f.read(limit + 1)
-        if len(raw) > limit:
+            raw = b"" if info.st_size > limit else f.read(limit + 1)  # read no more than the limit, even if it grows
+        if info.st_size > limit or len(raw) > limit:
             raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {MAX_FILE // 2**20} MB mỗi tệp, "
                            f"{MAX_TOTAL // 2**20} MB cho một văn bản cùng các tệp nó liên kết)",
                            "tách văn bản, hoặc bỏ bớt dữ liệu không dùng")
