@@ -34,7 +34,7 @@ from .formats import numbers, words
 from .formats.dates import PartialDate, long_date, short_date
 
 MAX_NODES = 200
-MAX_NUMBER = 10**30
+MAX_NUMBER = numbers.LIMIT
 MAX_TEXT = 20_000
 MAX_DECIMALS = 6
 # Built-in filters that only read or reshape a value without growing it.
@@ -89,8 +89,9 @@ def _number(value: Any, name: str) -> int | float | Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise ExpressionError(f"`{name}` cần một số, không phải {kind(value)} {value!r}",
                               "lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ExpressionError(f"`{name}` nhận một số không hữu hạn ({value})")
+    if not numbers.printable(value):
+        raise ExpressionError(f"`{name}` nhận một số không in được: {numbers.TOO_LARGE} hoặc không hữu hạn",
+                              "kiểm tra số liệu và phép tính")
     return value
 
 
@@ -108,7 +109,10 @@ def so(value: Any, thap_phan: int | None = None) -> str:
 
 def ti_le(phan: Any, tong: Any, thap_phan: int = 1, co_dinh: bool = False) -> str:
     """`ti_le(34908, 44333)` → 78,7%; a whole of 0 gives 0%."""
-    return numbers.ti_le(_number(phan, "ti_le"), _number(tong, "ti_le"), _places(thap_phan, "ti_le"), bool(co_dinh))
+    try:
+        return numbers.ti_le(_number(phan, "ti_le"), _number(tong, "ti_le"), _places(thap_phan, "ti_le"), bool(co_dinh))
+    except ValueError as exc:  # a percentage too large to print
+        raise ExpressionError(f"`ti_le`: {exc}", "kiểm tra phần và tổng") from None
 
 
 def phan_tram(value: Any, thap_phan: int = 1, co_dinh: bool = False) -> str:

@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, get_origin
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationError, WithJsonSchema,
-                      create_model, model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, Strict, ValidationError,
+                      WithJsonSchema, create_model, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import decree, presets
 from .decree import numbering, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, did_you_mean, ordered
+from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .source import Linked, Path_, Source
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DECIMAL = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 
 
 def _text(value: Any) -> Any:
-    """Text on one line; numbers typed without quotes are taken as text."""
+    """Text on one line; numbers typed without quotes are taken as text, exactly as typed (`1.10`, `010`)."""
     if isinstance(value, bool) or value is None:
         return value  # left for the type check to reject
     if isinstance(value, int | float):
-        value = str(value)
+        value = getattr(value, "text", None) or str(value)
     if isinstance(value, str):
         if _CONTROL.search(value):
             raise ValueError("có ký tự điều khiển không in được")
@@ -52,8 +55,13 @@ def _as_part(value: Any) -> Any:
 
 
 def _number(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
+    """A number key's value: a number, or text holding a decimal number; true/false and huge numbers refused."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("cchc", "phải là một số, không phải true/false", {"hint": "ví dụ `so: 5`"})
+    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
+        value = numbers.parse(value.strip())
+    if isinstance(value, int | float) and not numbers.printable(value):
+        raise PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
     return value
 
 
@@ -72,6 +80,8 @@ Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse),
                  WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
                                            {"type": "integer"}, {"type": "null"}]})]
 Number = Annotated[int, BeforeValidator(_number), Field(gt=0)]
+Real = Annotated[float, BeforeValidator(_number), Strict()]
+Bool = Annotated[bool, Strict()]  # only true and false: not yes/no, on/off, 1/0
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -92,7 +102,7 @@ Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 def _cell(value: Any) -> str | int | float | tuple[str, ...]:
     """A table cell: text, a number, or a list of lines."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+        return _number(value)
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, list | tuple) and all(isinstance(v, str | int | float) and not isinstance(v, bool)
@@ -147,7 +157,7 @@ class Muc(Model):
     tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
     doan: Lines = Field((), description="các đoạn văn của phần này; `**đậm**`, `*nghiêng*`")
     muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
-    so: bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, ví dụ \"III\"")
+    so: Bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, ví dụ \"III\"")
 
 
 Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
@@ -168,7 +178,7 @@ class Cot(Model):
 
     khoa: Key = Field(description="khóa của ô trong mỗi dòng, ví dụ noi_dung")
     ten: Text = Field(description="tiêu đề cột")
-    rong: float = Field(1, gt=0, description="độ rộng tương đối")
+    rong: Real = Field(1, gt=0, description="độ rộng tương đối")
 
 
 class DanhSoBang(Model):
@@ -196,7 +206,7 @@ class PhuLuc(Model):
     danh_so: DanhSoBang = DanhSoBang()
     nhom: tuple[Nhom, ...] = ()
     dong: tuple[dict[Key, Cell], ...] = Field((), description="các dòng không thuộc nhóm nào")
-    tong_cong: bool | Key = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
+    tong_cong: Bool | Key = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
 
     @property
     def columns(self) -> tuple[Cot, ...]:
@@ -219,7 +229,7 @@ class KyBaoCao(Model):
 
     tu: Date = Field(description="ngày đầu kỳ, ví dụ 2020-12-01")
     den: Date = Field(description="ngày cuối kỳ, ví dụ 2021-11-15")
-    hien_thi: bool = Field(False, description="true: in dòng (Số liệu tính từ ngày … đến ngày …) dưới trích yếu")
+    hien_thi: Bool = Field(False, description="true: in dòng (Số liệu tính từ ngày … đến ngày …) dưới trích yếu")
 
 
 _STATUS_SCHEMA = {"enum": list(presets.STATUS)}
@@ -290,7 +300,7 @@ class VanBan(Model):
     ky_bao_cao: KyBaoCao | None = Field(None, description="kỳ báo cáo: {tu, den, hien_thi}")
     ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
     ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
-    phu_luc_ket_qua: bool | Text = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
+    phu_luc_ket_qua: Bool | Text = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
 
     @property
     def type(self) -> decree.DocType:
@@ -447,8 +457,9 @@ def _check_figures(value: Any, path: Path_) -> list[Finding]:
     if isinstance(value, list):
         return [p for i, v in enumerate(value) for p in _check_figures(v, path + (i,))]
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return []
-    return [(path, f"số liệu phải là số, không phải {value!r}",
+        return [] if numbers.printable(value) else [(path, numbers.TOO_LARGE + " hoặc không hữu hạn",
+                                                      "số liệu là số đếm hay số tiền, dưới 10²⁵")]
+    return [(path, f"số liệu phải là số, không phải {reprlib.repr(value)}",
              "viết số không có dấu phân cách nghìn, phần thập phân sau dấu chấm: 44333, 99.59")]
 
 

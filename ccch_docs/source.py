@@ -9,7 +9,7 @@ from typing import Any
 from .errors import InputError, Problem
 from .files import Reader
 from .formats.text import nfc
-from .yamlio import Path_, Where, key_name, parse_yaml
+from .yamlio import Path_, Where, decode, key_name, parse_yaml, plain_data
 
 
 @dataclass
@@ -47,16 +47,6 @@ def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _nfc_all(value: Any) -> Any:
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, dict):
-        return {(nfc(k) if isinstance(k, str) else k): _nfc_all(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc_all(v) for v in value]
-    return value
-
-
 MAX_DEPTH = 32  # files on one chain of links (ke_thua, kem_theo, ke_hoach), the document included
 
 
@@ -87,7 +77,7 @@ def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | st
     """Take data that another system already holds in memory; `ke_thua` still works."""
     if not isinstance(data, dict):
         raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị", file)])
-    return _inherit(Source(_nfc_all(data), {}, file, Path(base_dir)), reader or Reader(), ())
+    return _inherit(Source(plain_data(data, file), {}, file, Path(base_dir)), reader or Reader(), ())
 
 
 def linked_file(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Path, Source]:
@@ -103,15 +93,6 @@ def inline(src: Source, key: Path_, value: dict[str, Any], reader: Reader, chain
     """The mapping written in `src` at `key` as a document of its own, its places re-rooted, what it inherits merged."""
     places = {path[len(key):]: w for path, w in src.places.items() if path[:len(key)] == key}
     return _inherit(Source(dict(value), places, src.file, src.base_dir), reader, chain)
-
-
-def decode(raw: bytes, file: str) -> str:
-    """UTF-8 text of a file's bytes (a BOM is dropped)."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(f"tệp không phải UTF-8 (byte {exc.start})", file,
-                                  hint="lưu tệp với bảng mã UTF-8")]) from None
 
 
 def _parse(text: str, file: str, base_dir: Path) -> Source:

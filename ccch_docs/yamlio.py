@@ -1,20 +1,35 @@
-"""YAML text to data with the place of every key and item, and data back to YAML in the input format's style."""
+"""YAML text to checked data with the place of every key and item, in one pass over libyaml's events; the same
+checks for data handed over in memory; and data back to YAML in the input format's style.
+
+Only `null`, `true`/`false` and plain decimal numbers are typed (YAML 1.1's octal, base 60, `yes`, `.inf`, `0x1F`
+and `1_000` stay text); numbers remember the text they were written as, so text keys print what was typed.
+Whatever the input, the work is bounded: file size, nesting depth, nodes counted with alias expansions, text length.
+"""
 
 from __future__ import annotations
 
+import gc
 import re
-from dataclasses import dataclass
-from typing import Any
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 import yaml
 
 from .errors import InputError, Problem
+from .formats.text import nfc
 
 Path_ = tuple[str | int, ...]  # a key path: ("noi_dung", 2, "tieu_de")
 
+MAX_FILE_BYTES = 20_000_000  # one input file
+MAX_TEXT = 1_000_000  # characters in one text value
+MAX_DEPTH = 100  # mappings and lists nested in one another
+MAX_NODES = 5_000_000  # values in one document, each alias counted as the values it repeats
+MAX_DIGITS = 4000  # a longer run of digits stays text (Python refuses to read one of 4,300 as a number)
 
-@dataclass(frozen=True)
-class Where:
+
+class Where(NamedTuple):
     """A place in a source file (1-based line and column)."""
 
     file: str
@@ -34,73 +49,362 @@ def key_name(path: Path_) -> str:
     return out
 
 
-# libyaml's parser when PyYAML was built with it: several times faster on long plans.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class Int(int):
+    """An integer read from YAML, with the text it was written as (`010`)."""
+
+    text: str
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that reads only `true`/`false` as booleans (`NO`, `on` stay text), leaves dates as text and
-    reads every plain mapping key as text (`1.10:` stays "1.10", `2021:` stays "2021").
+class Float(float):
+    """A decimal number read from YAML, with the text it was written as (`1.10`)."""
 
-    Dates are parsed by the model, which can then say where a wrong one is.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)  # `<<` merge keys, as SafeLoader does
-        return {(k.value if isinstance(k, yaml.ScalarNode) else self.construct_object(k, deep)):
-                self.construct_object(v, deep) for k, v in node.value}
+    text: str
 
 
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_STR_TAGS = frozenset(("!", "tag:yaml.org,2002:str"))
+_MAP_TAGS = frozenset((None, "!", "tag:yaml.org,2002:map"))
+_SEQ_TAGS = frozenset((None, "!", "tag:yaml.org,2002:seq"))
+# What a YAML stream may hold (YAML 1.2 §5.1); XML 1.0 holds a subset of it, minus U+0085's neighbours.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar's value: null, a boolean, a decimal number (remembering its text), or the text itself."""
+    first = value[:1]
+    if first in "0123456789+-" and first and len(value) <= MAX_DIGITS:
+        if _INT.fullmatch(value):
+            number: Any = Int(value)
+        elif _FLOAT.fullmatch(value):
+            number = Float(value)
+        else:
+            return value
+        number.text = value
+        return number
+    if value in _NULL:
+        return None
+    return _BOOL.get(value, value)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """The text of a file's bytes: UTF-8 (with or without a BOM), or UTF-16/32 with a BOM; else a located error."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_FILE_BYTES:,})", file,
+                                  hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
+    for encoding, boms in _BOMS:
+        if raw.startswith(boms):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError([Problem(f"tệp có dấu BOM của {encoding.upper()} nhưng nội dung hỏng", file, 1, 1,
+                                          hint="lưu lại tệp với bảng mã UTF-8")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
+        hint = ("tệp có vẻ là UTF-16 không có BOM; lưu lại với bảng mã UTF-8" if b"\x00" in raw[:4]
+                else "lưu tệp với bảng mã UTF-8 (không dùng Windows-1258, TCVN3 hay VNI)")
+        raise InputError([Problem(f"byte 0x{raw[exc.start]:02X} không hợp lệ trong UTF-8", file, line, column,
+                                  hint=hint)]) from None
+
+
+def _character(char: str) -> str:
+    """A character for messages: `ký tự điều khiển U+0007`, `ký tự U+FFFE`."""
+    return ("ký tự điều khiển" if unicodedata.category(char) == "Cc" else "ký tự") + f" U+{ord(char):04X}"
+
+
+def _place_of(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `text[index]`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector off while a document is built: it would rescan the growing tree again and again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+# libyaml's parser when PyYAML was built with it; the data is built from its events in one pass.
+_Parser = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.SafeLoader
+
+
+_NO_KEY = object()
+_MERGE = object()  # the key `<<`: its value is merged into the mapping holding it
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Problem]]:
-    """Parse one YAML document safely; return the data, the places of its keys, and duplicate-key problems."""
-    loader = _Loader(text)
+    """Parse one YAML document safely; return the data, the places of its keys and items, and duplicate-key problems.
+
+    Raises InputError, located, for what cannot be read or would be unbounded.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise InputError([Problem(f"văn bản quá lớn ({len(text):,} ký tự, tối đa {MAX_FILE_BYTES:,})", file,
+                                  hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
+    bad = _NOT_YAML.search(text)
+    if bad:
+        line, column = _place_of(text, bad.start())
+        hint = ("tệp có vẻ là UTF-16 không có BOM: lưu lại với bảng mã UTF-8" if bad.group() == "\x00"
+                else "xóa ký tự này (tệp có thể bị hỏng, hoặc không phải văn bản UTF-8)")
+        raise InputError([Problem(f"{_character(bad.group())} không được có trong tệp", file, line,
+                                  column, hint=hint)])
+    parser = _Parser(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}, []
-        data = loader.construct_document(node)
+        with _collector_paused():
+            return _Builder(file).build(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise InputError([Problem(f"YAML không hợp lệ: {exc.problem or exc}", file, line, col,
                                   hint="kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau khóa "
                                        "và dấu ngoặc kép quanh chuỗi có ký tự đặc biệt")]) from None
-    except (yaml.YAMLError, ValueError, TypeError) as exc:
+    except yaml.YAMLError as exc:
         raise InputError([Problem(f"YAML không hợp lệ: {exc}", file)]) from None
     finally:
-        loader.dispose()
-    places: dict[Path_, Where] = {}
-    problems: list[Problem] = []
-    _walk(node, (), file, places, problems)
-    return data, places, problems
+        getattr(parser, "dispose", lambda: None)()
 
 
-def _walk(node: yaml.Node, path: Path_, file: str, places: dict[Path_, Where], problems: list[Problem]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            here = path + (key,)
-            where = Where(file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in seen:
-                problems.append(Problem("khóa bị lặp lại", file, where.line, where.column, key_name(here),
-                                        "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"))
-            seen.add(key)
-            places[here] = where
-            _walk(value_node, here, file, places, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            here = path + (i,)
-            places[here] = Where(file, item.start_mark.line + 1, item.start_mark.column + 1)
-            _walk(item, here, file, places, problems)
+class _Builder:
+    """Builds a document's data and places from parser events, counting nodes (aliases by what they repeat)."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.places: dict[Path_, Where] = {}
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}  # name → (value, nodes it holds)
+        self.open: set[str] = set()  # anchors of the collections being built
+        self.count = 0
+        self.merge_where = Where(file, 1, 1)  # the last `<<` key read: where merged keys are placed
+
+    def build(self, parser: Any) -> tuple[Any, dict[Path_, Where], list[Problem]]:
+        """One loop over the events, the hot path inlined: a plain key, a plain or quoted value, a list item."""
+        file, places, get = self.file, self.places, parser.get_event
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        stack: list[tuple[Any, ...]] = []
+        # The collection being built: its value, path, the key waiting for its value (mappings), anchor,
+        # node count at its start, and the mappings its `<<` keys merge in.
+        container: Any = None
+        path: Path_ = ()
+        key: Any = _NO_KEY
+        is_map = False
+        anchor: str | None = None
+        start = 0
+        merges: list[Any] = []
+        result: Any = None
+        documents = 0
+        while True:
+            event = get()
+            kind = event.__class__
+            if kind is scalar_event:
+                text = event.value
+                if is_map and key is _NO_KEY:
+                    key = self.key(event, container, path, merges) if event.tag is not None or text == "<<" else text
+                    if key is not _MERGE:
+                        mark = event.start_mark
+                        here = path + (key,)
+                        if key in container:
+                            self.duplicate(here, mark)
+                        places[here] = Where(file, mark.line + 1, mark.column + 1)
+                        self.count += 1
+                    continue
+                if is_map:
+                    here = path if key is _MERGE else path + (key,)
+                else:
+                    mark = event.start_mark
+                    here = path + (len(container),) if container is not None else ()
+                    places[here] = Where(file, mark.line + 1, mark.column + 1)
+                if len(text) > MAX_TEXT:
+                    raise self.fail(event, here, f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})",
+                                    "chia thành nhiều đoạn")
+                if event.tag is None and event.implicit[0]:
+                    value = _plain(text)
+                else:
+                    value = self.scalar(event, here)
+                self.count += 1
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+            elif kind is alias_event:
+                if is_map and key is _NO_KEY:
+                    key = self.key(event, container, path, merges)
+                    continue
+                here = path + ((len(container) if not is_map else key),) if container is not None else ()
+                if not is_map and container is not None:
+                    places[here] = Where(file, event.start_mark.line + 1, event.start_mark.column + 1)
+                value = self.alias(event, path if key is _MERGE else here)
+            elif kind in starts:
+                if is_map and key is _NO_KEY:
+                    raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách",
+                                    "viết `khóa: giá trị`; khóa là một chữ, ví dụ noi_dung")
+                if container is None:
+                    here = ()
+                elif is_map:
+                    here = path if key is _MERGE else path + (key,)
+                else:
+                    here = path + (len(container),)
+                    places[here] = Where(file, event.start_mark.line + 1, event.start_mark.column + 1)
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(event, here, f"lồng quá sâu (quá {MAX_DEPTH} cấp)",
+                                    "giảm số cấp lồng nhau của khối và danh sách")
+                mapping = kind is yaml.MappingStartEvent
+                if event.tag not in (_MAP_TAGS if mapping else _SEQ_TAGS):
+                    raise self.fail(event, here, f"không dùng được thẻ YAML `{event.tag}`", "bỏ thẻ")
+                self.count += 1
+                if event.anchor is not None:
+                    self.open.add(event.anchor)
+                stack.append((container, path, key, is_map, anchor, start, merges))
+                container, path, key, is_map = ({} if mapping else []), here, _NO_KEY, mapping
+                anchor, start, merges = event.anchor, self.count, []
+                continue
+            elif kind in ends:
+                value = self.merged(container, path, merges, event) if merges else container
+                if anchor is not None:
+                    self.open.discard(anchor)
+                    self.anchors[anchor] = (value, self.count - start + 1)
+                container, path, key, is_map, anchor, start, merges = stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event, (), "tệp có nhiều hơn một tài liệu YAML (`---`)",
+                                    "mỗi tệp một văn bản; bỏ dòng `---` thứ hai")
+                continue
+            elif kind is yaml.StreamEndEvent:
+                return result, places, self.problems
+            else:
+                continue
+            # A value is complete: it goes into the collection being built.
+            if self.count > MAX_NODES:
+                raise self.fail(event, path, f"tài liệu quá lớn: hơn {MAX_NODES:,} giá trị (kể cả các lần lặp lại "
+                                "của bí danh `*…`)", "bớt bí danh lồng nhau, hoặc tách thành nhiều tệp")
+            if not is_map:
+                if container is None:
+                    result = value
+                else:
+                    container.append(value)
+            elif key is _MERGE:
+                merges.append(value)
+                key = _NO_KEY
+            else:
+                container[key] = value
+                key = _NO_KEY
+
+    def fail(self, event: Any, path: Path_, message: str, hint: str | None = None) -> InputError:
+        mark = event.start_mark
+        return InputError([Problem(message, self.file, mark.line + 1, mark.column + 1, key_name(path) or None, hint)])
+
+    def duplicate(self, here: Path_, mark: Any) -> None:
+        self.problems.append(Problem("khóa bị lặp lại", self.file, mark.line + 1, mark.column + 1, key_name(here),
+                                     "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"))
+
+    def key(self, event: Any, container: dict[str, Any], path: Path_, merges: list[Any]) -> Any:
+        """A key that is not plain text: `<<` (a merge), a tagged key, or an alias of a scalar."""
+        if type(event) is yaml.AliasEvent:
+            value = self.alias(event, path)
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách")
+            key = getattr(value, "text", str(value))
+            mark = event.start_mark
+            if key in container:
+                self.duplicate(path + (key,), mark)
+            self.places[path + (key,)] = Where(self.file, mark.line + 1, mark.column + 1)
+            return key
+        if event.tag is None and event.implicit[0]:  # a plain `<<`
+            self.merge_where = Where(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
+            return _MERGE
+        if event.tag is not None and event.tag not in _STR_TAGS:
+            raise self.fail(event, path, f"không dùng được thẻ YAML `{event.tag}`", "bỏ thẻ")
+        return event.value
+
+    def scalar(self, event: Any, path: Path_) -> Any:
+        """A quoted or tagged scalar: text (double-quoted text checked for what its escapes may produce)."""
+        value = event.value
+        if event.tag is None and event.style == '"':
+            bad = _NOT_XML.search(value)
+            if bad:
+                raise self.fail(event, path, f"{_character(bad.group())} không dùng được trong văn bản Word",
+                                "xóa ký tự này (hoặc mã thoát \\x.., \\u.... tạo ra nó)")
+        if event.tag is None or event.tag in _STR_TAGS:
+            return value
+        raise self.fail(event, path, f"không dùng được thẻ YAML `{event.tag}`",
+                        "bỏ thẻ; viết chuỗi trong dấu ngoặc kép nếu cần giữ nguyên")
+
+    def alias(self, event: Any, path: Path_) -> Any:
+        """The value an alias repeats, counted as the nodes it holds."""
+        name = event.anchor
+        if name in self.open:
+            raise self.fail(event, path, f"bí danh `*{name}` nằm trong chính khối `&{name}` mà nó lặp lại",
+                            "một khối không thể chứa chính nó")
+        if name not in self.anchors:
+            raise self.fail(event, path, f"không có neo `&{name}` trước bí danh `*{name}`",
+                            "khai báo `&tên` trước khi dùng `*tên`")
+        value, size = self.anchors[name]
+        self.count += size
+        return value
+
+    def merged(self, own: dict[str, Any], path: Path_, merges: list[Any], event: Any) -> dict[str, Any]:
+        """A mapping with its `<<` merges under its own keys (the earlier of several merged mappings wins)."""
+        sources = [m for value in merges for m in (value if isinstance(value, list) else [value])]
+        if not all(isinstance(m, dict) for m in sources):
+            raise self.fail(event, path, "`<<` phải nhận một khối hoặc danh sách khối",
+                            "ví dụ `<<: *mac_dinh` với `mac_dinh: &mac_dinh {…}`")
+        out: dict[str, Any] = {}
+        for m in sources:
+            for key, value in m.items():
+                out.setdefault(key, value)
+                self.places.setdefault(path + (key,), self.merge_where)
+        out.update(own)
+        return out
+
+
+def plain_data(data: Any, file: str) -> Any:
+    """Data handed over in memory, checked as YAML input is (bounded, no cycles, text XML can hold) and in NFC.
+
+    Raises InputError naming the key path of the first problem.
+    """
+    count = [0]
+
+    def walk(value: Any, path: Path_, parents: tuple[int, ...]) -> Any:
+        count[0] += 1
+        if count[0] > MAX_NODES:
+            raise _data_error(path, file, f"dữ liệu quá lớn: hơn {MAX_NODES:,} giá trị")
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise _data_error(path, file, f"đoạn văn quá dài ({len(value):,} ký tự, tối đa {MAX_TEXT:,})")
+            bad = _NOT_XML.search(value)
+            if bad:
+                raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word")
+            return nfc(value)
+        if not isinstance(value, dict | list | tuple):
+            return value
+        if id(value) in parents:
+            raise _data_error(path, file, "dữ liệu vòng tròn: giá trị chứa chính nó")
+        if len(parents) >= MAX_DEPTH:
+            raise _data_error(path, file, f"lồng quá sâu (quá {MAX_DEPTH} cấp)")
+        inner = parents + (id(value),)
+        if isinstance(value, dict):
+            return {walk(k, path, inner) if isinstance(k, str) else k: walk(v, path + (k,), inner)
+                    for k, v in value.items()}
+        items = [walk(v, path + (i,), inner) for i, v in enumerate(value)]
+        return items if isinstance(value, list) else tuple(items)
+
+    return walk(data, (), ())
+
+
+def _data_error(path: Path_, file: str, message: str) -> InputError:
+    return InputError([Problem(message, file, key=key_name(path) or None)])
 
 
 class _Dumper(yaml.SafeDumper):

@@ -5,7 +5,7 @@ Rounding is half up, as printed reports round (by hand or in a spreadsheet): 12,
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from babel import Locale
@@ -16,6 +16,29 @@ Number = int | float | Decimal
 CURRENCY = "đồng"
 # Units an amount may be written in ("50 triệu đồng"), largest first.
 MONEY_UNITS = (("tỷ", 10**9), ("triệu", 10**6), ("nghìn", 10**3))
+# Numbers from here on are refused: no count or budget reaches them, and they could not be printed exactly.
+LIMIT = 10**25
+TOO_LARGE = "số quá lớn (từ 10²⁵ trở lên)"
+
+
+def printable(value: Number) -> bool:
+    """Whether `value` is finite and below LIMIT in size, so that it can be printed.
+
+    >>> printable(10**24), printable(10**25), printable(float("inf")), printable(-1.5)
+    (True, False, False, True)
+    """
+    return abs(value) < LIMIT if isinstance(value, int) else _decimal(value).is_finite() and abs(value) < LIMIT
+
+
+def parse(text: str) -> int | float:
+    """A number written in decimal digits, with a decimal point or not.
+
+    >>> parse("010"), parse("1.10")
+    (10, 1.1)
+    """
+    if len(text) > len(str(LIMIT)) + 20:  # a longer text is no printable number, and slow to read
+        raise ValueError(TOO_LARGE)
+    return float(text) if "." in text else int(text)
 
 
 def _decimal(value: Number) -> Decimal:
@@ -52,8 +75,16 @@ def so(value: Number, decimals: int | None = None) -> str:
     '1.234.567,5'
     """
     if decimals is None:
-        return format_decimal(_rounded(value, 3), format=_pattern(3, False), locale=LOCALE)
-    return format_decimal(_rounded(value, decimals), format=_pattern(decimals, True), locale=LOCALE)
+        return _format(value, 3, False)
+    return _format(value, decimals, True)
+
+
+def _format(value: Number, decimals: int, fixed: bool) -> str:
+    """`value` rounded and printed; ValueError beyond LIMIT (the digits are counted in a context wide enough)."""
+    if not printable(value):
+        raise ValueError(TOO_LARGE)
+    with localcontext(Context(prec=len(str(LIMIT)) + decimals + 2)):
+        return format_decimal(_rounded(value, decimals), format=_pattern(decimals, fixed), locale=LOCALE)
 
 
 def ti_le(part: Number, whole: Number, decimals: int = 1, fixed: bool = False) -> str:
@@ -79,7 +110,7 @@ def phan_tram(value: Number, decimals: int = 1, fixed: bool = False) -> str:
     >>> phan_tram(78.66), phan_tram(10), phan_tram(87.4, 2, fixed=True)
     ('78,7%', '10%', '87,40%')
     """
-    return format_decimal(_rounded(value, decimals), format=_pattern(decimals, fixed), locale=LOCALE) + "%"
+    return _format(value, decimals, fixed) + "%"
 
 
 def tien(value: Number, unit: str | None = None, compact: bool = False) -> str:
