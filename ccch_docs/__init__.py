@@ -1,17 +1,35 @@
 """ccch_docs: administrative-reform plans and reports from YAML to documents laid out per Nghị định 30/2020/NĐ-CP."""
 
-from .api import from_dict as from_dict
-from .api import load as load
-from .api import loads as loads
-from .api import render as render
-from .document import Document as Document
+from __future__ import annotations
+
+import importlib
+from importlib.util import find_spec
+from typing import Any
+
 from .errors import CchcError as CchcError
 from .errors import InputError as InputError
 from .errors import OutputError as OutputError
 from .errors import Problem as Problem
 from .errors import TemplateError as TemplateError
-from .model import VanBan as VanBan
-from .output import to_pdf as to_pdf
 
-__all__ = ["CchcError", "Document", "InputError", "OutputError", "Problem", "TemplateError", "VanBan",
-           "from_dict", "load", "loads", "render", "to_pdf"]
+# Imported on first use (PEP 562), so that a command that needs none of them starts fast.
+_LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "api", "render": "api", "render_many": "api", "to_pdf": "api",
+         "Job": "batch", "Result": "batch", "VanBan": "model"}
+
+__all__ = ["CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result", "TemplateError", "VanBan",
+           "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    elif find_spec(f"{__name__}.{name}") is not None:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

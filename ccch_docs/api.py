@@ -1,4 +1,5 @@
-"""The library's entry points: load and validate a document, render it to bytes, a file or a stream; cascade a plan."""
+"""The library's entry points: load and validate a document, render it (or many: render_many) to bytes, a file or a
+stream, convert to PDF (to_pdf); cascade a plan."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from typing import IO, Any
 
 from . import cascade as cascading
 from . import compute, context, engine, packs, source
+from .batch import render_many as render_many
 from .document import Document
 from .errors import OutputError, Problem
 from .files import Reader, Roots, folders
 from .model import VanBan, validate
 from .output import write_atomic
+from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import api, packs, schemas, starter, tplcheck
 from .errors import CchcError, InputError, Problem, TemplateError
-from .output import to_pdf, write_atomic
+
+# Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
 TEXTS = {
     "vi": {
@@ -19,8 +19,22 @@ TEXTS = {
         "validate": "chỉ kiểm tra tệp YAML, không tạo văn bản",
         "file": "tệp YAML mô tả văn bản",
         "files": "một hoặc nhiều tệp YAML",
-        "output": "tệp .docx kết quả (mặc định: cùng tên với tệp YAML)",
+        "sources": "tệp YAML, thư mục (mọi tệp .yaml trong đó) hoặc mẫu tên như 'don-vi/*.yaml'; nhiều cũng được",
+        "output": "tệp kết quả: .docx, hoặc .pdf (chỉ xuất PDF); DIR/ để ghi vào thư mục; - để in ra đầu ra chuẩn "
+                  "(mặc định: cùng tên với tệp YAML, bên cạnh nó)",
         "pdf": "xuất thêm PDF bằng LibreOffice",
+        "jobs": "số tiến trình dựng song song (mặc định 1)",
+        "pdf_timeout": "số giây tối đa để LibreOffice chuyển một văn bản sang PDF (mặc định %(default)s)",
+        "summary": "{n} tệp: {ok} xong, {bad} lỗi ({seconds:.1f} giây)",
+        "suffix": "không biết xuất định dạng `{suffix}`",
+        "suffix_hint": "dùng tên .docx hoặc .pdf, hoặc một thư mục kết thúc bằng /",
+        "many_to_file": "dựng nhiều tệp thì -o phải là một thư mục",
+        "many_hint": "viết -o {out}/ (có dấu / ở cuối)",
+        "stdout_one": "-o - chỉ dùng được với một tệp YAML",
+        "no_yaml": "không có tệp YAML nào ở đây",
+        "not_found": "không có tệp hoặc thư mục này",
+        "same_output": "hai văn bản cùng ghi ra một tệp",
+        "over_input": "tệp kết quả trùng với tệp đầu vào; không ghi đè",
         "templates_opt": "thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)",
         "roots": "chỉ đọc tệp liên kết (ke_thua, kem_theo, ke_hoach) và bộ mẫu trong thư mục này (lặp lại được)",
         "templates": "bộ mẫu: xem mẫu dùng từ đâu, chép mẫu có sẵn, kiểm tra một bộ mẫu",
@@ -59,8 +73,22 @@ TEXTS = {
         "validate": "only check YAML files, write nothing",
         "file": "the YAML file describing the document",
         "files": "one or more YAML files",
-        "output": "the .docx to write (default: the YAML file's name with .docx)",
+        "sources": "YAML files, folders (every .yaml file in them) or patterns such as 'units/*.yaml'",
+        "output": "the file to write: .docx, or .pdf (the PDF alone); DIR/ to write into a folder; - for standard "
+                  "output (default: the YAML file's name, beside it)",
         "pdf": "also write a PDF through LibreOffice",
+        "jobs": "number of worker processes (default 1)",
+        "pdf_timeout": "seconds LibreOffice may take to convert one document (default %(default)s)",
+        "summary": "{n} files: {ok} done, {bad} failed ({seconds:.1f} s)",
+        "suffix": "unknown output format `{suffix}`",
+        "suffix_hint": "name a .docx or .pdf file, or a folder ending in /",
+        "many_to_file": "with several inputs -o must be a folder",
+        "many_hint": "write -o {out}/ (with a trailing /)",
+        "stdout_one": "-o - takes a single YAML file",
+        "no_yaml": "no YAML file here",
+        "not_found": "no such file or folder",
+        "same_output": "two documents would write the same file",
+        "over_input": "the output is one of the inputs; not overwritten",
         "templates_opt": "a template folder searched before CCHC_TEMPLATES and the built-in templates (repeatable)",
         "roots": "read linked files (ke_thua, kem_theo, ke_hoach) and packs only inside this folder (repeatable)",
         "templates": "template packs: where each template comes from, copy a built-in one, check a pack",
@@ -118,9 +146,11 @@ def parser(lang: str) -> argparse.ArgumentParser:
         return p
 
     render = command(sub, "render", folders=True)
-    render.add_argument("file", type=Path, help=t["file"])
-    render.add_argument("-o", "--output", type=Path, help=t["output"])
+    render.add_argument("sources", nargs="+", metavar="file", help=t["sources"])
+    render.add_argument("-o", "--output", help=t["output"])
     render.add_argument("--pdf", action="store_true", help=t["pdf"])
+    render.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help=t["jobs"])
+    render.add_argument("--pdf-timeout", type=float, default=180, metavar="S", help=t["pdf_timeout"])
     validate = command(sub, "validate", folders=True)
     validate.add_argument("files", type=Path, nargs="+", help=t["files"])
     for p in (render, validate):
@@ -169,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
+    if args.command == "render":
+        from . import cli_render
+        return cli_render.run(args, t)
+    from . import api, schemas, starter
+    from .output import write_atomic
     if args.command == "validate":
         return _validate(args.files, args.templates, args.roots, t)
     if args.command == "templates":
@@ -188,12 +223,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         _refuse_overwrite(args.output, args.force, t)
         print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
         return 0
-    out = args.output or args.file.with_suffix(".docx")
-    api.render(api.load(args.file, templates=args.templates, roots=args.roots), out)
-    print(f"{t['wrote']} {out}")
-    if args.pdf:
-        print(f"{t['wrote']} {to_pdf(out)}")
-    return 0
+    raise AssertionError(args.command)
 
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:
@@ -202,6 +232,8 @@ def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:
 
 
 def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
+    from . import packs, tplcheck
+    from .output import write_atomic
     if args.action == "list":
         for name, path in packs.named(args.mau, args.templates).available().items():
             print(f"{name}\t{t['from']} {path.parent}")
@@ -226,6 +258,7 @@ def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
 
 def _validate(files: list[Path], templates: list[Path] | None, roots: list[Path] | None,
               t: dict[str, str]) -> int:
+    from . import api
     problems = []
     for f in files:
         try:

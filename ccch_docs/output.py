@@ -1,10 +1,8 @@
-"""Writing results: atomic file writes and the LibreOffice conversion to PDF."""
+"""Writing results: atomic file writes."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -39,32 +37,3 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def soffice() -> str:
-    """The LibreOffice command, or an OutputError saying how to install it."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        raise OutputError([Problem("không tìm thấy LibreOffice (soffice) để xuất PDF", None,
-                                   hint="cài gói libreoffice-writer (Debian/Ubuntu: apt-get install "
-                                        "libreoffice-writer-nogui fonts-liberation2)")])
-    return found
-
-
-def to_pdf(docx: Path | str, out_dir: Path | str | None = None, timeout: float = 180) -> Path:
-    """Convert a .docx to PDF with LibreOffice; returns the PDF path."""
-    docx = Path(docx)
-    out_dir = Path(out_dir or docx.parent)
-    with tempfile.TemporaryDirectory(prefix="ccch-lo-") as profile:
-        # A private profile lets several conversions run at once.
-        cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(out_dir), str(docx)]
-        try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise OutputError([Problem(f"LibreOffice quá {timeout:.0f} giây khi chuyển sang PDF", str(docx))]) from None
-    pdf = out_dir / (docx.stem + ".pdf")
-    if done.returncode != 0 or not pdf.exists():
-        raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {done.stderr.strip() or done.stdout.strip()}",
-                                   str(docx))])
-    return pdf

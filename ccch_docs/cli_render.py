@@ -1,0 +1,154 @@
+"""The render command: its inputs (files, folders, patterns), its outputs (-o FILE, DIR/, -), progress and summary."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+import time
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from .batch import Job, Result, render_many
+from .errors import CchcError, InputError, Problem
+
+YAML = (".yaml", ".yml")
+
+
+def run(args: argparse.Namespace, t: dict[str, str]) -> int:
+    """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed."""
+    sources, problems = inputs(args.sources, t)
+    templates = tuple(args.templates) if args.templates else None
+    roots = tuple(args.roots) if args.roots else None
+    if args.output == "-":
+        if len(sources) + len(problems) != 1:
+            raise InputError([Problem(t["stdout_one"], "-o -")])
+        return _to_stdout(sources[0], templates, roots, args) if sources else _report(problems)
+    jobs = []
+    taken: set[Path] = set()
+    for src in sources:
+        job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1, t)
+        outputs = {Path(os.path.abspath(p)) for p in (job.docx, job.pdf) if p is not None}
+        if outputs & taken or Path(os.path.abspath(src)) in outputs:
+            problems.append(Problem(t["same_output" if outputs & taken else "over_input"], str(src)))
+            continue
+        taken |= outputs
+        jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
+    progress = Progress(len(jobs) + len(problems), t)
+    for problem in problems:
+        progress.failed([problem])
+    with _executor(args.jobs, len(jobs)) as executor:
+        for result in render_many(jobs, executor):
+            progress.done(result)
+    return progress.close()
+
+
+def inputs(args: list[str], t: dict[str, str]) -> tuple[list[Path], list[Problem]]:
+    """The YAML files named by `args` (a folder gives its .yaml files, a pattern its matches), each once."""
+    found: dict[Path, None] = {}
+    problems = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in YAML and p.is_file())
+        elif path.exists():
+            files = [path]
+        elif any(c in arg for c in "*?["):  # a shell that does not expand patterns (Windows)
+            files = sorted(p for p in map(Path, glob.glob(arg, recursive=True)) if p.is_file())
+        else:
+            problems.append(Problem(t["not_found"], arg))
+            continue
+        if not files:
+            problems.append(Problem(t["no_yaml"], arg))
+        found.update(dict.fromkeys(files))
+    return list(found), problems
+
+
+def _job(src: Path, output: str | None, pdf: bool, many: bool, t: dict[str, str]) -> Job:
+    """Where `src`'s documents go: beside it, into a folder, or to the named file whose suffix decides the format."""
+    if output is None:
+        return Job.beside(src, with_pdf=pdf)
+    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+        folder = Path(output)
+        return Job(src, folder / f"{src.stem}.docx", folder / f"{src.stem}.pdf" if pdf else None)
+    if many:
+        raise InputError([Problem(t["many_to_file"], f"-o {output}", hint=t["many_hint"].format(out=output))])
+    out = Path(output)
+    if out.suffix.lower() == ".docx":
+        return Job(src, out, out.with_suffix(".pdf") if pdf else None)
+    if out.suffix.lower() == ".pdf":
+        return Job(src, None, out)
+    raise InputError([Problem(t["suffix"].format(suffix=out.suffix or out.name), f"-o {output}",
+                              hint=t["suffix_hint"])])
+
+
+def _executor(jobs: int, count: int) -> Executor:
+    """One thread in this process for -j 1 (no start-up cost), else a pool of worker processes."""
+    workers = min(jobs if jobs > 0 else os.cpu_count() or 1, max(count, 1))
+    return ThreadPoolExecutor(1) if workers == 1 else ProcessPoolExecutor(workers)
+
+
+def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path, ...] | None,
+               args: argparse.Namespace) -> int:
+    from . import api, pdf
+    data = api.render(api.load(src, templates=templates, roots=roots))
+    if args.pdf:
+        data = pdf.to_pdf(data, timeout=args.pdf_timeout)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _report(problems: list[Problem]) -> int:
+    print(InputError(problems), file=sys.stderr)
+    return 2
+
+
+class Progress:
+    """A bar on a terminal, else one plain line a document; problems as they come; a summary for several inputs."""
+
+    def __init__(self, total: int, t: dict[str, str]):
+        self.total, self.t, self.count, self.bad, self.code = total, t, 0, 0, 0
+        self.start = time.perf_counter()
+        self.bar = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, file=sys.stderr, unit="tệp", dynamic_ncols=True, leave=False)
+
+    def done(self, result: Result) -> None:
+        """Count one finished document and print what it wrote, or its problems."""
+        if result.problems:
+            self.failed(list(result.problems), result.bad_input)
+            return
+        self.count += 1
+        self._advance()
+        if self.bar is None:
+            where = f"[{self.count + self.bad}/{self.total}] " if self.total > 1 else ""
+            for path in result.written:
+                print(f"{where}{self.t['wrote']} {path}", flush=True)
+
+    def failed(self, problems: list[Problem], bad_input: bool = True) -> None:
+        """Count one document that failed and print its problems."""
+        self.bad += 1
+        self.code = 2 if bad_input or self.code == 2 else 1
+        self._advance()
+        text = str(InputError(problems) if bad_input else CchcError(problems))
+        if self.bar is not None:
+            self.bar.write(text, file=sys.stderr)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+    def _advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update()
+
+    def close(self) -> int:
+        """Print the summary; the exit code."""
+        if self.bar is not None:
+            self.bar.close()
+        if self.total > 1:
+            print(self.t["summary"].format(n=self.total, ok=self.count, bad=self.bad,
+                                           seconds=time.perf_counter() - self.start))
+        return self.code

@@ -1,0 +1,242 @@
+"""PDF through LibreOffice: found where it is installed, cold (`soffice --convert-to`) or warm (one kept running)."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Sequence
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import IO
+
+from .errors import OutputError, Problem
+from .output import write_atomic
+
+TIMEOUT = 180.0  # seconds for one document; a 5,000-row phụ lục takes about a minute
+_START = 120.0  # seconds for a warm LibreOffice to start
+_INSTALLED = ("C:/Program Files/LibreOffice/program/soffice.exe", "C:/Program Files (x86)/LibreOffice/program/soffice.exe",
+              "/Applications/LibreOffice.app/Contents/MacOS/soffice", "/opt/libreoffice/program/soffice")
+_HINT = ("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
+         "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice")
+
+Source = Path | str | bytes | Sequence[Path | str]
+
+
+def soffice() -> str:
+    """The LibreOffice command: CCHC_SOFFICE, then PATH, then where Windows and macOS install it."""
+    found = os.environ.get("CCHC_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    found = found or next((p for p in _INSTALLED if Path(p).is_file()), None)
+    if not found:
+        raise OutputError([Problem("không tìm thấy LibreOffice (soffice) để xuất PDF", None, hint=_HINT)])
+    return found
+
+
+def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> Path | bytes | list[Path]:
+    """Convert .docx to PDF: a path gives the PDF's path (in `out_dir`, default beside it), .docx bytes give PDF
+    bytes, a list of paths gives their PDFs' paths (converted by one LibreOffice). A PDF is written whole or not
+    at all; a conversion longer than `timeout` seconds is stopped and reported."""
+    if isinstance(source, bytes):
+        with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
+            return convert(source, Path(tmp) / "van-ban.pdf", timeout=timeout).read_bytes()
+    paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
+    pdfs = [Path(out_dir or p.parent) / f"{p.stem}.pdf" for p in paths]
+    if len(paths) == 1:
+        _cold(paths[0], pdfs[0], timeout)
+    else:
+        with Office(timeout) as office:
+            for docx, pdf in zip(paths, pdfs):
+                office.convert(docx, pdf)
+    return pdfs[0] if isinstance(source, str | Path) else pdfs
+
+
+def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT) -> Path:
+    """Write the PDF of `docx` to `pdf` with this thread's warm LibreOffice (started on first use)."""
+    office = getattr(_local, "office", None)
+    if office is None or office.timeout != timeout:
+        office = _local.office = Office(timeout)
+    with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
+        source = Path(tmp) / f"{Path(pdf).stem}.docx"
+        source.write_bytes(docx)
+        return office.convert(source, Path(pdf))
+
+
+_local = threading.local()
+
+
+class Office:
+    """A LibreOffice kept running for many conversions, with its own profile folder; restarted when it dies or
+    hangs. It needs a Python with LibreOffice's `uno` module (see uno_python); without one it converts cold."""
+
+    def __init__(self, timeout: float = TIMEOUT):
+        self.timeout = timeout
+        self._bridge: subprocess.Popen | None = None
+        self._office_pid: int | None = None
+        self._lines: queue.Queue[dict | None] = queue.Queue()
+        self._profile: tempfile.TemporaryDirectory | None = None
+
+    def __enter__(self) -> Office:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if not sys.is_finalizing():  # at exit the bridge sees its input close and stops LibreOffice itself
+            self.close()
+
+    @property
+    def pid(self) -> int | None:
+        """The running LibreOffice's process id (its process group on POSIX), if any."""
+        return self._office_pid
+
+    def convert(self, docx: Path, pdf: Path) -> Path:
+        """Write the PDF of the .docx at `docx` to `pdf`, whole or not at all."""
+        if uno_python() is None:
+            return _cold(docx, pdf, self.timeout)
+        with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
+            made = Path(tmp) / f"{pdf.stem}.pdf"
+            for attempt in (1, 2):
+                answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, docx)
+                if answer.get("ok"):
+                    return _place(made, pdf, docx)
+                self.close()  # it died or broke under this document: a new one tries once more
+                if attempt == 2:
+                    raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {answer.get('error')}",
+                                               str(docx))])
+        raise AssertionError("unreachable")
+
+    def _ask(self, request: dict, docx: Path) -> dict:
+        if self._bridge is None:
+            self._start()
+        assert self._bridge is not None and self._bridge.stdin is not None
+        try:
+            self._bridge.stdin.write(json.dumps(request) + "\n")
+            self._bridge.stdin.flush()
+            answer = self._lines.get(timeout=self.timeout)
+        except queue.Empty:
+            self.close()
+            raise OutputError([_too_long(self.timeout, docx)]) from None
+        except OSError:
+            answer = None
+        return answer or {"ok": False, "error": "LibreOffice stopped"}
+
+    def _start(self) -> None:
+        self._profile = tempfile.TemporaryDirectory(prefix="ccch-lo-")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_unoserver_root(),
+                                                                         os.environ.get("PYTHONPATH")]))}
+        self._lines = queue.Queue()
+        self._bridge = subprocess.Popen([uno_python(), str(Path(__file__).with_name("uno_bridge.py")), soffice(),
+                                         Path(self._profile.name).as_uri()],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                        text=True, env=env)
+        threading.Thread(target=_read, args=(self._bridge.stdout, self._lines), daemon=True).start()
+        try:
+            ready = self._lines.get(timeout=_START)
+        except queue.Empty:
+            ready = None
+        if not ready or "ready" not in ready:
+            self.close()
+            raise OutputError([Problem("LibreOffice không khởi động được để xuất PDF", None, hint=_HINT)])
+        self._office_pid = ready["ready"]
+
+    def close(self) -> None:
+        """Stop LibreOffice (the next conversion starts a new one)."""
+        bridge, self._bridge = getattr(self, "_bridge", None), None
+        if bridge is None:
+            return
+        if self._office_pid is not None:
+            _kill_group(self._office_pid)
+            self._office_pid = None
+        bridge.kill()
+        bridge.wait()
+        try:
+            bridge.stdin.close()
+        except OSError:
+            pass  # its reader closes stdout
+        if self._profile is not None:
+            self._profile.cleanup()
+            self._profile = None
+
+
+def _read(stream: IO[str], lines: queue.Queue) -> None:
+    with stream:
+        for line in stream:
+            if line.startswith("{"):  # anything else is not an answer
+                lines.put(json.loads(line))
+    lines.put(None)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        if hasattr(os, "killpg"):
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGTERM)
+    except OSError:
+        pass
+
+
+@cache
+def uno_python() -> str | None:
+    """A Python that can import LibreOffice's `uno` (CCHC_UNO_PYTHON, else LibreOffice's own, the system's), or
+    None: then every conversion is a cold one."""
+    try:
+        program = Path(soffice()).resolve().parent
+    except OutputError:
+        return None
+    candidates = [program / "python.exe", program / "python", program.parent / "Resources" / "python",
+                  "/usr/bin/python3", shutil.which("python3")]
+    if "CCHC_UNO_PYTHON" in os.environ:  # set empty: always convert cold
+        candidates = [os.environ["CCHC_UNO_PYTHON"]]
+    for python in filter(None, candidates):
+        if _unoserver_root() and Path(python).is_file() and subprocess.run(
+                [str(python), "-c", "import uno"], capture_output=True, timeout=60, check=False).returncode == 0:
+            return str(python)
+    return None
+
+
+@cache
+def _unoserver_root() -> str | None:
+    spec = find_spec("unoserver")
+    return str(Path(spec.origin).parent.parent) if spec and spec.origin else None
+
+
+def _cold(docx: Path, pdf: Path, timeout: float) -> Path:
+    """One `soffice --convert-to pdf` with a private profile, into a private folder, then moved into place."""
+    docx = Path(docx)
+    with tempfile.TemporaryDirectory(prefix="ccch-lo-") as tmp:
+        cmd = [soffice(), f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--convert-to",
+               "pdf", "--outdir", str(Path(tmp) / "out"), str(docx)]
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(proc.pid)
+            proc.communicate()
+            raise OutputError([_too_long(timeout, docx)]) from None
+        made = Path(tmp) / "out" / f"{docx.stem}.pdf"
+        if proc.returncode != 0 or not made.is_file():
+            raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {err.strip() or out.strip()}",
+                                       str(docx))])
+        return _place(made, Path(pdf), docx)
+
+
+def _place(made: Path, pdf: Path, docx: Path) -> Path:
+    data = made.read_bytes()
+    if not (data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]):
+        raise OutputError([Problem("LibreOffice không tạo ra tệp PDF trọn vẹn", str(docx))])
+    return write_atomic(pdf, data)
+
+
+def _too_long(timeout: float, docx: Path) -> Problem:
+    return Problem(f"LibreOffice chuyển sang PDF quá {timeout:g} giây nên đã dừng; không ghi PDF", str(docx),
+                   hint="tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)")

@@ -1,0 +1,209 @@
+"""Many documents at once: batches from the command line and render_many, PDF from a warm LibreOffice, outputs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+from docx_view import View
+from samples import DECISION, LETTER, PLAN
+
+import ccch_docs
+from ccch_docs import pdf
+from ccch_docs.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+BROKEN = "loai: ke_hoach\nso: [\n"  # unclosed flow sequence: a YAML error on line 3
+
+
+def write_docs(folder: Path, n: int, broken: int | None = None) -> list[Path]:
+    """`n` small documents (plans, letters, decisions in turn, each its own number); `broken` is invalid YAML."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"vb-{i:03d}.yaml"
+        data = {**(PLAN, LETTER, DECISION)[i % 3], "so": i + 1}
+        path.write_text(BROKEN if i == broken else yaml.safe_dump(data, allow_unicode=True), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ccch_docs", *args], capture_output=True, cwd=cwd,
+                          env={**os.environ, **(env or {})}, timeout=600)
+
+
+def test_one_broken_file_among_good_ones(tmp_path, capsys):
+    docs = write_docs(tmp_path / "in", 5, broken=2)
+    assert main(["render", str(tmp_path / "in"), "-o", f"{tmp_path / 'out'}/"]) == 2
+    out, err = capsys.readouterr()
+    assert f"{docs[2]}:3:1: YAML không hợp lệ" in err and "Traceback" not in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"vb-{i:03d}.docx" for i in (0, 1, 3, 4)]
+    assert View.open(tmp_path / "out" / "vb-003.docx").header()[0] == "ỦY BAN NHÂN DÂN"
+    assert View.open(tmp_path / "out" / "vb-001.docx").header()[0] == "UBND TỈNH ĐỒNG THÁP"
+    lines = out.splitlines()  # not a terminal: one plain line a document, then the summary
+    assert len([line for line in lines if " đã ghi " in line]) == 4 and lines[0].startswith("[1/5] đã ghi ")
+    assert lines[-1].startswith("5 tệp: 4 xong, 1 lỗi (")
+
+
+def test_many_inputs_each_once_and_missing_ones_reported(tmp_path, capsys):
+    docs = write_docs(tmp_path, 3)
+    pattern = str(tmp_path / "vb-*.yaml")
+    assert main(["render", pattern, str(docs[0]), str(tmp_path / "nope.yaml"), "-j", "2"]) == 2
+    out, err = capsys.readouterr()
+    assert f"{tmp_path / 'nope.yaml'}: không có tệp hoặc thư mục này" in err
+    assert out.splitlines()[-1].startswith("4 tệp: 3 xong, 1 lỗi")
+    assert all(p.with_suffix(".docx").is_file() for p in docs)
+
+
+def test_all_good_exits_0_with_worker_processes(tmp_path, capsys):
+    write_docs(tmp_path, 6)
+    assert main(["render", str(tmp_path), "-j", "2"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("6 tệp: 6 xong, 0 lỗi")
+    assert View.open(tmp_path / "vb-004.docx").header()[0] == "UBND TỈNH ĐỒNG THÁP"
+
+
+def test_output_suffix_decides_the_format(tmp_path, capsys):
+    assert main(["render", str(EXAMPLE), "-o", str(tmp_path / "kh.txt")]) == 2
+    assert "không biết xuất định dạng `.txt`" in capsys.readouterr().err
+    assert main(["render", *map(str, write_docs(tmp_path / "in", 2)), "-o", str(tmp_path / "one.docx")]) == 2
+    assert "-o phải là một thư mục" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [tmp_path / "in"]  # nothing written
+
+
+def test_output_into_a_folder_and_to_standard_output(tmp_path):
+    assert main(["render", str(EXAMPLE), "-o", f"{tmp_path / 'new'}/"]) == 0
+    assert View.open(tmp_path / "new" / f"{EXAMPLE.stem}.docx").header()[0] == "ỦY BAN NHÂN DÂN"
+    done = cli("render", str(EXAMPLE), "-o", "-")
+    assert done.returncode == 0 and done.stdout[:2] == b"PK" and not done.stderr
+    (tmp_path / "stdout.docx").write_bytes(done.stdout)
+    assert View.open(tmp_path / "stdout.docx").header() == View.open(tmp_path / "new" / f"{EXAMPLE.stem}.docx").header()
+
+
+def test_render_dot(tmp_path):
+    write_docs(tmp_path, 2, broken=1)
+    done = cli("render", ".", cwd=tmp_path)
+    assert done.returncode == 2 and b"vb-001.yaml:3:1:" in done.stderr and b"kh\xc3\xb4ng mong \xc4\x91\xe1\xbb\xa3i" not in done.stderr
+    assert (tmp_path / "vb-000.docx").is_file() and not (tmp_path / "vb-001.docx").exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = cli("render", ".", cwd=empty)
+    assert done.returncode == 2 and "không có tệp YAML nào ở đây" in done.stderr.decode()
+
+
+def test_render_many_on_any_executor(tmp_path):
+    docs = write_docs(tmp_path, 4, broken=3)
+    jobs = [ccch_docs.Job(p, tmp_path / "out" / f"{p.stem}.docx") for p in docs]
+    with ThreadPoolExecutor(2) as executor:
+        results = {r.job.source: r for r in ccch_docs.render_many(jobs, executor)}
+    assert [results[p].ok for p in docs] == [True, True, True, False]
+    assert results[docs[3]].bad_input and results[docs[3]].problems[0].line == 3
+    assert results[docs[0]].written == (tmp_path / "out" / "vb-000.docx",)
+    default = list(ccch_docs.render_many(docs[:2]))  # paths, a process pool
+    assert sorted(r.written[0] for r in default) == [p.with_suffix(".docx") for p in docs[:2]]
+
+
+def test_render_many_on_dask(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    docs = write_docs(tmp_path, 5, broken=4)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        results = list(ccch_docs.render_many(docs, client.get_executor()))
+    assert sorted(r.job.source.name for r in results if r.ok) == [p.name for p in docs[:4]]
+    assert [r.problems[0].line for r in results if not r.ok] == [3]
+    assert View.open(docs[2].with_suffix(".docx")).header()[0] == "ỦY BAN NHÂN DÂN"
+
+
+@pytest.mark.libreoffice
+def test_pdf_batch_from_a_warm_libreoffice(tmp_path):
+    docs = write_docs(tmp_path, 6)
+    done = cli("render", str(tmp_path), "--pdf", "-j", "2", "-o", f"{tmp_path / 'out'}/")
+    assert done.returncode == 0, done.stderr.decode()
+    for p in docs:
+        made = tmp_path / "out" / f"{p.stem}.pdf"
+        assert made.read_bytes().startswith(b"%PDF-") and pages(made) == 1
+        assert (tmp_path / "out" / f"{p.stem}.docx").is_file()
+    assert "6 tệp: 6 xong, 0 lỗi" in done.stdout.decode()
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_killed_in_the_middle_of_a_batch(tmp_path):
+    docs = write_docs(tmp_path / "in", 8)
+    (tmp_path / "tmp").mkdir()
+    killed: list[int] = []
+
+    def kill_after_first_pdf() -> None:
+        deadline = time.monotonic() + 300
+        while not list((tmp_path / "out").glob("*.pdf")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        for pid in _offices(tmp_path / "tmp"):
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    watcher = threading.Thread(target=kill_after_first_pdf)
+    watcher.start()
+    done = cli("render", str(tmp_path / "in"), "--pdf", "-o", f"{tmp_path / 'out'}/", env={"TMPDIR": str(tmp_path / "tmp")})
+    watcher.join()
+    assert killed, "no LibreOffice of this batch was found to kill"
+    assert done.returncode == 0, done.stderr.decode()
+    for p in docs:
+        assert pages(tmp_path / "out" / f"{p.stem}.pdf") == 1
+
+
+def _offices(tmp: Path) -> list[int]:
+    """The LibreOffice processes whose profile is under `tmp`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if proc.name.isdigit() and "soffice" in cmd and f"UserInstallation=file://{tmp}" in cmd:
+            found.append(int(proc.name))
+    return found
+
+
+@pytest.mark.libreoffice
+def test_single_pdf_output_cold_and_what_it_says(tmp_path):
+    out = tmp_path / "kh.pdf"
+    done = cli("render", str(EXAMPLE), "-o", str(out), env={"CCHC_UNO_PYTHON": ""})  # no warm LibreOffice
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().splitlines() == [f"đã ghi {out}"]
+    assert out.read_bytes().startswith(b"%PDF-") and pages(out) == 12 and list(tmp_path.iterdir()) == [out]
+
+
+@pytest.mark.libreoffice
+def test_to_pdf_takes_a_path_bytes_or_a_list(tmp_path):
+    docs = [ccch_docs.render(ccch_docs.from_dict({**PLAN, "so": i + 1}), tmp_path / f"kh{i}.docx") and tmp_path / f"kh{i}.docx"
+            for i in range(3)]
+    assert ccch_docs.to_pdf(docs[0], tmp_path / "one") == tmp_path / "one" / "kh0.pdf"
+    assert pages(tmp_path / "one" / "kh0.pdf") == 1
+    data = ccch_docs.to_pdf(docs[1].read_bytes())
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert ccch_docs.to_pdf(docs) == [p.with_suffix(".pdf") for p in docs]
+    assert all(pages(p.with_suffix(".pdf")) == 1 for p in docs)
+
+
+@pytest.mark.libreoffice
+def test_a_conversion_past_its_timeout_is_stopped_and_leaves_no_pdf(tmp_path):
+    docx = tmp_path / "kh.docx"
+    ccch_docs.render(ccch_docs.load(EXAMPLE), docx)
+    for convert in (lambda: ccch_docs.to_pdf(docx, timeout=0.05),
+                    lambda: pdf.Office(timeout=0.05).convert(docx, tmp_path / "kh.pdf")):
+        with pytest.raises(ccch_docs.OutputError, match="quá 0.05 giây nên đã dừng; không ghi PDF"):
+            convert()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["kh.docx"]
