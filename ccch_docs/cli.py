@@ -65,6 +65,9 @@ TEXTS = {
         "no_problem": "không có lỗi",
         "exists": "tệp đã có; thêm --force để ghi đè",
         "unexpected": "lỗi không mong đợi",
+        "check_docx": "kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP",
+        "docx": "tệp .docx hoặc thư mục chứa chúng",
+        "json": "in kết quả dạng JSON",
     },
     "en": {
         "prog": "Render administrative-reform documents (.docx, PDF) laid out per Decree 30/2020/NĐ-CP from YAML.",
@@ -119,6 +122,9 @@ TEXTS = {
         "no_problem": "no problems",
         "exists": "the file exists; add --force to overwrite it",
         "unexpected": "unexpected error",
+        "check_docx": "check .docx files (or folders) against the layout rules of Decree 30/2020/NĐ-CP",
+        "docx": ".docx files or folders holding them",
+        "json": "print the results as JSON",
     },
 }
 
@@ -165,6 +171,9 @@ def parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("dir", type=Path, help=t["dir"])
     check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
     command(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
+    docx_check = sub.add_parser("check", help=t["check_docx"], description=t["check_docx"])
+    docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
+    docx_check.add_argument("--json", action="store_true", help=t["json"])
     init = command(sub, "init", folders=True)
     init.add_argument("--loai", required=True, help=t["loai"])
     init.add_argument("--don-vi", type=Path, required=True, help=t["don_vi"])
@@ -202,6 +211,8 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command == "render":
         from . import cli_render
         return cli_render.run(args, t)
+    if args.command == "check":
+        return _check(args.files, args.json, args.lang)
     from . import api, schemas, starter
     from .output import write_atomic
     if args.command == "validate":
@@ -224,6 +235,26 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
         return 0
     raise AssertionError(args.command)
+
+
+def _check(paths: list[Path], as_json: bool, lang: str) -> int:
+    from . import check_output, checks
+    files = check_output.docx_files(paths)
+    progress = sys.stderr.isatty() and len(files) > 1
+    reports = []
+    for n, path in enumerate(files, 1):
+        if progress:
+            print(f"\r[{n}/{len(files)}] {path.name[:60]:<60}", end="", file=sys.stderr, flush=True)
+        reports.append(checks.check(path, str(path)))
+        if not as_json:
+            print(("\r" + " " * 80 + "\r" if progress else "") + check_output.report_text(reports[-1], lang))
+    if progress:
+        print("\r" + " " * 80 + "\r", end="", file=sys.stderr)
+    if as_json:
+        print(check_output.report_json(reports, lang))
+    elif len(reports) > 1:
+        print(check_output.total_text(reports, lang))
+    return check_output.exit_code(reports)
 
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:

@@ -1,0 +1,619 @@
+"""Any .docx as a flat list of paragraphs in reading order, each with its formatting after style inheritance.
+
+Tables, text boxes, content controls and tracked insertions are walked in reading order; every
+paragraph knows its section, its table cell or text box, the room its text has, its runs with their
+effective fonts (every w:rFonts slot, theme fonts resolved), size, bold, italic, caps and colour.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from lxml import etree
+
+from .ooxml import DEFAULT_CELL_MARGIN, W
+
+_W = "{%s}" % W
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
+_PAGE = re.compile(r"(^|\s)PAGE(\s|\\|$)")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+
+
+class Unreadable(Exception):
+    """The file is not a WordprocessingML document this reader can open."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of visible text and its effective look; a font is None where nothing in the document sets it."""
+
+    text: str
+    fonts: tuple[str | None, str | None, str | None, str | None]  # ascii, hAnsi, eastAsia, cs
+    size: float | None
+    bold: bool
+    italic: bool
+    caps: bool
+    color: str | None
+    underline: bool
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A drawn straight line (DrawingML or VML) anchored in a paragraph: its length in twips."""
+
+    length: int
+    offset: int | None  # horizontal offset (twips) from where it is anchored, when given
+
+
+@dataclass
+class Para:
+    """One paragraph in reading order with its effective paragraph properties (twips)."""
+
+    index: int
+    text: str
+    runs: list[Run]
+    style: str
+    align: str
+    first_line: int  # negative for a hanging indent
+    left: int
+    right: int
+    before: int
+    after: int
+    line: int
+    line_rule: str
+    border_top: bool
+    border_bottom: bool
+    section: int
+    room: int  # twips the text has: the cell's width less its margins, or the page's text width
+    table: int | None = None  # 1-based, counting tables in reading order
+    row: int | None = None
+    cell: int | None = None
+    textbox: int | None = None
+    numbered: bool = False  # labelled by the word processor's list numbering
+    page_break: bool = False  # starts on a new page
+    page_field: bool = False  # holds a PAGE field (page number)
+    shapes: list[Shape] = field(default_factory=list)
+    in_header: bool = False
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: int | None
+    bottom: int | None
+    left: int | None
+    right: int | None
+
+
+@dataclass
+class Section:
+    """A section's page, margins, numbering, and the page-number field of its headers."""
+
+    index: int
+    width: int | None
+    height: int | None
+    landscape: bool
+    margins: Margins
+    title_page: bool
+    restart: int | None  # w:pgNumType/@w:start
+    header: list[Para]  # the default header's paragraphs (inherited from earlier sections when absent)
+    first_header: list[Para] | None  # the first-page header's, when the section has one
+    first: int = 0  # index of its first paragraph
+    last: int = -1
+
+    @property
+    def text_width(self) -> int:
+        if self.width is None:
+            return 9354
+        return self.width - (self.margins.left or 0) - (self.margins.right or 0)
+
+
+@dataclass
+class Document:
+    """The flat document: paragraphs, sections, and the page count its producer recorded."""
+
+    paras: list[Para]
+    sections: list[Section]
+    pages: int | None
+    producer: str
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    if el is None:
+        return None
+    return el.get(_W + "val", "true") not in ("0", "false", "off", "none")
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None
+
+
+class _Styles:
+    """styles.xml and theme fonts resolved into flat property dicts per style id."""
+
+    def __init__(self, xml: bytes | None, theme: dict[str, str | None]):
+        root = etree.fromstring(xml, _PARSER) if xml else etree.Element(_W + "styles")
+        self.theme = theme
+        self.styles = {s.get(_W + "styleId"): s for s in root.iter(_W + "style")}
+        self.default_para = next((sid for sid, s in self.styles.items()
+                                  if s.get(_W + "type") == "paragraph" and s.get(_W + "default") in ("1", "true")), None)
+        defaults = root.find(_W + "docDefaults")
+        self.base_r: dict = {}
+        self.base_p: dict = {}
+        if defaults is not None:
+            _merge_r(self.base_r, defaults.find(f"{_W}rPrDefault/{_W}rPr"))
+            _merge_p(self.base_p, defaults.find(f"{_W}pPrDefault/{_W}pPr"))
+        self._r: dict[str | None, dict] = {}
+        self._p: dict[str | None, dict] = {}
+
+    def chain(self, sid: str | None) -> list[etree._Element]:
+        out, seen = [], set()
+        while sid and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            out.append(self.styles[sid])
+            based = self.styles[sid].find(_W + "basedOn")
+            sid = based.get(_W + "val") if based is not None else None
+        return out[::-1]
+
+    def name(self, sid: str | None) -> str:
+        style = self.styles.get(sid or self.default_para)
+        el = style.find(_W + "name") if style is not None else None
+        return el.get(_W + "val", "") if el is not None else ""
+
+    def para(self, sid: str | None) -> tuple[dict, dict]:
+        """Paragraph and run properties a paragraph style gives (defaults included)."""
+        sid = sid if sid in self.styles else self.default_para
+        if sid not in self._p:
+            p, r = dict(self.base_p), dict(self.base_r)
+            for s in self.chain(sid):
+                _merge_p(p, s.find(_W + "pPr"))
+                _merge_r(r, s.find(_W + "rPr"))
+            self._p[sid], self._r[sid] = p, r
+        return self._p[sid], self._r[sid]
+
+    def char(self, sid: str | None) -> dict:
+        """Run properties of a character style alone."""
+        key = ("c", sid)
+        if key not in self._r:
+            r: dict = {}
+            for s in self.chain(sid):
+                _merge_r(r, s.find(_W + "rPr"))
+            self._r[key] = r  # type: ignore[index]
+        return self._r[key]  # type: ignore[index]
+
+
+def _merge_r(props: dict, rpr: etree._Element | None) -> None:
+    if rpr is None:
+        return
+    for el in rpr:
+        tag = el.tag[len(_W):] if el.tag.startswith(_W) else None
+        if tag == "rFonts":
+            for slot in SLOTS:
+                theme = el.get(_W + _THEME_ATTR[slot])
+                if theme:
+                    props["font_" + slot] = ("theme", theme)
+                elif el.get(_W + slot):
+                    props["font_" + slot] = ("name", el.get(_W + slot))
+        elif tag in ("b", "i", "caps", "vanish", "smallCaps"):
+            props[tag] = _on(el)
+        elif tag == "sz":
+            props["sz"] = _int(el.get(_W + "val"))
+        elif tag == "color":
+            props["color"] = el.get(_W + "val")
+        elif tag == "u":
+            props["u"] = el.get(_W + "val", "single") != "none"
+
+
+def _merge_p(props: dict, ppr: etree._Element | None) -> None:
+    if ppr is None:
+        return
+    for el in ppr:
+        tag = el.tag[len(_W):] if el.tag.startswith(_W) else None
+        if tag == "jc":
+            props["jc"] = el.get(_W + "val")
+        elif tag == "ind":
+            for attr, key in (("left", "left"), ("start", "left"), ("right", "right"), ("end", "right")):
+                v = _int(el.get(_W + attr))
+                if v is not None:
+                    props[key] = v
+            if el.get(_W + "hanging") is not None:
+                props["first"] = -(_int(el.get(_W + "hanging")) or 0)
+            elif el.get(_W + "firstLine") is not None:
+                props["first"] = _int(el.get(_W + "firstLine")) or 0
+        elif tag == "spacing":
+            for attr in ("before", "after", "line"):
+                v = _int(el.get(_W + attr))
+                if v is not None:
+                    props[attr] = v
+            if el.get(_W + "lineRule"):
+                props["lineRule"] = el.get(_W + "lineRule")
+            for attr in ("beforeAutospacing", "afterAutospacing"):
+                if _on(el.find(".")) and el.get(_W + attr) in ("1", "true", "on"):
+                    props[attr] = True
+        elif tag == "pBdr":
+            for edge in ("top", "bottom"):
+                b = el.find(_W + edge)
+                if b is not None:
+                    props["bdr_" + edge] = b.get(_W + "val") not in ("nil", "none")
+        elif tag == "numPr":
+            num = el.find(_W + "numId")
+            props["num"] = num is not None and num.get(_W + "val") not in (None, "0")
+        elif tag == "pageBreakBefore":
+            props["pageBreakBefore"] = _on(el)
+
+
+_THEME_KEYS = {"minorHAnsi": ("minor", "latin"), "minorAscii": ("minor", "latin"), "majorHAnsi": ("major", "latin"),
+               "majorAscii": ("major", "latin"), "minorEastAsia": ("minor", "ea"), "majorEastAsia": ("major", "ea"),
+               "minorBidi": ("minor", "cs"), "majorBidi": ("major", "cs")}
+
+
+def _theme_fonts(xml: bytes | None) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    if not xml:
+        return out
+    root = etree.fromstring(xml, _PARSER)
+    for key, (kind, script) in _THEME_KEYS.items():
+        el = root.find(f".//{_A}{kind}Font/{_A}{script}")
+        out[key] = (el.get("typeface") or None) if el is not None else None
+    return out
+
+
+def _font(value: tuple[str, str] | None, theme: dict[str, str | None]) -> str | None:
+    if value is None:
+        return None
+    kind, name = value
+    return theme.get(name) if kind == "theme" else name
+
+
+class _Reader:
+    """Walks the body in reading order."""
+
+    def __init__(self, styles: _Styles):
+        self.styles = styles
+        self.paras: list[Para] = []
+        self.tables = 0
+        self.textboxes = 0
+        self.section = 0
+
+    def block(self, el: etree._Element, where: dict, room: int) -> None:
+        for child in el:
+            self.element(child, where, room)
+
+    def element(self, child: etree._Element, where: dict, room: int) -> None:
+        tag = child.tag
+        if tag == _W + "p":
+            self.paragraph(child, where, room)
+        elif tag == _W + "tbl":
+            self.table(child, where, room)
+        elif tag in (_W + "sdt", _W + "customXml"):
+            content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+            if content is not None:
+                self.block(content, where, room)
+        elif tag == _MC + "AlternateContent":
+            choice = child.find(_MC + "Choice")
+            if choice is not None:
+                self.block(choice, where, room)
+
+    def table(self, tbl: etree._Element, where: dict, room: int) -> None:
+        self.tables += 1
+        number = self.tables if where.get("table") is None else where["table"]
+        grid = [(_int(g.get(_W + "w")) or 0) for g in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol")]
+        tbl_margins = [_twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}{side}")) for side in ("left", "right")]
+        if tbl_margins[0] is None:
+            tbl_margins[0] = _twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}start"))
+        if tbl_margins[1] is None:
+            tbl_margins[1] = _twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}end"))
+        for r, tr in enumerate(_children(tbl, "tr"), 1):
+            col = 0
+            for c, tc in enumerate(_children(tr, "tc"), 1):
+                span = _int(tc.find(f"{_W}tcPr/{_W}gridSpan").get(_W + "val")) if tc.find(
+                    f"{_W}tcPr/{_W}gridSpan") is not None else 1
+                width = _twips(tc.find(f"{_W}tcPr/{_W}tcW")) or sum(grid[col:col + (span or 1)]) or room
+                col += span or 1
+                margins = 0
+                for i, side in enumerate(("left", "right")):
+                    m = _twips(tc.find(f"{_W}tcPr/{_W}tcMar/{_W}{side}"))
+                    m = m if m is not None else tbl_margins[i]
+                    margins += DEFAULT_CELL_MARGIN if m is None else m
+                inner = dict(where)
+                if where.get("table") is None:
+                    inner.update(table=number, row=r, cell=c)
+                self.block(tc, inner, max(width - margins, 0))
+
+    def paragraph(self, p: etree._Element, where: dict, room: int) -> None:
+        ppr = p.find(_W + "pPr")
+        style_el = ppr.find(_W + "pStyle") if ppr is not None else None
+        sid = style_el.get(_W + "val") if style_el is not None else None
+        base_p, base_r = self.styles.para(sid)
+        props = dict(base_p)
+        _merge_p(props, ppr)
+        runs: list[Run] = []
+        boxes: list[etree._Element] = []
+        shapes: list[Shape] = []
+        state = {"page_break": bool(props.get("pageBreakBefore")), "page_field": False}
+        self.inline(p, base_r, runs, boxes, shapes, state)
+        text = "".join(r.text for r in runs)
+        para = Para(index=len(self.paras), text=text, runs=runs, style=self.styles.name(sid),
+                    align=_align(props.get("jc")), first_line=props.get("first", 0), left=props.get("left", 0),
+                    right=props.get("right", 0), before=props.get("before", 0), after=props.get("after", 0),
+                    line=props.get("line", 240), line_rule=props.get("lineRule", "auto"),
+                    border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
+                    section=self.section, room=room, table=where.get("table"), row=where.get("row"),
+                    cell=where.get("cell"), textbox=where.get("textbox"), numbered=bool(props.get("num")),
+                    page_break=state["page_break"], page_field=state["page_field"], shapes=shapes)
+        self.paras.append(para)
+        for box in boxes:
+            self.textboxes += 1
+            inner = dict(where, textbox=self.textboxes)
+            self.block(box, inner, _box_room(box) or room)
+        if ppr is not None and ppr.find(_W + "sectPr") is not None and where.get("table") is None \
+                and where.get("textbox") is None:
+            self.section += 1
+
+    def inline(self, el: etree._Element, base_r: dict, runs: list[Run], boxes: list, shapes: list[Shape],
+               state: dict) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == _W + "r":
+                self.run(child, base_r, runs, boxes, shapes, state)
+            elif tag == _W + "fldSimple" and _PAGE.search(child.get(_W + "instr", "")):
+                state["page_field"] = True
+                self.inline(child, base_r, runs, boxes, shapes, state)
+            elif tag in (_W + "hyperlink", _W + "ins", _W + "smartTag", _W + "customXml", _W + "fldSimple",
+                         _W + "moveTo", _W + "bdo", _W + "dir"):
+                self.inline(child, base_r, runs, boxes, shapes, state)
+            elif tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self.inline(content, base_r, runs, boxes, shapes, state)
+            elif tag == _MC + "AlternateContent":
+                choice = child.find(_MC + "Choice")
+                if choice is not None:
+                    self.inline(choice, base_r, runs, boxes, shapes, state)
+
+    def run(self, r: etree._Element, base_r: dict, runs: list[Run], boxes: list, shapes: list[Shape],
+            state: dict) -> None:
+        rpr = r.find(_W + "rPr")
+        props = dict(base_r)
+        if rpr is not None:
+            rstyle = rpr.find(_W + "rStyle")
+            if rstyle is not None:
+                props.update(self.styles.char(rstyle.get(_W + "val")))
+            _merge_r(props, rpr)
+        parts: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag == _W + "tab" or tag == _W + "ptab":
+                parts.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                if child.get(_W + "type") == "page":
+                    if not runs and not parts:
+                        state["page_break"] = True
+                else:
+                    parts.append("\n")
+            elif tag == _W + "instrText" and _PAGE.search(child.text or ""):
+                state["page_field"] = True
+            elif tag == _W + "noBreakHyphen":
+                parts.append("-")
+            elif tag in (_W + "drawing", _W + "pict", _MC + "AlternateContent", _W + "object"):
+                _graphics(child, boxes, shapes)
+        text = "".join(parts)
+        if not text or props.get("vanish"):
+            return
+        theme = self.styles.theme
+        sz = props.get("sz")
+        runs.append(Run(text=text, fonts=tuple(_font(props.get("font_" + s), theme) for s in SLOTS),  # type: ignore[arg-type]
+                        size=sz / 2 if sz else None, bold=bool(props.get("b")), italic=bool(props.get("i")),
+                        caps=bool(props.get("caps")), color=props.get("color"), underline=bool(props.get("u"))))
+
+
+def _children(el: etree._Element, local: str) -> list[etree._Element]:
+    """Direct children `w:local`, looking through content controls and custom XML wrappers."""
+    out = []
+    for child in el:
+        if child.tag == _W + local:
+            out.append(child)
+        elif child.tag in (_W + "sdt", _W + "customXml"):
+            content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if content is not None:
+                out.extend(_children(content, local))
+    return out
+
+
+def _twips(el: etree._Element | None) -> int | None:
+    if el is None or el.get(_W + "type", "dxa") != "dxa":
+        return None
+    return _int(el.get(_W + "w"))
+
+
+def _align(jc: str | None) -> str:
+    return {"start": "left", "end": "right", "distribute": "both", None: "left"}.get(jc, jc or "left")
+
+
+_LENGTH = re.compile(r"(-?[0-9.]+)\s*(pt|in|cm|mm|px|emu)?")
+_UNIT_TWIPS = {"pt": 20, "in": 1440, "cm": 1440 / 2.54, "mm": 144 / 2.54, "px": 15, "emu": 1 / 635, None: 20}
+
+
+def _length(value: str) -> float | None:
+    m = _LENGTH.match(value.strip())
+    return float(m.group(1)) * _UNIT_TWIPS[m.group(2)] if m else None
+
+
+def _graphics(el: etree._Element, boxes: list, shapes: list[Shape]) -> None:
+    """Text boxes and straight lines inside a run's drawing (the DrawingML choice, else VML)."""
+    if el.tag == _MC + "AlternateContent":
+        choice = el.find(_MC + "Choice")
+        el = choice if choice is not None else el.find(_MC + "Fallback")
+        if el is None:
+            return
+    for box in el.iter(_W + "txbxContent"):
+        if not any(a.tag == _W + "txbxContent" for a in box.iterancestors()):
+            boxes.append(box)
+    for anchor in el.iter(_WP + "anchor", _WP + "inline"):
+        geom = anchor.find(f".//{_A}prstGeom")
+        if geom is not None and geom.get("prst") in ("line", "straightConnector1"):
+            extent = anchor.find(_WP + "extent")
+            offset = anchor.find(f"{_WP}positionH/{_WP}posOffset")
+            if extent is not None:
+                shapes.append(Shape(round(int(extent.get("cx", "0")) / 635),
+                                    round(int(offset.text) / 635) if offset is not None and offset.text else None))
+    for line in el.iter(_V + "line"):
+        a, b = line.get("from", "0,0").split(","), line.get("to", "0,0").split(",")
+        x1, x2 = _length(a[0]), _length(b[0])
+        if x1 is not None and x2 is not None:
+            shapes.append(Shape(round(abs(x2 - x1)), None))
+
+
+def _box_room(box: etree._Element) -> int | None:
+    for anchor in box.iterancestors(_WP + "anchor", _WP + "inline"):
+        extent = anchor.find(_WP + "extent")
+        if extent is not None:
+            return round(int(extent.get("cx", "0")) / 635)
+    return None
+
+
+def _rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+    folder, name = part.rsplit("/", 1)
+    path = f"{folder}/_rels/{name}.rels"
+    if path not in z.namelist():
+        return {}
+    root = etree.fromstring(z.read(path), _PARSER)
+    return {r.get("Id"): (r.get("Target") or "").lstrip("/").removeprefix("word/")
+            for r in root.iter(_REL + "Relationship")}
+
+
+def read(source: str | Path | IO[bytes]) -> Document:
+    """Open a .docx (a path or a binary file object) and flatten it; Unreadable when it is not one."""
+    try:
+        z = zipfile.ZipFile(source)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise Unreadable(str(exc)) from None
+    with z:
+        names = set(z.namelist())
+        main = _main_part(z, names)
+        if main is None:
+            raise Unreadable("không có phần word/document.xml")
+        try:
+            rels = _rels(z, main)
+            by_type = _rel_types(z, main)
+            styles_xml = z.read("word/" + by_type["styles"]) if "styles" in by_type and \
+                "word/" + by_type["styles"] in names else None
+            theme_xml = z.read("word/" + by_type["theme"]) if "theme" in by_type and \
+                "word/" + by_type["theme"] in names else None
+            styles = _Styles(styles_xml, _theme_fonts(theme_xml))
+            root = etree.fromstring(z.read(main), _PARSER)
+            pages, producer = _app(z, names)
+            parts = {rid: z.read("word/" + target) for rid, target in rels.items() if "word/" + target in names
+                     and (target.startswith("header") or target.startswith("footer"))}
+            return _flatten(root, styles, parts, pages, producer)
+        except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
+            raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+
+
+def _main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:
+    if "_rels/.rels" in names:
+        root = etree.fromstring(z.read("_rels/.rels"), _PARSER)
+        for r in root.iter(_REL + "Relationship"):
+            if r.get("Type", "").endswith("/officeDocument"):
+                target = (r.get("Target") or "").lstrip("/")
+                if target in names:
+                    return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def _rel_types(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+    folder, name = part.rsplit("/", 1)
+    path = f"{folder}/_rels/{name}.rels"
+    if path not in z.namelist():
+        return {}
+    root = etree.fromstring(z.read(path), _PARSER)
+    return {r.get("Type", "").rsplit("/", 1)[-1]: (r.get("Target") or "").lstrip("/").removeprefix("word/")
+            for r in root.iter(_REL + "Relationship")}
+
+
+def _app(z: zipfile.ZipFile, names: set[str]) -> tuple[int | None, str]:
+    if "docProps/app.xml" not in names:
+        return None, ""
+    root = etree.fromstring(z.read("docProps/app.xml"), _PARSER)
+    pages = app = None
+    for el in root:
+        local = etree.QName(el).localname
+        if local == "Pages":
+            pages = _int(el.text)
+        elif local == "Application":
+            app = el.text
+    return pages, app or ""
+
+
+def _flatten(root: etree._Element, styles: _Styles, parts: dict[str, bytes], pages: int | None,
+             producer: str) -> Document:
+    body = root.find(_W + "body")
+    if body is None:
+        raise Unreadable("tài liệu không có phần thân (w:body)")
+    sect_prs = [p.find(f"{_W}pPr/{_W}sectPr") for p in body.iter(_W + "p")]
+    sect_prs = [s for s in sect_prs if s is not None and not any(
+        a.tag in (_W + "tbl", _W + "txbxContent") for a in s.iterancestors())]
+    final = body.find(_W + "sectPr")
+    sect_prs.append(final if final is not None else etree.Element(_W + "sectPr"))
+    reader = _Reader(styles)
+    headers: dict[str, list[Para]] = {}
+
+    def header(rid: str | None) -> list[Para] | None:
+        if rid is None or rid not in parts:
+            return None
+        if rid not in headers:
+            sub = _Reader(styles)
+            sub.block(etree.fromstring(parts[rid], _PARSER), {}, 9354)
+            for p in sub.paras:
+                p.in_header = True
+            headers[rid] = sub.paras
+        return headers[rid]
+
+    sections: list[Section] = []
+    default: list[Para] = []
+    first: list[Para] | None = None
+    for i, sp in enumerate(sect_prs):
+        refs = {h.get(_W + "type", "default"): h.get(_R + "id") for h in sp.iterfind(_W + "headerReference")}
+        default = header(refs.get("default")) if "default" in refs else default
+        first = header(refs.get("first")) if "first" in refs else first
+        pg, mar, num = sp.find(_W + "pgSz"), sp.find(_W + "pgMar"), sp.find(_W + "pgNumType")
+        width = _int(pg.get(_W + "w")) if pg is not None else None
+        height = _int(pg.get(_W + "h")) if pg is not None else None
+        landscape = (pg is not None and pg.get(_W + "orient") == "landscape") or (
+            width is not None and height is not None and width > height)
+        margins = Margins(*(_int(mar.get(_W + side)) if mar is not None else None
+                            for side in ("top", "bottom", "left", "right")))
+        sections.append(Section(index=i, width=width, height=height, landscape=landscape, margins=margins,
+                                title_page=bool(_on(sp.find(_W + "titlePg"))),
+                                restart=_int(num.get(_W + "start")) if num is not None else None,
+                                header=default or [], first_header=first))
+
+    # Walk the body; the room of top-level paragraphs is their section's text width.
+    for child in body:
+        if child.tag == _W + "sectPr":
+            continue
+        reader.element(child, {}, sections[min(reader.section, len(sections) - 1)].text_width)
+    for para in reader.paras:
+        para.section = min(para.section, len(sections) - 1)
+    for sec in sections:
+        members = [p.index for p in reader.paras if p.section == sec.index]
+        if members:
+            sec.first, sec.last = members[0], members[-1]
+    return Document(reader.paras, sections, pages, producer)
