@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from . import decree
+from .decree import TYPES
 from .decree import presentation as P
-from .formats.labels import LETTERS, LETTERS_NO_DD, roman
+from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
+from .decree.signers import KEYS as SIGNER_KEYS
+from .decree.wording import DEFAULT as WORDS
 from .reader import Line, Para, Parts, Rule, Title, fold, read
 
 Text = tuple[str, str]  # (Vietnamese, English)
@@ -118,15 +120,15 @@ _ALIGN = {"center": _t("căn giữa", "centred"), "both": _t("căn đều hai l�
           "left": _t("căn trái", "left"), "right": _t("căn phải", "right")}
 
 
-def look(key: str, ln: Line | None, code: str | None = None) -> Iterator[Finding]:
-    """Size, bold, italic, case and alignment of a line against its element's presentation."""
+def look(key: str, ln: Line | None, sized: bool = True) -> Iterator[Finding]:
+    """Size (unless not `sized`), bold, italic, case and alignment of a line against its element's presentation."""
     if ln is None:
         return
     e = P.ELEMENTS[key]
-    code = code or key
+    code = key
     sizes = ln.sizes
     lo, hi = e.sizes
-    if sizes and any(not lo <= s <= hi for s in sizes):
+    if sized and sizes and any(not lo <= s <= hi for s in sizes):
         yield Finding(f"{code}.size", _el(key), _t(_pt(sizes)), _t(_range(lo, hi)), where(ln))
     if e.bold is not None and ln.bold is not e.bold and ln.visible:
         found = _BOLD.get(ln.bold, _t("đậm một phần", "partly bold"))  # type: ignore[arg-type]
@@ -141,6 +143,12 @@ def look(key: str, ln: Line | None, code: str | None = None) -> Iterator[Finding
     if e.align and ln.column is None and "\n" not in ln.para.text and ln.para.align != e.align:
         yield Finding(f"{code}.align", _el(key), _ALIGN.get(ln.para.align, _t(ln.para.align)), _ALIGN[e.align],
                       where(ln))
+
+
+def wording(key: str, ln: Line) -> Iterator[Finding]:
+    """A fixed line printed as decree.wording has it (as shown: all-caps formatting counts)."""
+    if ln.shown != WORDS[key]:
+        yield Finding(f"{key}.text", _el(key), _t(ln.shown), _t(WORDS[key]), where(ln))
 
 
 def missing(key: str, code: str, name: Text | None = None) -> Finding:
@@ -216,14 +224,13 @@ def header(parts: Parts) -> Iterator[Finding]:
         if parts.quoc_hieu_lines > 1:
             yield Finding("quoc_hieu.one_line", _el("quoc_hieu"), _t(f"{parts.quoc_hieu_lines} dòng",
                           f"{parts.quoc_hieu_lines} lines"), _t("một dòng", "one line"), where(qh))
-        elif qh.shown != P.QUOC_HIEU:
-            yield Finding("quoc_hieu.text", _el("quoc_hieu"), _t(qh.shown), _t(P.QUOC_HIEU), where(qh))
+        else:
+            yield from wording("quoc_hieu", qh)
         yield from look("quoc_hieu", qh)
     if tn is None:
         yield missing("tieu_ngu", "tieu_ngu")
     else:
-        if tn.shown != P.TIEU_NGU:
-            yield Finding("tieu_ngu.text", _el("tieu_ngu"), _t(tn.shown), _t(P.TIEU_NGU), where(tn))
+        yield from wording("tieu_ngu", tn)
         yield from look("tieu_ngu", tn)
         yield from rule("tieu_ngu", parts.tieu_ngu_rule, tn)
     if not parts.co_quan:
@@ -241,7 +248,7 @@ def header(parts: Parts) -> Iterator[Finding]:
         yield from look("do_khan", parts.do_khan)
     if parts.v_v:
         first = parts.v_v[0]
-        if not first.text.startswith(decree.VV + " "):
+        if not first.text.startswith(WORDS["v_v"] + " "):
             yield Finding("trich_yeu_cong_van.form", _el("trich_yeu_cong_van"), _t(first.text[:40]),
                           _t("V/v …"), where(first))
         for ln in parts.v_v:
@@ -284,7 +291,7 @@ def pairing(parts: Parts) -> Iterator[Finding]:
 
 
 _YEAR = re.compile(r"(^|[/-])(19|20)\d\d($|[/-])")
-_ABBRS = {t.abbr for t in decree.TYPES.values() if t.abbr} | {"SY", "TrS", "SL"}
+_ABBRS = {t.abbr for t in TYPES.values() if t.abbr} | {"SY", "TrS", "SL"}
 
 
 def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
@@ -308,10 +315,10 @@ def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
     head, _, rest = ky.partition("-")
     kind = parts.kind
     if kind and kind != "cong_van":
-        abbr = decree.TYPES[kind].abbr
+        abbr = TYPES[kind].abbr
         if head != abbr:
             yield Finding("so_ky_hieu.type", _el("so_ky_hieu"), _t(head or ky),
-                          _t(f"{abbr} ({decree.TYPES[kind].name})"), where(ln))
+                          _t(f"{abbr} ({TYPES[kind].name})"), where(ln))
     elif kind is None and head not in _ABBRS and rest == "":
         yield Finding("so_ky_hieu.form", _el("so_ky_hieu"), _t(ky), _t("<loại>-<cơ quan>", "<type>-<body>"), where(ln))
     if rest and rest != rest.upper():
@@ -451,7 +458,7 @@ def numbering(paras: list[Para]) -> Iterator[Finding]:
                 yield Finding("numbering.sequence", _t("đánh số", "numbering"), _t(m.group(0).strip()), _t(label), where(p))
             last = {level: n}
             if level == "roman":
-                yield from look("de_muc_1", Line(p, p.text.strip(), tuple(p.runs)))
+                yield from look("de_muc_1", ln, sized=False)  # its size is the body's
             else:
                 yield from _dieu_label(ln, m.group(0))
         elif m.group("num"):
@@ -498,8 +505,7 @@ def footer(parts: Parts) -> Iterator[Finding]:
     if nn is None:
         yield missing("noi_nhan", "noi_nhan")
     else:
-        if nn.text != P.NOI_NHAN:
-            yield Finding("noi_nhan.text", _el("noi_nhan"), _t(nn.text), _t(P.NOI_NHAN), where(nn))
+        yield from wording("noi_nhan", nn)
         yield from look("noi_nhan", nn)
         items = parts.noi_nhan_muc
         for ln in items:
@@ -522,9 +528,9 @@ def footer(parts: Parts) -> Iterator[Finding]:
         return
     for ln in parts.chuc_danh:
         yield from look("chuc_danh", ln)
-        if P.SIGN_PREFIX_LIKE.match(ln.text) and not re.match(r"^(TM|KT|TL|TUQ|Q)\. \S", ln.text):
+        if P.SIGN_PREFIX_LIKE.match(ln.text) and not P.SIGN_PREFIX.match(ln.text):
             yield Finding("chuc_danh.prefix", _el("chuc_danh"), _t(ln.text.split(" ")[0]),
-                          _t(" ".join(P.SIGN_PREFIXES)), where(ln))
+                          _t(" ".join(WORDS[k] for k in SIGNER_KEYS)), where(ln))
     yield from look("ho_ten", parts.ho_ten)
     if P.NAME_TITLES.match(parts.ho_ten.text):
         yield Finding("ho_ten.title", _el("ho_ten"), _t(parts.ho_ten.text),
@@ -578,7 +584,7 @@ def annexes(parts: Parts) -> Iterator[Finding]:
                           where(h))
         elif several and m.group("so") != roman(k):
             yield Finding("phu_luc.numbering", _el("phu_luc"), _t(h.text), _t(f"Phụ lục {roman(k)}"), where(h))
-        yield from look("phu_luc", h, "phu_luc")
+        yield from look("phu_luc", h)
         for ln in a.title:
             yield from look("phu_luc_ten", ln)
         if a.kem_theo is None:

@@ -489,14 +489,15 @@ def _box_room(box: etree._Element) -> int | None:
     return None
 
 
-def _rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+def _rels(z: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
+    """The relationships of a part: (id, type's last word, target below word/)."""
     folder, name = part.rsplit("/", 1)
     path = f"{folder}/_rels/{name}.rels"
     if path not in z.namelist():
-        return {}
+        return []
     root = etree.fromstring(z.read(path), _PARSER)
-    return {r.get("Id"): (r.get("Target") or "").lstrip("/").removeprefix("word/")
-            for r in root.iter(_REL + "Relationship")}
+    return [(r.get("Id", ""), r.get("Type", "").rsplit("/", 1)[-1],
+             (r.get("Target") or "").lstrip("/").removeprefix("word/")) for r in root.iter(_REL + "Relationship")]
 
 
 def read(source: str | Path | IO[bytes]) -> Document:
@@ -512,7 +513,7 @@ def read(source: str | Path | IO[bytes]) -> Document:
             raise Unreadable("không có phần word/document.xml")
         try:
             rels = _rels(z, main)
-            by_type = _rel_types(z, main)
+            by_type = {kind: target for _, kind, target in rels}
             styles_xml = z.read("word/" + by_type["styles"]) if "styles" in by_type and \
                 "word/" + by_type["styles"] in names else None
             theme_xml = z.read("word/" + by_type["theme"]) if "theme" in by_type and \
@@ -520,8 +521,8 @@ def read(source: str | Path | IO[bytes]) -> Document:
             styles = _Styles(styles_xml, _theme_fonts(theme_xml))
             root = etree.fromstring(z.read(main), _PARSER)
             pages, producer = _app(z, names)
-            parts = {rid: z.read("word/" + target) for rid, target in rels.items() if "word/" + target in names
-                     and (target.startswith("header") or target.startswith("footer"))}
+            parts = {rid: z.read("word/" + target) for rid, kind, target in rels
+                     if kind == "header" and "word/" + target in names}
             return _flatten(root, styles, parts, pages, producer)
         except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
             raise Unreadable(f"{type(exc).__name__}: {exc}") from None
@@ -536,16 +537,6 @@ def _main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:
                 if target in names:
                     return target
     return "word/document.xml" if "word/document.xml" in names else None
-
-
-def _rel_types(z: zipfile.ZipFile, part: str) -> dict[str, str]:
-    folder, name = part.rsplit("/", 1)
-    path = f"{folder}/_rels/{name}.rels"
-    if path not in z.namelist():
-        return {}
-    root = etree.fromstring(z.read(path), _PARSER)
-    return {r.get("Type", "").rsplit("/", 1)[-1]: (r.get("Target") or "").lstrip("/").removeprefix("word/")
-            for r in root.iter(_REL + "Relationship")}
 
 
 def _app(z: zipfile.ZipFile, names: set[str]) -> tuple[int | None, str]:

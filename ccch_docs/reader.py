@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
-from . import decree
+from .decree import TYPES
+from .decree.wording import DEFAULT as WORDS
 from .flatten import Document, Para, Run, Section, Unreadable, read as flatten
 from .metrics import text_width
 
@@ -195,12 +196,12 @@ def lines(p: Para) -> list[Line]:
     return out
 
 
-_QH = fold(decree.QUOC_HIEU)
+_QH = fold(WORDS["quoc_hieu"])
 _TN = re.compile(r"DOC LAP\W*TU DO\W*HANH PHUC")
 _SO = re.compile(r"^SO\s*[:.]?\s*[^/]{0,12}/\S")
 _DATE = re.compile(r"NGAY\b.*\bTHANG\b.*\bNAM\b")
-_URGENT = {fold(v) for v in decree.URGENCY.values()}
-_TYPES = {fold(t.name): key for key, t in decree.TYPES.items() if t.name}
+_URGENT = {fold(WORDS[k]) for k in ("khan", "thuong_khan", "hoa_toc")}
+_TYPES = {fold(t.name): key for key, t in TYPES.items() if t.name}
 _PHU_LUC = re.compile(r"^PHU LUC(\s+([IVXLC]+|\d+))?\.?$")
 _PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T)\b")
 _SIGNED = re.compile(r"^[(\[].*(KY|DAU)\b.*[)\]]$|^DA KY$")
@@ -472,7 +473,7 @@ def _after(found: Parts, paras: list[Para], i: int) -> None:
             title = []
             kem = None
             for x in nxt:
-                if x.text.strip().startswith("("):
+                if x.text.strip().startswith("(") or fold(x.text).startswith("KEM THEO"):
                     kem = lines(x)[0]
                     break
                 title.extend(lines(x)[:1])

@@ -133,11 +133,7 @@ class Body:
 
 BODY = Body()
 
-# Fixed texts and forms.
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-NOI_NHAN = "Nơi nhận:"
-KINH_GUI = "Kính gửi:"
+# Forms of the fixed lines (their wording is decree.wording's).
 LUU = re.compile(r"^- Lưu: VT(, .+)?\.$")
 # "Số: 285/KH-UBND", "Số: 05/KH-UBND", "Số:      /KH-UBND"; công văn "Số: 06/VPUBND-KSTTHC".
 SO_KY_HIEU = re.compile(r"^Số: *(?P<so>[0-9]*|[ ._…]*)/(?P<ky_hieu>\S+)$")
@@ -145,7 +141,7 @@ SO_KY_HIEU = re.compile(r"^Số: *(?P<so>[0-9]*|[ ._…]*)/(?P<ky_hieu>\S+)$")
 DIA_DANH_NGAY = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>[0-9]+|[ ._…]*) tháng (?P<month>[0-9]+|[ ._…]*)"
                            r" năm (?P<year>[0-9]{4}|[ ._…]*)$")
 DRAFT_BLANK = re.compile(r"^[ ._…]*$")
-SIGN_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+SIGN_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")  # the forms of decree.signers, followed by the title
 # How prefixes are miswritten: "T/M", "K.T", "Tm.", "TM " (no dot) …
 SIGN_PREFIX_LIKE = re.compile(r"^(T\s*/?\.?\s*M|K\s*/?\.?\s*T|T\s*/?\.?\s*L|T\s*/?\.?\s*U\s*/?\.?\s*Q|Q)\b\.?\s*",
                               re.IGNORECASE)

@@ -1,0 +1,122 @@
+"""`check` on the library's own output: every example passes, and each deliberate break of one rule is that rule alone."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ccch_docs import checks, cli, reader
+from conftest import EXAMPLES
+
+
+def codes(path: Path) -> set[str]:
+    report = checks.check(path)
+    assert report.error is None, report.error
+    return {f.code for f in report.violations}
+
+
+@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+def test_every_example_passes(rendered, name):
+    parts = reader.read(rendered[name])
+    # The reader found the parts (a check that finds nothing would pass vacuously).
+    assert parts.quoc_hieu and parts.tieu_ngu and parts.so_ky_hieu and parts.dia_danh_ngay
+    assert parts.co_quan and parts.noi_nhan and parts.noi_nhan_muc and parts.ho_ten and parts.chuc_danh
+    assert parts.tieu_ngu_rule and parts.co_quan_rule
+    assert parts.bodies[0]
+    assert parts.title.ten_loai or parts.v_v
+    report = checks.check(rendered[name])
+    assert [(f.code, f.found, f.where[:1]) for f in report.findings] == []
+
+
+def edit(src: Path, dst: Path, part: str, old: str, new: str, count: int = 1) -> Path:
+    """A copy of `src` with `old` replaced by `new` in one part (`count` times; 0: every time).
+
+    `part` "style:<id>" edits only that paragraph style of styles.xml.
+    """
+    with zipfile.ZipFile(src) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    name, _, sid = part.partition(":")
+    name = {"style": "word/styles.xml", "doc": "word/document.xml"}[name]
+    xml = items[name].decode("utf-8")
+    if sid:
+        m = re.search(f'<w:style [^>]*w:styleId="{sid}">.*?</w:style>', xml)
+        assert m and old in m.group(0), (sid, old)
+        xml = xml[:m.start()] + m.group(0).replace(old, new, count or -1) + xml[m.end():]
+    else:
+        assert old in xml, old
+        xml = xml.replace(old, new, count or -1)
+    items[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in items.items():
+            z.writestr(n, data)
+    return dst
+
+
+KH, CV, QD = "ke-hoach-cchc-2021-dong-thap", "cong-van-bao-cao-cchc-dong-thap", "quyet-dinh-kien-toan-bcd-cchc-vinh-long"
+BOLD, ITALIC = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
+BODY_SPACING = '<w:spacing w:before="120" w:after="0" w:line="264" w:lineRule="auto"/>'
+
+BROKEN = [
+    # (example, part, old, new, count, the one rule it breaks)
+    (KH, "style:QuocHieu", '<w:sz w:val="26"/>', '<w:sz w:val="30"/>', 1, "quoc_hieu.size"),
+    (KH, "style:TieuNgu", '<w:sz w:val="28"/>', '<w:sz w:val="26"/>', 1, "size.pairing"),
+    (KH, "style:TieuNgu", BOLD, "", 1, "tieu_ngu.bold"),
+    (KH, "style:CoQuanBanHanh", BOLD, "", 1, "co_quan.bold"),
+    (KH, "style:DiaDanhNgay", ITALIC, "", 1, "dia_danh_ngay.italic"),
+    (KH, "style:TenLoai", BOLD, "", 1, "ten_loai.bold"),
+    (KH, "style:QuocHieu", "<w:b/>", '<w:b/><w:color w:val="FF0000"/>', 1, "font.color"),
+    (KH, "doc", 'w:left="1701"', 'w:left="1134"', 1, "page.margin.left"),
+    (KH, "doc", '<w:pgSz w:w="11906" w:h="16838"/>', '<w:pgSz w:w="12240" w:h="15840"/>', 1, "page.size"),
+    # (a công văn: no trích yếu line, whose length a wider page would change too)
+    (CV, "doc", '<w:pgSz w:w="11906" w:h="16838"/>', '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', 1,
+     "page.orientation"),
+    (KH, "style", 'w:eastAsia="Times New Roman"', 'w:eastAsia="Arial"', 0, "font.name"),
+    (KH, "doc", "ngày 05 tháng 12 năm 2020", "ngày 5 tháng 12 năm 2020", 1, "dia_danh_ngay.day"),
+    (CV, "doc", "ngày 02 tháng 6 năm 2022", "ngày 02 tháng 06 năm 2022", 1, "dia_danh_ngay.month"),
+    (KH, "doc", "Số: 285/KH-UBND", "Số: 285/2020/KH-UBND", 1, "so_ky_hieu.year"),
+    (KH, "doc", "Số: 285/KH-UBND", "Số: 285/BC-UBND", 1, "so_ky_hieu.type"),
+    (CV, "doc", "Số: 06/VPUBND-KSTTHC", "Số: 6/VPUBND-KSTTHC", 1, "so_ky_hieu.zero"),
+    (KH, "doc", "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc", 1, "tieu_ngu.text"),
+    (KH, "doc", "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", 1, "quoc_hieu.text"),
+    (KH, "style:NoiDung", 'w:firstLine="567"', 'w:firstLine="0"', 1, "noi_dung.indent"),
+    (KH, "style:NoiDung", '<w:jc w:val="both"/>', '<w:jc w:val="left"/>', 1, "noi_dung.align"),
+    (KH, "style:NoiDung", 'w:before="120"', 'w:before="0"', 1, "noi_dung.spacing"),
+    (KH, "style:NoiDung", 'w:line="264"', 'w:line="480"', 1, "noi_dung.line_spacing"),
+    (KH, "style:NoiDung", '<w:sz w:val="28"/>', '<w:sz w:val="24"/>', 1, "noi_dung.size"),
+    (KH, "style:NoiNhan", ITALIC, "", 1, "noi_nhan.italic"),
+    (KH, "style:NoiNhanMuc", '<w:sz w:val="22"/>', '<w:sz w:val="24"/>', 1, "noi_nhan_muc.size"),
+    (KH, "doc", "- Lưu: VT, T (KSTTHC).", "- Lưu VT, T (KSTTHC).", 1, "noi_nhan.luu"),
+    (KH, "doc", "- Bộ Nội vụ;", "- Bộ Nội vụ", 1, "noi_nhan_muc.punctuation"),
+    (KH, "doc", "TM. ỦY BAN NHÂN DÂN", "T/M. ỦY BAN NHÂN DÂN", 1, "chuc_danh.prefix"),
+    (KH, "doc", "Nguyễn Văn Dương", "TS. Nguyễn Văn Dương", 1, "ho_ten.title"),
+    (KH, "doc", ">II. ", ">III. ", 1, "numbering.sequence"),
+    (QD, "doc", '>b) </w:t></w:r><w:r><w:t xml:space="preserve">Giám đốc Sở Tư pháp',
+     '>c) </w:t></w:r><w:r><w:t xml:space="preserve">Giám đốc Sở Tư pháp', 1, "numbering.sequence"),
+    (QD, "doc", ">Điều 2.", ">Điều 3.", 1, "numbering.sequence"),
+    (KH, "doc", "<w:titlePg/>", "", 1, "so_trang.first_page"),
+    (KH, "doc", '<w:pgNumType w:start="1"/>', "", 1, "phu_luc.page_numbers"),
+    (KH, "doc", "(Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của UBND tỉnh Đồng Tháp)",
+     "Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của UBND tỉnh Đồng Tháp", 1, "phu_luc.kem_theo"),
+]
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=lambda c: c[5])
+def test_xml_edit_breaks_one_rule(rendered, tmp_path, case):
+    name, part, old, new, count, rule = case
+    broken = edit(rendered[name], tmp_path / "broken.docx", part, old, new, count)
+    assert codes(broken) == {rule}
+
+
+def test_khoan_restart_in_each_dieu(rendered, tmp_path):
+    """Khoản `1.` under a new Điều starts again from 1: not a gap."""
+    parts = reader.read(rendered[QD])
+    labels = [p.text[:7] for p in parts.bodies[0]]
+    assert "Điều 2." in labels and labels[0].startswith("Điều 1.") and "1. Trưở" in labels
+    broken = edit(rendered[QD], tmp_path / "khoan.docx", "doc", ">- Giúp Chủ tịch", ">1. Giúp Chủ tịch")
+    assert codes(broken) == set()
+    broken = edit(rendered[QD], tmp_path / "khoan2.docx", "doc", ">- Giúp Chủ tịch", ">2. Giúp Chủ tịch")
+    assert codes(broken) == {"numbering.sequence"}
