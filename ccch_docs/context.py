@@ -7,7 +7,6 @@ from typing import Any
 
 from .blocks import Para, Run, Table
 from .decree import citations, numbering, punctuation, signers, wording
-from .decree.numbering import Scheme
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .model import Muc, PhuLuc, VanBan
@@ -35,12 +34,16 @@ Run(text=' ', dam=False, nghieng=False), Run(text='c', dam=False, nghieng=True))
     return tuple(out)
 
 
-def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: Scheme = numbering.PLAN_LEVELS,
-         depth: int = 0) -> list[Para]:
-    """Flatten the parts into paragraphs, numbering each depth as `levels` says (the last level repeats)."""
+def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme = numbering.PLAN_LEVELS,
+         outer: numbering.Counters = ()) -> list[Para]:
+    """Flatten the parts into paragraphs, numbering each depth as `levels` says (the last level repeats);
+    `outer` holds the counters of the enclosing parts."""
     out: list[Para] = []
+    depth = len(outer)
     level = numbering.level(levels, depth)
-    for part, nhan in zip(parts, numbering.labels([p.so for p in parts], level.style, with_dd)):
+    marks = [p.so for p in parts]
+    for part, nhan, n in zip(parts, numbering.labels(marks, level.style, with_dd, outer),
+                             numbering.counts(marks, level.style), strict=True):
         paragraphs = [runs(t) for t in part.doan]
         if part.tieu_de is not None:
             title = part.tieu_de.upper() if level.upper else part.tieu_de
@@ -51,7 +54,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: Scheme = numberin
                        for i, r in enumerate(paragraphs))
         elif nhan:
             out.append(Para("doan", nhan, (), level.bold_label))  # a label whose content is all in child parts
-        out.extend(body(part.muc, with_dd, levels, depth + 1))
+        out.extend(body(part.muc, with_dd, levels, (*outer, n or 0)))
     return out
 
 
@@ -84,7 +87,7 @@ def table(pl: PhuLuc, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
     cols = pl.columns
     keys = [c.khoa for c in cols]
     total_key = "kinh_phi" if pl.tong_cong is True else (pl.tong_cong or None)
-    total = 0
+    total: int | float = 0
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
     groups = pl.groups

@@ -140,8 +140,9 @@ class CoQuan(Model):
 
 
 # One optional line per authority form of decree.signers (tm, kt, tl, tuq, q).
-_Authorities = create_model("_Authorities", __base__=Model, __module__=__name__,
-                            **{key: (Text | None, Field(None, description=note)) for key, note in signers.AUTHORITIES})
+_AUTHORITY_FIELDS: dict[str, Any] = {key: (Text | None, Field(None, description=note))
+                                     for key, note in signers.AUTHORITIES}
+_Authorities = create_model("_Authorities", __base__=Model, __module__=__name__, **_AUTHORITY_FIELDS)
 
 
 class NguoiKy(_Authorities):  # type: ignore[misc,valid-type]
@@ -495,7 +496,7 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
         total = "kinh_phi" if pl.tong_cong is True else pl.tong_cong
         if total and total not in keys:
             out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
-        rows = [(("dong", r), row) for r, row in enumerate(pl.dong)]
+        rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
         for where, row in rows:
             for key, value in row.items():

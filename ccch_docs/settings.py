@@ -10,8 +10,7 @@ from pydantic import AfterValidator, Field, create_model
 from pydantic_core import PydanticCustomError
 
 from .decree import wording
-from .errors import InputError
-from .errors import ordered
+from .errors import InputError, ordered
 from .model import Cot, Key, Lines, Model, Text, VanBan, check
 from .source import Source
 
@@ -24,18 +23,19 @@ def _slots(key: str, text: str) -> str:
     allowed = wording.slots(wording.PHRASES[key].text)
     unknown = wording.slots(text) - allowed
     if unknown:
+        usable = ", ".join(f"{{{x}}}" for x in sorted(allowed)) or "không có"
         raise PydanticCustomError("cchc", "chỗ trống {unknown} không có trong câu chữ này",
                                   {"unknown": ", ".join(f"{{{x}}}" for x in sorted(unknown)),
-                                   "hint": "dùng được: " + (", ".join(f"{{{x}}}" for x in sorted(allowed)) or "không có")
-                                           + f"; mặc định: {wording.PHRASES[key].text}"})
+                                   "hint": f"dùng được: {usable}; mặc định: {wording.PHRASES[key].text}"})
     return text
 
 
 # One key per phrase of decree.wording that a pack may override, defaulting to the decree's wording.
-_Phrases = create_model("_Phrases", __base__=Model, __module__=__name__, **{
+_PHRASE_FIELDS: dict[str, Any] = {
     key: (Annotated[Text, AfterValidator(partial(_slots, key))],
           Field(wording.PHRASES[key].text, description=wording.PHRASES[key].note))
-    for key in wording.OVERRIDABLE})
+    for key in wording.OVERRIDABLE}
+_Phrases = create_model("_Phrases", __base__=Model, __module__=__name__, **_PHRASE_FIELDS)
 
 
 class TuNgu(_Phrases):  # type: ignore[misc,valid-type]

@@ -89,6 +89,7 @@ def text(loai: str, profile: Path, output: Path | None = None, templates: Sequen
         found.find(layout.template)  # a type whose template is not on the path yet cannot be rendered
     today = datetime.date.today()
     schema = packs.shipped("schema") / next(iter(schemas.FILES))
+    kinh_gui = "" if kind and kind.addressed else "# "  # uncommented for a type that usually has one
     lines = [
         f"# yaml-language-server: $schema={_rel(schema, folder, uri=True)}",
         f"# {name}: tệp khởi đầu do `python -m ccch_docs init` tạo. Sửa các giá trị, giữ nguyên tên khóa;",
@@ -100,7 +101,7 @@ def text(loai: str, profile: Path, output: Path | None = None, templates: Sequen
         _line(f'ngay: "{today:%Y-%m}"', f'ngày ban hành: {today:%Y-%m-%d}; "{today:%Y-%m}": để trống ngày; '
                                         "bỏ khóa: để trống cả"),
         _line("# do_khan: khan", "độ khẩn: khan | thuong_khan | hoa_toc"),
-        *([] if "kinh_gui" in layout.without else [_line(("" if kind and kind.addressed else "# ") + "kinh_gui: (nơi nhận)",
+        *([] if "kinh_gui" in layout.without else [_line(kinh_gui + "kinh_gui: (nơi nhận)",
                                                          "Kính gửi: một nơi, hoặc danh sách")]),
         _line("trich_yeu: (trích yếu)", "trích yếu (ô 5a); danh sách: mỗi phần tử một dòng"),
         *_content(layout, loai),

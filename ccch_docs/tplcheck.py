@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import api, context, decree, engine, packs, source
-from .errors import CchcError, Problem
 from .document import Document
+from .errors import CchcError, Problem
 
 SAMPLES = Path(__file__).resolve().parent / "data" / "samples"  # sample documents using every variable and branch
 FULL = SAMPLES / "day-du.yaml"  # the one rendered once for every type laid out by van_ban (Mẫu 1.4)

@@ -1,7 +1,7 @@
 """Nghị định 30/2020/NĐ-CP: document types, layouts (mẫu), numbering, citations, punctuation, signers, wording."""
 
 from .layouts import LAYOUTS as LAYOUTS
+from .layouts import ONLY as ONLY
 from .layouts import Layout as Layout
 from .types import TYPES as TYPES
 from .types import DocType as DocType
-from .layouts import ONLY as ONLY

@@ -129,22 +129,29 @@ def level(scheme: Scheme, depth: int) -> Level:
     return scheme[min(depth, len(scheme) - 1)]
 
 
-def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True) -> list[str]:
-    """The labels of sibling items from their `so` marks: None counts on, a string is a forced label
-    (numbering goes on after it), False is unnumbered.
+def counts(marks: Sequence[bool | str | None], style: str) -> list[int | None]:
+    """The counter of each sibling from its `so` mark: None counts on, a string is a forced label that
+    numbering goes on after, False is unnumbered (None).
+
+    >>> counts([None, "V", None, False, None], "I.")
+    [1, 5, 6, None, 7]
+    """
+    out: list[int | None] = []
+    count = 0
+    for mark in marks:
+        if mark is False:
+            out.append(None)
+            continue
+        count = (forced_number(mark, style) or count) if isinstance(mark, str) else count + 1
+        out.append(count)
+    return out
+
+
+def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True, outer: Counters = ()) -> list[str]:
+    """The labels of sibling items from their `so` marks (see `counts`); a forced label is printed as written.
 
     >>> labels([None, "V", None, False, None], "I.")
     ['I.', 'V.', 'VI.', '', 'VII.']
     """
-    out = []
-    count = 0
-    for mark in marks:
-        if mark is False:
-            out.append("")
-        elif isinstance(mark, str):
-            out.append(forced_label(mark, style))
-            count = forced_number(mark, style) or count
-        else:
-            count += 1
-            out.append(label(count, style, with_dd))
-    return out
+    return ["" if n is None else forced_label(mark, style) if isinstance(mark, str) else label(n, style, with_dd, outer)
+            for mark, n in zip(marks, counts(marks, style), strict=True)]

@@ -1,0 +1,93 @@
+"""The wording table: a pack's `tu_ngu` replaces any phrase marked overridable, and only those."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import ROOT, make_pack
+from lxml import etree
+
+import ccch_docs
+from ccch_docs.decree import wording
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PACK = """\
+tu_ngu:
+  theo_de_nghi: Xét đề nghị của
+  nhu_dieu: "Như {dieu} (để thực hiện)"
+  kem_theo: "(Ban hành kèm theo {van_ban})"
+  phu_luc: PHỤ LỤC
+  ket_qua_tieu_de: KẾT QUẢ CÁC NHIỆM VỤ
+  cot_tinh_trang: Tiến độ
+  hoan_thanh: Đã hoàn thành
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_env(monkeypatch):
+    monkeypatch.delenv("CCHC_TEMPLATES", raising=False)
+
+
+def _paragraphs(data: bytes) -> list[etree._Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return list(etree.fromstring(z.read("word/document.xml")).iter(W + "p"))
+
+
+def _text(p: etree._Element) -> str:
+    return "".join(p.itertext())
+
+
+def _look(p: etree._Element) -> tuple[bytes, ...]:
+    """A paragraph's style and the properties of each of its runs."""
+    props = [p.find(W + "pPr"), *(r.find(W + "rPr") for r in p.iter(W + "r"))]
+    return tuple(b"" if e is None else etree.tostring(e) for e in props)
+
+
+@pytest.mark.parametrize("example, changed", [
+    ("quyet-dinh-kien-toan-bcd-cchc-vinh-long.yaml", [
+        ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 315/TTr-SNV ngày 10/5/2022.",
+         "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 315/TTr-SNV ngày 10/5/2022."),
+        ("- Như Điều 3;", "- Như Điều 3 (để thực hiện);"),
+    ]),
+    ("bao-cao-cchc-2021-dong-thap.yaml", [
+        ("Phụ lục", "PHỤ LỤC"),
+        ("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỤ THỂ", "KẾT QUẢ CÁC NHIỆM VỤ"),
+        ("(Kèm theo Báo cáo số 352/BC-UBND ngày 26/11/2021 của UBND tỉnh Đồng Tháp)",
+         "(Ban hành kèm theo Báo cáo số 352/BC-UBND ngày 26/11/2021 của UBND tỉnh Đồng Tháp)"),
+        ("Tình trạng", "Tiến độ"),
+        *[("Hoàn thành", "Đã hoàn thành")] * 28,  # the tasks the report marks hoan_thanh
+    ]),
+])
+def test_pack_overrides_phrases_beyond_the_three_labels(tmp_path, example, changed):
+    """Only the paragraphs holding an overridden phrase change, to the pack's wording, in the same look."""
+    make_pack(tmp_path / "p", PACK)
+    plain = _paragraphs(ccch_docs.render(ccch_docs.load(ROOT / "examples" / example)))
+    custom = _paragraphs(ccch_docs.render(ccch_docs.load(ROOT / "examples" / example, templates=tmp_path / "p")))
+    assert len(plain) == len(custom)
+    differ = [(a, b) for a, b in zip(plain, custom, strict=True) if _text(a) != _text(b)]
+    assert [(_text(a), _text(b)) for a, b in differ] == changed
+    assert all(_look(a) == _look(b) for a, b in differ)
+
+
+@pytest.mark.parametrize("pack_yaml, key, message, hint", [
+    ('tu_ngu:\n  nhu_dieu: "Như {dieuu}"\n', "tu_ngu.nhu_dieu", "{dieuu}", "{dieu}"),
+    ("tu_ngu:\n  quoc_hieu: CỘNG HÒA\n", "tu_ngu.quoc_hieu", "khóa không có", "noi_nhan"),
+])
+def test_pack_wording_errors_are_located(tmp_path, pack_yaml, key, message, hint):
+    """A slot the phrase does not have, or a phrase the decree fixes, is an error in pack.yaml."""
+    make_pack(tmp_path / "p", pack_yaml)
+    with pytest.raises(ccch_docs.InputError) as exc_info:
+        ccch_docs.load(ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml", templates=[tmp_path / "p"])
+    (p,) = exc_info.value.problems
+    assert (p.file, p.line, p.key) == (str(tmp_path / "p" / "pack.yaml"), 2, key)
+    assert message in p.message and hint in p.hint
+
+
+def test_every_printed_phrase_is_in_the_table_once():
+    """The pack keys are exactly the overridable phrases; the fixed ones keep the decree's text."""
+    assert set(ccch_docs.settings.TuNgu.model_fields) == set(wording.OVERRIDABLE)
+    fixed = wording.words({k: "x" for k in wording.OVERRIDABLE})
+    assert all(fixed[k] == p.text for k, p in wording.PHRASES.items() if not p.overridable)
+    assert all(fixed[k] == "x" for k in wording.OVERRIDABLE)
