@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import pdf
 from .pdf import TIMEOUT
 from .errors import CchcError, InputError, Problem, TemplateError
 from .output import write_atomic
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,9 @@ def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = No
     finishes; a path is a Job writing the .docx beside it. At most a few jobs per worker are queued at a time, so
     memory stays flat however many jobs there are."""
     own = executor is None
-    executor = executor or ProcessPoolExecutor()
+    if executor is None:
+        from concurrent.futures import ProcessPoolExecutor  # starts the multiprocessing machinery: only when needed
+        executor = ProcessPoolExecutor()
     window = 4 * (getattr(executor, "_max_workers", None) or os.cpu_count() or 1)
     pending: dict[Future, Job] = {}
     try:
@@ -91,6 +96,7 @@ def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = No
 
 
 def _finished(pending: dict[Future, Job]) -> Iterator[Result]:
+    from concurrent.futures import FIRST_COMPLETED, wait
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in done:
         job = pending.pop(future)

@@ -7,11 +7,11 @@ import glob
 import os
 import sys
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from .batch import Job, Result, render_many
+from .batch import run as run_job
 from .errors import CchcError, InputError, Problem
 
 YAML = (".yaml", ".yml")
@@ -39,9 +39,15 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     progress = Progress(len(jobs) + len(problems), t)
     for problem in problems:
         progress.failed([problem])
-    with _executor(args.jobs, len(jobs)) as executor:
-        for result in render_many(jobs, executor):
-            progress.done(result)
+    workers = min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(len(jobs), 1))
+    if workers == 1:  # in this process: no start-up cost
+        for job in jobs:
+            progress.done(run_job(job))
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(workers) as executor:
+            for result in render_many(jobs, executor):
+                progress.done(result)
     return progress.close()
 
 
@@ -82,12 +88,6 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool, t: dict[str, str]
         return Job(src, None, out)
     raise InputError([Problem(t["suffix"].format(suffix=out.suffix or out.name), f"-o {output}",
                               hint=t["suffix_hint"])])
-
-
-def _executor(jobs: int, count: int) -> Executor:
-    """One thread in this process for -j 1 (no start-up cost), else a pool of worker processes."""
-    workers = min(jobs if jobs > 0 else os.cpu_count() or 1, max(count, 1))
-    return ThreadPoolExecutor(1) if workers == 1 else ProcessPoolExecutor(workers)
 
 
 def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path, ...] | None,

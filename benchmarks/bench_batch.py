@@ -1,0 +1,145 @@
+"""Many documents at once, each figure a ratio against a baseline measured in the same run.
+
+    python benchmarks/bench_batch.py [--docs 100] [--pdfs 50] [--parallel 1000] [--skip-pdf]
+
+- one `render` call for N small documents vs N separate CLI calls (goal >= 20x);
+- N PDFs from one batch (a warm LibreOffice) vs N cold `soffice --convert-to` conversions (goal >= 8x);
+- `-j 2` vs `-j 1` on many documents (goal >= 1.7x), beside the same ratio for a CPU-bound loop (the
+  machine's own ceiling: what two processes can gain here at this moment);
+- `--help` (goal <= 1.2x) and one small render from the CLI (goal <= 1.6x) vs `python -c "import docxtpl"`;
+- resident memory after every tenth of a 1,000-document batch rendered in one process (flat is the goal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+PY = sys.executable
+SMALL = """\
+loai: ke_hoach
+co_quan: {{ten: [ỦY BAN NHÂN DÂN, HUYỆN LAI VUNG], viet_tat: UBND}}
+dia_danh: Lai Vung
+so: {n}
+ngay: 2022-01-05
+trich_yeu: Cải cách hành chính năm 2022 của đơn vị số {n}
+noi_dung:
+  - {{tieu_de: Mục đích, doan: Nâng cao chất lượng phục vụ người dân và doanh nghiệp.}}
+  - {{tieu_de: Tổ chức thực hiện, doan: Các cơ quan triển khai thực hiện./.}}
+noi_nhan: [UBND tỉnh, Sở Nội vụ]
+luu: VT
+nguoi_ky: {{tm: Ủy ban nhân dân, chuc_vu: Chủ tịch, ho_ten: Nguyễn Văn A}}
+"""
+
+
+def small_docs(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"vb-{i:04d}.yaml" for i in range(n)]
+    for i, path in enumerate(paths):
+        path.write_text(SMALL.format(n=i + 1), "utf-8")
+    return paths
+
+
+def cli(*args: str) -> None:
+    subprocess.run([PY, "-m", "ccch_docs", *args], check=True, capture_output=True)
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def best(fn, runs: int = 7) -> float:
+    return min(timed(fn) for _ in range(runs))
+
+
+def spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def cpu_ratio(tasks: int = 8, size: int = 3_000_000) -> float:
+    """How much faster two processes run a CPU-bound loop than one, here and now."""
+    ratios = []
+    for _ in range(2):
+        times = []
+        for workers in (1, 2):
+            with ProcessPoolExecutor(workers) as pool:
+                times.append(timed(lambda: list(pool.map(spin, [size] * tasks))))
+        ratios.append(times[0] / times[1])
+    return max(ratios)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def row(name: str, ours: float, base: float, goal: str) -> None:
+    print(f"{name:58s} {ours:8.2f} s vs {base:8.2f} s  {base / ours if ours else 0:6.1f}x faster  (goal {goal})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=100)
+    ap.add_argument("--pdfs", type=int, default=50)
+    ap.add_argument("--parallel", type=int, default=1000)
+    ap.add_argument("--memory", type=int, default=1000)
+    ap.add_argument("--skip-pdf", action="store_true")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+
+    docs = small_docs(tmp / "small", args.docs)
+    one = timed(lambda: cli("render", str(tmp / "small"), "-o", f"{tmp / 'out1'}/"))
+    separate = timed(lambda: [cli("render", str(p), "-o", str(tmp / "out2" / f"{p.stem}.docx")) for p in docs])
+    row(f"{args.docs} small documents: one render call vs {args.docs} calls", one, separate, ">= 20x")
+
+    if not args.skip_pdf:
+        from ccch_docs import pdf
+        pdfs = small_docs(tmp / "pdf", args.pdfs)
+        batch = timed(lambda: cli("render", str(tmp / "pdf"), "--pdf", "-o", f"{tmp / 'pdf-out'}/"))
+        docx = sorted((tmp / "pdf-out").glob("*.docx"))
+        assert len(docx) == len(pdfs) == len(list((tmp / "pdf-out").glob("*.pdf")))
+        cold = timed(lambda: [pdf._cold(d, tmp / "pdf-cold" / f"{d.stem}.pdf", pdf.TIMEOUT) for d in docx])
+        row(f"{args.pdfs} PDFs: one batch (render + warm LibreOffice) vs cold", batch, cold, ">= 8x")
+        batch2 = timed(lambda: cli("render", str(tmp / "pdf"), "--pdf", "-j", "2", "-o", f"{tmp / 'pdf-out2'}/"))
+        row(f"{args.pdfs} PDFs: the batch with -j 2 vs cold", batch2, cold, ">= 8x")
+
+    small_docs(tmp / "many", args.parallel)
+    j1 = timed(lambda: cli("render", str(tmp / "many"), "-j", "1", "-o", f"{tmp / 'many-1'}/"))
+    j2 = timed(lambda: cli("render", str(tmp / "many"), "-j", "2", "-o", f"{tmp / 'many-2'}/"))
+    row(f"{args.parallel} documents: -j 2 vs -j 1", j2, j1, ">= 1.7x")
+    print(f"{'  a CPU-bound loop in 2 processes vs 1, same run':58s} {cpu_ratio():6.2f}x (the ceiling)")
+
+    floor = best(lambda: subprocess.run([PY, "-c", "import docxtpl"], check=True))
+    helped = best(lambda: cli("--help"))
+    one_doc = best(lambda: cli("render", str(docs[0]), "-o", str(tmp / "one.docx")))
+    baseline = 'python -c "import docxtpl" (baseline, best of 7)'
+    print(f"{baseline:58s} {floor:8.3f} s")
+    print(f"{'--help (best of 7)':58s} {helped:8.3f} s  {helped / floor:5.2f}x baseline  (goal <= 1.2x)")
+    print(f"{'one small render from the CLI (best of 7)':58s} {one_doc:8.3f} s  {one_doc / floor:5.2f}x baseline  "
+          "(goal <= 1.6x)")
+
+    from ccch_docs import batch
+    jobs = [batch.Job(p, tmp / "mem" / f"{p.stem}.docx") for p in small_docs(tmp / "memory", args.memory)]
+    marks = []
+    for i, job in enumerate(jobs, 1):
+        assert batch.run(job).ok
+        if i % (len(jobs) // 10) == 0:
+            marks.append(rss_mb())
+    print(f"{'resident memory after each tenth of ' + str(len(jobs)) + ' documents (MB)':58s} "
+          + " ".join(f"{m:.0f}" for m in marks) + f"  (last/first {marks[-1] / marks[0]:.2f})")
+
+
+if __name__ == "__main__":
+    main()
