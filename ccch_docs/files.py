@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 
-MAX_FILE = 20 * 1024 * 1024  # bytes of one input file (YAML, pack.yaml)
-MAX_TOTAL = 50 * 1024 * 1024  # bytes of every file one document reads, its linked files and pack included
+MAX_FILE = 10 * 1024 * 1024  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
+MAX_TOTAL = 20 * 1024 * 1024  # bytes of every file one document reads, its linked files and pack included
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 Roots = str | Path | Sequence[str | Path] | None  # folders every linked file must lie in (None: anywhere)

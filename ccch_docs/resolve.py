@@ -57,7 +57,7 @@ def _follow(src: Source, key: str, reader: Reader, chain: tuple[Path, ...]) -> t
     if isinstance(value, bool) or not isinstance(value, str | int | float) or not str(value).strip():
         return None
     rel = str(value)
-    if key == "ke_hoach" and not os.path.lexists(src.base_dir / rel):
+    if key == "ke_hoach" and reader.allows(src.base_dir / rel) and not os.path.lexists(src.base_dir / rel):
         raise InputError([src.problem((key,), f"không tìm thấy kế hoạch {src.base_dir / rel}",
                                       f"đường dẫn tính từ thư mục của tệp báo cáo ({src.base_dir})")])
     try:
