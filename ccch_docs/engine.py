@@ -19,11 +19,11 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
-from . import layout, ooxml, tables
+from . import layout, ooxml, package, tables
 from .blocks import Para, Table
 from .docxtpl_patch import jinja_source
 from .errors import Problem, TemplateError
-from .sandbox import Sandbox, bounded
+from .sandbox import Sandbox, bounded, budget
 
 MAIN = "word/document.xml"
 STYLES = "word/styles.xml"
@@ -45,11 +45,20 @@ def environment() -> jinja2.Environment:
     return Sandbox({"runs": runs})
 
 
-def _by_paragraph(xml: str) -> str:
-    """The Jinja source with one paragraph (or table row) per line, so that Jinja's line numbers point at paragraphs."""
+def _one_per_line(xml: str) -> str:
+    """`xml` with each paragraph (or table row) starting a line, so that line numbers point at paragraphs."""
     for tag in ("<w:p>", "<w:p ", "<w:tr>", "<w:tr "):
         xml = xml.replace(tag, "\n" + tag)
-    return jinja_source(xml)
+    return xml
+
+
+def _by_paragraph(xml: str) -> str:
+    """The Jinja source of a part with one paragraph (or table row) per line."""
+    return jinja_source(_one_per_line(xml))
+
+
+# The line breaks _one_per_line put between elements, taken out of the rendered XML again.
+_LINE_BREAKS = re.compile(r">\n+<")
 
 
 def _paragraph(source: str, lineno: int | None) -> str:
@@ -81,15 +90,6 @@ def _explain(exc: BaseException) -> tuple[str, str | None]:
     return f"lỗi khi dựng mẫu: {type(exc).__name__}: {exc}", None
 
 
-def _syntax_problem(path: Path, part: str, source: str, exc: jinja2.TemplateSyntaxError) -> Problem:
-    """The syntax error of a part, placed at its paragraph by parsing the paragraph-per-line source."""
-    try:
-        environment().parse(source)
-    except jinja2.TemplateSyntaxError as again:
-        return _problem(path, part, again, _paragraph(source, again.lineno))
-    return _problem(path, part, exc, "")
-
-
 def _problem(path: Path, part: str, exc: BaseException, paragraph: str) -> Problem:
     message, hint = _explain(exc)
     if paragraph:
@@ -99,10 +99,12 @@ def _problem(path: Path, part: str, exc: BaseException, paragraph: str) -> Probl
 
 @dataclass(frozen=True)
 class CompiledTemplate:
-    """A .docx template read and compiled once: raw parts, Jinja templates of the XML parts, its styles."""
+    """A .docx template read and compiled once: raw parts, Jinja templates of the XML parts (and their sources,
+    one paragraph per line, so that Jinja's line numbers point at paragraphs), its styles."""
 
     path: Path
     parts: dict[str, bytes]
+    sources: dict[str, str]
     jinja: dict[str, jinja2.Template]
     styles: ooxml.StyleSheet
     page_room: int
@@ -111,7 +113,7 @@ class CompiledTemplate:
     def render(self, context: Mapping[str, Any], tables: Sequence[Table] = ()) -> bytes:
         """Render `context` into the bytes of a .docx file, `tables` where the phụ lục loop left its marks."""
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        with budget(), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in self.parts.items():
                 template = self.jinja.get(name)
                 if template is not None:
@@ -123,10 +125,14 @@ class CompiledTemplate:
     def _render_part(self, name: str, template: jinja2.Template, context: Mapping[str, Any],
                      tables: Sequence[Table]) -> bytes:
         try:
-            xml = bounded(template.generate(context))
+            lines = bounded(template.generate(context))
         except Exception as exc:  # whatever a template does, it comes back as a TemplateError
-            raise TemplateError([self._locate(name, context, exc)]) from None
-        root = etree.fromstring(xml.encode("utf-8"))
+            source = self.sources[name]
+            raise TemplateError([_problem(self.path, name, exc, _paragraph(source, _template_line(exc)))]) from None
+        try:
+            root = ooxml.parse(_LINE_BREAKS.sub("><", lines).encode("utf-8"), huge=True)
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise TemplateError([self._malformed(name, lines, exc)]) from None
         ooxml.drop_empty_runs(root)
         if name != MAIN:
             return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -145,21 +151,23 @@ class CompiledTemplate:
                                          "`{%p for pl in phu_luc %}`: bảng đầu tiên sau thẻ đó là bảng mẫu")])
         return "".join(x for pair in zip(pieces, [*written, ""], strict=True) for x in pair)
 
-    def _locate(self, name: str, context: Mapping[str, Any], exc: Exception) -> Problem:
-        """Render the part again one paragraph per line to name the paragraph the error is in."""
-        source = _by_paragraph(self.parts[name].decode("utf-8"))
+    def _malformed(self, name: str, lines: str, exc: Exception) -> Problem:
+        """The paragraph where a rendered part (one paragraph per line) stops being well-formed XML."""
         try:
-            bounded(environment().from_string(source).generate(context))
-        except Exception as again:
-            return _problem(self.path, name, exc, _paragraph(source, _template_line(again)))
-        return _problem(self.path, name, exc, "")
+            ooxml.parse(lines.encode("utf-8"), huge=True)
+        except etree.XMLSyntaxError as again:
+            exc = again
+        except ValueError:
+            pass
+        paragraph = _paragraph(lines, getattr(exc, "lineno", None))
+        message = f"mẫu sinh ra XML hỏng: {exc}" + (f"; trong đoạn «{paragraph}»" if paragraph else "")
+        return Problem(message, str(self.path), key=name, hint="bỏ bộ lọc `safe`: giá trị phải được thoát (escape)")
 
     def variables(self) -> dict[str, dict[str, str]]:
         """Per XML part, the top-level names its tags read, each with the text of the first paragraph using it."""
         env = environment()
         out: dict[str, dict[str, str]] = {}
-        for name in self.jinja:
-            source = _by_paragraph(self.parts[name].decode("utf-8"))
+        for name, source in self.sources.items():
             found = meta.find_undeclared_variables(env.parse(source)) - set(env.globals)
             lines = source.splitlines()
             out[name] = {var: next((_paragraph(source, n) for n, line in enumerate(lines, 1)
@@ -171,11 +179,7 @@ class CompiledTemplate:
 @lru_cache(maxsize=64)
 def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> CompiledTemplate:
     del mtime_ns  # part of the cache key only: an edited template is read again
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = {name: z.read(name) for name in z.namelist()}
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise TemplateError([Problem(f"không mở được mẫu: {exc}", str(path))]) from None
+    parts = package.read_parts(path)
     if MAIN not in parts or STYLES not in parts:
         raise TemplateError([Problem("mẫu thiếu word/document.xml hoặc word/styles.xml", str(path))])
     if co_chu is not None:
@@ -186,25 +190,28 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
                                          hint="giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu")]) from None
     env = environment()
     jinja: dict[str, jinja2.Template] = {}
+    sources: dict[str, str] = {}
     prototype, main = _take_table(path, parts[MAIN])
     for name, data in parts.items():
         if name.startswith(_TEMPLATED) and name.endswith(".xml"):
             xml = main if name == MAIN else data.decode("utf-8")
             if "{{" in xml or "{%" in xml:
+                sources[name] = source = _by_paragraph(xml)
                 try:
-                    jinja[name] = env.from_string(jinja_source(xml))
+                    jinja[name] = env.from_string(source)
                 except jinja2.TemplateSyntaxError as exc:
-                    raise TemplateError([_syntax_problem(path, name, _by_paragraph(xml), exc)]) from None
-    body = etree.fromstring(parts[MAIN])
+                    raise TemplateError([_problem(path, name, exc, _paragraph(source, exc.lineno))]) from None
+    body = ooxml.parse(parts[MAIN])
     sect = body.find(f"{{{ooxml.W}}}body/{{{ooxml.W}}}sectPr")
     if sect is None:
         raise TemplateError([Problem("mẫu thiếu w:sectPr (khổ giấy, lề)", str(path))])
-    return CompiledTemplate(path, parts, jinja, ooxml.StyleSheet(parts[STYLES]), ooxml.page_room(sect), prototype)
+    return CompiledTemplate(path, parts, sources, jinja, ooxml.StyleSheet(parts[STYLES]), ooxml.page_room(sect),
+                            prototype)
 
 
 def _take_table(path: Path, xml: bytes) -> tuple[tables.Prototype | None, str]:
     """Read the phụ lục prototype table out of the main part, leaving a mark where it stood."""
-    root = etree.fromstring(xml)
+    root = ooxml.parse(xml)
     found = ooxml.table_after(root, tables.LOOP)
     if found is None:
         return None, xml.decode("utf-8")

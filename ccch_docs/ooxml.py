@@ -12,6 +12,23 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = "{%s}" % W
 
 
+# No DTD, no entities, no network: a part is data, never instructions to the parser. Text nodes and
+# depth are bounded too, except in rendered parts (`huge`), whose size the renderer bounds itself.
+_PARSERS = {huge: etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge)
+            for huge in (False, True)}
+_DOCTYPE = "phần XML khai báo DOCTYPE (DTD, thực thể): không được phép"
+
+
+def parse(xml: bytes, huge: bool = False) -> etree._Element:
+    """The root of an XML part; etree.XMLSyntaxError when it is not well formed, ValueError if it has a DOCTYPE."""
+    if b"<!DOCTYPE" in xml:  # refused before parsing: the parser never sees a DTD or an entity
+        raise ValueError(_DOCTYPE)
+    root = etree.fromstring(xml, _PARSERS[huge])
+    if root.getroottree().docinfo.doctype or root.getroottree().docinfo.internalDTD is not None:
+        raise ValueError(_DOCTYPE)  # written in another encoding than UTF-8
+    return root
+
+
 def qn(tag: str) -> str:
     """`w:p` → Clark notation `{…main}p`."""
     prefix, local = tag.split(":")
@@ -111,7 +128,7 @@ class Font:
 
 def set_style_sizes(styles_xml: bytes, sizes: dict[str, float]) -> bytes:
     """Set the font size (points) of paragraph styles by their names; KeyError names a style that is missing."""
-    root = etree.fromstring(styles_xml)
+    root = parse(styles_xml)
     by_name = {s.find(qn("w:name")).get(qn("w:val")): s for s in root.iter(qn("w:style"))
                if s.get(qn("w:type")) == "paragraph" and s.find(qn("w:name")) is not None}
     for name, pt in sizes.items():
@@ -126,7 +143,7 @@ class StyleSheet:
     """Paragraph styles of a styles.xml part, resolved through `basedOn` and the document defaults."""
 
     def __init__(self, xml: bytes):
-        root = etree.fromstring(xml)
+        root = parse(xml)
         self._styles = {s.get(qn("w:styleId")): s for s in root.iter(qn("w:style"))
                         if s.get(qn("w:type")) == "paragraph"}
         self._default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")

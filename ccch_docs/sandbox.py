@@ -3,53 +3,207 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.filters import make_attrgetter
 from jinja2.runtime import markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
 
-# Limits of the sandbox: what a template from another office may spend on one part of one document.
+# Limits of the sandbox: what a template from another office may spend on one document.
 MAX_LOOP_ITEMS = 1_000_000  # items of every `for` loop together
 MAX_ITEMS = 10_000  # length of a string or list made by `*`
-MAX_OUTPUT = 50_000_000  # characters of XML
+MAX_OUTPUT = 50_000_000  # characters of XML, and of any value a template makes
+RENDER_SECONDS = 2.0  # CPU time (of the rendering thread) for the templated parts of one document
 _PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "format", "format_map"})
+_REMOVED_FILTERS = ("center", "indent", "format", "batch", "wordwrap", "urlize")
+# How many times longer than its input a filter's result may be (escaping, JSON's \uXXXX, UTF-8 %XX, repr).
+_GROWTH = {"e": 5, "escape": 5, "forceescape": 5, "urlencode": 12, "tojson": 12, "string": 6, "pprint": 6,
+           "xmlattr": 6, "upper": 3, "title": 3, "capitalize": 3, "runs": 6, "list": 6}
+_GROWING_METHODS = {"upper": 3, "lower": 3, "title": 3, "capitalize": 3, "swapcase": 3, "casefold": 3, "encode": 4}
+_ESCAPES = {"<": 3, ">": 3, "&": 4, '"': 4, "'": 4}  # characters escaping lengthens, and by how much
 # Not valid filter names in template text: only _Limits inserts them.
 _LOOP_FILTER, _CONCAT_FILTER = "ccch loop", "ccch concat"
 
 
+@dataclass
+class _Budget:
+    """What the renders of one document have spent: loop items, and time until `deadline`."""
+
+    seconds: float
+    deadline: float
+    loop_items: int = 0
+
+
+_ACTIVE: ContextVar[_Budget | None] = ContextVar("ccch_budget", default=None)
+
+
+@contextmanager
+def budget(seconds: float | None = None) -> Iterator[None]:
+    """Bound every render inside the block together: RENDER_SECONDS (or `seconds`) and MAX_LOOP_ITEMS."""
+    seconds = RENDER_SECONDS if seconds is None else seconds
+    token = _ACTIVE.set(_Budget(seconds, time.thread_time() + seconds))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def _tick() -> None:
+    """Refuse to go on once the active budget's time is spent."""
+    spent = _ACTIVE.get()
+    if spent is not None and time.thread_time() > spent.deadline:
+        raise SecurityError(f"mẫu dựng quá {spent.seconds:g} giây")
+
+
 @jinja2.pass_eval_context
 def _count_loop(eval_ctx: jinja2.nodes.EvalContext, items: Iterable[Any]) -> Iterator[Any]:
-    """Every `for` loop iterates through this: the items of one render are counted against MAX_LOOP_ITEMS."""
+    """Every `for` loop iterates through this: its items are counted against MAX_LOOP_ITEMS, its time checked."""
+    spent = _ACTIVE.get()
+    if spent is None:  # rendered outside budget(): loops are still counted, per render
+        spent = getattr(eval_ctx, "ccch_budget", None) or _Budget(float("inf"), float("inf"))
+        setattr(eval_ctx, "ccch_budget", spent)  # noqa: B010 (an attribute EvalContext does not declare)
     for item in items:
-        spent = getattr(eval_ctx, "ccch_loop_items", 0) + 1
-        if spent > MAX_LOOP_ITEMS:
+        spent.loop_items += 1
+        if spent.loop_items > MAX_LOOP_ITEMS:
             raise SecurityError(f"vòng lặp vượt {MAX_LOOP_ITEMS:,} lượt")
-        setattr(eval_ctx, "ccch_loop_items", spent)  # noqa: B010 (an attribute EvalContext does not declare)
+        _tick()
         yield item
 
 
+def _need(size: int) -> None:
+    """Refuse to make a value of `size` characters, before making it."""
+    if size > MAX_OUTPUT:
+        raise SecurityError(f"giá trị sẽ dài quá {MAX_OUTPUT:,} ký tự")
+
+
+def _escaped_len(text: str) -> int:
+    """The length of `text` once escaped as XML."""
+    return len(text) + sum(text.count(ch) * extra for ch, extra in _ESCAPES.items())
+
+
+def _size(value: Any, limit: int = MAX_OUTPUT) -> int:
+    """About how many characters `value` takes as text (strings and numbers exact, containers as their repr),
+    counting no further than just past `limit`."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, int | float | bool) or value is None:
+        return len(str(value)) if not isinstance(value, int) or value.bit_length() < 4096 else limit + 1
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        total = 2
+        for item in (value.items() if isinstance(value, dict) else value):
+            total += _size(item, limit - total) + 4
+            if total > limit:
+                break
+        return total
+    return len(str(value))
+
+
+def _text_len(items: list[Any], separator: Any = "") -> int:
+    """The length of the items joined with `separator`, escaped as Jinja would when any of them is Markup
+    (counted no further than just past MAX_OUTPUT)."""
+    markup = hasattr(separator, "__html__") or any(hasattr(x, "__html__") for x in items)
+
+    def one(x: Any) -> int:
+        return _escaped_len(x) if markup and isinstance(x, str) and not hasattr(x, "__html__") else _size(x)
+
+    total = one(separator) * max(len(items) - 1, 0)
+    for item in items:
+        total += one(item)
+        if total > MAX_OUTPUT:
+            break
+    return total
+
+
 def _sized(value: Any) -> Any:
-    """`value`, unless it is a string or sequence longer than MAX_OUTPUT."""
+    """`value`, unless it is a string or sequence longer than MAX_OUTPUT, or the time is spent."""
+    _tick()
     if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT:
         raise SecurityError(f"giá trị dài quá {MAX_OUTPUT:,} ký tự")
     return value
 
 
 def _concat(items: list[Any]) -> str:
-    """The `~` operator, its result's size checked."""
+    """The `~` operator, its result's size checked before it is made."""
+    _need(_text_len(items))
     return _sized(markup_join(items))
 
 
-def _checked(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter whose result's size is checked (it keeps the filter's pass_context marks)."""
+def _finalize(value: Any) -> Any:
+    """Every `{{ … }}` goes through this before being escaped into the output: its escaped size is checked first."""
+    _tick()
+    if isinstance(value, str):
+        _need(len(value) if hasattr(value, "__html__") else _escaped_len(value))
+        return value
+    _need(_size(value) * _GROWTH["e"])
+    return value
+
+
+def _checked(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Filter `name`, refused when its result would be too long (it keeps the filter's pass_context marks)."""
+    growth = _GROWTH.get(name, 1)
+    offset = 1 if getattr(fn, "jinja_pass_arg", None) is not None else 0  # the context, before the value
+
     @functools.wraps(fn)
     def call(*args: Any, **kwargs: Any) -> Any:
+        if growth > 1 and len(args) > offset:
+            _need(_size(args[offset], MAX_OUTPUT // growth) * growth)
         return _sized(fn(*args, **kwargs))
     return call
+
+
+@jinja2.pass_eval_context
+def _join(eval_ctx: jinja2.nodes.EvalContext, value: Iterable[Any], d: str = "",
+          attribute: str | int | None = None) -> str:
+    """Jinja's `join`, its result's size checked before it is made."""
+    if attribute is not None:
+        value = map(make_attrgetter(eval_ctx.environment, attribute), value)
+    items = list(value)
+    _need(_text_len(items, d))
+    return jinja2.filters.do_join(eval_ctx, items, d)  # type: ignore[no-any-return]
+
+
+@jinja2.pass_environment
+def _sum(environment: jinja2.Environment, iterable: Iterable[Any], attribute: str | int | None = None,
+         start: Any = 0) -> Any:
+    """Jinja's `sum`; summing lists (`start=[]`) is checked for the length of the result first."""
+    if attribute is not None:
+        iterable = map(make_attrgetter(environment, attribute), iterable)
+    items = list(iterable)
+    if isinstance(start, list | tuple | str):
+        _need(len(start) + sum(len(x) if isinstance(x, list | tuple | str) else 1 for x in items))
+    return sum(items, start)
+
+
+def _replaced_len(text: str, old: Any, new: Any, count: Any = -1) -> int:
+    """The length of `text.replace(old, new, count)`."""
+    found = text.count(str(old))
+    if isinstance(count, int) and count >= 0:
+        found = min(found, count)
+    return len(text) + found * (len(str(new)) - len(str(old)))
+
+
+@jinja2.pass_eval_context
+def _replace(eval_ctx: jinja2.nodes.EvalContext, s: str, old: str, new: str, count: int | None = None) -> str:
+    """Jinja's `replace`, its result's size checked before it is made."""
+    _need(_replaced_len(str(s), old, new, -1 if count is None else count))
+    return jinja2.filters.do_replace(eval_ctx, s, old, new, count)
+
+
+def _method_size(text: str, name: str, args: tuple[Any, ...]) -> int:
+    """The length the string method `name` would give, for the methods that lengthen their string."""
+    if name == "join" and args:
+        return _text_len(args[0], text)
+    if name == "replace" and len(args) >= 2:
+        return _replaced_len(text, *args[:3])
+    return len(text) * _GROWING_METHODS.get(name, 1)
 
 
 class _Limits(NodeTransformer):
@@ -71,19 +225,20 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     Besides Python internals (`__class__`, `_private`) and mutation, it refuses: loops beyond
     MAX_LOOP_ITEMS items in all, strings or lists repeated beyond MAX_ITEMS, huge numbers, `%` on
-    strings, the padding methods and filters whose width argument allocates memory, and any `~`,
-    `+`, filter or call whose result is longer than MAX_OUTPUT. Values are escaped as XML text.
+    strings, the padding methods and filters whose width argument allocates memory, any `~`, `+`,
+    `join`, `replace`, filter, call or output whose result would be longer than MAX_OUTPUT (checked
+    before it is made), and renders running past their `budget()`. Values are escaped as XML text.
     """
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
 
     def __init__(self, filters: Mapping[str, Callable[..., Any]] = {}) -> None:  # noqa: B006 (never mutated)
-        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
-        for name in ("center", "indent", "format", "batch", "wordwrap"):
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize)
+        for name in _REMOVED_FILTERS:
             del self.filters[name]
         del self.globals["lipsum"]
-        self.filters.update(filters)
-        self.filters = {name: _checked(fn) for name, fn in self.filters.items()}
+        self.filters.update(filters, join=_join, sum=_sum, replace=_replace)
+        self.filters = {name: _checked(name, fn) for name, fn in self.filters.items()}
         self.filters[_LOOP_FILTER] = _count_loop
         self.filters[_CONCAT_FILTER] = _concat
 
@@ -91,6 +246,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return _Limits().visit(super()._parse(source, name, filename))
 
     def call(self, context: jinja2.runtime.Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(obj, "__self__", None)
+        if isinstance(owner, str):
+            if obj.__name__ == "join" and args:
+                args = (list(args[0]), *args[1:])
+            _need(_method_size(owner, obj.__name__, args))
         return _sized(super().call(context, obj, *args, **kwargs))
 
     def wrap_str_format(self, value: Any) -> None:
@@ -107,6 +267,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_ITEMS:
                     raise SecurityError(f"chuỗi hoặc danh sách dài quá {MAX_ITEMS:,} phần tử")
+        if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+            _need(_text_len([left, right]))
         if isinstance(left, int) and isinstance(right, int) and operator in ("*", "**"):
             bits = left.bit_length() * max(right, 1) if operator == "**" else left.bit_length() + right.bit_length()
             if bits > 4096:
@@ -115,12 +277,13 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
 
 def bounded(chunks: Iterator[str]) -> str:
-    """Join the output of a render, refusing to build more than MAX_OUTPUT characters."""
+    """Join the output of a render, refusing to build more than MAX_OUTPUT characters or to run past the budget."""
     out: list[str] = []
     size = 0
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT:
             raise SecurityError(f"mẫu sinh quá {MAX_OUTPUT:,} ký tự")
+        _tick()
         out.append(chunk)
     return "".join(out)

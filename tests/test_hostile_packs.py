@@ -1,0 +1,228 @@
+"""Hostile or broken template packs: refused before any harm, with the pack file and part named, and no output.
+
+Each pack is the built-in van_ban.docx with one part changed or one zip trick played on it.
+"""
+
+from __future__ import annotations
+
+import struct
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import ccch_docs
+from ccch_docs import package, packs, sandbox
+from ccch_docs.cli import main
+from conftest import ROOT, make_pack
+
+EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+BUILTIN = packs.builtin_dir() / "van_ban.docx"
+DOCTYPE = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+BOMB = (b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'
+        + b"".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(8))
+        + b"]>")
+EXTERNAL = b'<!DOCTYPE w:document [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+
+
+def _parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(BUILTIN) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _pack(tmp_path: Path, parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "van_ban.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(zipfile.ZipInfo(name), data, method)
+    return folder
+
+
+def _with_doctype(xml: bytes, doctype: bytes, use: bytes = b"") -> bytes:
+    """`xml` with `doctype` after its declaration and `use` (entity references) in its first text."""
+    body = xml.split(b"?>", 1)[1]
+    if use:
+        body = body.replace(b"</w:t>", use + b"</w:t>", 1)
+    return DOCTYPE + doctype + body
+
+
+def _set_method(data: bytes, name: str, method: int) -> bytes:
+    """The zip `data` with entry `name`'s compression method changed in its local and central headers."""
+    out = bytearray(data)
+    raw = name.encode()
+    for sig, at_method, at_len, at_name in ((b"PK\x03\x04", 8, 26, 30), (b"PK\x01\x02", 10, 28, 46)):
+        pos = out.find(sig)
+        while pos >= 0:
+            length = struct.unpack_from("<H", out, pos + at_len)[0]
+            if out[pos + at_name:pos + at_name + length] == raw:
+                struct.pack_into("<H", out, pos + at_method, method)
+            pos = out.find(sig, pos + 4)
+    return bytes(out)
+
+
+def _refused(tmp_path: Path, pack: Path, part: str | None, words: str, capsys) -> None:
+    """The API raises a TemplateError naming the pack's file, `part` and `words`; the CLI exits 2 and writes
+    nothing, neither a new file nor over an old one."""
+    with pytest.raises(ccch_docs.TemplateError) as exc_info:
+        ccch_docs.render(ccch_docs.load(EXAMPLE, templates=[pack]))
+    problem = exc_info.value.problems[0]
+    assert problem.file == str(pack / "van_ban.docx")
+    assert problem.key == part, problem
+    assert words in problem.message, problem.message
+    new, old = tmp_path / "new.docx", tmp_path / "old.docx"
+    old.write_bytes(b"old")
+    for out in (new, old):
+        assert main(["render", str(EXAMPLE), "-o", str(out), "--templates", str(pack)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "van_ban.docx" in err and words in err
+    assert not new.exists() and old.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_part_too_big_unpacked_is_refused_before_anything_is_read(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "van_ban.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in _parts().items():
+            z.writestr(name, data)
+        with z.open("word/media/zero.bin", "w") as fh:
+            for _ in range(64):
+                fh.write(bytes(1 << 20))  # 64 MiB of zeros: about 64 kB packed
+    assert (folder / "van_ban.docx").stat().st_size < 200_000
+    opened: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def spy(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object) -> object:
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    _refused(tmp_path, folder, "word/media/zero.bin", "giải nén ra 67,108,864 byte", capsys)
+    assert opened == []
+
+
+def test_a_highly_compressed_part_is_refused(tmp_path, capsys):
+    pack = _pack(tmp_path, {**_parts(), "word/media/zero.bin": bytes(5_000_000)})
+    _refused(tmp_path, pack, "word/media/zero.bin", "bom nén", capsys)
+
+
+def test_too_much_unpacked_in_all_is_refused(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(package, "MAX_UNPACKED", 20_000)
+    _refused(tmp_path, _pack(tmp_path, _parts()), None, "giải nén ra", capsys)
+
+
+def test_too_many_entries_are_refused(tmp_path, capsys):
+    pack = _pack(tmp_path, {**_parts(), **{f"x/{i}.bin": b"" for i in range(package.MAX_PARTS)}})
+    _refused(tmp_path, pack, None, "phần, quá", capsys)
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_LZMA, 99])
+def test_an_unknown_compression_method_is_refused(tmp_path, capsys, method):
+    pack = _pack(tmp_path, _parts())
+    docx = pack / "van_ban.docx"
+    docx.write_bytes(_set_method(docx.read_bytes(), "word/styles.xml", method))
+    _refused(tmp_path, pack, "word/styles.xml", f"phương pháp {method}", capsys)
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/header1.xml"])
+def test_a_truncated_part_is_refused(tmp_path, capsys, part):
+    parts = _parts()
+    parts[part] = parts[part][:len(parts[part]) // 2]
+    _refused(tmp_path, _pack(tmp_path, parts), part, "phần XML hỏng", capsys)
+
+
+def test_a_corrupt_zip_stream_is_refused(tmp_path, capsys):
+    pack = _pack(tmp_path, _parts())
+    docx = pack / "van_ban.docx"
+    data = bytearray(docx.read_bytes())
+    start = data.find(b"word/document.xml") + len("word/document.xml")  # the local header's name, then data
+    data[start + 100:start + 400] = bytes(300)
+    docx.write_bytes(bytes(data))
+    _refused(tmp_path, pack, "word/document.xml", "không đọc được mẫu", capsys)
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/header1.xml",
+                                  "[Content_Types].xml", "word/_rels/document.xml.rels"])
+@pytest.mark.parametrize("doctype, use", [(BOMB, b"&i;"), (EXTERNAL, b"&e;"), (b"<!DOCTYPE w:document>", b"")],
+                         ids=["entity-bomb", "external-entity", "doctype"])
+def test_a_doctype_in_any_xml_part_is_refused(tmp_path, capsys, part, doctype, use):
+    parts = _parts()
+    parts[part] = _with_doctype(parts[part], doctype, use if b"</w:t>" in parts[part] else b"")
+    tracemalloc.start()
+    try:
+        _refused(tmp_path, _pack(tmp_path, parts), part, "DOCTYPE", capsys)
+        assert tracemalloc.get_traced_memory()[1] < 50_000_000
+    finally:
+        tracemalloc.stop()
+
+
+def test_markup_that_breaks_the_xml_is_a_located_template_error(tmp_path, capsys):
+    pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": "{{ ten_loai }}{{ '<'|safe }}"})
+    _refused(tmp_path, pack, "word/document.xml", "XML hỏng", capsys)
+    with pytest.raises(ccch_docs.TemplateError) as exc_info:
+        ccch_docs.render(ccch_docs.load(EXAMPLE, templates=[pack]))
+    assert "«KẾ HOẠCH" in exc_info.value.problems[0].message  # the paragraph it happened in
+
+
+@pytest.mark.parametrize("code", [
+    "{{ range(99999)|join('A' * 10000) }}",
+    "{{ ('A' * 10000).join(['x'] * 10000) }}",
+    "{% set m = ['x' * 10000] * 1000 %}{% set m = m|join %}{{ m ~ m ~ m ~ m ~ m ~ m ~ m }}",
+    "{% set m = (['x' * 10000] * 1000)|join %}{{ m + m + m + m + m + m + m }}",
+    "{% set m = (['x' * 10000] * 1000)|join %}{{ m|replace('x', 'xxxxxx') }}",
+    "{% set m = (['x' * 10000] * 1000)|join %}{{ m.replace('x', 'xxxxxx') }}",
+    "{% set m = (['x' * 10000] * 1000)|join %}{{ [m, m, m, m, m, m]|join }}",
+    "{% set m = (['\"' * 10000] * 1100)|join %}{{ m }}",
+    "{% set m = (['\"' * 10000] * 1100)|join %}{{ m|e }}",
+    "{% set m = (['x' * 10000] * 1000)|join %}{{ m|tojson }}",
+    "{{ ([['x'] * 10000] * 10000)|sum(start=[])|length }}",
+])
+def test_a_value_too_long_is_refused_before_it_is_made(tmp_path, monkeypatch, code):
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 60.0)  # tracemalloc slows every allocation down
+    pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code})
+    doc = ccch_docs.load(EXAMPLE, templates=[pack])
+    tracemalloc.start()
+    try:
+        with pytest.raises(ccch_docs.TemplateError) as exc_info:
+            ccch_docs.render(doc)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    problem = exc_info.value.problems[0]
+    assert problem.file == str(pack / "van_ban.docx") and problem.key == "word/document.xml"
+    assert "dài quá" in problem.message, problem.message
+    assert peak < 200_000_000, peak  # values within MAX_OUTPUT, never the refused result
+
+
+def test_a_slow_template_is_stopped_by_the_time_budget(tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.5)
+    code = ("{% for i in range(900) %}{% for j in range(1000) %}{{ ('x' * 9000)|replace('x', 'yz')|length }}"
+            "{% endfor %}{% endfor %}")
+    pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code})
+    doc = ccch_docs.load(EXAMPLE, templates=[pack])
+    start = time.monotonic()
+    with pytest.raises(ccch_docs.TemplateError) as exc_info:
+        ccch_docs.render(doc)
+    assert time.monotonic() - start < 5  # the budget, once for the render and once to locate the paragraph
+    problem = exc_info.value.problems[0]
+    assert problem.file == str(pack / "van_ban.docx") and problem.key == "word/document.xml"
+    assert "quá 0.5 giây" in problem.message and "«" in problem.message, problem.message
+
+
+def test_the_budget_is_per_document(tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.5)
+    doc = ccch_docs.load(EXAMPLE)
+    start = time.monotonic()
+    while time.monotonic() - start < 1.0:  # more than the budget in all, each render well within it
+        ccch_docs.render(doc)
+
+
+def test_sandbox_limits_hold_outside_a_budget():
+    env = sandbox.Sandbox()
+    with pytest.raises(sandbox.SecurityError, match="vòng lặp"):
+        env.from_string("{% for i in range(999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}").render()
+    with pytest.raises(sandbox.SecurityError, match="dài quá"):
+        env.from_string("{{ range(99999)|join('A' * 10000) }}").render()
