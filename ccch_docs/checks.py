@@ -206,10 +206,13 @@ def fonts(parts: Parts) -> Iterator[Finding]:
         for run in p.runs:
             if not run.text.strip():
                 continue
+            wrong: dict[str, list[str]] = {}
             for slot, font in zip(P.FONT_SLOTS, run.fonts):
                 if font is not None and fold(font) != want:
-                    yield Finding("font.name", _t("phông chữ", "font"), _t(f"{font} ({slot})"),
-                                  _t(f"{P.FONT} ({slot})"), where(p))
+                    wrong.setdefault(font, []).append(slot)
+            for font, slots in wrong.items():
+                yield Finding("font.name", _t("phông chữ", "font"), _t(f"{font} ({', '.join(slots)})"),
+                              _t(P.FONT), where(p))
             if run.color and run.color.lower() not in ("auto", P.COLOR.lower()):
                 yield Finding("font.color", _t("màu chữ", "text colour"), _t(f"#{run.color}"),
                               _t("đen (#000000)", "black (#000000)"), where(p))
@@ -519,7 +522,7 @@ def footer(parts: Parts) -> Iterator[Finding]:
                 if not P.LUU.match(ln.text) or k != len(items) - 1:
                     yield Finding("noi_nhan.luu", _el("noi_nhan_muc"), _t(ln.text),
                                   _t("- Lưu: VT, <đơn vị>. (dòng cuối)", "- Lưu: VT, <unit>. (last line)"), where(ln))
-            elif not ln.text.startswith("- ") or not ln.text.endswith(";"):
+            elif not ln.text.startswith("- ") or not ln.text.endswith(";") and (luu or k < len(items) - 1):
                 yield Finding("noi_nhan_muc.punctuation", _el("noi_nhan_muc"), _t(ln.text[:40]), _t("- …;"), where(ln))
     for ln in parts.nguoi_soan:
         yield from look("nguoi_soan", ln)

@@ -229,7 +229,8 @@ def parts(doc: Document) -> Parts:
     if found.title.type_key == "quyet_dinh":
         i = _grounds(found, paras, i)
     end = _footer(found, paras, i)
-    found.bodies.append(_body(paras, i, end))
+    if found.quoc_hieu or found.so_ky_hieu or found.title.ten_loai:  # else nothing says where a body starts
+        found.bodies.append(_body(paras, i, end))
     _after(found, paras, _footer_end(found, end))
     return found
 

@@ -120,3 +120,99 @@ def test_khoan_restart_in_each_dieu(rendered, tmp_path):
     assert codes(broken) == set()
     broken = edit(rendered[QD], tmp_path / "khoan2.docx", "doc", ">- Giúp Chủ tịch", ">2. Giúp Chủ tịch")
     assert codes(broken) == {"numbering.sequence"}
+
+
+CLERK = [
+    ({"qh_size": 14}, "quoc_hieu.size"),
+    ({"tn_size": 13}, "size.pairing"),
+    ({"date": "Đồng Tháp, ngày 5 tháng 12 năm 2020"}, "dia_danh_ngay.day"),
+    ({"date": "Đồng Tháp, ngày 05 tháng 03 năm 2020"}, "dia_danh_ngay.month"),
+    ({"date": "Đồng Tháp, ngày 05 tháng 1 năm 2020"}, "dia_danh_ngay.month"),
+    ({"date_italic": False}, "dia_danh_ngay.italic"),
+    ({"east_asia": "Arial"}, "font.name"),
+    ({"font": "Arial"}, "font.name"),
+    ({"left_cm": 2.5}, "page.margin.left"),
+    ({"landscape": True}, "page.orientation"),
+    ({"labels": ["I.", "1.", "a)", "c)", "2.", "II.", "1.", "2."]}, "numbering.sequence"),
+    ({"labels": ["I.", "1.", "a)", "b)", "2.", "III.", "1.", "2."]}, "numbering.sequence"),
+    ({"labels": ["I.", "1.", "a)", "b)", "3.", "II.", "1.", "2."]}, "numbering.sequence"),
+    ({"indent": 0}, "noi_dung.indent"),
+    ({"align": 0}, "noi_dung.align"),
+    ({"body_size": 12}, "noi_dung.size"),
+    ({"noi_nhan": ["- Bộ Nội vụ;", "- TT/TU, TT/HĐND Tỉnh."]}, "noi_nhan.luu"),
+    ({"noi_nhan": ["- Bộ Nội vụ", "- Lưu: VT, KSTTHC."]}, "noi_nhan_muc.punctuation"),
+    ({"nn_size": 13}, "noi_nhan.size"),
+    ({"item_size": 12}, "noi_nhan_muc.size"),
+    ({"signer": ["T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]}, "chuc_danh.prefix"),
+    ({"name": "Ông Nguyễn Văn Dương"}, "ho_ten.title"),
+    ({"so": "Số: 5/KH-UBND"}, "so_ky_hieu.zero"),
+    ({"so": "Số: 12/BC-UBND"}, "so_ky_hieu.type"),
+    ({"tn": "Độc lập – Tự do – Hạnh phúc"}, "tieu_ngu.text"),
+    ({"qh": "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, "quoc_hieu.text"),
+    ({"first_page_number": True}, "so_trang.first_page"),
+    ({"line_ratio": 0.8}, "co_quan.line"),
+    ({"title_ratio": 0.9}, "trich_yeu.line"),
+    ({"ten_loai": "Kế hoạch"}, "ten_loai.case"),
+]
+
+
+@pytest.mark.parametrize("layout", ["table", "tabs"])
+def test_clerk_document_passes(tmp_path, layout):
+    from clerk_docx import build
+    path = build(tmp_path / "clerk.docx", layout=layout)
+    parts = reader.read(path)
+    assert parts.quoc_hieu and parts.tieu_ngu and parts.so_ky_hieu and parts.dia_danh_ngay and parts.ho_ten
+    assert [x.text for x in parts.co_quan] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"]
+    assert parts.tieu_ngu_rule is not None and parts.tieu_ngu_rule.kind == "underline"
+    assert codes(path) == set()
+
+
+@pytest.mark.parametrize("case", CLERK, ids=lambda c: c[1])
+def test_clerk_document_breaks_one_rule(tmp_path, case):
+    from clerk_docx import build
+    changes, rule = case
+    assert codes(build(tmp_path / "clerk.docx", **changes)) == {rule}
+
+
+@pytest.mark.parametrize("case", [c for c in CLERK if c[1] not in ("co_quan.line", "page.orientation")],
+                         ids=lambda c: c[1])
+def test_clerk_document_in_tabs_breaks_one_rule(tmp_path, case):
+    from clerk_docx import build
+    changes, rule = case
+    assert codes(build(tmp_path / "clerk.docx", layout="tabs", **changes)) == {rule}
+
+
+def test_cli_exit_codes_text_json_and_folders(rendered, tmp_path, capsys):
+    good = rendered[KH]
+    bad = edit(good, tmp_path / "bad.docx", "doc", "ngày 05 tháng 12 năm 2020", "ngày 5 tháng 12 năm 2020")
+    assert cli.main(["check", str(good)]) == 0
+    assert capsys.readouterr().out.strip() == f"{good}: đạt"
+    assert cli.main(["check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "dia_danh_ngay.day" in out and "có ngày 5; cần ngày 05" in out and "phần 1, đoạn 7, bảng 1 hàng 2 ô 2" in out
+    assert cli.main(["--lang", "en", "check", str(bad)]) == 1
+    assert "found ngày 5; required ngày 05 — at section 1, paragraph 7, table 1 row 2 cell 2" in capsys.readouterr().out
+    assert cli.main(["check", "--json", str(tmp_path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["file"], d["ok"]) for d in data] == [(str(bad), False)]
+    (finding,) = data[0]["findings"]
+    assert finding["code"] == "dia_danh_ngay.day" and finding["kind"] == "violation"
+    assert finding["where"] == [{"section": 1, "paragraph": 7, "table": 1, "row": 2, "cell": 2,
+                                 "text": "Đồng Tháp, ngày 5 tháng 12 năm 2020"}]
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip")
+    assert cli.main(["check", str(good), str(junk)]) == 2
+    out = capsys.readouterr().out
+    assert f"{junk}: không đọc được" in out and "2 tệp: 1 đạt, 0 có lỗi, 1 không đọc được" in out
+
+
+def test_what_is_not_found_is_said_not_guessed(tmp_path):
+    """A document without the decree's header: its parts are reported missing, not as wrong sizes."""
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Một đoạn văn bản bình thường.")
+    d.save(tmp_path / "plain.docx")
+    report = checks.check(tmp_path / "plain.docx")
+    kinds = {f.code: f.kind for f in report.findings}
+    assert kinds["quoc_hieu.missing"] == kinds["so_ky_hieu.missing"] == kinds["ho_ten.missing"] == "missing"
+    assert not any(c.startswith(("quoc_hieu.s", "noi_dung.")) for c in kinds)

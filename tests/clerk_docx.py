@@ -1,0 +1,163 @@
+"""A Kế hoạch built with python-docx the way a clerk builds one in Word: direct formatting, a header table or tabs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+TNR = "Times New Roman"
+GOOD = {
+    "font": TNR, "east_asia": TNR, "qh_size": 13, "tn_size": 14, "date_size": 14, "body_size": 14,
+    "co_quan": ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "qh": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "tn": "Độc lập - Tự do - Hạnh phúc", "so": "Số: 12/KH-UBND", "date": "Đồng Tháp, ngày 05 tháng 12 năm 2020",
+    "date_italic": True, "ten_loai": "KẾ HOẠCH", "trich_yeu": "Cải cách hành chính tỉnh Đồng Tháp năm 2021",
+    "labels": ["I.", "1.", "a)", "b)", "2.", "II.", "1.", "2."], "indent": 1.27, "align": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "noi_nhan": ["- Bộ Nội vụ;", "- TT/TU, TT/HĐND Tỉnh;", "- Lưu: VT, KSTTHC."], "nn_size": 12, "item_size": 11,
+    "signer": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "name": "Nguyễn Văn Dương", "left_cm": 3.0, "landscape": False,
+    "page_number": True, "first_page_number": False, "layout": "table", "line_ratio": 0.4, "title_ratio": 0.4,
+}
+
+
+def _run(p, text: str, size: float, bold: bool = False, italic: bool = False, underline: bool = False, cfg=GOOD):
+    r = p.add_run(text)
+    r.font.name, r.font.size, r.bold, r.italic = cfg["font"], Pt(size), bold, italic
+    r.underline = underline or None
+    r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), cfg["east_asia"])
+    return r
+
+
+def _para(container, text: str = "", size: float = 14, bold: bool = False, italic: bool = False,
+          align=WD_ALIGN_PARAGRAPH.CENTER, underline: bool = False, cfg=GOOD):
+    p = container.add_paragraph()
+    p.alignment = align
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.line_spacing = 1.0
+    if text:
+        _run(p, text, size, bold, italic, underline, cfg)
+    return p
+
+
+def _rule(p, room_twips: int, text_twips: float, ratio: float) -> None:
+    """A bottom border on an empty paragraph, its indents making it `ratio` of the text above."""
+    side = int((room_twips - text_twips * ratio) / 2)
+    p.paragraph_format.left_indent = p.paragraph_format.right_indent = Pt(side / 20)
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    p._p.get_or_add_pPr().append(bdr)
+
+
+def _page_field(p, size: float, cfg) -> None:
+    """A PAGE field: begin, instruction, separate, a shown number, end; each its own run."""
+    for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("", "2"), ("end", "")):
+        r = _run(p, text if kind == "" else "", size, cfg=cfg)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+            r._r.append(el)
+        elif kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            r._r.append(el)
+
+
+def build(path: Path, **changes) -> Path:
+    """Write the Kế hoạch with `changes` to GOOD applied (each change breaks, or not, one rule)."""
+    cfg = {**GOOD, **changes}
+    d = docx.Document()
+    normal = d.styles["Normal"]
+    normal.font.name, normal.font.size = cfg["font"], Pt(cfg["body_size"])
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), cfg["east_asia"])
+    s = d.sections[0]
+    s.page_width, s.page_height = Cm(21), Cm(29.7)
+    if cfg["landscape"]:
+        s.orientation, s.page_width, s.page_height = WD_ORIENT.LANDSCAPE, Cm(29.7), Cm(21)
+    s.top_margin = s.bottom_margin = Cm(2)
+    s.left_margin, s.right_margin = Cm(cfg["left_cm"]), Cm(1.5)
+    room = int((s.page_width - s.left_margin - s.right_margin) / 635)
+    from ccch_docs.metrics import text_width
+
+    if cfg["layout"] == "table":
+        t = d.add_table(rows=2, cols=2)
+        left, right = t.cell(0, 0), t.cell(0, 1)
+        widths = (Cm(6.3), Cm(9.7))
+        for row in t.rows:
+            for c, w in zip(row.cells, widths):
+                c.width = w
+        left.paragraphs[0].text = ""
+        first = left.paragraphs[0]
+        for k, line in enumerate(cfg["co_quan"]):
+            p = first if k == 0 else left.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(p, line, 13, bold=True, cfg=cfg)
+        cell_room = int(widths[0] / 635) - 216
+        _rule(_para(left, cfg=cfg), cell_room, text_width(cfg["co_quan"][-1], 13, True) * 20, cfg["line_ratio"])
+        qh = right.paragraphs[0]
+        qh.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(qh, cfg["qh"], cfg["qh_size"], bold=True, cfg=cfg)
+        _para(right, cfg["tn"], cfg["tn_size"], bold=True, underline=True, cfg=cfg)
+        so = t.cell(1, 0).paragraphs[0]
+        so.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(so, cfg["so"], 13, cfg=cfg)
+        date = t.cell(1, 1).paragraphs[0]
+        date.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(date, cfg["date"], cfg["date_size"], italic=cfg["date_italic"], cfg=cfg)
+    else:  # one paragraph per header row, the two columns split by a tab
+        for a, b, sa, sb, ua in ((cfg["co_quan"][0], cfg["qh"], 13, cfg["qh_size"], False),
+                                 (cfg["co_quan"][1], cfg["tn"], 13, cfg["tn_size"], True)):
+            p = _para(d, align=WD_ALIGN_PARAGRAPH.LEFT, cfg=cfg)
+            _run(p, a, sa, bold=True, cfg=cfg)
+            _run(p, "\t", sb, cfg=cfg)
+            _run(p, b, sb, bold=True, underline=ua, cfg=cfg)
+        p = _para(d, align=WD_ALIGN_PARAGRAPH.LEFT, cfg=cfg)
+        _run(p, cfg["so"], 13, cfg=cfg)
+        _run(p, "\t", 13, cfg=cfg)
+        _run(p, cfg["date"], cfg["date_size"], italic=cfg["date_italic"], cfg=cfg)
+
+    _para(d, cfg["ten_loai"], 14, bold=True, cfg=cfg).paragraph_format.space_before = Pt(24)
+    _para(d, cfg["trich_yeu"], 14, bold=True, cfg=cfg)
+    _rule(_para(d, cfg=cfg), room, text_width(cfg["trich_yeu"], 14, True) * 20, cfg["title_ratio"])
+    texts = ["MỤC ĐÍCH, YÊU CẦU", "Mục đích", "Tiếp tục đẩy mạnh cải cách hành chính;",
+             "Nâng cao chất lượng phục vụ người dân;", "Yêu cầu", "NHIỆM VỤ", "Cải cách thể chế",
+             "Cải cách thủ tục hành chính./."]
+    body = ["Nhằm cụ thể hóa và thực hiện tốt các nhiệm vụ cải cách hành chính, Ủy ban nhân dân Tỉnh ban hành "
+            "Kế hoạch cải cách hành chính năm 2021, cụ thể như sau:"]
+    body += [f"{label} {text}" for label, text in zip(cfg["labels"], texts)]
+    for text in body * 1:
+        p = d.add_paragraph()
+        p.alignment = cfg["align"]
+        pf = p.paragraph_format
+        pf.first_line_indent, pf.space_before, pf.space_after, pf.line_spacing = Cm(cfg["indent"]), Pt(6), Pt(0), 1.15
+        upper = set(text.split(" ", 1)[0].rstrip(".")) <= set("IVX")
+        _run(p, text, cfg["body_size"], bold=upper, cfg=cfg)
+
+    f = d.add_table(rows=1, cols=2)
+    nn, sig = f.cell(0, 0), f.cell(0, 1)
+    p = nn.paragraphs[0]
+    _run(p, "Nơi nhận:", cfg["nn_size"], bold=True, italic=True, cfg=cfg)
+    for item in cfg["noi_nhan"]:
+        _para(nn, item, cfg["item_size"], align=WD_ALIGN_PARAGRAPH.LEFT, cfg=cfg)
+    first = sig.paragraphs[0]
+    for k, line in enumerate(cfg["signer"]):
+        p = first if k == 0 else sig.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(p, line, 14, bold=True, cfg=cfg)
+    _para(sig, cfg["name"], 14, bold=True, cfg=cfg).paragraph_format.space_before = Pt(80)
+
+    # Page numbers: centred in the header, not on page 1.
+    s.different_first_page_header_footer = not cfg["first_page_number"]
+    if cfg["page_number"]:
+        hp = s.header.paragraphs[0]
+        hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(hp, 14, cfg)
+    d.save(path)
+    return path
