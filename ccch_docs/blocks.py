@@ -39,3 +39,4 @@ class Table:
     cot: tuple[str, ...]
     rong: tuple[float, ...]
     dong: list[Row]
+    stt: str = ""  # the header's label cell ("Số TT", "STT"); empty: the template's own

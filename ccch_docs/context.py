@@ -104,7 +104,7 @@ def table(pl: PhuLuc, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
     if total_key:
         cells = tuple((numbers.so(total),) if k == total_key else () for k in keys)
         rows.append(("tong", words["tong_cong"], cells))
-    return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows)
+    return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"])
 
 
 def period_line(doc: VanBan, words: Words = wording.DEFAULT) -> str:

@@ -230,7 +230,7 @@ class KyBaoCao(Model):
 
     tu: Date = Field(description="ngày đầu kỳ, ví dụ 2020-12-01")
     den: Date = Field(description="ngày cuối kỳ, ví dụ 2021-11-15")
-    hien_thi: Bool = Field(False, description="true: in dòng (Số liệu tính từ ngày … đến ngày …) dưới trích yếu")
+    hien_thi: Bool = Field(True, description="false: không in dòng (số liệu tính từ … đến …) dưới trích yếu")
 
 
 _STATUS_SCHEMA = {"enum": list(presets.STATUS)}
@@ -283,7 +283,8 @@ class VanBan(Model):
     don_vi_soan: Text | None = Field(None, description="công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)")
     tham_quyen: Text | None = Field(None, description="quyết định: dòng thẩm quyền, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
     can_cu: Lines = Field((), description="quyết định: các căn cứ ban hành (thêm `Căn cứ`, `;` và `.`)")
-    theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`")
+    theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`; "
+                                                         "hoặc cả câu `Theo đề xuất của …`, `Xét đề nghị của …`")
     dieu: tuple[Dieu, ...] = Field((), description="quyết định: các Điều; chuỗi hoặc {tieu_de, doan, muc}")
     mo_dau: Lines = Field((), description="các đoạn mở đầu trước phần được đánh số")
     noi_dung: tuple[Muc, ...] = Field((), description="thân văn bản: danh sách các phần, đánh số theo cấp")

@@ -101,7 +101,7 @@ class Prototype:
         full = self.width
         head = self.rows["tieu_de"]
         out = [f"<w:tbl>{self.tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
-               f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (head.label.text,))}",
+               f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (table.stt or head.label.text,))}",
                "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)), "</w:tr>"]
         for kind, label, cells in table.dong:
             proto = self.rows[kind]

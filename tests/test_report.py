@@ -110,8 +110,8 @@ def test_rendered_figures(rendered, name, lines):
 
 
 @pytest.mark.parametrize("name,line", [
-    (ANNUAL, "(Số liệu tính từ ngày 01/12/2020 đến ngày 15/11/2021)"),
-    (QUARTERLY, "(Số liệu tính từ ngày 15/12/2021 đến ngày 14/3/2022)"),
+    (ANNUAL, "(số liệu tính từ 01/12/2020 đến 15/11/2021)"),
+    (QUARTERLY, "(số liệu tính từ 15/12/2021 đến 14/3/2022)"),
 ])
 def test_period_line_under_the_title(rendered, name, line):
     title = View.open(rendered[name]).title()

@@ -90,7 +90,7 @@ def cite(doc: VanBan, issuer: str | None = None, long_date: bool = False, words:
     a number or date not given yet.
     """
     day = dates.long_date(doc.ngay) if long_date else f"ngày {dates.short_date(doc.ngay)}"
-    return fill(words["trich_dan"], loai=doc.type.name.capitalize(), so=so_text(doc.so), ky_hieu=ky_hieu(doc),
+    return fill(words["trich_dan"], loai=doc.type.title, so=so_text(doc.so), ky_hieu=ky_hieu(doc),
                 ngay=day, co_quan=issuer or doc.co_quan.goi)
 
 
@@ -103,5 +103,5 @@ def issued_with(doc: VanBan, words: Words = DEFAULT) -> str:
     """The line under the phụ lục of the document a Quyết định issues:
     `(Kèm theo Kế hoạch ban hành kèm theo Quyết định số …)`."""
     assert doc.kem_theo is not None
-    return fill(words["kem_theo_ban_hanh"], loai=doc.kem_theo.type.name.capitalize(),
+    return fill(words["kem_theo_ban_hanh"], loai=doc.kem_theo.type.title,
                 van_ban=cite(doc, issuer(doc, words), words=words))

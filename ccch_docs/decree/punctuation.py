@@ -88,11 +88,14 @@ def addressees(items: Sequence[str]) -> list[str]:
 
 def grounds(can_cu: Sequence[str], theo_de_nghi: str | None, words: Words = DEFAULT) -> list[str]:
     """The grounds of a Quyết định: `Căn cứ …;` lines, then `Theo đề nghị của …`; the last line ends with `.`.
+    A line that opens with another grounds wording (`Theo đề xuất của`, `Xét đề nghị của` …) is kept as written.
 
     >>> grounds(("Luật A", "Căn cứ Luật B."), "Giám đốc Sở Nội vụ")
     ['Căn cứ Luật A;', 'Căn cứ Luật B;', 'Theo đề nghị của Giám đốc Sở Nội vụ.']
+    >>> grounds(("Luật A", "Theo đề xuất của Sở Nội vụ"), "Xét đề nghị của Sở Tư pháp")
+    ['Căn cứ Luật A;', 'Theo đề xuất của Sở Nội vụ;', 'Xét đề nghị của Sở Tư pháp.']
     """
-    lines = [opened(x, words["can_cu"]) for x in can_cu]
+    lines = [opened(x, words["can_cu"], *PROPOSAL_OPENINGS) for x in can_cu]
     if theo_de_nghi:
         lines.append(opened(theo_de_nghi, words["theo_de_nghi"], *PROPOSAL_OPENINGS))
     return listed(lines)

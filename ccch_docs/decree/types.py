@@ -15,6 +15,11 @@ class DocType:
     mau: str  # the key of its layout in decree.LAYOUTS
     addressed: bool = False  # it usually carries a Kính gửi block
 
+    @property
+    def title(self) -> str:
+        """The type as named in a sentence: `Kế hoạch`; `Công văn`, the one type that prints no tên loại."""
+        return self.name.capitalize() or "Công văn"
+
 
 _ROWS = (
     ("nghi_quyet", "NGHỊ QUYẾT", "NQ", "van_ban"),

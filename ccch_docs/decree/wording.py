@@ -55,8 +55,9 @@ PHRASES: dict[str, Phrase] = {
     "nhu_dieu": _pack("Như {dieu}", "dòng nơi nhận đầu tiên của quyết định có Điều cuối giao thi hành"),
     "can_cu": _pack("Căn cứ", "đầu mỗi căn cứ của quyết định"),
     "theo_de_nghi": _pack("Theo đề nghị của", "đầu dòng cơ quan đề nghị của quyết định"),
-    "ky_bao_cao": _pack("(Số liệu tính từ ngày {tu} đến ngày {den})", "dòng kỳ báo cáo dưới trích yếu"),
-    "phu_luc": _pack("Phụ lục", "tiêu đề phụ lục; có số La Mã khi văn bản có nhiều phụ lục"),
+    "ky_bao_cao": _pack("(số liệu tính từ {tu} đến {den})", "dòng kỳ báo cáo dưới trích yếu"),
+    "phu_luc": _pack("Phụ lục", "tiêu đề phụ lục (hoặc PHỤ LỤC); có số La Mã khi văn bản có nhiều phụ lục"),
+    "so_tt": _pack("Số TT", "ô đầu dòng tiêu đề của bảng (hoặc STT)"),
     "kem_theo": _pack("(Kèm theo {van_ban})", "dòng dưới tiêu đề phụ lục và văn bản ban hành kèm theo"),
     "kem_theo_ban_hanh": _pack("(Kèm theo {loai} ban hành kèm theo {van_ban})",
                                "dòng dưới tiêu đề phụ lục của văn bản ban hành kèm theo quyết định"),
@@ -73,8 +74,9 @@ PHRASES: dict[str, Phrase] = {
 DEFAULT: Words = {key: p.text for key, p in PHRASES.items()}
 OVERRIDABLE = tuple(key for key, p in PHRASES.items() if p.overridable)
 
-# Openings of a proposal line the user may write instead of `Theo đề nghị của` (kept as written).
-PROPOSAL_OPENINGS = ("Theo đề nghị", "Xét đề nghị")
+# Openings of a grounds line the user may write in full instead of `Căn cứ` / `Theo đề nghị của` (kept as written).
+PROPOSAL_OPENINGS = ("Theo đề nghị", "Theo đề xuất", "Theo ý kiến", "Xét đề nghị", "Xét đề xuất", "Xét tờ trình",
+                     "Thực hiện")
 
 
 def words(overrides: Mapping[str, str | None] | None = None) -> Words:
