@@ -392,7 +392,7 @@ def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns:
 
 
 def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
-    loc: Path_ = tuple(x for x in err["loc"] if not (isinstance(x, str) and "[" in x))
+    loc = _user_path(src.data, err["loc"])
     kind = err["type"]
     message = _MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ")
     hint = (err.get("ctx") or {}).get("hint")
@@ -408,6 +408,20 @@ def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
         hint = "ví dụ " + _SHAPES[loc[0]]
     return src.problem(loc, message, hint)
+
+
+def _user_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """The key path in the user's data of a pydantic location, without the tags pydantic adds (`str`,
+    `function-before[…]`) unless the user's data holds such a key."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(data, dict) and part in data or isinstance(data, list | tuple) and isinstance(part, int):
+            data = data[part] if isinstance(data, dict) or part < len(data) else None
+            out.append(part)
+        elif not (isinstance(part, str) and "[" in part):
+            data = None
+            out.append(part)
+    return tuple(out)
 
 
 def _allowed_keys(loc: Path_, root: type[BaseModel]) -> list[str]:

@@ -25,7 +25,7 @@ Path_ = tuple[str | int, ...]  # a key path: ("noi_dung", 2, "tieu_de")
 MAX_FILE_BYTES = 20_000_000  # one input file
 MAX_TEXT = 1_000_000  # characters in one text value
 MAX_DEPTH = 100  # mappings and lists nested in one another
-MAX_NODES = 5_000_000  # values in one document, each alias counted as the values it repeats
+MAX_NODES = 2_000_000  # values in one document, each alias counted as the values it repeats
 MAX_DIGITS = 4000  # a longer run of digits stays text (Python refuses to read one of 4,300 as a number)
 
 
@@ -372,13 +372,16 @@ class _Builder:
 def plain_data(data: Any, file: str) -> Any:
     """Data handed over in memory, checked as YAML input is (bounded, no cycles, text XML can hold) and in NFC.
 
+    A list or mapping met again is taken as built the first time and counted again, like a YAML alias.
     Raises InputError naming the key path of the first problem.
     """
-    count = [0]
+    count = 0
+    built: dict[int, tuple[Any, int]] = {}  # id of a list or mapping → (its checked copy, the values it holds)
 
     def walk(value: Any, path: Path_, parents: tuple[int, ...]) -> Any:
-        count[0] += 1
-        if count[0] > MAX_NODES:
+        nonlocal count
+        count += 1
+        if count > MAX_NODES:
             raise _data_error(path, file, f"dữ liệu quá lớn: hơn {MAX_NODES:,} giá trị")
         if isinstance(value, str):
             if len(value) > MAX_TEXT:
@@ -391,14 +394,23 @@ def plain_data(data: Any, file: str) -> Any:
             return value
         if id(value) in parents:
             raise _data_error(path, file, "dữ liệu vòng tròn: giá trị chứa chính nó")
+        if id(value) in built:
+            copy, size = built[id(value)]
+            count += size - 1
+            if count > MAX_NODES:
+                raise _data_error(path, file, f"dữ liệu quá lớn: hơn {MAX_NODES:,} giá trị")
+            return copy
         if len(parents) >= MAX_DEPTH:
             raise _data_error(path, file, f"lồng quá sâu (quá {MAX_DEPTH} cấp)")
-        inner = parents + (id(value),)
+        start, inner = count, parents + (id(value),)
         if isinstance(value, dict):
-            return {walk(k, path, inner) if isinstance(k, str) else k: walk(v, path + (k,), inner)
+            copy = {walk(k, path, inner) if isinstance(k, str) else k: walk(v, path + (k,), inner)
                     for k, v in value.items()}
-        items = [walk(v, path + (i,), inner) for i, v in enumerate(value)]
-        return items if isinstance(value, list) else tuple(items)
+        else:
+            items = [walk(v, path + (i,), inner) for i, v in enumerate(value)]
+            copy = items if isinstance(value, list) else tuple(items)
+        built[id(value)] = (copy, count - start + 1)
+        return copy
 
     return walk(data, (), ())
 

@@ -1,0 +1,204 @@
+"""Hostile and odd YAML: each case ends in a located InputError (file, line, key) and nothing written, or in the
+document the user meant, never a silently different one."""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+
+import pytest
+
+import ccch_docs
+from ccch_docs.cli import main
+from conftest import make_pack
+from docx_view import View
+from samples import PLAN
+from test_input_errors import GOOD
+
+BOMB = "".join(["l0: &l0 [1,1,1,1,1,1,1,1,1]\n"]
+               + [f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 9)])
+
+
+def _with(old: str, new: str) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new, 1)
+
+
+# (name, the file's bytes, expected: (line, column or None, key or None, words in the message))
+REFUSED = [
+    ("alias bomb", (GOOD + "so_lieu:\n" + textwrap.indent(BOMB, "  ")).encode(), (25, None, "so_lieu.l6", "bí danh")),
+    ("recursive alias", (GOOD + "so_lieu: &r {x: *r}\n").encode(), (18, 17, "so_lieu.x", "chính khối")),
+    ("recursive alias in a list", (GOOD + "so_lieu: &r [1, *r]\n").encode(), (18, 17, "so_lieu[1]", "chính khối")),
+    ("unknown alias", _with("luu: VT", "luu: *vt").encode(), (13, 6, "luu", "không có neo")),
+    ("10,000 nested lists", (GOOD + "so_lieu: " + "[" * 10_000 + "]" * 10_000 + "\n").encode(),
+     (18, None, None, "YAML không hợp lệ")),
+    ("deep mappings", (GOOD + "so_lieu: " + "{a: " * 150 + "1" + "}" * 150 + "\n").encode(),
+     (18, 406, "so_lieu" + ".a" * 99, "lồng quá sâu")),
+    ("sexagesimal number", _with("so: 5", "so: 1:30").encode(), (6, 1, "so", "số nguyên")),
+    ("boolean number", _with("so: 5", "so: true").encode(), (6, 1, "so", "true/false")),
+    ("yes for a boolean", (GOOD + "ky_bao_cao: {tu: 2021-01-01, den: 2021-06-30, hien_thi: yes}\n").encode(),
+     (18, 47, "ky_bao_cao.hien_thi", "true hoặc false")),
+    ("real duplicate beside a merge", _with("  tm: ỦY BAN NHÂN DÂN\n",
+                                            "  <<: {tm: X}\n  tm: ỦY BAN NHÂN DÂN\n  tm: Y\n").encode(),
+     (17, 3, "nguoi_ky.tm", "lặp lại")),
+    ("UTF-16 without a BOM", "loai: ke_hoach\n".encode("utf-16-le"), (1, 2, None, "U+0000")),
+    ("invalid UTF-8", _with("luu: VT", "luu: V\xe0T").encode("utf-8").replace("V\xe0T".encode(), b"V\xe0T"),
+     (13, 7, None, "0xE0")),
+    ("Windows-1258 text", GOOD.encode().replace("Đồng Tháp".encode(), b"\xd0\xf4ng Th\xe1p", 1), (5, 11, None, "0xD0")),
+    ("NUL byte", _with("luu: VT", "luu: V\x00T").encode(), (13, 7, None, "U+0000")),
+    ("BEL byte", _with("luu: VT", "luu: V\x07T").encode(), (13, 7, None, "điều khiển")),
+    ("U+FFFF written", _with("luu: VT", "luu: V\uffffT").encode(), (13, 7, None, "U+FFFF")),
+    ("U+FFFE escaped", _with("luu: VT", 'luu: "V\\uFFFET"').encode(), (13, 6, "luu", "U+FFFE")),
+    ("C0 escaped", _with("luu: VT", 'luu: "V\\x01T"').encode(), (13, 6, "luu", "điều khiển")),
+    ("lone surrogate escaped", _with("luu: VT", 'luu: "V\\uD800T"').encode(), (13, None, None, "YAML không hợp lệ")),
+    ("sequence as a key", (GOOD + "? [a, b]\n: 1\n").encode(), (18, 3, None, "khóa phải là một chuỗi")),
+    ("mapping as a key", (GOOD + "{a: 1}: 1\n").encode(), (18, 1, None, "khóa phải là một chuỗi")),
+    ("python tag", _with("luu: VT", "luu: !!python/object/apply:os.system [ls]").encode(), (13, 6, "luu", "thẻ YAML")),
+    ("two documents", (GOOD + "---\nloai: ke_hoach\n").encode(), (18, 1, None, "nhiều hơn một")),
+    ("10**25 printed", _with("    doan: Nội dung.", '    doan: "{{ 10**25 }}"').encode(),
+     (11, 5, "noi_dung[0].doan", "quá lớn")),
+    ("a figure of 10^25", (GOOD + "so_lieu: {a: 10000000000000000000000000}\n").encode(),
+     (18, 11, "so_lieu.a", "quá lớn")),
+    ("a figure of 5,000 digits", (GOOD + "so_lieu: {a: " + "7" * 5000 + "}\n").encode(),
+     (18, 11, "so_lieu.a", "phải là số")),
+    ("a number of 5,000 digits", _with("so: 5", "so: " + "7" * 5000).encode(), (6, 1, "so", "quá lớn")),
+    ("a cell of 10^25", (GOOD + "phu_luc: [{tieu_de: A, cot: [{khoa: x, ten: X}], dong: [{x: 1" + "0" * 25 + "}]}]\n")
+     .encode(), (18, 58, "phu_luc[0].dong[0].x", "quá lớn")),
+    ("a 2,000,000-character paragraph", _with("luu: VT", "luu: " + "a" * 2_000_000).encode(),
+     (13, 6, "luu", "quá dài")),
+]
+
+
+@pytest.mark.parametrize("name,raw,expected", REFUSED, ids=[c[0] for c in REFUSED])
+def test_refused_located_nothing_written(name, raw, expected, tmp_path, capsys):
+    line, column, key, words = expected
+    src = tmp_path / "plan.yaml"
+    src.write_bytes(raw)
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(src)
+    found = [p for p in info.value.problems if words in p.message]
+    assert found, str(info.value)
+    p = found[0]
+    assert (p.file, p.line) == (str(src), line), str(info.value)
+    if column is not None:
+        assert p.column == column, str(info.value)
+    assert p.key == key, str(info.value)
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{src}:{line}:" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [src]
+
+
+def test_alias_bomb_alone_is_refused_at_its_line(tmp_path):
+    assert len(BOMB) < 1000
+    with pytest.raises(ccch_docs.InputError, match="bí danh") as info:
+        ccch_docs.loads(BOMB, name="bomb.yaml")
+    p = info.value.problems[0]
+    assert p.file == "bomb.yaml" and p.line == int(p.key[1]) + 1 and p.key.startswith("l")
+
+
+def test_alias_bomb_in_pack_yaml(tmp_path):
+    make_pack(tmp_path / "p", "mac_dinh:\n" + textwrap.indent(BOMB, "  "))
+    with pytest.raises(ccch_docs.InputError, match="bí danh") as info:
+        ccch_docs.loads(GOOD, templates=tmp_path / "p")
+    p = info.value.problems[0]
+    assert p.file.endswith("pack.yaml") and p.line == 8 and p.key == "mac_dinh.l6"
+
+
+def _rendered(text: str, tmp_path) -> View:
+    out = tmp_path / "out.docx"
+    ccch_docs.render(ccch_docs.loads(text, name="plan.yaml"), out)
+    return View.open(out)
+
+
+def test_numbers_in_text_keys_print_as_typed(tmp_path):
+    text = (GOOD.replace("so: 5", "so: 010").replace("trich_yeu: Cải cách hành chính năm 2021", "trich_yeu: 12:30")
+            .replace("luu: VT", "luu: 1.10")
+            .replace("noi_nhan: [Bộ Nội vụ]", "noi_nhan: [.nan, .inf, 0x1F, 1_000, 010, 1.10, 2021-01-05]"))
+    view = _rendered(text, tmp_path)
+    assert "Số: 10/KH-UBND" in view.header()
+    assert [p.text for p in view.title()][1] == "12:30"
+    assert [p.text for p in view.noi_nhan()][1:] == ["- .nan;", "- .inf;", "- 0x1F;", "- 1_000;", "- 010;", "- 1.10;",
+                                                     "- 2021-01-05;", "- Lưu: 1.10."]
+
+
+def test_a_merge_key_may_be_overridden(tmp_path):
+    text = GOOD + textwrap.dedent("""\
+        phu_luc:
+          - tieu_de: Nhiệm vụ
+            cot: [{khoa: x, ten: Nội dung}, {khoa: y, ten: Thời gian}]
+            dong:
+              - &dong {x: Rà soát, y: Quý I}
+              - <<: *dong
+                y: Quý II
+        """)
+    rows = View.table_rows(_rendered(text, tmp_path).appendix_tables()[0])
+    assert rows[-2:] == ["a) | Rà soát | Quý I", "b) | Rà soát | Quý II"]
+
+
+def test_utf16_and_utf8_bytes_are_read(tmp_path):
+    for raw in (GOOD.encode("utf-16"), GOOD.encode("utf-16-be").join([b"\xfe\xff", b""]), b"\xef\xbb\xbf" + GOOD.encode()):
+        src = tmp_path / "plan.yaml"
+        src.write_bytes(raw)
+        assert ccch_docs.load(src).dia_danh == "Đồng Tháp"
+    assert ccch_docs.loads(GOOD.encode()).dia_danh == "Đồng Tháp"
+
+
+def test_a_file_over_the_size_cap(tmp_path):
+    src = tmp_path / "plan.yaml"
+    src.write_bytes(GOOD.encode() + b"#" * 20_000_001 + b"\n")
+    with pytest.raises(ccch_docs.InputError, match="quá lớn") as info:
+        ccch_docs.load(src)
+    assert info.value.problems[0].file == str(src)
+
+
+# --- the same through the API ---------------------------------------------------------------------------
+def _refused_dict(data: dict, key: str, words: str) -> None:
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict(data, name="api")
+    assert [(p.file, p.key) for p in info.value.problems if words in p.message] == [("api", key)], str(info.value)
+
+
+@pytest.mark.parametrize("key,value,words", [
+    ("so", True, "true/false"),
+    ("so", "010x", "số nguyên"),
+    ("luu", "V\uffffT", "U+FFFF"),
+    ("luu", "V\ud800T", "U+D800"),
+    ("luu", "V\x01T", "điều khiển"),
+    ("luu", "a" * 50_000_000, "quá dài"),
+], ids=["bool number", "text number", "U+FFFF", "lone surrogate", "C0", "50 MB paragraph"])
+def test_from_dict_refuses_located(key, value, words):
+    _refused_dict({**PLAN, key: value}, key, words)
+
+
+def test_from_dict_strict_booleans_and_figures():
+    _refused_dict({**PLAN, "ky_bao_cao": {"tu": "2021-01-01", "den": "2021-02-01", "hien_thi": "yes"}},
+                  "ky_bao_cao.hien_thi", "true hoặc false")
+    _refused_dict({**PLAN, "ky_bao_cao": {"tu": "2021-01-01", "den": "2021-02-01", "hien_thi": 1}},
+                  "ky_bao_cao.hien_thi", "true hoặc false")
+    _refused_dict({**PLAN, "so_lieu": {"x": 10**5000}}, "so_lieu.x", "quá lớn")
+    _refused_dict({**PLAN, "so_lieu": {"x": float("inf")}}, "so_lieu.x", "quá lớn")
+    _refused_dict({**PLAN, "noi_nhan": ["a", {"b": "\x00"}]}, "noi_nhan[1].b", "điều khiển")
+
+
+def test_from_dict_cyclic_and_deep():
+    cyclic = copy.deepcopy(PLAN)
+    cyclic["so_lieu"] = {"a": {}}
+    cyclic["so_lieu"]["a"]["b"] = cyclic["so_lieu"]
+    _refused_dict(cyclic, "so_lieu.a.b", "vòng tròn")
+    deep: dict = {}
+    inner = deep
+    for _ in range(100_000):
+        inner["a"] = {}
+        inner = inner["a"]
+    with pytest.raises(ccch_docs.InputError, match="lồng quá sâu") as info:
+        ccch_docs.from_dict({**PLAN, "so_lieu": deep}, name="api")
+    assert info.value.problems[0].key.startswith("so_lieu.a.a")
+
+
+def test_shared_values_in_a_dict_are_counted():
+    bomb: object = [1] * 9
+    for _ in range(8):
+        bomb = [bomb] * 9
+    _refused_dict({**PLAN, "so_lieu": {"x": bomb}}, "so_lieu.x[0][0][3]", "quá lớn")

@@ -1,0 +1,73 @@
+"""The input contract over generated inputs: every YAML text and every document ends in a located InputError or a
+.docx that opens. A fixed, derandomized budget keeps the run short and repeatable."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ccch_docs
+from samples import PLAN
+from test_input_errors import GOOD
+
+BUDGET = settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+LINES = GOOD.splitlines(keepends=True)
+
+# Text that YAML and the format find interesting: indicators, escapes, numbers in every notation, odd characters.
+PIECES = st.sampled_from([
+    ":", " ", "  ", "\n", "\t", "-", "- ", "[", "]", "{", "}", ",", "&a", "*a", "<<: ", "? ", "!!str ", "!!int ",
+    "!x ", "#", "'", '"', "\\", "\\x07", "\\uFFFE", "\\ud800", "|", ">", "---\n", "...", "~", "null", "yes", "no",
+    "true", "010", "0x1F", "1_000", "1:30", ".nan", "-.inf", "1e400", "9" * 30, "12:30", "2021-13-45", "{{ ",
+    " }}", "{{ 10**25 }}", "{{ so_lieu.x }}", "\x00", "\x07", "\ufeff", "\ufffe", "\u0085", "\u2028", "Đồng",
+    "o\u0302\u0300", "so: ", "luu: ", "noi_nhan: ", "so_lieu: ", "phu_luc: ",
+])
+SNIPPETS = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=12).map("".join)
+
+
+def _opens(data: bytes) -> None:
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs
+
+
+def _located(error: ccch_docs.InputError, name: str, lines: bool) -> None:
+    assert error.problems
+    for p in error.problems:
+        assert p.file is not None and p.message, str(error)
+        if p.file == name:
+            assert (p.line is not None) if lines else (p.key is not None or p.line is not None), str(error)
+
+
+@BUDGET
+@given(line=st.integers(0, len(LINES)), snippet=SNIPPETS, replace=st.booleans())
+def test_yaml_text_is_refused_located_or_renders(line, snippet, replace):
+    text = "".join(LINES[:line] + [snippet] + LINES[line + replace:])
+    try:
+        doc = ccch_docs.loads(text, name="plan.yaml")
+    except ccch_docs.InputError as error:
+        _located(error, "plan.yaml", lines=True)
+        return
+    _opens(ccch_docs.render(doc))
+
+
+# Values of every JSON-like kind, with text of any code point (lone surrogates and controls included).
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=20)
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | ANY_TEXT | st.sampled_from(["", " ", "010", "1.10"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ANY_TEXT | st.sampled_from(["x", "tieu_de"]), inner,
+                                                                  max_size=4),
+    max_leaves=12)
+
+
+@BUDGET
+@given(key=st.sampled_from(sorted(PLAN) + ["so_lieu", "phu_luc", "ky_bao_cao", "mo_dau", "x"]), value=VALUES)
+def test_documents_are_refused_located_or_render(key, value):
+    data = {**PLAN, key: value}
+    try:
+        doc = ccch_docs.from_dict(data, name="api")
+    except ccch_docs.InputError as error:
+        _located(error, "api", lines=False)
+        return
+    _opens(ccch_docs.render(doc))
