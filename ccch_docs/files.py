@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .yamlio import MAX_FILE_BYTES
 
-MAX_FILE = 10 * 1024 * 1024  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
-MAX_TOTAL = 20 * 1024 * 1024  # bytes of every file one document reads, its linked files and pack included
+MAX_FILE = MAX_FILE_BYTES  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
+MAX_TOTAL = MAX_FILE_BYTES  # bytes of every file one document reads together, its linked files and pack included
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 Roots = str | Path | Sequence[str | Path] | None  # folders every linked file must lie in (None: anywhere)
@@ -73,8 +74,8 @@ class Reader:
                 raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
             raw = b"" if info.st_size > limit else f.read(limit + 1)  # read no more than the limit, even if it grows
         if info.st_size > limit or len(raw) > limit:
-            raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {MAX_FILE // 2**20} MB mỗi tệp, "
-                           f"{MAX_TOTAL // 2**20} MB cho một văn bản cùng các tệp nó liên kết)",
+            raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {MAX_FILE:,} byte mỗi tệp, "
+                           f"{MAX_TOTAL:,} byte cho một văn bản cùng các tệp nó liên kết)",
                            "tách văn bản, hoặc bỏ bớt dữ liệu không dùng")
         self.budget.left -= len(raw)
         return raw

@@ -15,7 +15,8 @@ from .model import Cot, Key, Lines, Model, Text, VanBan, check
 from .source import Source
 
 # Document keys a pack may give defaults for: all but the pack choice itself.
-DEFAULTABLE = tuple(k for k in VanBan.model_fields if k != "mau")
+LINKS = ("kem_theo", "ke_hoach")  # files a document names: never a pack's default (they would resolve outside it)
+DEFAULTABLE = tuple(k for k in VanBan.model_fields if k != "mau" and k not in LINKS)
 
 
 def _slots(key: str, text: str) -> str:
@@ -93,6 +94,8 @@ def read(src: Source) -> Pack:
     for key in defaults if isinstance(defaults, dict) else ():
         if key == "mau":
             problems.append(src.problem(("mac_dinh", key), "bộ mẫu không thể chọn bộ mẫu", "bỏ khóa này"))
+        elif key in LINKS:
+            problems.append(src.problem(("mac_dinh", key), "bộ mẫu không đặt sẵn tệp liên kết", "bỏ khóa này"))
         elif key not in DEFAULTABLE:
             close = difflib.get_close_matches(str(key), DEFAULTABLE, n=1)
             problems.append(src.problem(("mac_dinh", key), "không phải khóa của văn bản",

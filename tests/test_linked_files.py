@@ -185,3 +185,9 @@ def test_a_template_may_not_link_out_of_its_pack(tmp_path, capsys):
 def test_loads_takes_utf8_bytes():
     text = yaml.safe_dump(DECISION, allow_unicode=True)
     assert ccch_docs.loads(text.encode("utf-8")).van_ban == ccch_docs.loads(text).van_ban
+
+
+@pytest.mark.parametrize("key", ["kem_theo", "ke_hoach"])
+def test_a_pack_sets_no_linked_file(tmp_path, capsys, key):
+    make_pack(tmp_path / "mau" / "tinh", f"mac_dinh:\n  {key}: /etc/hostname\n")
+    _refused(_doc(tmp_path / "qd.yaml", "mau: tinh"), capsys, ("pack.yaml", 2, f"mac_dinh.{key}"), "tệp liên kết")
