@@ -142,8 +142,8 @@ def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
     if att is None:
         return None
     return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.attached_to(doc, words),
-            "mo_dau": plain(att.mo_dau), "noi_dung": body(att.noi_dung, att.danh_so.with_dd),
-            "ket_thuc": plain(att.ket_thuc)}
+            "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
+            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, numbering.BODIES["noi_dung"])}
 
 
 def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a frozen model)

@@ -385,7 +385,7 @@ def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns:
         raise InputError([src.problem(("kem_theo",), "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
                                       "ví dụ `kem_theo: quy-che.yaml`")])
     child = validate(attached.source, columns, attached.kem_theo)
-    if child.type.mau not in decree.LAYOUTS["kem_theo"].carries or child.kem_theo is not None:
+    if child.type.mau not in decree.ISSUED.carries or child.kem_theo is not None:
         raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
                                       "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])
     return child

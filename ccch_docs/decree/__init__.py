@@ -1,5 +1,6 @@
 """Nghị định 30/2020/NĐ-CP: document types, layouts (mẫu), numbering, citations, punctuation, signers, wording."""
 
+from .layouts import ISSUED as ISSUED
 from .layouts import LAYOUTS as LAYOUTS
 from .layouts import ONLY as ONLY
 from .layouts import Layout as Layout

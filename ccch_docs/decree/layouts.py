@@ -108,5 +108,6 @@ LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
                      "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)"),)),
 )}
 
+ISSUED = LAYOUTS["kem_theo"]  # Mẫu 1.3: the document a Quyết định issues
 # Each key only one layout prints → that layout.
 ONLY: dict[str, str] = {key: layout.key for layout in LAYOUTS.values() for key in layout.only}
