@@ -208,7 +208,7 @@ def fonts(parts: Parts) -> Iterator[Finding]:
                 continue
             wrong: dict[str, list[str]] = {}
             for slot, font in zip(P.FONT_SLOTS, run.fonts):
-                if font is not None and fold(font) != want:
+                if font is not None and font != P.FONT and fold(font) != want:
                     wrong.setdefault(font, []).append(slot)
             for font, slots in wrong.items():
                 yield Finding("font.name", _t("phông chữ", "font"), _t(f"{font} ({', '.join(slots)})"),

@@ -160,6 +160,7 @@ class _Styles:
             _merge_p(self.base_p, defaults.find(f"{_W}pPrDefault/{_W}pPr"))
         self._r: dict[str | None, dict] = {}
         self._p: dict[str | None, dict] = {}
+        self._names: dict[str | None, str] = {}
 
     def chain(self, sid: str | None) -> list[etree._Element]:
         out, seen = [], set()
@@ -171,9 +172,11 @@ class _Styles:
         return out[::-1]
 
     def name(self, sid: str | None) -> str:
-        style = self.styles.get(sid or self.default_para)
-        el = style.find(_W + "name") if style is not None else None
-        return el.get(_W + "val", "") if el is not None else ""
+        if sid not in self._names:
+            style = self.styles.get(sid or self.default_para)
+            el = style.find(_W + "name") if style is not None else None
+            self._names[sid] = el.get(_W + "val", "") if el is not None else ""
+        return self._names[sid]
 
     def para(self, sid: str | None) -> tuple[dict, dict]:
         """Paragraph and run properties a paragraph style gives (defaults included)."""

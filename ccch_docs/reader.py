@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -22,6 +23,7 @@ __all__ = ["Annex", "Document", "Line", "Para", "Parts", "Rule", "Run", "Section
            "fold", "parts", "read"]
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Text compared without diacritics, case or spacing: `Độc lập – Tự do` → `DOC LAP - TU DO`.
 
