@@ -82,12 +82,23 @@ def _cell(value: Any) -> tuple[str, ...]:
     return (value,)
 
 
+def _amount(value: Any) -> numbers.Number | None:
+    """A cell's value as a number to total, or None for text (validation has refused what is unclear)."""
+    if isinstance(value, tuple):
+        return None
+    try:
+        return numbers.read(value)
+    except numbers.Unclear:
+        return None
+
+
 def table(pl: PhuLuc, with_dd: bool = True, words: Words = wording.DEFAULT) -> Table:
     """Rows of a phụ lục: group rows, data rows numbered per `danh_so`, and a total row when asked."""
     cols = pl.columns
     keys = [c.khoa for c in cols]
     total_key = "kinh_phi" if pl.tong_cong is True else (pl.tong_cong or None)
-    total: int | float = 0
+    total: numbers.Number = 0
+    uncounted = 0  # cells of the totalled column written in words ("Theo Đề án"): the total says it lacks them
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
     groups = pl.groups
@@ -98,11 +109,15 @@ def table(pl: PhuLuc, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
         style = pl.danh_so.dong if grp.danh_so is None else grp.danh_so
         for n, row in enumerate(grp.dong, start=1):
             rows.append(("dong", numbering.label(n, style, with_dd), tuple(_cell(row.get(k)) for k in keys)))
-            value = row.get(total_key) if total_key else None
-            if isinstance(value, int | float):
-                total += value
+            if total_key and row.get(total_key) is not None:
+                number = _amount(row[total_key])
+                if number is None:
+                    uncounted += 1
+                else:
+                    total += number
     if total_key:
-        cells = tuple((numbers.so(total),) if k == total_key else () for k in keys)
+        note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
+        cells = tuple((numbers.so(total), *note) if k == total_key else () for k in keys)
         rows.append(("tong", words["tong_cong"], cells))
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"])
 

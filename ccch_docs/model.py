@@ -22,7 +22,6 @@ from .source import Linked, Path_, Source
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_DECIMAL = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 
 
 def _text(value: Any) -> Any:
@@ -55,13 +54,34 @@ def _as_part(value: Any) -> Any:
 
 
 def _number(value: Any) -> Any:
-    """A number key's value: a number, or text holding a decimal number; true/false and huge numbers refused."""
+    """A number key's value: a number, or text holding one (`3.000.000`, `1,5`); true/false and huge numbers refused."""
     if isinstance(value, bool):
         raise PydanticCustomError("cchc", "phải là một số, không phải true/false", {"hint": "ví dụ `so: 5`"})
-    if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
-        value = numbers.parse(value.strip())
+    if isinstance(value, str | int | float):
+        try:
+            value = _or(numbers.read(value), value)
+        except numbers.Unclear as exc:
+            raise PydanticCustomError("cchc", exc.message, {"hint": exc.hint}) from None
     if isinstance(value, int | float) and not numbers.printable(value):
         raise PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
+    return value
+
+
+def _or(number: Any, value: Any) -> Any:
+    return value if number is None else number
+
+
+def _figures(value: Any) -> Any:
+    """`so_lieu` with the numbers written as text (`3.000.000`, `1,5`) read; what is unclear is left to the check."""
+    if isinstance(value, dict):
+        return {k: _figures(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_figures(v) for v in value]
+    if isinstance(value, str):
+        try:
+            return _or(numbers.read(value), value)
+        except numbers.Unclear:
+            return value
     return value
 
 
@@ -262,8 +282,9 @@ _KET_QUA_SCHEMA = {"anyOf": [_STATUS_SCHEMA, {
     "properties": {"tinh_trang": _STATUS_SCHEMA, "ket_qua": {
         "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}}}]}
 
-Figures = Annotated[dict[str, Any], WithJsonSchema({"type": "object", "additionalProperties": {
-    "anyOf": [{"type": "number"}, {"type": "object"}, {"type": "array", "items": {"type": "number"}}]}})]
+Figures = Annotated[dict[str, Any], BeforeValidator(_figures), WithJsonSchema({"type": "object", "additionalProperties": {
+    "anyOf": [{"type": "number"}, {"type": "string"}, {"type": "object"},
+              {"type": "array", "items": {"type": ["number", "string"]}}]}})]
 
 
 class VanBan(Model):
@@ -472,11 +493,16 @@ def _check_figures(value: Any, path: Path_) -> list[Finding]:
         return [p for k, v in value.items() for p in _check_figures(v, path + (k,))]
     if isinstance(value, list):
         return [p for i, v in enumerate(value) for p in _check_figures(v, path + (i,))]
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return [] if numbers.printable(value) else [(path, numbers.TOO_LARGE + " hoặc không hữu hạn",
-                                                      "số liệu là số đếm hay số tiền, dưới 10²⁵")]
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        try:
+            number = numbers.read(value)
+        except numbers.Unclear as exc:
+            return [(path, f"số liệu phải là số: {exc.message}", exc.hint)]
+        if number is not None:
+            return [] if numbers.printable(number) else [(path, numbers.TOO_LARGE + " hoặc không hữu hạn",
+                                                          "số liệu là số đếm hay số tiền, dưới 10²⁵")]
     return [(path, f"số liệu phải là số, không phải {reprlib.repr(value)}",
-             "viết số không có dấu phân cách nghìn, phần thập phân sau dấu chấm: 44333, 99.59")]
+             "viết số như 44333, 44.333.000, 99,59 hoặc 99.59")]
 
 
 def _check_report(doc: VanBan) -> list[Finding]:
@@ -515,6 +541,11 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
         for where, row in rows:
             for key, value in row.items():
+                if key == total and isinstance(value, str):
+                    try:
+                        numbers.read(value)
+                    except numbers.Unclear as exc:
+                        out.append((here + where + (key,), exc.message + " để cộng vào dòng tổng", exc.hint))
                 if key == "ma":
                     if not isinstance(value, str):
                         out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))

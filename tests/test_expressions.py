@@ -251,3 +251,25 @@ def test_figures_must_be_numbers(figures, line, words):
         ccch_docs.loads(text, name="bc.yaml")
     assert any(words in p.message and p.line == line and p.key.startswith("so_lieu") for p in info.value.problems), \
         str(info.value)
+
+
+def test_figures_in_vietnamese_notation_are_numbers():
+    text = REPORT.replace("{tiep_nhan: 44333, truoc_han: 34908}", "{tiep_nhan: 44.333.000, truoc_han: '34.908.000 đồng'}")
+    text = text.replace("nam: 2021", "nam: 2021\n  diem: 1,5")
+    doc = ccch_docs.loads(text.replace("{{ so_lieu.nam }}", "{{ so_lieu.diem + 1 }}"))
+    assert doc.trich_yeu == ("Kết quả 2,5",)
+    assert doc.mo_dau == ("Tiếp nhận 44.333.000 hồ sơ.",)
+    assert doc.noi_dung[0].doan == ("Đúng hạn 78,7%.",)
+
+
+@pytest.mark.parametrize("written,hint", [
+    ("3,000,000", "viết 3.000.000 (dấu chấm giữa các hàng nghìn"),
+    ("3 triệu", "viết 3.000.000 (bằng số"),
+    ("44.333", "viết 44333 nếu là bốn mươi bốn nghìn ba trăm ba mươi ba, 44,333 nếu là số thập phân"),
+])
+def test_figures_written_unclearly_get_a_hint(written, hint):
+    text = REPORT.replace("{tiep_nhan: 44333, truoc_han: 34908}", f"\n    tiep_nhan: {written}\n    truoc_han: 34908")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text.replace("{{ so_lieu.nam }}", "2021"), name="bc.yaml")
+    (p,) = info.value.problems
+    assert (p.line, p.key) == (9, "so_lieu.ho_so.tiep_nhan") and p.hint.startswith(hint), str(p)

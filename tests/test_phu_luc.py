@@ -120,11 +120,41 @@ def test_several_appendices_letters_beyond_y_and_totals(tmp_path):
     labels = [r.split(" | ")[0] for r in view.table_rows(first)[2:-1]]
     assert labels[:6] == ["a)", "b)", "c)", "d)", "đ)", "e)"] and labels[22:] == ["y)", "aa)", "ab)"]
     total = view.table_rows(first)[-1]
-    assert total == "Tổng cộng | 36.000.000 |"  # 24 × 1.500.000; the text cell is not counted
+    # 24 × 1.500.000; the text cell is not counted, and the total says so
+    assert total == "Tổng cộng | 36.000.000 / (chưa tính 1 dòng ghi bằng chữ) |"
     assert "Kinh phí tự chủ" in view.table_rows(first)[5]
     assert view.table_rows(second)[1:] == ["I. A", "1 | x | | | - Kế hoạch; / - Báo cáo. |", "II. B"]
     assert len(view.doc.sections) == 3
     assert all(s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" for s in view.doc.sections[1:])
+
+
+def test_totals_read_vietnamese_notation(tmp_path):
+    amounts = ["3.000.000", "1.500.000 đồng", 2_000_000, "2,5", "Theo Đề án", ["Kinh phí", "tự chủ"]]
+    rows = [{"noi_dung": f"Việc {n}", "kinh_phi": k} for n, k in enumerate(amounts)]
+    one = {"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_8_cot", "nhom": [{"ten": "Nhóm", "dong": rows}], "tong_cong": True}
+    out = tmp_path / "vn.docx"
+    ccch_docs.render(_doc_with([one]), out)
+    rows_seen = View.table_rows(View.open(out).appendix_tables()[0])
+    assert "3.000.000" in rows_seen[2] and "1.500.000 đồng" in rows_seen[3]  # cells print as written
+    assert rows_seen[-1] == "Tổng cộng | 6.500.002,5 / (chưa tính 2 dòng ghi bằng chữ) |"
+    only_numbers = {**one, "nhom": [{"ten": "Nhóm", "dong": rows[:3]}]}
+    ccch_docs.render(_doc_with([only_numbers]), out)
+    assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng | 6.500.000 |"
+
+
+@pytest.mark.parametrize("amount,hint", [
+    ("3,000,000", "viết 3.000.000"),
+    ("3 triệu", "viết 3.000.000"),
+    ("1,2 tỷ đồng", "viết 1.200.000.000"),
+    ("1.500", "viết 1500 nếu là một nghìn năm trăm, 1,5 nếu là số thập phân"),
+])
+def test_unclear_amounts_in_a_totalled_column_are_refused(amount, hint):
+    rows = [{"noi_dung": "Việc", "kinh_phi": amount}]
+    one = {"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_8_cot", "nhom": [{"ten": "Nhóm", "dong": rows}], "tong_cong": True}
+    with pytest.raises(ccch_docs.InputError) as info:
+        _doc_with([one])
+    (p,) = info.value.problems
+    assert p.key == "phu_luc[0].nhom[0].dong[0].kinh_phi" and p.hint.startswith(hint), str(p)
 
 
 @pytest.mark.parametrize("change,key,words", [
@@ -145,8 +175,12 @@ def test_table_validation(change, key, words):
     assert words in p.message + (p.hint or "")
 
 
-def test_error_line_points_into_the_table(tmp_path):
-    src = (ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8").replace("san_pham: Hội thi", "sanpham: Hội thi")
+@pytest.mark.parametrize("written,hint", [
+    ("sanpham: Hội thi", "có phải ý bạn là `san_pham`?"),
+    ("san_pham: 2.500", "viết 2500 nếu là hai nghìn năm trăm, 2,5 nếu là số thập phân"),  # any cell, unquoted
+])
+def test_error_line_points_into_the_table(tmp_path, written, hint):
+    src = (ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8").replace("san_pham: Hội thi", written)
     path = tmp_path / "kh.yaml"
     path.write_text(src, "utf-8")
     (tmp_path / "don-vi").mkdir()
@@ -155,8 +189,8 @@ def test_error_line_points_into_the_table(tmp_path):
     with pytest.raises(ccch_docs.InputError) as info:
         ccch_docs.load(path)
     (p,) = info.value.problems
-    assert p.line == src.splitlines().index("            sanpham: Hội thi") + 1
-    assert p.hint == "có phải ý bạn là `san_pham`?"
+    assert p.line == src.splitlines().index("            " + written) + 1
+    assert p.hint == hint
 
 
 def test_five_thousand_rows(tmp_path):

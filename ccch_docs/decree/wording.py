@@ -62,6 +62,8 @@ PHRASES: dict[str, Phrase] = {
     "kem_theo_ban_hanh": _pack("(Kèm theo {loai} ban hành kèm theo {van_ban})",
                                "dòng dưới tiêu đề phụ lục của văn bản ban hành kèm theo quyết định"),
     "tong_cong": _pack("Tổng cộng", "dòng tổng của bảng phụ lục"),
+    "tong_chua_tinh": _pack("(chưa tính {n} dòng ghi bằng chữ)",
+                            "dưới số tổng, khi cột được cộng có ô ghi bằng chữ (Theo Đề án …)"),
     "ket_qua_tieu_de": _pack("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỤ THỂ", "tiêu đề phụ lục kết quả của báo cáo"),
     "cot_tinh_trang": _pack("Tình trạng", "cột tình trạng của phụ lục kết quả"),
     "cot_ket_qua": _pack("Kết quả thực hiện", "cột kết quả của phụ lục kết quả"),

@@ -5,11 +5,14 @@ Rounding is half up, as printed reports round (by hand or in a spreadsheet): 12,
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
+
+from .words import bang_chu
 
 LOCALE = Locale.parse("vi_VN")  # parsed once: reports format hundreds of numbers
 Number = int | float | Decimal
@@ -39,6 +42,77 @@ def parse(text: str) -> int | float:
     if len(text) > len(str(LIMIT)) + 20:  # a longer text is no printable number, and slow to read
         raise ValueError(TOO_LARGE)
     return float(text) if "." in text else int(text)
+
+
+# A number as clerks write it: `.` between thousands, `,` before decimals, maybe followed by `đồng`.
+_SIGN = r"(?P<sign>[-+]?)"
+_CURRENCY = r"(?:\s*(?:đồng|đ|VNĐ|VND))?"
+_THOUSANDS = re.compile(_SIGN + r"(?P<int>\d{1,3}(?:\.\d{3})+)(?:,(?P<dec>\d+))?" + _CURRENCY, re.IGNORECASE)
+_DECIMAL_COMMA = re.compile(_SIGN + r"(?P<int>\d+),(?P<dec>\d+)" + _CURRENCY, re.IGNORECASE)
+_PLAIN = re.compile(_SIGN + r"(?P<int>\d+)(?:\.(?P<dec>\d+))?" + _CURRENCY, re.IGNORECASE)
+# Ways that look like a number but are not Vietnamese notation, or could be read two ways.
+_ONE_GROUP = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")  # 1.500 or 1,500: a thousand and a half, or one and a half?
+_COMMAS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?" + _CURRENCY, re.IGNORECASE)  # 3,000,000 (English)
+_IN_UNITS = re.compile(r"(?P<n>[-+]?\d+(?:[.,]\d+)?)\s*(?P<unit>tỷ|tỉ|triệu|tr|nghìn|ngàn)\.?" + _CURRENCY,
+                       re.IGNORECASE)
+_UNIT_SCALE = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+
+
+class Unclear(ValueError):
+    """Text that looks like a number but is not one for sure; `hint` rewrites it the ways it may be meant."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def read(value: str | Number) -> Number | None:
+    """A number as a clerk writes it; None for text that is no number; Unclear for what could be misread.
+
+    Numbers read from YAML remember their text (`1.500`), which is what is read.
+
+    >>> read("3.000.000"), read("1,5"), read("3.000.000 đồng"), read("1.234,5"), read("44333"), read("99.59")
+    (3000000, 1.5, 3000000, 1234.5, 44333, 99.59)
+    >>> read("Theo Đề án"), read(1500), read(2.5)
+    (None, 1500, 2.5)
+    >>> for text in ("3,000,000", "3 triệu", "1.500", "2,5 tỷ đồng"):
+    ...     try:
+    ...         read(text)
+    ...     except Unclear as exc:
+    ...         print(exc.hint)
+    viết 3.000.000 (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)
+    viết 3.000.000 (bằng số, không viết đơn vị triệu, tỷ)
+    viết 1500 nếu là một nghìn năm trăm, 1,5 nếu là số thập phân
+    viết 2.500.000.000 (bằng số, không viết đơn vị triệu, tỷ)
+    """
+    if not isinstance(value, str):
+        text = getattr(value, "text", None)
+        if text is None or not _ONE_GROUP.fullmatch(text):
+            return value
+        value = text
+    text = value.strip()
+    if len(text) > len(str(LIMIT)) + 40 or not text[:1].isdigit() and text[:1] not in "+-":
+        return None
+    if _ONE_GROUP.fullmatch(text):
+        whole, _, part = text.replace(",", ".").partition(".")
+        raise Unclear(f"`{text}` đọc được hai cách",
+                      f"viết {whole}{part} nếu là {bang_chu(int(whole + part), viet_hoa=False)}, "
+                      f"{whole},{part.rstrip('0') or '0'} nếu là số thập phân")
+    for pattern in (_THOUSANDS, _DECIMAL_COMMA, _PLAIN):
+        m = pattern.fullmatch(text)
+        if m:
+            digits = m["sign"] + m["int"].replace(".", "")
+            return parse(digits + "." + m["dec"] if m["dec"] else digits)
+    m = _IN_UNITS.fullmatch(text)
+    if m:
+        amount = _decimal(parse(m["n"].replace(",", "."))) * _UNIT_SCALE[m["unit"].lower()]
+        raise Unclear(f"`{text}` không phải là một số", f"viết {so(amount)} (bằng số, không viết đơn vị triệu, tỷ)")
+    if _COMMAS.fullmatch(text):
+        whole, _, part = text.partition(".")
+        amount = so(_decimal(parse(whole.replace(",", "") + ("." + part if part else ""))))
+        raise Unclear(f"`{text}` không phải là cách viết số của tiếng Việt",
+                      f"viết {amount} (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)")
+    return None
 
 
 def _decimal(value: Number) -> Decimal:
