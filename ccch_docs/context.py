@@ -88,7 +88,7 @@ def _amount(value: Any) -> numbers.Number | None:
         return None
     try:
         return numbers.read(value)
-    except numbers.Unclear:
+    except ValueError:  # unclear, or too large
         return None
 
 

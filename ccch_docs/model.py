@@ -62,6 +62,8 @@ def _number(value: Any) -> Any:
             value = _or(numbers.read(value), value)
         except numbers.Unclear as exc:
             raise PydanticCustomError("cchc", exc.message, {"hint": exc.hint}) from None
+        except ValueError:
+            raise PydanticCustomError("cchc", numbers.TOO_LARGE, {"hint": "kiểm tra lại số"}) from None
     if isinstance(value, int | float) and not numbers.printable(value):
         raise PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
     return value
@@ -80,7 +82,7 @@ def _figures(value: Any) -> Any:
     if isinstance(value, str):
         try:
             return _or(numbers.read(value), value)
-        except numbers.Unclear:
+        except ValueError:  # unclear or too large: the check says which
             return value
     return value
 
@@ -498,6 +500,8 @@ def _check_figures(value: Any, path: Path_) -> list[Finding]:
             number = numbers.read(value)
         except numbers.Unclear as exc:
             return [(path, f"số liệu phải là số: {exc.message}", exc.hint)]
+        except ValueError:  # too large to read: not a figure
+            number = None
         if number is not None:
             return [] if numbers.printable(number) else [(path, numbers.TOO_LARGE + " hoặc không hữu hạn",
                                                           "số liệu là số đếm hay số tiền, dưới 10²⁵")]
@@ -546,6 +550,8 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
                         numbers.read(value)
                     except numbers.Unclear as exc:
                         out.append((here + where + (key,), exc.message + " để cộng vào dòng tổng", exc.hint))
+                    except ValueError:
+                        out.append((here + where + (key,), numbers.TOO_LARGE, "kiểm tra lại số"))
                 if key == "ma":
                     if not isinstance(value, str):
                         out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))

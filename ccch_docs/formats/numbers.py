@@ -67,7 +67,8 @@ class Unclear(ValueError):
 
 
 def read(value: str | Number) -> Number | None:
-    """A number as a clerk writes it; None for text that is no number; Unclear for what could be misread.
+    """A number as a clerk writes it; None for text that is no number; Unclear for what could be misread,
+    ValueError (TOO_LARGE) for what is too large.
 
     Numbers read from YAML remember their text (`1.500`), which is what is read.
 
@@ -91,7 +92,7 @@ def read(value: str | Number) -> Number | None:
             return value
         value = text
     text = value.strip()
-    if len(text) > len(str(LIMIT)) + 40 or not text[:1].isdigit() and text[:1] not in "+-":
+    if len(text) > 10_000 or not text[:1].isdigit() and text[:1] not in "+-":  # no number, or ValueError below
         return None
     if _ONE_GROUP.fullmatch(text):
         whole, _, part = text.replace(",", ".").partition(".")
