@@ -12,7 +12,7 @@ from . import compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
 from .errors import OutputError, Problem
-from .files import Reader, Roots, folders
+from .files import Reader, Roots, folders, real
 from .model import VanBan, validate
 from .output import write_atomic
 from .pdf import to_pdf as to_pdf
@@ -27,7 +27,7 @@ def load(path: Path | str, *, templates: Templates = None, roots: Roots = None) 
     `roots`: folders every linked file and pack must lie in (symlinks resolved); None: anywhere.
     """
     reader = Reader(folders(roots))
-    return _validate(resolve(source.load_path(path, reader), reader, templates, (Path(path).resolve(),)))
+    return _validate(resolve(source.load_path(path, reader), reader, templates, (real(Path(path)),)))
 
 
 def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = ".", templates: Templates = None,

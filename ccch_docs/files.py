@@ -23,13 +23,24 @@ def folders(roots: Roots) -> tuple[Path, ...] | None:
     if roots is None:
         return None
     items = [roots] if isinstance(roots, str | Path) else list(roots)
-    return tuple(Path(r).expanduser().resolve() for r in items)
+    return tuple(real(Path(r).expanduser(), Problem("", key="--roots")) for r in items)
 
 
-def inside(path: Path, roots: Sequence[Path]) -> bool:
+def real(path: Path, cited: Problem | None = None) -> Path:
+    """`path` with its symlinks resolved; a loop of symlinks or a name the system refuses is a located error."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python before 3.13 reports a symlink loop so
+        raise _refused(cited, path, f"đường dẫn {path} có vòng liên kết tượng trưng (symlink)",
+                       "sửa các liên kết tượng trưng trên đường dẫn") from None
+    except (OSError, ValueError) as exc:
+        raise _refused(cited, path, f"không dùng được đường dẫn {path}: {exc}", "kiểm tra đường dẫn") from None
+
+
+def inside(path: Path, roots: Sequence[Path], cited: Problem | None = None) -> bool:
     """Whether `path`, its symlinks resolved, lies in one of `roots` (themselves resolved)."""
-    real = path.resolve()
-    return any(real.is_relative_to(root) for root in roots)
+    found = real(path, cited)
+    return any(found.is_relative_to(root) for root in roots)
 
 
 @dataclass
@@ -48,15 +59,15 @@ class Reader:
 
     def within(self, folder: Path) -> Reader:
         """A reader confined to `folder` (a template pack), spending this one's budget."""
-        return Reader((folder.resolve(),), self.budget)
+        return Reader((real(folder),), self.budget)
 
-    def allows(self, path: Path) -> bool:
+    def allows(self, path: Path, cited: Problem | None = None) -> bool:
         """Whether `path` may be read."""
-        return self.roots is None or inside(path, self.roots)
+        return self.roots is None or inside(path, self.roots, cited)
 
     def read(self, path: Path, cited: Problem | None = None) -> bytes:
         """The bytes of `path`; `cited` is the place that names it (a `ke_thua:` key …), for errors."""
-        if not self.allows(path):
+        if not self.allows(path, cited):
             raise _refused(cited, path, f"tệp {path} nằm ngoài các thư mục được phép đọc ("
                            + ", ".join(map(str, self.roots or ())) + ")",
                            "chỉ liên kết tới tệp trong các thư mục đã cho (--roots, roots=)")
@@ -64,8 +75,8 @@ class Reader:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a FIFO is never opened
                 raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
             fd = os.open(path, _FLAGS)  # O_NONBLOCK: a FIFO swapped in after the check does not hang the open
-        except OSError as exc:
-            raise _refused(cited, path, f"không đọc được tệp {path}: {exc.strerror or exc}",
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            raise _refused(cited, path, f"không đọc được tệp {path}: {getattr(exc, 'strerror', None) or exc}",
                            "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)") from None
         limit = min(MAX_FILE, self.budget.left)
         with os.fdopen(fd, "rb") as f:

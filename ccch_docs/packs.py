@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from . import settings, source
 from .errors import InputError, Problem, TemplateError
-from .files import Reader, inside
+from .files import Reader, inside, real
 from .settings import Pack
 
 ENV = "CCHC_TEMPLATES"
@@ -159,7 +159,7 @@ def template_set(src: source.Source, templates: Folders = None,
             beside.append(Path(naming).parent / PACKS_BESIDE)
         roots = (*user, *dict.fromkeys(beside), builtin)
         pack_dir = find_pack(name.strip(), roots, lambda msg, hint: src.problem(("mau",), msg, hint))
-        if not (reader.allows(pack_dir) or inside(pack_dir, [r.resolve() for r in (*user, builtin)])):
+        if not (reader.allows(pack_dir) or inside(pack_dir, [real(r) for r in (*user, builtin)])):
             raise InputError([src.problem(("mau",), f"bộ mẫu {pack_dir} nằm ngoài các thư mục được phép đọc",
                                           "đặt bộ mẫu trong các thư mục đã cho (--roots, roots=) hoặc --templates")])
         folders = (*user, pack_dir, builtin)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem
-from .files import Reader
+from .files import Reader, real
 from .formats.text import nfc
 from .yamlio import Path_, Where, decode, key_name, parse_yaml, plain_data
 
@@ -69,7 +69,7 @@ def load_path(path: Path | str, reader: Reader | None = None) -> Source:
     path = Path(path)
     reader = reader or Reader()
     raw = Reader(budget=reader.budget).read(path)
-    return _inherit(_parse(decode(raw, str(path)), str(path), path.parent), reader, (path.resolve(),))
+    return _inherit(_parse(decode(raw, str(path)), str(path), path.parent), reader, (real(path),))
 
 
 def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | str = ".",
@@ -107,7 +107,7 @@ def _parse(text: str, file: str, base_dir: Path) -> Source:
 
 def _open(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Path, Source]:
     """Parse the file `src` names at `key`, refused when it closes a cycle or makes the chain too long."""
-    target = (src.base_dir / rel).resolve()
+    target = real(src.base_dir / rel, src.problem(key, ""))
     if target in chain:
         names = " → ".join(p.name for p in (*chain[chain.index(target):], target))
         kind = "kế thừa" if key[0] == "ke_thua" else "liên kết"
@@ -142,7 +142,7 @@ def _inherit(src: Source, reader: Reader, chain: tuple[Path, ...]) -> Source:
         top = stack[-1]
         if top.todo:
             key, rel = top.todo.pop()
-            target = (top.src.base_dir / rel).resolve()
+            target = real(top.src.base_dir / rel, top.src.problem(key, ""))
             if target in done and target not in top.chain:
                 top.add(done[target])
             else:

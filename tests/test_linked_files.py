@@ -191,3 +191,10 @@ def test_loads_takes_utf8_bytes():
 def test_a_pack_sets_no_linked_file(tmp_path, capsys, key):
     make_pack(tmp_path / "mau" / "tinh", f"mac_dinh:\n  {key}: /etc/hostname\n")
     _refused(_doc(tmp_path / "qd.yaml", "mau: tinh"), capsys, ("pack.yaml", 2, f"mac_dinh.{key}"), "tệp liên kết")
+
+
+@pytest.mark.parametrize("key", LINKS)
+def test_a_loop_of_symlinks(tmp_path, capsys, key):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    _refused(_doc(tmp_path / "qd.yaml", f"{key}: a.yaml"), capsys, ("qd.yaml", 1, key), "vòng liên kết tượng trưng")
