@@ -140,7 +140,7 @@ def look(key: str, ln: Line | None, sized: bool = True) -> Iterator[Finding]:
         yield Finding(f"{code}.case", _el(key), _t("chữ thường", "lower case"), _t("chữ in hoa", "upper case"), where(ln))
     if e.upper is False and ln.upper and len(ln.text) > 3:
         yield Finding(f"{code}.case", _el(key), _t("chữ in hoa", "upper case"), _t("chữ thường", "lower case"), where(ln))
-    if e.align and ln.column is None and "\n" not in ln.para.text and ln.para.align != e.align:
+    if e.align and ln.column is None and not {"\n", "\t"} & set(ln.para.text) and ln.para.align != e.align:
         yield Finding(f"{code}.align", _el(key), _ALIGN.get(ln.para.align, _t(ln.para.align)), _ALIGN[e.align],
                       where(ln))
 
@@ -334,7 +334,7 @@ def date(parts: Parts) -> Iterator[Finding]:
         yield missing("dia_danh_ngay", "dia_danh_ngay")
         return
     yield from look("dia_danh_ngay", ln)
-    m = P.DIA_DANH_NGAY.match(ln.text.strip())
+    m = P.DIA_DANH_NGAY.match(ln.text.replace("\xa0", " ").strip())
     if not m:
         yield Finding("dia_danh_ngay.form", _el("dia_danh_ngay"), _t(ln.text),
                       _t("<Địa danh>, ngày 05 tháng 12 năm 2020", "<Place>, ngày 05 tháng 12 năm 2020"), where(ln))
@@ -396,7 +396,8 @@ def body(parts: Parts) -> Iterator[Finding]:
     for paras in parts.bodies:
         prev: Para | None = None
         for p in paras:
-            yield from _paragraph(p, prev)
+            # Spacing is measured to the paragraph just before; an empty line between is room enough.
+            yield from _paragraph(p, prev if prev is not None and prev.index == p.index - 1 else None)
             prev = p
         yield from numbering(paras)
     for ln in parts.kinh_gui:
@@ -581,7 +582,8 @@ def annexes(parts: Parts) -> Iterator[Finding]:
     several = len(parts.annexes) > 1
     for k, a in enumerate(parts.annexes, 1):
         h = a.heading
-        m = P.PHU_LUC.match(h.text.rstrip("."))
+        text = h.shown.rstrip(".")
+        m = P.PHU_LUC.match("Phụ lục" + text[7:] if fold(text[:7]) == "PHU LUC" else text)  # case: phu_luc.case
         if m is None:
             yield Finding("phu_luc.text", _el("phu_luc"), _t(h.text), _t("Phụ lục" if not several else f"Phụ lục {roman(k)}"),
                           where(h))

@@ -245,9 +245,9 @@ def _merge_p(props: dict, ppr: etree._Element | None) -> None:
                     props[attr] = v
             if el.get(_W + "lineRule"):
                 props["lineRule"] = el.get(_W + "lineRule")
-            for attr in ("beforeAutospacing", "afterAutospacing"):
-                if _on(el.find(".")) and el.get(_W + attr) in ("1", "true", "on"):
-                    props[attr] = True
+            for attr, key in (("beforeAutospacing", "before"), ("afterAutospacing", "after")):
+                if el.get(_W + attr) in ("1", "true", "on"):
+                    props[key] = 280  # "auto" spacing: Word leaves 14 pt
         elif tag == "pBdr":
             for edge in ("top", "bottom"):
                 b = el.find(_W + edge)
@@ -292,6 +292,7 @@ class _Reader:
         self.tables = 0
         self.textboxes = 0
         self.section = 0
+        self.break_pending = False
 
     def block(self, el: etree._Element, where: dict, room: int) -> None:
         for child in el:
@@ -348,7 +349,8 @@ class _Reader:
         runs: list[Run] = []
         boxes: list[etree._Element] = []
         shapes: list[Shape] = []
-        state = {"page_break": bool(props.get("pageBreakBefore")), "page_field": False}
+        state = {"page_break": bool(props.get("pageBreakBefore")) or self.break_pending, "page_field": False,
+                 "break_at": None}
         self.inline(p, base_r, runs, boxes, shapes, state)
         text = "".join(r.text for r in runs)
         para = Para(index=len(self.paras), text=text, runs=runs, style=self.styles.name(sid),
@@ -360,6 +362,8 @@ class _Reader:
                     cell=where.get("cell"), textbox=where.get("textbox"), numbered=bool(props.get("num")),
                     page_break=state["page_break"], page_field=state["page_field"], shapes=shapes)
         self.paras.append(para)
+        # A page break that ends a paragraph (Ctrl+Enter) starts the next one on a new page.
+        self.break_pending = state["break_at"] is not None and not text[state["break_at"]:].strip()
         for box in boxes:
             self.textboxes += 1
             inner = dict(where, textbox=self.textboxes)
@@ -409,6 +413,8 @@ class _Reader:
                 if child.get(_W + "type") == "page":
                     if not runs and not parts:
                         state["page_break"] = True
+                    else:
+                        state["break_at"] = sum(len(x.text) for x in runs) + len("".join(parts))
                 else:
                     parts.append("\n")
             elif tag == _W + "instrText" and _PAGE.search(child.text or ""):

@@ -252,14 +252,22 @@ def _header(found: Parts, head: list[Line]) -> None:
             found.tieu_ngu = ln
         elif found.so_ky_hieu is None and _SO.match(f):
             found.so_ky_hieu = ln
-        elif found.dia_danh_ngay is None and _DATE.search(f) and "," in ln.text:
+        elif found.dia_danh_ngay is None and _DATE.search(f):
             found.dia_danh_ngay = ln
         elif f in _URGENT:
             found.do_khan = ln
         elif f.startswith("V/V") and found.so_ky_hieu is not None:
             found.v_v.append(ln)
     if found.quoc_hieu is None and found.so_ky_hieu is None:
+        found.dia_danh_ngay = found.do_khan = None
+        found.v_v = []
         return
+    # The số and the date stand near the Quốc hiệu; one far below it is body text, not the header's.
+    anchor = max(head.index(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu) if x is not None)
+    for name in ("so_ky_hieu", "dia_danh_ngay"):
+        x = getattr(found, name)
+        if x is not None and head.index(x) > anchor + 8:
+            setattr(found, name, None)
     taken = {id(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu, found.dia_danh_ngay,
                              found.do_khan, *found.v_v) if x is not None}
     if found.quoc_hieu_lines == 2:
@@ -272,8 +280,9 @@ def _header(found: Parts, head: list[Line]) -> None:
             break
         if id(ln) in taken or ln.container in right:
             continue
-        if found.quoc_hieu is not None and ln.container == ("body",) and ln.para.index > found.quoc_hieu.para.index:
-            continue  # plain paragraphs under the Quốc hiệu belong to the right-hand block
+        if found.quoc_hieu is not None and ln.container == ("body",) and ln.para.index > found.quoc_hieu.para.index \
+                and not ln.upper:
+            continue  # plain paragraphs under the Quốc hiệu: only an upper-case name is the issuing body
         found.co_quan.append(ln)
     # A continued V/v: the lines after it in its cell.
     if found.v_v:

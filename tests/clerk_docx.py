@@ -70,6 +70,41 @@ def _page_field(p, size: float, cfg) -> None:
             r._r.append(el)
 
 
+_BOX = (
+    '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+    'relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="column"><wp:posOffset>{off}</wp:posOffset></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+    '<wp:extent cx="{cx}" cy="1300000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="{id}" name="Text Box {id}"/><wp:cNvGraphicFramePr/><a:graphic>'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+    '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="1300000"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></wps:spPr><wps:txbx><w:txbxContent/></wps:txbx>'
+    '<wps:bodyPr lIns="0" rIns="0"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+    '<mc:Fallback><w:pict><v:shape style="position:absolute;width:10pt;height:10pt"><v:textbox>'
+    '<w:txbxContent/></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>')
+
+
+def _in_box(anchor, paragraphs: list, width_emu: int, offset_emu: int, number: int) -> None:
+    """Move `paragraphs` into a text box anchored in paragraph `anchor` (a DrawingML box with its VML copy)."""
+    from copy import deepcopy
+
+    from lxml import etree
+    box = etree.fromstring(_BOX.format(off=offset_emu, cx=width_emu, id=number))
+    choice, fallback = box.iter(qn("w:txbxContent"))
+    for p in paragraphs:
+        choice.append(p._p)
+        fallback.append(deepcopy(p._p))
+    run = OxmlElement("w:r")
+    run.append(box)
+    anchor._p.append(run)
+
+
 def build(path: Path, **changes) -> Path:
     """Write the Kế hoạch with `changes` to GOOD applied (each change breaks, or not, one rule)."""
     cfg = {**GOOD, **changes}
@@ -111,6 +146,18 @@ def build(path: Path, **changes) -> Path:
         date = t.cell(1, 1).paragraphs[0]
         date.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(date, cfg["date"], cfg["date_size"], italic=cfg["date_italic"], cfg=cfg)
+    elif cfg["layout"] == "textbox":  # two text boxes anchored in one empty paragraph
+        anchor = _para(d, cfg=cfg)
+        left_w, right_w = Cm(6.3), Cm(9.7)
+        left = [_para(d, line, 13, bold=True, cfg=cfg) for line in cfg["co_quan"]]
+        rule = _para(d, cfg=cfg)
+        _rule(rule, int(left_w / 635), text_width(cfg["co_quan"][-1], 13, True) * 20, cfg["line_ratio"])
+        left += [rule, _para(d, cfg["so"], 13, cfg=cfg)]
+        right = [_para(d, cfg["qh"], cfg["qh_size"], bold=True, cfg=cfg),
+                 _para(d, cfg["tn"], cfg["tn_size"], bold=True, underline=True, cfg=cfg),
+                 _para(d, cfg["date"], cfg["date_size"], italic=cfg["date_italic"], cfg=cfg)]
+        _in_box(anchor, left, int(left_w), 0, 1)
+        _in_box(anchor, right, int(right_w), int(left_w), 2)
     else:  # one paragraph per header row, the two columns split by a tab
         for a, b, sa, sb, ua in ((cfg["co_quan"][0], cfg["qh"], 13, cfg["qh_size"], False),
                                  (cfg["co_quan"][1], cfg["tn"], 13, cfg["tn_size"], True)):

@@ -156,7 +156,7 @@ CLERK = [
 ]
 
 
-@pytest.mark.parametrize("layout", ["table", "tabs"])
+@pytest.mark.parametrize("layout", ["table", "tabs", "textbox"])
 def test_clerk_document_passes(tmp_path, layout):
     from clerk_docx import build
     path = build(tmp_path / "clerk.docx", layout=layout)
@@ -174,12 +174,13 @@ def test_clerk_document_breaks_one_rule(tmp_path, case):
     assert codes(build(tmp_path / "clerk.docx", **changes)) == {rule}
 
 
+@pytest.mark.parametrize("layout", ["tabs", "textbox"])
 @pytest.mark.parametrize("case", [c for c in CLERK if c[1] not in ("co_quan.line", "page.orientation")],
                          ids=lambda c: c[1])
-def test_clerk_document_in_tabs_breaks_one_rule(tmp_path, case):
+def test_clerk_header_in_tabs_or_text_boxes_breaks_one_rule(tmp_path, case, layout):
     from clerk_docx import build
     changes, rule = case
-    assert codes(build(tmp_path / "clerk.docx", layout="tabs", **changes)) == {rule}
+    assert codes(build(tmp_path / "clerk.docx", layout=layout, **changes)) == {rule}
 
 
 def test_cli_exit_codes_text_json_and_folders(rendered, tmp_path, capsys):

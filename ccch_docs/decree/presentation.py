@@ -138,8 +138,8 @@ LUU = re.compile(r"^- Lưu: VT(, .+)?\.$")
 # "Số: 285/KH-UBND", "Số: 05/KH-UBND", "Số:      /KH-UBND"; công văn "Số: 06/VPUBND-KSTTHC".
 SO_KY_HIEU = re.compile(r"^Số: *(?P<so>[0-9]*|[ ._…]*)/(?P<ky_hieu>\S+)$")
 # "Đồng Tháp, ngày 05 tháng 12 năm 2020"; blanks (spaces, dots) kept in drafts.
-DIA_DANH_NGAY = re.compile(r"^(?P<place>[^,]+), ngày (?P<day>[0-9]+|[ ._…]*) tháng (?P<month>[0-9]+|[ ._…]*)"
-                           r" năm (?P<year>[0-9]{4}|[ ._…]*)$")
+DIA_DANH_NGAY = re.compile(r"^(?P<place>[^,]+), ngày +(?P<day>[0-9]+|[._…]*) *tháng +(?P<month>[0-9]+|[._…]*) *"
+                           r"năm +(?P<year>[0-9]{4}|[._…]*)$")
 DRAFT_BLANK = re.compile(r"^[ ._…]*$")
 SIGN_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")  # the forms of decree.signers, followed by the title
 # How prefixes are miswritten: "T/M", "K.T", "Tm.", "TM " (no dot) …
