@@ -14,7 +14,7 @@ from .document import Document
 from .errors import OutputError, Problem
 from .files import Reader, Roots, folders, real
 from .model import VanBan, validate
-from .output import write_atomic
+from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
 
@@ -27,7 +27,7 @@ def load(path: Path | str, *, templates: Templates = None, roots: Roots = None) 
     `roots`: folders every linked file and pack must lie in (symlinks resolved); None: anywhere.
     """
     reader = Reader(folders(roots))
-    return _validate(resolve(source.load_path(path, reader), reader, templates, (real(Path(path)),)))
+    return _validate(resolve(source.load_path(path, reader), reader, templates, (real(Path(path)),)), reader)
 
 
 def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = ".", templates: Templates = None,
@@ -36,24 +36,24 @@ def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = "
     reader = Reader(folders(roots))
     if isinstance(text, bytes):
         text = source.decode(text, name)
-    return _validate(resolve(source.load_text(text, name, base_dir, reader), reader, templates))
+    return _validate(resolve(source.load_text(text, name, base_dir, reader), reader, templates), reader)
 
 
 def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | str = ".",
               templates: Templates = None, roots: Roots = None) -> Document:
     """Validate data another system already holds in memory."""
     reader = Reader(folders(roots))
-    return _validate(resolve(source.load_mapping(data, name, base_dir, reader), reader, templates))
+    return _validate(resolve(source.load_mapping(data, name, base_dir, reader), reader, templates), reader)
 
 
-def _validate(bundle: Bundle) -> Document:
+def _validate(bundle: Bundle, reader: Reader) -> Document:
     """Validate the resolved document with its pack's column presets, then link its plan and evaluate its
     expressions (compute.complete); the document keeps its templates."""
     columns = bundle.templates.pack.cot
     linked = bundle.document
     doc = compute.complete(validate(linked.source, columns, linked.kem_theo), linked, columns=columns,
                            words=bundle.templates.pack.words)
-    return Document(doc, bundle.templates)
+    return Document(doc, bundle.templates, tuple(reader.budget.files))
 
 
 def templates_of(doc: Document | VanBan) -> packs.TemplateSet:
@@ -61,17 +61,27 @@ def templates_of(doc: Document | VanBan) -> packs.TemplateSet:
     return doc.templates if isinstance(doc, Document) else packs.named(doc.mau)
 
 
+def _template(doc: Document | VanBan) -> Path:
+    return templates_of(doc).find((doc.van_ban if isinstance(doc, Document) else doc).layout.template)
+
+
+def inputs_of(doc: Document | VanBan) -> tuple[Path, ...]:
+    """The files a render of `doc` reads: those it was loaded from and its template; never written over."""
+    return (*(doc.inputs if isinstance(doc, Document) else ()), _template(doc))
+
+
 def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:
-    """Render `doc` to .docx bytes; also write them to a path (atomically) or a binary stream when given."""
+    """Render `doc` to .docx bytes; also write them to a path (atomically; never over one of its inputs) or a
+    binary stream when given."""
     found = templates_of(doc)
     van_ban = doc.van_ban if isinstance(doc, Document) else doc
-    template = engine.compiled(found.find(van_ban.layout.template), found.pack.sizes)
+    template = engine.compiled(_template(doc), found.pack.sizes)
     ctx = context.build(van_ban, found.pack)
     data = template.render(ctx, [pl["bang"] for pl in ctx["phu_luc"]])
     if isinstance(to, str | Path):
-        write_atomic(to, data)
+        write_atomic(to, data, inputs_of(doc))
     elif to is not None:
-        to.write(data)
+        write_stream(to, data)
     return data
 
 
@@ -86,5 +96,5 @@ def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thu
         raise OutputError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])
     text = cascading.plan_text(load(parent).van_ban, don_vi, to, ke_thua)
     loads(text, name=str(to), base_dir=to.parent)  # the skeleton is itself a valid document
-    write_atomic(to, text.encode("utf-8"))
+    write_atomic(to, text.encode("utf-8"), [Path(parent), *([Path(ke_thua)] if ke_thua else [])])
     return text

@@ -56,9 +56,10 @@ def run(job: Job) -> Result:
 
     written: list[Path] = []
     try:
-        data = api.render(api.load(job.source, templates=job.templates, roots=job.roots))
+        doc = api.load(job.source, templates=job.templates, roots=job.roots)
+        data = api.render(doc)
         if job.docx is not None:
-            written.append(write_atomic(job.docx, data))
+            written.append(write_atomic(job.docx, data, api.inputs_of(doc)))
         if job.pdf is not None:
             written.append(pdf.convert(data, job.pdf, timeout=job.pdf_timeout))
         return Result(job, tuple(written))

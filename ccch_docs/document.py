@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .model import VanBan
@@ -15,6 +16,7 @@ class Document:
 
     van_ban: VanBan
     templates: TemplateSet
+    inputs: tuple[Path, ...] = field(default=(), compare=False)  # the files it was read from, linked ones too
 
     def __getattr__(self, name: str) -> Any:
         van_ban = self.__dict__.get("van_ban")  # absent while unpickling

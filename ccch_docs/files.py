@@ -45,9 +45,10 @@ def inside(path: Path, roots: Sequence[Path], cited: Problem | None = None) -> b
 
 @dataclass
 class Budget:
-    """Bytes one document may still read."""
+    """Bytes one document may still read, and the files it has read."""
 
     left: int = field(default_factory=lambda: MAX_TOTAL)
+    files: list[Path] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Reader:
                            f"{MAX_TOTAL:,} byte cho một văn bản cùng các tệp nó liên kết)",
                            "tách văn bản, hoặc bỏ bớt dữ liệu không dùng")
         self.budget.left -= len(raw)
+        self.budget.files.append(path)
         return raw
 
 

@@ -1,39 +1,142 @@
-"""Writing results: atomic file writes."""
+"""Writing results: atomic writes to regular files only, never over an input of the render, and to streams."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import secrets
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, Any
 
 from .errors import OutputError, Problem
 
+# O_TMPFILE makes a file with no name, which /proc/self/fd lets us link into place once it is whole.
+_UNNAMED = getattr(os, "O_TMPFILE", 0)
+_NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT)  # kernel or file system without it
 
-def write_atomic(path: Path | str, data: bytes) -> Path:
-    """Write `data` to `path` so that readers see the old file or the whole new one, never a part."""
+
+def _refuse(path: Path | str, message: str, hint: str | None = None) -> OutputError:
+    return OutputError([Problem(message, str(path), hint=hint)])
+
+
+def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
+    """The mode of the file `path` replaces (None for a new path); refuses a device, FIFO, folder or an input."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _refuse(path, f"không ghi được: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx")
+    for source in inputs:
+        try:
+            same = os.path.samefile(path, source)
+        except OSError:
+            continue
+        if same:
+            raise _refuse(path, f"đích ghi là tệp đầu vào {source}: không ghi đè", "chọn tệp kết quả khác (-o)")
+    return stat.S_IMODE(info.st_mode)
+
+
+def write_atomic(path: Path | str, data: bytes, inputs: Iterable[Path | str] = ()) -> Path:
+    """Write `data` to `path` so that readers see the old file or the whole new one, never a part.
+
+    Only a new path or a regular file is written, never one of `inputs` (the files the data was made
+    from). On Linux the data goes to an unnamed file linked into place once whole, so a killed process
+    leaves nothing behind; elsewhere to a hidden temporary file renamed into place.
+    """
     path = Path(path)
+    mode = _check_target(path, inputs)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if not _write_unnamed(path, data, mode):
+            _write_named(path, data, mode)
     except OSError as exc:
-        raise OutputError([Problem(f"không ghi được: {exc.strerror or exc}", str(path))]) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-            # mkstemp makes the file private; give it the mode the old file had, or an ordinary new file's.
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError([Problem(f"không ghi được: {exc.strerror or exc}", str(path))]) from None
-        raise
+        raise _refuse(path, f"không ghi được: {exc.strerror or exc}") from None
     return path
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
+
+
+def _write_unnamed(path: Path, data: bytes, mode: int | None) -> bool:
+    """Write through an O_TMPFILE file; False when the system cannot make one."""
+    if not _UNNAMED or not os.path.isdir("/proc/self/fd"):
+        return False
+    try:
+        fd = os.open(path.parent, _UNNAMED | os.O_WRONLY | os.O_CLOEXEC, 0o666)  # the umask applies
+    except OSError as exc:
+        if exc.errno in _NO_UNNAMED:
+            return False
+        raise
+    folder = -1
+    try:
+        _write_all(fd, data)
+        if mode is not None:
+            os.fchmod(fd, mode)  # the mode the old file had
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        # With a dir_fd, os.link calls linkat(…, AT_SYMLINK_FOLLOW): it links the file /proc's link points to.
+        unnamed = f"/proc/self/fd/{fd}"
+        if mode is None:
+            try:
+                os.link(unnamed, path.name, dst_dir_fd=folder)  # a new path: named at once, whole
+                return True
+            except FileExistsError:  # made meanwhile: replaced below
+                pass
+        tmp = f".{path.name}.{secrets.token_hex(6)}.tmp"
+        os.link(unnamed, tmp, dst_dir_fd=folder)  # named only for the instant before the rename
+        try:
+            os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            os.unlink(tmp, dir_fd=folder)
+            raise
+    finally:
+        os.close(fd)
+        if folder >= 0:
+            os.close(folder)
+    return True
+
+
+def _write_named(path: Path, data: bytes, mode: int | None) -> None:
+    """Write through a hidden temporary file renamed into place (removed if the write fails)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        _write_all(fd, data)
+        # mkstemp makes the file private; give it the mode the old file had, or an ordinary new file's.
+        os.fchmod(fd, mode if mode is not None else 0o666 & ~_umask())
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
+    """Write `data` to an open binary stream; OutputError for a closed, text or failing stream."""
+    name = str(getattr(stream, "name", "<luồng>"))
+    if getattr(stream, "closed", False):
+        raise _refuse(name, "luồng ghi đã đóng")
+    if isinstance(stream, io.TextIOBase):
+        raise _refuse(name, "luồng văn bản không nhận được .docx", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO")
+    try:
+        stream.write(data)
+    except (OSError, TypeError, ValueError) as exc:
+        raise _refuse(name, f"không ghi được vào luồng: {exc}") from None

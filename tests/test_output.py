@@ -1,0 +1,158 @@
+"""Writing a result: never over an input, only to regular files, whole or not at all, and streams checked."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+import ccch_docs
+from ccch_docs import output, packs
+from ccch_docs.cli import main
+from conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+
+
+@pytest.fixture
+def doc_copy(tmp_path):
+    """The example and the profile it inherits, copied so they may be (wrongly) written over."""
+    (tmp_path / "don-vi").mkdir()
+    shutil.copy(ROOT / "examples" / "don-vi" / "ubnd-tinh-dong-thap.yaml", tmp_path / "don-vi")
+    shutil.copy(EXAMPLE, tmp_path / "doc.yaml")
+    return tmp_path / "doc.yaml"
+
+
+def _unchanged(*paths):
+    return {p: p.read_bytes() for p in paths}
+
+
+def test_the_document_and_its_linked_files_are_never_written_over(doc_copy):
+    profile = doc_copy.parent / "don-vi" / "ubnd-tinh-dong-thap.yaml"
+    os.link(doc_copy, doc_copy.parent / "hard.docx")
+    (doc_copy.parent / "sym.docx").symlink_to(profile)
+    before = _unchanged(doc_copy, profile)
+    doc = ccch_docs.load(doc_copy)
+    for target in (doc_copy, profile, doc_copy.parent / "hard.docx", doc_copy.parent / "sym.docx",
+                   doc_copy.parent / "don-vi" / ".." / "doc.yaml"):
+        with pytest.raises(ccch_docs.OutputError) as exc_info:
+            ccch_docs.render(doc, target)
+        assert "tệp đầu vào" in str(exc_info.value)
+    assert _unchanged(doc_copy, profile) == before
+    assert sorted(p.name for p in doc_copy.parent.iterdir()) == ["doc.yaml", "don-vi", "hard.docx", "sym.docx"]
+
+
+def test_the_template_is_never_written_over(tmp_path, doc_copy, capsys):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    shutil.copy(packs.builtin_dir() / "van_ban.docx", pack)
+    before = _unchanged(pack / "van_ban.docx")
+    with pytest.raises(ccch_docs.OutputError, match="tệp đầu vào"):
+        ccch_docs.render(ccch_docs.load(doc_copy, templates=[pack]), pack / "van_ban.docx")
+    code = main(["render", str(doc_copy), "--templates", str(pack), "-o", str(pack / "van_ban.docx")])
+    err = capsys.readouterr().err
+    assert code != 0 and "tệp đầu vào" in err and "Traceback" not in err
+    assert _unchanged(pack / "van_ban.docx") == before
+
+
+def test_the_cli_does_not_write_over_the_yaml(doc_copy, capsys):
+    before = _unchanged(doc_copy)
+    assert main(["render", str(doc_copy), "-o", str(doc_copy)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert _unchanged(doc_copy) == before
+
+
+def _not_regular(tmp_path):
+    fifo = tmp_path / "fifo.docx"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.docx"
+    folder.mkdir()
+    found = [fifo, folder]
+    try:
+        os.mknod(tmp_path / "full.docx", 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # a copy of /dev/full
+        found.append(tmp_path / "full.docx")
+    except PermissionError:
+        pass
+    return found
+
+
+def test_only_regular_files_are_written(tmp_path, capsys):
+    doc = ccch_docs.load(EXAMPLE)
+    for target in _not_regular(tmp_path):
+        kind = stat.S_IFMT(os.lstat(target).st_mode)
+        with pytest.raises(ccch_docs.OutputError, match="không phải tệp thường"):
+            ccch_docs.render(doc, target)
+        if not target.is_dir():  # the CLI writes into a folder named by -o
+            assert main(["render", str(EXAMPLE), "-o", str(target)]) != 0
+            assert "không phải tệp thường" in capsys.readouterr().err
+        assert stat.S_IFMT(os.lstat(target).st_mode) == kind
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_new_file_gets_the_umask_mode_and_a_replaced_one_keeps_its_mode(tmp_path):
+    new = output.write_atomic(tmp_path / "a" / "new.docx", b"new")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~mask and new.read_bytes() == b"new"
+    new.chmod(0o600)
+    output.write_atomic(new, b"newer")
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600 and new.read_bytes() == b"newer"
+    assert os.listdir(new.parent) == ["new.docx"]
+
+
+def test_without_unnamed_files_the_named_temporary_way_works(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "_UNNAMED", 0)
+    path = output.write_atomic(tmp_path / "x.docx", b"one")
+    path.chmod(0o640)
+    output.write_atomic(path, b"two")
+    assert path.read_bytes() == b"two" and stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert os.listdir(tmp_path) == ["x.docx"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="unnamed files (O_TMPFILE) are Linux's")
+def test_a_write_killed_midway_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "big.docx"
+    code = ("import sys; from ccch_docs.output import write_atomic\n"
+            "data = bytes(64 * 2**20)\n"
+            "print('ready', flush=True)\n"
+            "while True: write_atomic(sys.argv[1], data)\n")
+    for delay in (0.05, 0.1, 0.2, 0.3, 0.5):
+        child = subprocess.Popen([sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE)
+        assert child.stdout.readline() == b"ready\n"
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        assert [p.name for p in tmp_path.iterdir() if p.name != "big.docx"] == []
+        assert not target.exists() or target.stat().st_size == 64 * 2**20
+
+
+class _Failing(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("stream, words", [
+    (io.StringIO(), "luồng văn bản"),
+    (_Failing(), "No space left"),
+])
+def test_bad_streams_give_an_output_error(stream, words):
+    with pytest.raises(ccch_docs.OutputError, match=words):
+        ccch_docs.render(ccch_docs.load(EXAMPLE), stream)
+
+
+def test_a_closed_stream_gives_an_output_error(tmp_path):
+    for stream in (io.BytesIO(), open(tmp_path / "f.docx", "wb")):  # noqa: SIM115 (closed on purpose)
+        stream.close()
+        with pytest.raises(ccch_docs.OutputError, match="đã đóng"):
+            ccch_docs.render(ccch_docs.load(EXAMPLE), stream)
