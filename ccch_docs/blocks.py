@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """A stretch of text with one emphasis."""
+    """A stretch of text with one emphasis, or (`chu_thich` > 0) the mark of that footnote."""
 
     text: str
     dam: bool = False
     nghieng: bool = False
+    chu_thich: int = 0
 
 
 @dataclass(frozen=True, slots=True)

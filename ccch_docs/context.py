@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .blocks import Para, Run, Table
+from .blocks import Para, Table
 from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
+from .markup import runs
 from .model import Muc, PhuLuc, VanBan
 from .settings import Pack
-
-_MARKUP = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
-
-
-def runs(text: str) -> tuple[Run, ...]:
-    """Split `**bold**` and `*italic*` markup into runs.
-
-    >>> runs("a **b** *c*")
-    (Run(text='a ', dam=False, nghieng=False), Run(text='b', dam=True, nghieng=False), \
-Run(text=' ', dam=False, nghieng=False), Run(text='c', dam=False, nghieng=True))
-    """
-    out: list[Run] = []
-    pos = 0
-    for m in _MARKUP.finditer(text):
-        if m.start() > pos:
-            out.append(Run(text[pos:m.start()]))
-        out.append(Run(m.group(1), dam=True) if m.group(1) else Run(m.group(2), nghieng=True))
-        pos = m.end()
-    if pos < len(text) or not out:
-        out.append(Run(text[pos:]))
-    return tuple(out)
-
 
 def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme = numbering.PLAN_LEVELS,
          outer: numbering.Counters = ()) -> list[Para]:
@@ -47,7 +25,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
         paragraphs = [runs(t) for t in part.doan]
         if part.tieu_de is not None:
             title = part.tieu_de.upper() if level.upper else part.tieu_de
-            out.append(Para(f"muc{depth + 1}", nhan, (Run(title),), level.bold_label))
+            out.append(Para(f"muc{depth + 1}", nhan, runs(title), level.bold_label))
             out.extend(Para("doan", "", r) for r in paragraphs)
         elif paragraphs:
             out.extend(Para("doan", nhan if i == 0 else "", r, level.bold_label and i == 0)
@@ -161,6 +139,12 @@ def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
             "noi_dung": body(att.noi_dung, att.danh_so.with_dd, numbering.BODIES["noi_dung"])}
 
 
+def notes(doc: VanBan) -> list[dict[str, Any]]:
+    """The footnotes of `doc` and of the document it issues: number and text, in number order."""
+    given = {**(doc.kem_theo.chu_thich if doc.kem_theo is not None else {}), **doc.chu_thich}
+    return [{"so": int(k), "doan": Para("doan", "", runs(v))} for k, v in sorted(given.items(), key=lambda kv: int(kv[0]))]
+
+
 def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a frozen model)
     """The whole render context of `doc`, with the fixed wording and Nơi nhận lines of its template `pack`."""
     words = pack.words
@@ -194,5 +178,6 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "nguoi_soan": doc.nguoi_soan or "",
         "kem_theo": attachment(doc, words),
         "phu_luc": all_appendices(doc, words),
+        "chu_thich": notes(doc),
     }
     return {**context, **{key: _PARTS[key](doc, words) for key in layout.parts}}

@@ -19,8 +19,9 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
-from . import layout, ooxml, package, tables
+from . import layout, markup, ooxml, package, tables
 from .blocks import Para, Table
+from .decree.presentation import ELEMENTS
 from .docxtpl_patch import jinja_source
 from .errors import Problem, TemplateError
 from .sandbox import Sandbox, bounded, budget
@@ -33,10 +34,13 @@ _TABLE_MARK = "ccch-bang"
 _TABLE_MARK_RE = re.compile(r"<\?ccch-bang\s*\?>")
 
 
-def runs(para: Para) -> Markup:
-    """Jinja filter `runs`: a body paragraph as <w:r> elements (label, then text with its emphasis)."""
+def runs(para: Para | str) -> Markup:
+    """Jinja filter `runs`: a body paragraph as <w:r> elements (label, then text with its emphasis and
+    footnote marks), or a text with its markup (a Nơi nhận line)."""
+    if isinstance(para, str):
+        para = Para("doan", "", markup.runs(para))
     out = [ooxml.run_xml(para.nhan + " ", para.nhan_dam)] if para.nhan else []
-    out.extend(ooxml.run_xml(r.text, r.dam, r.nghieng) for r in para.runs)
+    out.extend(ooxml.run_xml(r.text, r.dam, r.nghieng, r.chu_thich) for r in para.runs)
     return Markup("".join(out))
 
 
@@ -97,6 +101,15 @@ def _problem(path: Path, part: str, exc: BaseException, paragraph: str) -> Probl
     return Problem(message, str(path), key=part, hint=hint)
 
 
+def _footnotes(notes: Sequence[tuple[int, Para]]) -> bytes:
+    """The footnotes part of `notes`, in the decree's footnote size."""
+    half_points = round(ELEMENTS["chu_thich"].size * 2)
+    r_pr = f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+    return ooxml.footnotes_xml([(n, "".join(ooxml.run_xml(r.text, r.dam, r.nghieng, r.chu_thich, r_pr)
+                                             for r in para.runs)) for n, para in notes], half_points,
+                               ELEMENTS["chu_thich"].align or "both")
+
+
 @dataclass(frozen=True)
 class CompiledTemplate:
     """A .docx template read and compiled once: raw parts, Jinja templates of the XML parts (and their sources,
@@ -110,11 +123,14 @@ class CompiledTemplate:
     page_room: int
     table: tables.Prototype | None
 
-    def render(self, context: Mapping[str, Any], tables: Sequence[Table] = ()) -> bytes:
-        """Render `context` into the bytes of a .docx file, `tables` where the phụ lục loop left its marks."""
+    def render(self, context: Mapping[str, Any], tables: Sequence[Table] = (),
+               notes: Sequence[tuple[int, Para]] = ()) -> bytes:
+        """Render `context` into the bytes of a .docx file, `tables` where the phụ lục loop left its marks,
+        `notes` (number, text) as the document's footnotes."""
         out = io.BytesIO()
+        parts = ooxml.with_footnotes(self.parts, _footnotes(notes)) if notes else self.parts
         with budget(), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for name, data in self.parts.items():
+            for name, data in parts.items():
                 template = self.jinja.get(name)
                 if template is not None:
                     data = self._render_part(name, template, context, tables)

@@ -11,7 +11,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValida
                       WithJsonSchema, create_model, model_validator)
 from pydantic_core import PydanticCustomError
 
-from . import decree, presets
+from . import decree, markup, presets
 from .decree import numbering, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, did_you_mean, ordered
@@ -321,6 +321,9 @@ class VanBan(Model):
     kem_theo: Annotated[Any, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "object"}]})] = Field(
         None, description="quyết định (Mẫu 1.3): văn bản ban hành kèm theo, đường dẫn hoặc khối khóa; "
                           "kế thừa tiêu đề, ngày và người ký của quyết định")
+    chu_thich: dict[Annotated[str, Field(pattern=r"^[0-9]{1,4}$")], Text] = Field(
+        default_factory=dict, description="chú thích cuối trang: số → lời chú thích; trong văn bản ghi `[^1]` "
+                                          "ở chỗ đặt dấu chú thích")
     so_lieu: Figures = Field(default_factory=dict, description="số liệu (số, lồng nhau tùy ý) dùng trong {{ … }}")
     ky_bao_cao: KyBaoCao | None = Field(None, description="kỳ báo cáo: {tu, den, hien_thi}")
     ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
@@ -485,6 +488,7 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     out.extend(_check_layout(doc))
     out.extend(_check_tables(doc.phu_luc, known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
+    out.extend(_check_notes(doc))
     out.extend(_check_report(doc))
     return out
 
@@ -507,6 +511,27 @@ def _check_figures(value: Any, path: Path_) -> list[Finding]:
                                                           "số liệu là số đếm hay số tiền, dưới 10²⁵")]
     return [(path, f"số liệu phải là số, không phải {reprlib.repr(value)}",
              "viết số như 44333, 44.333.000, 99,59 hoặc 99.59")]
+
+
+def _check_notes(doc: VanBan) -> list[Finding]:
+    """Every `[^n]` mark has its note in `chu_thich`, and every note is marked somewhere."""
+    used = {n for text in _strings(doc.model_dump(exclude={"chu_thich", "kem_theo"})) for n in markup.notes(text)}
+    given = {int(k) for k in doc.chu_thich}
+    out: list[Finding] = [(("chu_thich",), f"không có lời chú thích [^{n}]", f"thêm `chu_thich: {{{n}: …}}`")
+                          for n in sorted(used - given)]
+    out += [(("chu_thich", k), f"chú thích {k} không được đánh dấu trong văn bản",
+             f"ghi `[^{k}]` ngay sau chữ cần chú thích") for k in doc.chu_thich if int(k) not in used]
+    return out
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def _check_report(doc: VanBan) -> list[Finding]:

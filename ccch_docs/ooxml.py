@@ -110,11 +110,37 @@ def page_room(sect_pr: etree._Element) -> int:
     return int(pg.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))
 
 
-def run_xml(text_: str, bold: bool = False, italic: bool = False) -> str:
-    """One <w:r> with its text escaped and spaces kept."""
-    rpr = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
-    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+def run_xml(text_: str, bold: bool = False, italic: bool = False, note: int = 0, r_pr: str = "") -> str:
+    """One <w:r> with its text escaped and spaces kept, or (`note` > 0) the reference mark of footnote `note`;
+    `r_pr` is a <w:rPr> the run starts from (a table cell's), bold and italic added to it."""
+    extra = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+    if note:
+        extra += '<w:vertAlign w:val="superscript"/>'
+    rpr = _with_props(r_pr, extra)
+    if note:
+        return f'<w:r>{rpr}<w:footnoteReference w:id="{note}"/></w:r>'
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text_)}</w:t></w:r>'
+
+
+# Children of <w:rPr> that come before <w:b> in schema order.
+_BEFORE_B = ("rStyle", "rFonts")
+
+
+def _with_props(r_pr: str, extra: str) -> str:
+    """The run properties `r_pr` (a <w:rPr>…</w:rPr> string, or "") with the `extra` elements added in schema order."""
+    if not extra:
+        return r_pr
+    if not r_pr:
+        return f"<w:rPr>{extra}</w:rPr>"
+    rpr = etree.fromstring(r_pr.replace("<w:rPr>", f'<w:rPr xmlns:w="{W}">', 1))
+    for el in list(rpr):
+        if el.tag in {qn("w:" + t) for t in ("b", "bCs", "i", "iCs", "vertAlign")}:
+            rpr.remove(el)
+    at = sum(1 for el in rpr if el.tag in {qn("w:" + t) for t in _BEFORE_B})
+    added = etree.fromstring(f'<w:rPr xmlns:w="{W}">{extra}</w:rPr>')
+    for i, el in enumerate(list(added)):
+        rpr.insert(at + i, el)
+    return etree.tostring(rpr, encoding="unicode").replace(f' xmlns:w="{W}"', "")
 
 
 @dataclass(frozen=True)
@@ -213,3 +239,40 @@ def close_last_section(root: etree._Element) -> None:
     if sect is not None:
         body.replace(final, sect)
         body.remove(last)
+
+
+FOOTNOTES = "word/footnotes.xml"
+_FOOTNOTES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_FOOTNOTES_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_SEPARATORS = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+               '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+               "</w:p></w:footnote>")
+
+
+def footnotes_xml(notes: list[tuple[int, str]], half_points: int, align: str = "both") -> bytes:
+    """A footnotes part: Word's two separators, then each note (number, its runs as XML) in one paragraph
+    of `half_points` size, its number mark in superscript."""
+    size = f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    body = "".join(f'<w:footnote w:id="{n}"><w:p><w:pPr><w:jc w:val="{align}"/><w:rPr>{size}</w:rPr></w:pPr>'
+                   f'<w:r><w:rPr><w:vertAlign w:val="superscript"/>{size}</w:rPr><w:footnoteRef/></w:r>'
+                   f'<w:r><w:rPr>{size}</w:rPr><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
+                   for n, runs in notes)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">'
+            f"{_SEPARATORS}{body}</w:footnotes>").encode("utf-8")
+
+
+def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes]:
+    """The package `parts` with `footnotes` as its footnotes part: in place of the template's own, or added
+    with its relationship and content type."""
+    rels_name = "word/_rels/document.xml.rels"
+    rels = parts[rels_name].decode("utf-8")
+    found = re.search(rf'<Relationship [^>]*Type="{re.escape(_FOOTNOTES_TYPE)}"[^>]*>', rels)
+    if found:
+        target = re.search(r'Target="([^"]+)"', found.group(0))
+        name = "word/" + (target.group(1).lstrip("/").removeprefix("word/") if target else "footnotes.xml")
+        return {**parts, name: footnotes}
+    rels = rels.replace("</Relationships>", f'<Relationship Id="rIdCchcFootnotes" Type="{_FOOTNOTES_TYPE}" '
+                                            'Target="footnotes.xml"/></Relationships>')
+    types = parts["[Content_Types].xml"].decode("utf-8").replace(
+        "</Types>", f'<Override PartName="/{FOOTNOTES}" ContentType="{_FOOTNOTES_CONTENT}"/></Types>')
+    return {**parts, rels_name: rels.encode("utf-8"), "[Content_Types].xml": types.encode("utf-8"), FOOTNOTES: footnotes}

@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from .blocks import Table
-from .ooxml import W, qn
+from .markup import has_markup, runs
+from .ooxml import W, qn, run_xml
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
 LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")
@@ -52,9 +53,15 @@ class CellProto:
     def xml(self, width: int, span: int, lines: tuple[str, ...]) -> str:
         """A <w:tc> of `width` twips spanning `span` grid columns, one paragraph per line."""
         grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-        paras = "".join(f'<w:p>{self.p_pr}<w:r>{self.r_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
-                        for line in lines) or f"<w:p>{self.p_pr}</w:p>"
+        paras = "".join(f"<w:p>{self.p_pr}{self._runs(line)}</w:p>" for line in lines) or f"<w:p>{self.p_pr}</w:p>"
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{self.tc_pr}</w:tcPr>{paras}</w:tc>'
+
+
+    def _runs(self, line: str) -> str:
+        """The runs of one line of a cell: its emphasis and footnote marks on the cell's own run properties."""
+        if not has_markup(line):
+            return f'<w:r>{self.r_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
+        return "".join(run_xml(r.text, r.dam, r.nghieng, r.chu_thich, self.r_pr) for r in runs(line))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from lxml import etree
+
 import ccch_docs
 from conftest import make_pack
 from docx_view import View, clean, toggle
@@ -63,3 +70,89 @@ def test_report_period_shown_by_default_reworded_by_a_pack_hidden_by_a_key(rende
     assert _styled(view, "TrichYeuGhiChu") == ["(Số liệu tính từ ngày 01/12/2020 đến ngày 15/11/2021)"]
     view = render_dict({**REPORT, "ky_bao_cao": {**period, "hien_thi": False}})
     assert _styled(view, "TrichYeuGhiChu") == []
+
+
+def _runs(par) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) of each run with text, emphasis as set on the run itself or its paragraph's style."""
+    return [(r.text, toggle(par, "w:b", r), toggle(par, "w:i", r)) for r in par.runs if r.text]
+
+
+def test_emphasis_everywhere_text_appears(render_dict):
+    view = render_dict({
+        **LETTER, "kinh_gui": ["Sở *Nội vụ*", "Sở **Tài chính**"],
+        "mo_dau": [r"Đoạn **đậm**, *nghiêng*, ***cả hai***; a * b và 2 \* 3 = \*6\*."],
+        "noi_dung": [{"tieu_de": "Mục *có* nghiêng", "doan": "x"}],
+        "noi_nhan": ["Văn phòng Chính phủ *(để b/c)*"],
+        "phu_luc": [{**TABLE, "dong": [{"noi_dung": ["Rà soát **thủ tục**", "*ghi chú*"]}]}]})
+    body = {clean(p.text): p for p in view.doc.paragraphs if clean(p.text)}
+    para = body["Đoạn đậm, nghiêng, cả hai; a * b và 2 * 3 = *6*."]
+    assert _runs(para) == [("Đoạn ", False, False), ("đậm", True, False), (", ", False, False),
+                           ("nghiêng", False, True), (", ", False, False), ("cả hai", True, True),
+                           ("; a * b và 2 * 3 = *6*.", False, False)]
+    heading = body["I. MỤC CÓ NGHIÊNG"]
+    assert [(t, i) for t, b, i in _runs(heading)] == [("I. ", False), ("MỤC ", False), ("CÓ", True), (" NGHIÊNG", False)]
+    assert all(b for t, b, i in _runs(heading))  # the heading's style is bold
+    assert _runs(body["- Sở Nội vụ;"]) == [("- Sở ", False, False), ("Nội vụ", False, True), (";", False, False)]
+    assert ("Tài chính", True, False) in _runs(body["- Sở Tài chính."])
+    nhan = [p for p in view.noi_nhan() if "Chính phủ" in p.text][0]
+    assert ("(để b/c)", False, True) in _runs(nhan) and ("- Văn phòng Chính phủ ", False, False) in _runs(nhan)
+    cell = view.appendix_tables()[0].rows[1].cells[1].paragraphs
+    assert ("thủ tục", True, False) in _runs(cell[0]) and _runs(cell[1]) == [("ghi chú", False, True)]
+
+
+def test_emphasis_in_grounds_and_a_single_kinh_gui(render_dict):
+    view = render_dict({**DECISION, "can_cu": ["Luật **A**"]})
+    (line,) = [p for p in view.doc.paragraphs if p.style.style_id == "CanCu" and "Luật" in p.text]
+    assert ("A", True, True) in _runs(line)  # grounds are italic: bold is added
+    view = render_dict({**LETTER, "kinh_gui": "Sở **Nội vụ**"})
+    (line,) = [p for p in view.doc.paragraphs if p.style.style_id == "KinhGui"]
+    assert clean(line.text) == "Kính gửi: Sở Nội vụ" and ("Nội vụ", True, False) in _runs(line)
+
+
+NOTED = {**PLAN, "mo_dau": ["Ban Chỉ đạo 934[^1] đã họp; xem *Nghị định*[^2]."],
+         "chu_thich": {"1": "Ban Chỉ đạo thực hiện Đề án 934.", "2": "Nghị định số *30/2020/NĐ-CP*."}}
+
+
+def test_footnotes_are_word_footnotes_at_the_foot_of_the_page(tmp_path):
+    out = tmp_path / "notes.docx"
+    ccch_docs.render(ccch_docs.from_dict(NOTED), out)
+    with zipfile.ZipFile(out) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+        assert "relationships/footnotes" in z.read("word/_rels/document.xml.rels").decode()
+        assert "/word/footnotes.xml" in z.read("[Content_Types].xml").decode()
+    w = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    refs = body.xpath("//w:r[w:footnoteReference]", namespaces=w)
+    assert [r.xpath("string(w:footnoteReference/@w:id)", namespaces=w) for r in refs] == ["1", "2"]
+    assert all(r.xpath("w:rPr/w:vertAlign/@w:val", namespaces=w) == ["superscript"] for r in refs)
+    para = refs[0].getparent()
+    assert "".join(para.xpath(".//w:t/text()", namespaces=w)) == "Ban Chỉ đạo 934 đã họp; xem Nghị định."
+    texts = {n.get(f"{{{w['w']}}}id"): "".join(n.xpath(".//w:t/text()", namespaces=w)).strip()
+             for n in notes.xpath("w:footnote", namespaces=w)}
+    assert texts == {"-1": "", "0": "", "1": "Ban Chỉ đạo thực hiện Đề án 934.", "2": "Nghị định số 30/2020/NĐ-CP."}
+    sizes = notes.xpath("//w:footnote[@w:id='2']//w:r/w:rPr/w:sz/@w:val", namespaces=w)
+    assert sizes and all(20 <= int(s) <= 24 for s in sizes)  # 10–12 pt
+    assert notes.xpath("//w:footnote[@w:id='2']//w:r[w:rPr/w:i]/w:t/text()", namespaces=w) == ["30/2020/NĐ-CP"]
+
+
+def test_a_mark_without_its_note_and_a_note_never_marked_are_errors():
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**NOTED, "chu_thich": {"1": "x", "3": "y"}})
+    messages = sorted(p.message for p in exc.value.problems)
+    assert messages == ["chú thích 3 không được đánh dấu trong văn bản", "không có lời chú thích [^2]"]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_footnotes_at_the_foot_of_the_page(tmp_path):
+    out = tmp_path / "notes.docx"
+    ccch_docs.render(ccch_docs.from_dict(NOTED), out)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=300, check=True)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "notes.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    page1 = text.split("\f")[0]
+    lines = [clean(x) for x in page1.splitlines() if clean(x)]
+    body = next(i for i, x in enumerate(lines) if x.startswith("Ban Chỉ đạo 934"))
+    assert lines[body].startswith("Ban Chỉ đạo 9341 đã họp")  # the mark follows the word, as a superscript digit
+    assert lines[-2:] == ["1 Ban Chỉ đạo thực hiện Đề án 934.", "2 Nghị định số 30/2020/NĐ-CP."]

@@ -200,7 +200,7 @@ def footer_table() -> str:
     return table(
         [FOOT_LEFT, FOOT_RIGHT],
         row(cell(FOOT_LEFT, p("NoiNhan", "{{ tu_ngu.noi_nhan }}"),
-                 tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{ d }}"), tag("{%p endfor %}")),
+                 tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{r d|runs }}"), tag("{%p endfor %}")),
             cell(FOOT_RIGHT, tag("{%p for d in nguoi_ky.chuc_danh %}"), p("ChucDanhKy", "{{ d }}"),
                  tag("{%p endfor %}"), p("HoTenKy", "{{ nguoi_ky.ho_ten }}"), merge="restart"),
             cant_split=True),
@@ -210,9 +210,10 @@ def footer_table() -> str:
     )
 
 
-KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }} {{ kinh_gui[0] }}")
+KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}")
+            + p("KinhGui", "{{ tu_ngu.kinh_gui }} ").replace("</w:p>", "<w:r><w:t>{{r kinh_gui[0]|runs }}</w:t></w:r></w:p>")
             + tag("{%p elif kinh_gui %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }}")
-            + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{ d }}") + tag("{%p endfor %}")
+            + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{r d|runs }}") + tag("{%p endfor %}")
             + tag("{%p endif %}"))
 
 def numbered(items: str, level1: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..markup import plain_text
 from .numbering import BODIES, labels
 from .wording import Words, fill
 
@@ -57,7 +58,7 @@ EXECUTORS = re.compile(r"trách nhiệm (tổ chức |triển khai )?(thi hành|
 def _texts(part: Muc) -> list[str]:
     """Every title and paragraph of a part and its children, without emphasis marks."""
     own = [part.tieu_de or "", *part.doan]
-    return [t.replace("*", "") for t in own] + [t for child in part.muc for t in _texts(child)]
+    return [plain_text(t) for t in own] + [t for child in part.muc for t in _texts(child)]
 
 
 def executors_article(doc: VanBan, words: Words) -> str | None:

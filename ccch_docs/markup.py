@@ -1,0 +1,73 @@
+"""Inline markup of user text to runs: `**bold**`, `*italic*`, `***both***`, `\\*` for a star, `[^1]` footnote marks."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Run
+
+_STAR = "\ue000"  # stands for an escaped `\*` while the text is parsed (input never holds private-use marks)
+# An emphasis opens on a star followed by a non-space and closes on a star preceded by one, so a lone
+# star (`a * b`) is text; the longest marks are tried first.
+_EMPHASIS = re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*")
+_NOTE = re.compile(r"\[\^(\d{1,4})\]")
+
+
+def has_markup(text: str) -> bool:
+    """Whether `text` may hold markup (a cheap test before parsing)."""
+    return "*" in text or "\\" in text or "[^" in text
+
+
+def runs(text: str, dam: bool = False, nghieng: bool = False) -> tuple[Run, ...]:
+    """Split markup into runs; `dam`/`nghieng` are the emphasis around `text`.
+
+    >>> [(r.text, r.dam, r.nghieng) for r in runs("a **b** *c* ***d***")]
+    [('a ', False, False), ('b', True, False), (' ', False, False), ('c', False, True), (' ', False, False), \
+('d', True, True)]
+    >>> [r.text for r in runs(r"a * b, 2 \\* 3, \\*x\\*")]
+    ['a * b, 2 * 3, *x*']
+    >>> [(r.text, r.chu_thich) for r in runs("Ban Chỉ đạo 934[^1].")]
+    [('Ban Chỉ đạo 934', 0), ('', 1), ('.', 0)]
+    """
+    out = list(_parse(text.replace("\\*", _STAR), dam, nghieng))
+    return tuple(out) if out else (Run("", dam, nghieng),)
+
+
+def _parse(text: str, dam: bool, nghieng: bool):
+    pos = 0
+    for m in _EMPHASIS.finditer(text):
+        yield from _plain(text[pos:m.start()], dam, nghieng)
+        both, bold, italic = m.groups()
+        yield from _parse(both or bold or italic, dam or both is not None or bold is not None,
+                          nghieng or both is not None or italic is not None)
+        pos = m.end()
+    yield from _plain(text[pos:], dam, nghieng)
+
+
+def _plain(text: str, dam: bool, nghieng: bool):
+    pos = 0
+    for m in _NOTE.finditer(text):
+        if m.start() > pos:
+            yield Run(text[pos:m.start()].replace(_STAR, "*"), dam, nghieng)
+        yield Run("", dam, nghieng, int(m.group(1)))
+        pos = m.end()
+    if pos < len(text):
+        yield Run(text[pos:].replace(_STAR, "*"), dam, nghieng)
+
+
+def notes(text: str) -> list[int]:
+    """The footnote numbers `text` refers to.
+
+    >>> notes("a[^1] b[^12]")
+    [1, 12]
+    """
+    return [int(n) for n in _NOTE.findall(text)]
+
+
+def plain_text(text: str) -> str:
+    """The text as printed, without its marks (for searching and measuring).
+
+    >>> plain_text(r"**Điều** *3*[^1] \\*")
+    'Điều 3 *'
+    """
+    return "".join(r.text for r in runs(text))
