@@ -17,11 +17,12 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
     """Flatten the parts into paragraphs, numbering each depth as `levels` says (the last level repeats);
     `outer` holds the counters of the enclosing parts."""
     out: list[Para] = []
+    if not parts:
+        return out
     depth = len(outer)
     level = numbering.level(levels, depth)
-    marks = [p.so for p in parts]
-    for part, nhan, n in zip(parts, numbering.labels(marks, level.style, with_dd, outer),
-                             numbering.counts(marks, level.style), strict=True):
+    numbered = numbering.numbered([p.so for p in parts], level.style, with_dd, outer)
+    for part, (nhan, n) in zip(parts, numbered, strict=True):
         paragraphs = [runs(t) for t in part.doan]
         if part.tieu_de is not None:
             title = part.tieu_de.upper() if level.upper else part.tieu_de

@@ -147,11 +147,22 @@ def counts(marks: Sequence[bool | str | None], style: str) -> list[int | None]:
     return out
 
 
+def numbered(marks: Sequence[bool | str | None], style: str, with_dd: bool = True,
+             outer: Counters = ()) -> list[tuple[str, int | None]]:
+    """The label and counter of sibling items from their `so` marks (see `counts`); a forced label is
+    printed as written.
+
+    >>> numbered([None, "V", False], "I.")
+    [('I.', 1), ('V.', 5), ('', None)]
+    """
+    return [("" if n is None else forced_label(mark, style) if isinstance(mark, str) else label(n, style, with_dd, outer),
+             n) for mark, n in zip(marks, counts(marks, style), strict=True)]
+
+
 def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True, outer: Counters = ()) -> list[str]:
-    """The labels of sibling items from their `so` marks (see `counts`); a forced label is printed as written.
+    """The labels of sibling items from their `so` marks.
 
     >>> labels([None, "V", None, False, None], "I.")
     ['I.', 'V.', 'VI.', '', 'VII.']
     """
-    return ["" if n is None else forced_label(mark, style) if isinstance(mark, str) else label(n, style, with_dd, outer)
-            for mark, n in zip(marks, counts(marks, style), strict=True)]
+    return [text for text, _ in numbered(marks, style, with_dd, outer)]
