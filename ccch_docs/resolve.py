@@ -77,7 +77,6 @@ def _attached(decision: Source, child: Source) -> Source:
     return Source({**base, **child.data}, {**places, **child.places}, child.file, child.base_dir, child.extra)
 
 
-
 def plan_failed(report: Source, exc: InputError) -> InputError:
     """The problems of the plan a report names, after one placed at the report's `ke_hoach`."""
     cited = report.problem(("ke_hoach",), "kế hoạch mà báo cáo trả lời có lỗi", "sửa các lỗi của tệp kế hoạch bên dưới")

@@ -85,8 +85,8 @@ def linked_file(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[
 
     `chain`: the files that led here (the document first); naming one of them again is a cycle.
     """
-    target, child = _open(src, key, rel, reader, chain)
-    return target, _inherit(child, reader, chain + (target,))
+    target = real(src.base_dir / rel, src.problem(key, ""))
+    return target, _inherit(_open(src, key, rel, target, reader, chain), reader, chain + (target,))
 
 
 def inline(src: Source, key: Path_, value: dict[str, Any], reader: Reader, chain: tuple[Path, ...]) -> Source:
@@ -105,9 +105,9 @@ def _parse(text: str, file: str, base_dir: Path) -> Source:
     return Source(data, places, file, base_dir, problems)
 
 
-def _open(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Path, Source]:
-    """Parse the file `src` names at `key`, refused when it closes a cycle or makes the chain too long."""
-    target = real(src.base_dir / rel, src.problem(key, ""))
+def _open(src: Source, key: Path_, rel: str, target: Path, reader: Reader, chain: tuple[Path, ...]) -> Source:
+    """Parse the file `src` names at `key` (`rel`, resolved: `target`), refused when it closes a cycle or makes the
+    chain too long."""
     if target in chain:
         names = " → ".join(p.name for p in (*chain[chain.index(target):], target))
         kind = "kế thừa" if key[0] == "ke_thua" else "liên kết"
@@ -116,7 +116,7 @@ def _open(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, 
         raise InputError([src.problem(key, f"chuỗi tệp liên kết dài quá {MAX_DEPTH} tệp",
                                       "gộp bớt các tệp ke_thua; kiểm tra các khóa ke_thua, kem_theo, ke_hoach")])
     shown = str(src.base_dir / rel)
-    return target, _parse(decode(reader.read(target, src.problem(key, "")), shown), shown, target.parent)
+    return _parse(decode(reader.read(target, src.problem(key, "")), shown), shown, target.parent)
 
 
 @dataclass
@@ -146,7 +146,7 @@ def _inherit(src: Source, reader: Reader, chain: tuple[Path, ...]) -> Source:
             if target in done and target not in top.chain:
                 top.add(done[target])
             else:
-                target, parent = _open(top.src, key, rel, reader, top.chain)
+                parent = _open(top.src, key, rel, target, reader, top.chain)
                 stack.append(_Pending(parent, _parents(parent), top.chain + (target,), target))
             continue
         stack.pop()

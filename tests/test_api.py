@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 import yaml
 
 import ccch_docs
@@ -125,3 +126,18 @@ def test_written_file_has_ordinary_permissions(tmp_path):
     out.chmod(0o640)
     ccch_docs.render(ccch_docs.load(EXAMPLE), out)
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_a_loaded_document_keeps_its_templates_and_reads_as_its_van_ban(monkeypatch):
+    import pickle
+    packed = ROOT / "examples" / "ke-hoach-tuyen-truyen-cchc-2022-so-noi-vu.yaml"
+    doc = ccch_docs.load(packed)
+    assert isinstance(doc, ccch_docs.Document) and isinstance(doc.van_ban, ccch_docs.VanBan)
+    assert doc.trich_yeu == doc.van_ban.trich_yeu and doc.type == doc.van_ban.type
+    assert doc.templates.folders[0] == ROOT / "examples" / "mau" / "tinh-dong-thap"
+    assert pickle.loads(pickle.dumps(doc)) == doc  # for process pools
+    with_pack = ccch_docs.render(doc)
+    with pytest.raises(ccch_docs.InputError, match="không tìm thấy bộ mẫu"):
+        ccch_docs.render(doc.van_ban)  # a bare VanBan: its `mau:` is looked up beside the current folder
+    monkeypatch.chdir(ROOT / "examples")
+    assert ccch_docs.render(doc.van_ban) == with_pack  # … and here it is
