@@ -19,6 +19,7 @@ from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .source import Linked, Path_, Source
+from .yamlerrors import quoted
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -28,6 +29,11 @@ def _text(value: Any) -> Any:
     """Text on one line; numbers typed without quotes are taken as text, exactly as typed (`1.10`, `010`)."""
     if isinstance(value, bool) or value is None:
         return value  # left for the type check to reject
+    if isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), str | int | float | None):
+        (key, rest), = value.items()
+        line = f"{key}:" if rest is None else f"{key}: {rest}"
+        raise PydanticCustomError("cchc", "phải là chuỗi văn bản; YAML đọc dòng có dấu hai chấm `:` thành cặp khóa: giá trị",
+                                  {"hint": f"đặt dòng trong dấu ngoặc kép: {quoted(line)}"})
     if isinstance(value, int | float):
         value = getattr(value, "text", None) or str(value)
     if isinstance(value, str):

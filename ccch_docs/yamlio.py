@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import yamlerrors
 from .errors import InputError, Problem
 from .formats.text import nfc
 
@@ -167,9 +168,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Prob
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError([Problem(f"YAML không hợp lệ: {exc.problem or exc}", file, line, col,
-                                  hint="kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau khóa "
-                                       "và dấu ngoặc kép quanh chuỗi có ký tự đặc biệt")]) from None
+        message, hint = yamlerrors.explain(exc, text)
+        raise InputError([Problem(f"YAML không hợp lệ: {message}", file, line, col, hint=hint)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(f"YAML không hợp lệ: {exc}", file)]) from None
     finally:
