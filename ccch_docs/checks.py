@@ -206,13 +206,15 @@ def fonts(parts: Parts) -> Iterator[Finding]:
         for run in p.runs:
             if not run.text.strip():
                 continue
-            wrong: dict[str, list[str]] = {}
+            wrong: dict[str | None, list[str]] = {}
             for slot, font in zip(P.FONT_SLOTS, run.fonts):
-                if font is not None and font != P.FONT and fold(font) != want:
+                # A slot nothing sets (nor the theme) is left to the reader's machine: not Times New Roman.
+                if font != P.FONT and (font is None or fold(font) != want):
                     wrong.setdefault(font, []).append(slot)
             for font, slots in wrong.items():
-                yield Finding("font.name", _t("phông chữ", "font"), _t(f"{font} ({', '.join(slots)})"),
-                              _t(P.FONT), where(p))
+                found = _t(f"{font} ({', '.join(slots)})") if font else _t(
+                    f"không đặt ({', '.join(slots)})", f"not set ({', '.join(slots)})")
+                yield Finding("font.name", _t("phông chữ", "font"), found, _t(P.FONT), where(p))
             if run.color and run.color.lower() not in ("auto", P.COLOR.lower()):
                 yield Finding("font.color", _t("màu chữ", "text colour"), _t(f"#{run.color}"),
                               _t("đen (#000000)", "black (#000000)"), where(p))

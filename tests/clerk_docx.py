@@ -13,7 +13,7 @@ from docx.shared import Cm, Pt
 
 TNR = "Times New Roman"
 GOOD = {
-    "font": TNR, "east_asia": TNR, "qh_size": 13, "tn_size": 14, "date_size": 14, "body_size": 14,
+    "font": TNR, "east_asia": TNR, "cs": TNR, "qh_size": 13, "tn_size": 14, "date_size": 14, "body_size": 14,
     "co_quan": ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "qh": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "tn": "Độc lập - Tự do - Hạnh phúc", "so": "Số: 12/KH-UBND", "date": "Đồng Tháp, ngày 05 tháng 12 năm 2020",
     "date_italic": True, "ten_loai": "KẾ HOẠCH", "trich_yeu": "Cải cách hành chính tỉnh Đồng Tháp năm 2021",
@@ -28,7 +28,10 @@ def _run(p, text: str, size: float, bold: bool = False, italic: bool = False, un
     r = p.add_run(text)
     r.font.name, r.font.size, r.bold, r.italic = cfg["font"], Pt(size), bold, italic
     r.underline = underline or None
-    r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), cfg["east_asia"])
+    fonts = r._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), cfg["east_asia"])
+    if cfg["cs"]:
+        fonts.set(qn("w:cs"), cfg["cs"])
     return r
 
 
@@ -111,7 +114,10 @@ def build(path: Path, **changes) -> Path:
     d = docx.Document()
     normal = d.styles["Normal"]
     normal.font.name, normal.font.size = cfg["font"], Pt(cfg["body_size"])
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), cfg["east_asia"])
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), cfg["east_asia"])
+    if cfg["cs"]:
+        fonts.set(qn("w:cs"), cfg["cs"])
     s = d.sections[0]
     s.page_width, s.page_height = Cm(21), Cm(29.7)
     if cfg["landscape"]:

@@ -130,7 +130,8 @@ CLERK = [
     ({"date": "Đồng Tháp, ngày 05 tháng 1 năm 2020"}, "dia_danh_ngay.month"),
     ({"date_italic": False}, "dia_danh_ngay.italic"),
     ({"east_asia": "Arial"}, "font.name"),
-    ({"font": "Arial"}, "font.name"),
+    ({"font": "Arial", "cs": "Arial"}, "font.name"),
+    ({"cs": None}, "font.name"),  # the complex-script slot set nowhere (python-docx's theme leaves it empty)
     ({"left_cm": 2.5}, "page.margin.left"),
     ({"landscape": True}, "page.orientation"),
     ({"labels": ["I.", "1.", "a)", "c)", "2.", "II.", "1.", "2."]}, "numbering.sequence"),
