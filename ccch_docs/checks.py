@@ -441,10 +441,10 @@ def _paragraph(p: Para, prev: Para | None) -> Iterator[Finding]:
 
 def numbering(paras: list[Para]) -> Iterator[Finding]:
     """`I.` → `1.` → `a)` (or `Điều n.` → khoản `1.` → điểm `a)`) with no gaps, each level restarting under the one above."""
-    if any(p.numbered for p in paras):
+    if any(p.numbered and p.label is None for p in paras):
         yield Finding("numbering.auto", _t("đánh số", "numbering"), _t("đánh số tự động của trình soạn thảo",
                       "the word processor's list numbering"), _t("số ghi trong văn bản", "numbers written in the text"),
-                      where(next(p for p in paras if p.numbered)), "note")
+                      where(next(p for p in paras if p.numbered and p.label is None)), "note")
         return
     last: dict[str, int] = {}
     with_dd: bool | None = None
@@ -478,13 +478,14 @@ def numbering(paras: list[Para]) -> Iterator[Finding]:
             if prev == 4 and with_dd is None and letter in ("đ", "e"):
                 with_dd = letter == "đ"
             alphabet = LETTERS if with_dd is not False else LETTERS_NO_DD
-            if letter not in alphabet:
+            if letter not in alphabet and letter in LETTERS:
                 alphabet = LETTERS
-            n = alphabet.index(letter) + 1
+            # f, j, w, z are not Vietnamese letters (Word's own a) b) lists print them): in place of the next one
+            n = alphabet.index(letter) + 1 if letter in alphabet else 0
             if n != prev + 1:
                 want = alphabet[prev] if prev < len(alphabet) else "?"
                 yield Finding("numbering.sequence", _t("đánh số", "numbering"), _t(f"{letter})"), _t(f"{want})"), where(p))
-            last["letter"] = n
+            last["letter"] = n or prev + 1
 
 
 def _dieu_label(ln: Line, label: str) -> Iterator[Finding]:

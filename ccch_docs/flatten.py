@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
 from lxml import etree
 
+from .decree.numbering import roman as _roman
 from .ooxml import DEFAULT_CELL_MARGIN, W
 
 _W = "{%s}" % W
@@ -81,6 +82,7 @@ class Para:
     cell: int | None = None
     textbox: int | None = None
     numbered: bool = False  # labelled by the word processor's list numbering
+    label: str | None = None  # that label, as printed (also at the head of `text`); None when unknown
     page_break: bool = False  # starts on a new page
     page_field: bool = False  # holds a PAGE field (page number)
     shapes: list[Shape] = field(default_factory=list)
@@ -254,10 +256,74 @@ def _merge_p(props: dict, ppr: etree._Element | None) -> None:
                 if b is not None:
                     props["bdr_" + edge] = b.get(_W + "val") not in ("nil", "none")
         elif tag == "numPr":
-            num = el.find(_W + "numId")
-            props["num"] = num is not None and num.get(_W + "val") not in (None, "0")
+            num, lvl = el.find(_W + "numId"), el.find(_W + "ilvl")
+            if num is not None:
+                props["num"] = num.get(_W + "val")
+            if lvl is not None:
+                props["ilvl"] = _int(lvl.get(_W + "val")) or 0
         elif tag == "pageBreakBefore":
             props["pageBreakBefore"] = _on(el)
+
+
+_FORMATS = {"decimal": str, "decimalZero": lambda n: f"{n:02d}", "lowerLetter": lambda n: _letters(n),
+            "upperLetter": lambda n: _letters(n).upper(), "lowerRoman": lambda n: _roman(n).lower(),
+            "upperRoman": lambda n: _roman(n)}
+
+
+def _letters(n: int) -> str:
+    """Word's lowerLetter: a … z, then aa, bb … (not the Vietnamese order: it has f, j, w, z and no đ)."""
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+class _Numbering:
+    """numbering.xml: the labels the word processor prints before list paragraphs, counted in document order."""
+
+    def __init__(self, xml: bytes | None):
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if not xml:
+            return
+        root = etree.fromstring(xml, _PARSER)
+        for a in root.iterfind(_W + "abstractNum"):
+            levels = {}
+            for lvl in a.iterfind(_W + "lvl"):
+                start, fmt, text = lvl.find(_W + "start"), lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText")
+                levels[_int(lvl.get(_W + "ilvl")) or 0] = (
+                    _int(start.get(_W + "val")) if start is not None else 1,
+                    fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(_W + "val", "") if text is not None else "")
+            self.levels[a.get(_W + "abstractNumId", "")] = levels
+        for n in root.iterfind(_W + "num"):
+            ref = n.find(_W + "abstractNumId")
+            starts = {(_int(o.get(_W + "ilvl")) or 0): _int(o.find(_W + "startOverride").get(_W + "val")) or 1
+                      for o in n.iterfind(_W + "lvlOverride") if o.find(_W + "startOverride") is not None}
+            if ref is not None:
+                self.nums[n.get(_W + "numId", "")] = (ref.get(_W + "val", ""), starts)
+
+    def label(self, num: str, ilvl: int) -> str | None:
+        """The label of the next paragraph of list `num` at level `ilvl`; None when the list is unknown."""
+        if num not in self.nums:
+            return None
+        abstract, starts = self.nums[num]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return None
+        counters = self.counters.setdefault(num, [0] * 10)
+        start, fmt, text = levels[ilvl]
+        counters[ilvl] = (counters[ilvl] or starts.get(ilvl, start) - 1) + 1
+        for deeper in range(ilvl + 1, 10):
+            counters[deeper] = 0
+        if fmt == "bullet":
+            return "-" if text.strip() in ("-", "–", "") else "•"
+        if fmt == "none":
+            return text or None
+
+        def value(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lvl = levels.get(k, (1, "decimal", ""))
+            return _FORMATS.get(lvl[1], str)(counters[k] or lvl[0])
+        return re.sub(r"%([1-9])", value, text)
 
 
 _THEME_KEYS = {"minorHAnsi": ("minor", "latin"), "minorAscii": ("minor", "latin"), "majorHAnsi": ("major", "latin"),
@@ -286,8 +352,9 @@ def _font(value: tuple[str, str] | None, theme: dict[str, str | None]) -> str | 
 class _Reader:
     """Walks the body in reading order."""
 
-    def __init__(self, styles: _Styles):
+    def __init__(self, styles: _Styles, numbering: _Numbering | None = None):
         self.styles = styles
+        self.numbering = numbering or _Numbering(None)
         self.paras: list[Para] = []
         self.tables = 0
         self.textboxes = 0
@@ -352,6 +419,9 @@ class _Reader:
         state = {"page_break": bool(props.get("pageBreakBefore")) or self.break_pending, "page_field": False,
                  "break_at": None}
         self.inline(p, base_r, runs, boxes, shapes, state)
+        label = self.numbering.label(props["num"], props.get("ilvl", 0)) if props.get("num") not in (None, "0") else None
+        if label and runs:
+            runs.insert(0, replace(runs[0], text=label + " "))
         text = "".join(r.text for r in runs)
         para = Para(index=len(self.paras), text=text, runs=runs, style=self.styles.name(sid),
                     align=_align(props.get("jc")), first_line=props.get("first", 0), left=props.get("left", 0),
@@ -359,7 +429,8 @@ class _Reader:
                     line=props.get("line", 240), line_rule=props.get("lineRule", "auto"),
                     border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
                     section=self.section, room=room, table=where.get("table"), row=where.get("row"),
-                    cell=where.get("cell"), textbox=where.get("textbox"), numbered=bool(props.get("num")),
+                    cell=where.get("cell"), textbox=where.get("textbox"), numbered=props.get("num") not in (None, "0"),
+                    label=label,
                     page_break=state["page_break"], page_field=state["page_field"], shapes=shapes)
         self.paras.append(para)
         # A page break that ends a paragraph (Ctrl+Enter) starts the next one on a new page.
@@ -528,11 +599,13 @@ def read(source: str | Path | IO[bytes]) -> Document:
             theme_xml = z.read("word/" + by_type["theme"]) if "theme" in by_type and \
                 "word/" + by_type["theme"] in names else None
             styles = _Styles(styles_xml, _theme_fonts(theme_xml))
+            numbering = _Numbering(z.read("word/" + by_type["numbering"]) if "numbering" in by_type and
+                                   "word/" + by_type["numbering"] in names else None)
             root = etree.fromstring(z.read(main), _PARSER)
             pages, producer = _app(z, names)
             parts = {rid: z.read("word/" + target) for rid, kind, target in rels
                      if kind == "header" and "word/" + target in names}
-            return _flatten(root, styles, parts, pages, producer)
+            return _flatten(root, styles, numbering, parts, pages, producer)
         except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
             raise Unreadable(f"{type(exc).__name__}: {exc}") from None
 
@@ -562,7 +635,7 @@ def _app(z: zipfile.ZipFile, names: set[str]) -> tuple[int | None, str]:
     return pages, app or ""
 
 
-def _flatten(root: etree._Element, styles: _Styles, parts: dict[str, bytes], pages: int | None,
+def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts: dict[str, bytes], pages: int | None,
              producer: str) -> Document:
     body = root.find(_W + "body")
     if body is None:
@@ -572,7 +645,7 @@ def _flatten(root: etree._Element, styles: _Styles, parts: dict[str, bytes], pag
         a.tag in (_W + "tbl", _W + "txbxContent") for a in s.iterancestors())]
     final = body.find(_W + "sectPr")
     sect_prs.append(final if final is not None else etree.Element(_W + "sectPr"))
-    reader = _Reader(styles)
+    reader = _Reader(styles, numbering)
     headers: dict[str, list[Para]] = {}
 
     def header(rid: str | None) -> list[Para] | None:

@@ -218,3 +218,25 @@ def test_what_is_not_found_is_said_not_guessed(tmp_path):
     kinds = {f.code: f.kind for f in report.findings}
     assert kinds["quoc_hieu.missing"] == kinds["so_ky_hieu.missing"] == kinds["ho_ten.missing"] == "missing"
     assert not any(c.startswith(("quoc_hieu.s", "noi_dung.")) for c in kinds)
+
+
+def test_word_list_numbering_is_read_and_held_to_the_vietnamese_letters(tmp_path):
+    """Word's own a), b) … list labels are computed from numbering.xml; its letter f) is not Vietnamese."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for text in ("một", "hai", "ba", "bốn", "năm", "sáu"):
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    d.save(tmp_path / "list.docx")
+    paras = reader.flatten(tmp_path / "list.docx").paras
+    assert [p.text for p in paras] == ["a) một", "b) hai", "c) ba", "d) bốn", "e) năm", "f) sáu"]
+    (finding,) = checks.numbering(paras)
+    assert (finding.code, finding.found, finding.required) == ("numbering.sequence", ("f)", "f)"), ("g)", "g)"))
