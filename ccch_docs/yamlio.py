@@ -212,7 +212,8 @@ class _Builder:
             if kind is scalar_event:
                 text = event.value
                 if is_map and key is _NO_KEY:
-                    key = self.key(event, container, path, merges) if event.tag is not None or text == "<<" else text
+                    special = event.tag is not None or event.style == '"' or text == "<<"
+                    key = self.key(event, container, path) if special else text
                     if key is not _MERGE:
                         mark = event.start_mark
                         here = path + (key,)
@@ -239,7 +240,7 @@ class _Builder:
                     self.anchors[event.anchor] = (value, 1)
             elif kind is alias_event:
                 if is_map and key is _NO_KEY:
-                    key = self.key(event, container, path, merges)
+                    key = self.key(event, container, path)
                     continue
                 here = path + ((len(container) if not is_map else key),) if container is not None else ()
                 if not is_map and container is not None:
@@ -309,8 +310,8 @@ class _Builder:
         self.problems.append(Problem("khóa bị lặp lại", self.file, mark.line + 1, mark.column + 1, key_name(here),
                                      "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"))
 
-    def key(self, event: Any, container: dict[str, Any], path: Path_, merges: list[Any]) -> Any:
-        """A key that is not plain text: `<<` (a merge), a tagged key, or an alias of a scalar."""
+    def key(self, event: Any, container: dict[str, Any], path: Path_) -> Any:
+        """A key that is not plain text: `<<` (a merge), a tagged or double-quoted key, or an alias of a scalar."""
         if type(event) is yaml.AliasEvent:
             value = self.alias(event, path)
             if not isinstance(value, str | int | float) or isinstance(value, bool):
@@ -324,9 +325,7 @@ class _Builder:
         if event.tag is None and event.implicit[0]:  # a plain `<<`
             self.merge_where = Where(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
             return _MERGE
-        if event.tag is not None and event.tag not in _STR_TAGS:
-            raise self.fail(event, path, f"không dùng được thẻ YAML `{event.tag}`", "bỏ thẻ")
-        return event.value
+        return self.scalar(event, path)
 
     def scalar(self, event: Any, path: Path_) -> Any:
         """A quoted or tagged scalar: text (double-quoted text checked for what its escapes may produce)."""

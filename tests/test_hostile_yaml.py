@@ -7,10 +7,12 @@ import copy
 import textwrap
 
 import pytest
+import yaml
 
 import ccch_docs
+from ccch_docs import yamlio
 from ccch_docs.cli import main
-from conftest import make_pack
+from conftest import EXAMPLES, make_pack
 from docx_view import View
 from samples import PLAN
 from test_input_errors import GOOD
@@ -50,6 +52,7 @@ REFUSED = [
     ("U+FFFF written", _with("luu: VT", "luu: V\uffffT").encode(), (13, 7, None, "U+FFFF")),
     ("U+FFFE escaped", _with("luu: VT", 'luu: "V\\uFFFET"').encode(), (13, 6, "luu", "U+FFFE")),
     ("C0 escaped", _with("luu: VT", 'luu: "V\\x01T"').encode(), (13, 6, "luu", "điều khiển")),
+    ("C0 in a quoted key", (GOOD + 'so_lieu: {"a\\x01": 1}\n').encode(), (18, 11, "so_lieu", "điều khiển")),
     ("lone surrogate escaped", _with("luu: VT", 'luu: "V\\uD800T"').encode(), (13, None, None, "YAML không hợp lệ")),
     ("sequence as a key", (GOOD + "? [a, b]\n: 1\n").encode(), (18, 3, None, "khóa phải là một chuỗi")),
     ("mapping as a key", (GOOD + "{a: 1}: 1\n").encode(), (18, 1, None, "khóa phải là một chuỗi")),
@@ -202,3 +205,11 @@ def test_shared_values_in_a_dict_are_counted():
     for _ in range(8):
         bomb = [bomb] * 9
     _refused_dict({**PLAN, "so_lieu": {"x": bomb}}, "so_lieu.x[0][0][3]", "quá lớn")
+
+
+def test_without_libyaml_the_same_data_and_places(monkeypatch):
+    with_libyaml = [yamlio.parse_yaml(p.read_text("utf-8"), str(p)) for p in EXAMPLES]
+    monkeypatch.setattr(yamlio, "_Parser", yaml.SafeLoader)
+    assert [yamlio.parse_yaml(p.read_text("utf-8"), str(p)) for p in EXAMPLES] == with_libyaml
+    with pytest.raises(ccch_docs.InputError, match="bí danh"):
+        yamlio.parse_yaml(BOMB, "bomb.yaml")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import docx
 from hypothesis import HealthCheck, given, settings
@@ -27,29 +28,26 @@ PIECES = st.sampled_from([
 SNIPPETS = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=12).map("".join)
 
 
-def _opens(data: bytes) -> None:
-    document = docx.Document(io.BytesIO(data))
-    assert document.paragraphs
-
-
-def _located(error: ccch_docs.InputError, name: str, lines: bool) -> None:
-    assert error.problems
-    for p in error.problems:
-        assert p.file is not None and p.message, str(error)
-        if p.file == name:
-            assert (p.line is not None) if lines else (p.key is not None or p.line is not None), str(error)
+def _holds(load: Callable[[], ccch_docs.Document], name: str, lines: bool) -> None:
+    """The contract: `load` raises an InputError placing every problem (at a line, or for data at a key),
+    or gives a document that renders to a .docx python-docx opens."""
+    try:
+        doc = load()
+    except ccch_docs.InputError as error:
+        assert error.problems
+        for p in error.problems:
+            assert p.file is not None and p.message, str(error)
+            if p.file == name:
+                assert (p.line is not None) if lines else (p.key is not None or p.line is not None), str(error)
+        return
+    assert docx.Document(io.BytesIO(ccch_docs.render(doc))).paragraphs
 
 
 @BUDGET
 @given(line=st.integers(0, len(LINES)), snippet=SNIPPETS, replace=st.booleans())
 def test_yaml_text_is_refused_located_or_renders(line, snippet, replace):
     text = "".join(LINES[:line] + [snippet] + LINES[line + replace:])
-    try:
-        doc = ccch_docs.loads(text, name="plan.yaml")
-    except ccch_docs.InputError as error:
-        _located(error, "plan.yaml", lines=True)
-        return
-    _opens(ccch_docs.render(doc))
+    _holds(lambda: ccch_docs.loads(text, name="plan.yaml"), "plan.yaml", lines=True)
 
 
 # Values of every JSON-like kind, with text of any code point (lone surrogates and controls included).
@@ -64,10 +62,4 @@ VALUES = st.recursive(
 @BUDGET
 @given(key=st.sampled_from(sorted(PLAN) + ["so_lieu", "phu_luc", "ky_bao_cao", "mo_dau", "x"]), value=VALUES)
 def test_documents_are_refused_located_or_render(key, value):
-    data = {**PLAN, key: value}
-    try:
-        doc = ccch_docs.from_dict(data, name="api")
-    except ccch_docs.InputError as error:
-        _located(error, "api", lines=False)
-        return
-    _opens(ccch_docs.render(doc))
+    _holds(lambda: ccch_docs.from_dict({**PLAN, key: value}, name="api"), "api", lines=False)
