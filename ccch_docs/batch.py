@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import pdf
-from .pdf import TIMEOUT
 from .errors import CchcError, InputError, Problem, TemplateError
 from .output import write_atomic
+from .pdf import TIMEOUT
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -71,40 +71,64 @@ def run(job: Job) -> Result:
         return Result(job, tuple(written), (_unexpected(job, exc),))
 
 
-def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = None) -> Iterator[Result]:
-    """Render every job on `executor` (default: a process pool, one worker per CPU) and yield each Result as it
-    finishes; a path is a Job writing the .docx beside it. At most a few jobs per worker are queued at a time, so
+def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = None, *,
+                workers: int | None = None) -> Iterator[Result]:
+    """Render every job on `executor` and yield each Result as it finishes; a path is a Job writing the .docx beside
+    it. Without an executor, a process pool of `workers` (default: one per CPU) is used, and replaced when a worker
+    dies, its jobs tried again (up to three times each). At most a few jobs per worker are queued at a time, so
     memory stays flat however many jobs there are."""
-    own = executor is None
-    if executor is None:
-        from concurrent.futures import ProcessPoolExecutor  # starts the multiprocessing machinery: only when needed
-        executor = ProcessPoolExecutor()
-    window = 4 * (getattr(executor, "_max_workers", None) or os.cpu_count() or 1)
-    pending: dict[Future, Job] = {}
+    queue = _Queue(executor, workers)
     try:
         for item in jobs:
-            job = item if isinstance(item, Job) else Job.beside(item)
-            pending[executor.submit(run, job)] = job
-            if len(pending) >= window:
-                yield from _finished(pending)
-        while pending:
-            yield from _finished(pending)
+            queue.submit(item if isinstance(item, Job) else Job.beside(item))
+            if len(queue.pending) >= queue.window:
+                yield from queue.finished()
+        while queue.pending:
+            yield from queue.finished()
     finally:
-        for future in pending:
+        queue.close()
+
+
+class _Queue:
+    """The jobs in flight on one executor, with their tries."""
+
+    def __init__(self, executor: Executor | None, workers: int | None):
+        self.own = executor is None
+        self.workers = workers or os.cpu_count() or 1
+        self.executor = executor or self._pool()
+        self.window = 4 * (getattr(self.executor, "_max_workers", None) or self.workers)
+        self.pending: dict[Future, tuple[Job, int, Executor]] = {}
+
+    def _pool(self) -> Executor:
+        from concurrent.futures import ProcessPoolExecutor  # starts the multiprocessing machinery: only when needed
+        return ProcessPoolExecutor(self.workers)
+
+    def submit(self, job: Job, tries: int = 1) -> None:
+        self.pending[self.executor.submit(run, job)] = (job, tries, self.executor)
+
+    def finished(self) -> Iterator[Result]:
+        from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, wait
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            job, tries, executor = self.pending.pop(future)
+            try:
+                yield future.result()
+            except BrokenExecutor as exc:  # a worker died (killed, out of memory): a new pool tries again
+                if not (self.own and tries < 3):
+                    yield Result(job, (), (_unexpected(job, exc),))
+                    continue
+                if executor is self.executor:  # the first of its jobs to come back
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    self.executor = self._pool()
+                self.submit(job, tries + 1)
+            except Exception as exc:  # the executor failed to run it (unreachable worker, lost data)
+                yield Result(job, (), (_unexpected(job, exc),))
+
+    def close(self) -> None:
+        for future in self.pending:
             future.cancel()
-        if own:
-            executor.shutdown(cancel_futures=True)
-
-
-def _finished(pending: dict[Future, Job]) -> Iterator[Result]:
-    from concurrent.futures import FIRST_COMPLETED, wait
-    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-    for future in done:
-        job = pending.pop(future)
-        try:
-            yield future.result()
-        except Exception as exc:  # the worker itself failed (killed, unreachable)
-            yield Result(job, (), (_unexpected(job, exc),))
+        if self.own:
+            self.executor.shutdown(cancel_futures=True)
 
 
 def _unexpected(job: Job, exc: BaseException) -> Problem:

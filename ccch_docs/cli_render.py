@@ -44,10 +44,8 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
         for job in jobs:
             progress.done(run_job(job))
     else:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(workers) as executor:
-            for result in render_many(jobs, executor):
-                progress.done(result)
+        for result in render_many(jobs, workers=workers):
+            progress.done(result)
     return progress.close()
 
 

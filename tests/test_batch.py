@@ -207,3 +207,48 @@ def test_a_conversion_past_its_timeout_is_stopped_and_leaves_no_pdf(tmp_path):
         with pytest.raises(ccch_docs.OutputError, match="quá 0.05 giây nên đã dừng; không ghi PDF"):
             convert()
         assert sorted(p.name for p in tmp_path.iterdir()) == ["kh.docx"]
+
+
+def test_a_worker_killed_in_the_middle_of_a_batch(tmp_path):
+    docs = write_docs(tmp_path, 12)
+    results, killed = [], []
+    for result in ccch_docs.render_many(docs, workers=2):
+        results.append(result)
+        if not killed:  # after the first result, kill one of the pool's workers
+            pid = _children()[0]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+    assert killed and sorted(r.job.source for r in results) == docs and all(r.ok for r in results)
+    assert all(View.open(p.with_suffix(".docx")).header() for p in docs)
+
+
+def _children() -> list[int]:
+    """This process's children that run the same command (a pool's workers, not a LibreOffice bridge)."""
+    me, found = Path("/proc/self"), []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and (proc / "stat").read_text().split(") ")[-1].split()[1] == str(os.getpid()) \
+                    and (proc / "cmdline").read_bytes() == (me / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    write_docs(tmp_path, 3)
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    done = subprocess.run([sys.executable, "-m", "ccch_docs", "render", str(tmp_path)], stdout=subprocess.PIPE,
+                          stderr=follower, timeout=300)
+    assert select.select([leader], [], [], 10)[0], "nothing was written to the terminal"
+    screen = os.read(leader, 65536).decode()  # before the terminal's last writer closes, or Linux drops it
+    os.close(follower)
+    os.close(leader)
+    assert done.returncode == 0 and "3/3" in screen and "100%" in screen
+    assert done.stdout.decode().splitlines()[-1].startswith("3 tệp: 3 xong, 0 lỗi")  # no per-document lines
