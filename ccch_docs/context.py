@@ -81,13 +81,16 @@ def table(pl: PhuLuc, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
     groups = pl.groups
-    group_labels = iter(numbering.labels([g.so for g in groups if g.ten is not None], pl.danh_so.nhom, with_dd))
+    group_labels = iter(numbering.numbered([g.so for g in groups if g.ten is not None], pl.danh_so.nhom, with_dd))
     for grp in groups:
+        outer: numbering.Counters = ()  # the group's counter, for a row style that prints it
         if grp.ten is not None:
-            rows.append((group_kind, next(group_labels), ((grp.ten,),)))
+            group_label, group_number = next(group_labels)
+            outer = (group_number or 0,)
+            rows.append((group_kind, group_label, ((grp.ten,),)))
         style = pl.danh_so.dong if grp.danh_so is None else grp.danh_so
         for n, row in enumerate(grp.dong, start=1):
-            rows.append(("dong", numbering.label(n, style, with_dd), tuple(_cell(row.get(k)) for k in keys)))
+            rows.append(("dong", numbering.label(n, style, with_dd, outer), tuple(_cell(row.get(k)) for k in keys)))
             if total_key and row.get(total_key) is not None:
                 number = _amount(row[total_key])
                 if number is None:
