@@ -145,9 +145,12 @@ def look(key: str, ln: Line | None, sized: bool = True) -> Iterator[Finding]:
                       where(ln))
 
 
-def wording(key: str, ln: Line) -> Iterator[Finding]:
-    """A fixed line printed as decree.wording has it (as shown: all-caps formatting counts)."""
-    if ln.shown != WORDS[key]:
+def wording(key: str, ln: Line, lines: int = 1) -> Iterator[Finding]:
+    """A fixed line printed as decree.wording has it (as shown: all-caps formatting counts), on one line."""
+    if lines > 1:
+        yield Finding(f"{key}.one_line", _el(key), _t(f"{lines} dòng", f"{lines} lines"), _t("một dòng", "one line"),
+                      where(ln))
+    elif ln.shown != WORDS[key]:
         yield Finding(f"{key}.text", _el(key), _t(ln.shown), _t(WORDS[key]), where(ln))
 
 
@@ -226,16 +229,12 @@ def header(parts: Parts) -> Iterator[Finding]:
     if qh is None:
         yield missing("quoc_hieu", "quoc_hieu")
     else:
-        if parts.quoc_hieu_lines > 1:
-            yield Finding("quoc_hieu.one_line", _el("quoc_hieu"), _t(f"{parts.quoc_hieu_lines} dòng",
-                          f"{parts.quoc_hieu_lines} lines"), _t("một dòng", "one line"), where(qh))
-        else:
-            yield from wording("quoc_hieu", qh)
+        yield from wording("quoc_hieu", qh, parts.quoc_hieu_lines)
         yield from look("quoc_hieu", qh)
     if tn is None:
         yield missing("tieu_ngu", "tieu_ngu")
     else:
-        yield from wording("tieu_ngu", tn)
+        yield from wording("tieu_ngu", tn, parts.tieu_ngu_lines)
         yield from look("tieu_ngu", tn)
         yield from rule("tieu_ngu", parts.tieu_ngu_rule, tn)
     if not parts.co_quan:

@@ -584,7 +584,9 @@ def read(source: str | Path | IO[bytes]) -> Document:
     """Open a .docx (a path or a binary file object) and flatten it; Unreadable when it is not one."""
     try:
         z = zipfile.ZipFile(source)
-    except (OSError, zipfile.BadZipFile) as exc:
+    except zipfile.BadZipFile:
+        raise Unreadable(_not_docx(source)) from None
+    except OSError as exc:
         raise Unreadable(str(exc)) from None
     with z:
         names = set(z.namelist())
@@ -608,6 +610,23 @@ def read(source: str | Path | IO[bytes]) -> Document:
             return _flatten(root, styles, numbering, parts, pages, producer)
         except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
             raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+
+
+def _not_docx(source: str | Path | IO[bytes]) -> str:
+    """Why a file is not a .docx: a Word 97–2003 .doc says so, with the way to convert it."""
+    try:
+        if isinstance(source, (str, Path)):
+            with open(source, "rb") as f:
+                head = f.read(8)
+        else:
+            source.seek(0)
+            head = source.read(8)
+    except OSError:
+        head = b""
+    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return ("tệp Word 97–2003 (.doc), không phải .docx; chuyển bằng LibreOffice: "
+                "soffice --headless --convert-to docx TỆP.doc")
+    return "không phải tệp .docx (không phải gói ZIP của Office Open XML)"
 
 
 def _main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:

@@ -136,6 +136,7 @@ class Parts:
     quoc_hieu: Line | None = None
     quoc_hieu_lines: int = 1  # printed over more than one line
     tieu_ngu: Line | None = None
+    tieu_ngu_lines: int = 1
     tieu_ngu_rule: Rule | None = None
     co_quan_chu_quan: list[Line] = field(default_factory=list)
     co_quan: list[Line] = field(default_factory=list)
@@ -250,6 +251,9 @@ def _header(found: Parts, head: list[Line]) -> None:
                 continue
         if found.tieu_ngu is None and _TN.search(f):
             found.tieu_ngu = ln
+        elif found.tieu_ngu is None and f.startswith("DOC LAP") and k + 1 < len(head) and \
+                _TN.search(f"{f} {fold(head[k + 1].shown)}"):
+            found.tieu_ngu, found.tieu_ngu_lines = ln, 2
         elif found.so_ky_hieu is None and _SO.match(f):
             found.so_ky_hieu = ln
         elif found.dia_danh_ngay is None and _DATE.search(f):
@@ -270,8 +274,9 @@ def _header(found: Parts, head: list[Line]) -> None:
             setattr(found, name, None)
     taken = {id(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu, found.dia_danh_ngay,
                              found.do_khan, *found.v_v) if x is not None}
-    if found.quoc_hieu_lines == 2:
-        taken.add(id(head[head.index(found.quoc_hieu) + 1]))
+    for x, n in ((found.quoc_hieu, found.quoc_hieu_lines), (found.tieu_ngu, found.tieu_ngu_lines)):
+        if x is not None and n == 2:
+            taken.add(id(head[head.index(x) + 1]))
     right = {x.container for x in (found.quoc_hieu, found.tieu_ngu, found.dia_danh_ngay) if x is not None}
     right.discard(("body",))
     stop = found.so_ky_hieu or found.dia_danh_ngay

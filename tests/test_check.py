@@ -82,6 +82,9 @@ BROKEN = [
     (CV, "doc", "Số: 06/VPUBND-KSTTHC", "Số: 6/VPUBND-KSTTHC", 1, "so_ky_hieu.zero"),
     (KH, "doc", "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc", 1, "tieu_ngu.text"),
     (KH, "doc", "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI", 1, "quoc_hieu.text"),
+    (KH, "doc", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p>",
+     'CỘNG HÒA XÃ HỘI CHỦ NGHĨA</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="QuocHieu"/></w:pPr>'
+     "<w:r><w:t>VIỆT NAM</w:t></w:r></w:p>", 1, "quoc_hieu.one_line"),
     (KH, "style:NoiDung", 'w:firstLine="567"', 'w:firstLine="0"', 1, "noi_dung.indent"),
     (KH, "style:NoiDung", '<w:jc w:val="both"/>', '<w:jc w:val="left"/>', 1, "noi_dung.align"),
     (KH, "style:NoiDung", 'w:before="120"', 'w:before="0"', 1, "noi_dung.spacing"),
@@ -202,10 +205,10 @@ def test_cli_exit_codes_text_json_and_folders(rendered, tmp_path, capsys):
     assert finding["where"] == [{"section": 1, "paragraph": 7, "table": 1, "row": 2, "cell": 2,
                                  "text": "Đồng Tháp, ngày 5 tháng 12 năm 2020"}]
     junk = tmp_path / "junk.docx"
-    junk.write_bytes(b"not a zip")
+    junk.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 a Word 97 file")
     assert cli.main(["check", str(good), str(junk)]) == 2
     out = capsys.readouterr().out
-    assert f"{junk}: không đọc được" in out and "2 tệp: 1 đạt, 0 có lỗi, 1 không đọc được" in out
+    assert f"{junk}: không đọc được: tệp Word 97–2003 (.doc)" in out and "2 tệp: 1 đạt, 0 có lỗi, 1 không đọc được" in out
 
 
 def test_what_is_not_found_is_said_not_guessed(tmp_path):
