@@ -56,10 +56,10 @@ def finding_text(f: Finding, lang: str) -> str:
     head = f"  {f.code}  {f.element[i]}"
     if f.kind == "missing":
         body = f"{head}: {t['not_found']}"
+    elif f.kind == "note":
+        body = f"{head}: {f.found[i]} ({t['note']})"
     else:
         body = f"{head}: {t['found']} {f.found[i]}; {t['required']} {f.required[i]}"
-        if f.kind == "note":
-            body += f" ({t['note']})"
     if f.where:
         body += f" — {t['at']} {place(f.where[0], lang)}"
         if len(f.where) > 1:

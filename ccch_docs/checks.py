@@ -22,6 +22,12 @@ def _t(vi: str, en: str | None = None) -> Text:
     return (vi, vi if en is None else en)
 
 
+def _m(vi: str, en: str | None = None) -> Text:
+    """A measure we write: a decimal comma in Vietnamese (1,27 cm), a point in English."""
+    en = vi if en is None else en
+    return (re.sub(r"(?<=\d)\.(?=\d)", ",", vi), en)
+
+
 @dataclass(frozen=True)
 class Where:
     """Where a finding is: section and paragraph (1-based), table cell or text box, the header, and the text."""
@@ -98,7 +104,7 @@ def where(x: Line | Para | None, section: int | None = None) -> list[Where]:
     p = x.para if isinstance(x, Line) else x
     text = x.text if isinstance(x, Line) else p.text.strip()
     return [Where(p.section + 1, None if p.in_header else p.index + 1, p.table, p.row, p.cell, p.textbox,
-                  p.in_header, text[:80])]
+                  p.in_header, " ".join(text.split())[:80])]
 
 
 def _el(key: str) -> Text:
@@ -129,7 +135,7 @@ def look(key: str, ln: Line | None, sized: bool = True) -> Iterator[Finding]:
     sizes = ln.sizes
     lo, hi = e.sizes
     if sized and sizes and any(not lo <= s <= hi for s in sizes):
-        yield Finding(f"{code}.size", _el(key), _t(_pt(sizes)), _t(_range(lo, hi)), where(ln))
+        yield Finding(f"{code}.size", _el(key), _m(_pt(sizes)), _m(_range(lo, hi)), where(ln))
     if e.bold is not None and ln.bold is not e.bold and ln.visible:
         found = _BOLD.get(ln.bold, _t("đậm một phần", "partly bold"))  # type: ignore[arg-type]
         yield Finding(f"{code}.bold", _el(key), found, _BOLD[e.bold], where(ln))
@@ -186,7 +192,7 @@ def page(parts: Parts) -> Iterator[Finding]:
                 mm = got[side] / P.TWIPS_PER_MM  # type: ignore[operator]
                 if not lo - P.PAGE.tolerance_mm <= mm <= hi + P.PAGE.tolerance_mm:
                     yield Finding(f"page.margin.{side}", _t(f"lề {_SIDES[side][0]}", f"{_SIDES[side][1]} margin"),
-                                  _t(f"{mm:.1f} mm"), _t(f"{lo:g}–{hi:g} mm"), where(None, s.index + 1))
+                                  _m(f"{mm:.1f} mm"), _m(f"{lo:g}–{hi:g} mm"), where(None, s.index + 1))
 
 
 _SIDES = {"top": ("trên", "top"), "bottom": ("dưới", "bottom"), "left": ("trái", "left"), "right": ("phải", "right")}
@@ -216,7 +222,7 @@ def fonts(parts: Parts) -> Iterator[Finding]:
                     wrong.setdefault(font, []).append(slot)
             for font, slots in wrong.items():
                 found = _t(f"{font} ({', '.join(slots)})") if font else _t(
-                    f"không đặt ({', '.join(slots)})", f"not set ({', '.join(slots)})")
+                    f"chưa đặt phông ({', '.join(slots)})", f"not set ({', '.join(slots)})")
                 yield Finding("font.name", _t("phông chữ", "font"), found, _t(P.FONT), where(p))
             if run.color and run.color.lower() not in ("auto", P.COLOR.lower()):
                 yield Finding("font.color", _t("màu chữ", "text colour"), _t(f"#{run.color}"),
@@ -272,8 +278,8 @@ def rule(key: str, r: Rule | None, ln: Line) -> Iterator[Finding]:
         return
     ratio = r.length / ref
     if not spec.low <= ratio <= spec.high:
-        yield Finding(f"{key}.line", name, _t(f"{ratio:.2f} × độ dài chữ", f"{ratio:.2f} × the text"),
-                      _t(f"{spec.low:g}–{spec.high:g} × độ dài chữ", f"{spec.low:g}–{spec.high:g} × the text"),
+        yield Finding(f"{key}.line", name, _m(f"{ratio:.2f} × độ dài chữ", f"{ratio:.2f} × the text"),
+                      _m(f"{spec.low:g}–{spec.high:g} × độ dài chữ", f"{spec.low:g}–{spec.high:g} × the text"),
                       where(ln))
 
 
@@ -416,23 +422,23 @@ def _paragraph(p: Para, prev: Para | None) -> Iterator[Finding]:
     ln = Line(p, p.text.strip(), tuple(p.runs))
     sizes = ln.sizes
     if sizes and any(not e.sizes[0] <= s <= e.sizes[1] for s in sizes):
-        yield Finding("noi_dung.size", _el("noi_dung"), _t(_pt(sizes)), _t(_range(*e.sizes)), where(p))
+        yield Finding("noi_dung.size", _el("noi_dung"), _m(_pt(sizes)), _m(_range(*e.sizes)), where(p))
     if p.align != "both" and "\t" not in p.text:
         yield Finding("noi_dung.align", _el("noi_dung"), _ALIGN.get(p.align, _t(p.align)), _ALIGN["both"], where(p))
     lo, hi = b.indent
     if not p.numbered and not lo - b.indent_tolerance <= p.first_line <= hi + b.indent_tolerance:
-        yield Finding("noi_dung.indent", _el("noi_dung"), _t(f"{p.first_line / P.TWIPS_PER_CM:.2f} cm"),
-                      _t(f"{lo / P.TWIPS_PER_CM:.2f}–{hi / P.TWIPS_PER_CM:.2f} cm"), where(p))
+        yield Finding("noi_dung.indent", _el("noi_dung"), _m(f"{p.first_line / P.TWIPS_PER_CM:.2f} cm"),
+                      _m(f"{lo / P.TWIPS_PER_CM:.2f}–{hi / P.TWIPS_PER_CM:.2f} cm"), where(p))
     if prev is not None and p.before + prev.after < b.space_min - 2:
-        yield Finding("noi_dung.spacing", _el("noi_dung"), _t(f"{(p.before + prev.after) / 20:g} pt"),
-                      _t(f"≥ {b.space_min / 20:g} pt"), where(p))
+        yield Finding("noi_dung.spacing", _el("noi_dung"), _m(f"{(p.before + prev.after) / 20:g} pt"),
+                      _m(f"≥ {b.space_min / 20:g} pt"), where(p))
     size = (sizes[0] if sizes else 14) * 20
     if p.line_rule == "auto":
         ok = b.line[0] - 6 <= p.line <= b.line[1] + 6
-        found = _t(f"{p.line / 240:.2f} dòng", f"{p.line / 240:.2f} lines")
+        found = _m(f"{p.line / 240:.2f} dòng", f"{p.line / 240:.2f} lines")
     else:
         ok = p.line_rule == "atLeast" and p.line <= size * 1.15 or size * 0.99 <= p.line <= size * 1.15 * 1.5 + 1
-        found = _t(f"{p.line / 20:g} pt")
+        found = _m(f"{p.line / 20:g} pt")
     if not ok:
         yield Finding("noi_dung.line_spacing", _el("noi_dung"), found,
                       _t("từ một dòng đến 1,5 dòng", "single to 1.5 lines"), where(p))
@@ -607,4 +613,22 @@ def annexes(parts: Parts) -> Iterator[Finding]:
                           _t("bắt đầu trang mới", "starts a new page"), where(h))
 
 
-RULES = (page, fonts, header, title, body, footer, page_numbers, annexes)
+def tables(parts: Parts) -> Iterator[Finding]:
+    """A table fits the text width; a phụ lục too wide for a portrait page goes on a landscape one."""
+    doc = parts.document
+    annexes = {a.section.index for a in parts.annexes}
+    for t in doc.tables:
+        s = doc.sections[min(t.section, len(doc.sections) - 1)]
+        if s.width is None or t.width <= s.text_width * 1.05 + 60:
+            continue
+        p = doc.paras[t.first] if t.first < len(doc.paras) else None
+        found = _m(f"{t.width / P.TWIPS_PER_CM:.1f} cm")
+        if t.section in annexes and not s.landscape:
+            yield Finding("phu_luc.orientation", _el("phu_luc"), _t("trang dọc, bảng rộng hơn trang", "portrait, "
+                          "the table wider than the page"), _t("trang ngang", "landscape"), where(p))
+        else:
+            yield Finding("page.table_width", _t("bảng", "table"), found,
+                          _m(f"≤ {s.text_width / P.TWIPS_PER_CM:.1f} cm"), where(p))
+
+
+RULES = (page, fonts, tables, header, title, body, footer, page_numbers, annexes)

@@ -90,6 +90,16 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A top-level table: its number, section, width (twips) and the index of its first paragraph."""
+
+    number: int
+    section: int
+    width: int
+    first: int
+
+
+@dataclass(frozen=True)
 class Margins:
     top: int | None
     bottom: int | None
@@ -126,6 +136,7 @@ class Document:
 
     paras: list[Para]
     sections: list[Section]
+    tables: list[Table]
     pages: int | None
     producer: str
 
@@ -360,6 +371,7 @@ class _Reader:
         self.textboxes = 0
         self.section = 0
         self.break_pending = False
+        self.tables_found: list[Table] = []
 
     def block(self, el: etree._Element, where: dict, room: int) -> None:
         for child in el:
@@ -384,6 +396,9 @@ class _Reader:
         self.tables += 1
         number = self.tables if where.get("table") is None else where["table"]
         grid = [(_int(g.get(_W + "w")) or 0) for g in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol")]
+        if where.get("table") is None and where.get("textbox") is None:
+            width = _twips(tbl.find(f"{_W}tblPr/{_W}tblW")) or sum(grid)
+            self.tables_found.append(Table(number, self.section, width, len(self.paras)))
         tbl_margins = [_twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}{side}")) for side in ("left", "right")]
         if tbl_margins[0] is None:
             tbl_margins[0] = _twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}start"))
@@ -708,4 +723,4 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         members = [p.index for p in reader.paras if p.section == sec.index]
         if members:
             sec.first, sec.last = members[0], members[-1]
-    return Document(reader.paras, sections, pages, producer)
+    return Document(reader.paras, sections, reader.tables_found, pages, producer)

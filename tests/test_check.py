@@ -102,6 +102,9 @@ BROKEN = [
     (QD, "doc", ">Điều 2.", ">Điều 3.", 1, "numbering.sequence"),
     (KH, "doc", "<w:titlePg/>", "", 1, "so_trang.first_page"),
     (KH, "doc", '<w:pgNumType w:start="1"/>', "", 1, "phu_luc.page_numbers"),
+    (KH, "doc", '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1701" w:right="1134" '
+     'w:bottom="851" w:left="1134"', '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" '
+     'w:bottom="1134" w:left="1701"', 1, "phu_luc.orientation"),
     (KH, "doc", "(Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của UBND tỉnh Đồng Tháp)",
      "Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của UBND tỉnh Đồng Tháp", 1, "phu_luc.kem_theo"),
 ]
