@@ -39,6 +39,14 @@ def ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
+class Unclear(ValueError):
+    """A value written in a way that could be misread (`1.500`, `01/02/25`); `hint` rewrites it as it may be meant."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
 class CchcError(Exception):
     """Base of every error the library raises on purpose."""
 

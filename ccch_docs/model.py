@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from . import decree, markup, presets
 from .decree import numbering, signers
 from .decree.citations import running_name
-from .errors import InputError, Problem, did_you_mean, ordered
+from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
@@ -66,13 +66,20 @@ def _number(value: Any) -> Any:
     if isinstance(value, str | int | float):
         try:
             value = _or(numbers.read(value), value)
-        except numbers.Unclear as exc:
+        except Unclear as exc:
             raise PydanticCustomError("cchc", exc.message, {"hint": exc.hint}) from None
         except ValueError:
             raise PydanticCustomError("cchc", numbers.TOO_LARGE, {"hint": "kiểm tra lại số"}) from None
     if isinstance(value, int | float) and not numbers.printable(value):
         raise PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
     return value
+
+
+def _date(value: Any) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except Unclear as exc:
+        raise PydanticCustomError("cchc", exc.message, {"hint": exc.hint}) from None
 
 
 def _or(number: Any, value: Any) -> Any:
@@ -104,8 +111,9 @@ def _loai(value: Any) -> Any:
 Text = Annotated[str, BeforeValidator(_text)]
 Lines = Annotated[tuple[Text, ...], BeforeValidator(_as_list),
                   WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
-Date = Annotated[PartialDate, BeforeValidator(PartialDate.parse),
-                 WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
+Date = Annotated[PartialDate, BeforeValidator(_date),
+                 WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^(\d{4}(-\d{1,2}(-\d{1,2})?)?|"
+                                                                        r"(\d{1,2}[/.-])?\d{1,2}[/.-]\d{4})$"},
                                            {"type": "integer"}, {"type": "null"}]})]
 Number = Annotated[int, BeforeValidator(_number), Field(gt=0)]
 Real = Annotated[float, BeforeValidator(_number), Strict()]
@@ -436,7 +444,8 @@ def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     elif kind == "missing":
         hint = f"thêm khóa `{loc[-1]}`" + (" (có thể đặt trong tệp ke_thua của đơn vị)" if len(loc) <= 2 else "")
     elif kind == "value_error" and loc and loc[-1] in ("ngay", "tu", "den"):
-        hint = f"viết {loc[-1]}: 2021-12-05" + (", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
+        hint = f"viết {loc[-1]}: 05/12/2021 hoặc 2021-12-05" + (
+            ", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
     elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
         hint = "ví dụ " + _SHAPES[loc[0]]
     return src.problem(loc, message, hint)
@@ -508,7 +517,7 @@ def _check_figures(value: Any, path: Path_) -> list[Finding]:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         try:
             number = numbers.read(value)
-        except numbers.Unclear as exc:
+        except Unclear as exc:
             return [(path, f"số liệu phải là số: {exc.message}", exc.hint)]
         except ValueError:  # too large to read: not a figure
             number = None
@@ -579,7 +588,7 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
                 if key == total and isinstance(value, str):
                     try:
                         numbers.read(value)
-                    except numbers.Unclear as exc:
+                    except Unclear as exc:
                         out.append((here + where + (key,), exc.message + " để cộng vào dòng tổng", exc.hint))
                     except ValueError:
                         out.append((here + where + (key,), numbers.TOO_LARGE, "kiểm tra lại số"))

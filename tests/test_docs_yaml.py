@@ -108,3 +108,26 @@ def test_a_list_line_ending_in_a_colon_is_named_not_misread():
     (p,) = info.value.problems
     assert (p.line, p.key) == (10, "noi_dung[0].doan[0]")
     assert p.hint == 'đặt dòng trong dấu ngoặc kép: "Các nhiệm vụ sau:"'
+
+
+@pytest.mark.parametrize("written,day", [("15/01/2025", (2025, 1, 15)), ("15-01-2025", (2025, 1, 15)),
+                                         ("5/1/2025", (2025, 1, 5)), ("15.01.2025", (2025, 1, 15)),
+                                         ("01/2025", (2025, 1, None)), ("ngày 15 tháng 01 năm 2025", (2025, 1, 15)),
+                                         ("2025-01-15", (2025, 1, 15))])
+def test_dates_as_clerks_write_them(written, day):
+    doc = ccch_docs.loads(DOC + f"ngay: {written}\n")
+    assert (doc.ngay.year, doc.ngay.month, doc.ngay.day) == day
+    report = DOC.replace("ke_hoach", "bao_cao") + f"ky_bao_cao: {{tu: 1/12/2024, den: '{written}'}}\n"
+    if day[2] is not None:
+        assert str(ccch_docs.loads(report).ky_bao_cao.tu) == "01/12/2024"
+
+
+@pytest.mark.parametrize("written,hint", [("01/15/2025", "viết 15/01/2025 (ngày/tháng/năm)"),
+                                          ("15/01/25", "viết 15/01/2025 (năm đủ bốn chữ số)"),
+                                          ("2025-15-01", "viết 2025-01-15 (năm-tháng-ngày)"),
+                                          ("8-13-2024", "viết 13-8-2024 (ngày/tháng/năm)")])
+def test_unclear_dates_are_rewritten_in_the_hint(written, hint):
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(DOC + f"ngay: {written}\n", name="kh.yaml")
+    (p,) = info.value.problems
+    assert (p.line, p.key, p.hint) == (7, "ngay", hint), str(p)

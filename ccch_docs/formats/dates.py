@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..errors import Unclear
+
+# How clerks write a date: 2021-12-05 (or 2021-12, 2021), 05/12/2021 or 5-12-2021 (or 12/2021), in words.
+_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?")
+_DAY_FIRST = re.compile(r"(?:(?P<d>\d{1,2})[/.-])?(?P<m>\d{1,2})(?P<sep>[/.-])(?P<y>\d{4}|\d{2})")
+_WORDS = re.compile(r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE)
 BLANK = "      "  # room left for the clerk to write a day or month by hand
 
 
@@ -28,12 +35,21 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
-        """Read a YAML value: a date, ``"2021-12"``, ``2022``/``"2022"`` or nothing.
+        """Read a YAML value: ``2021-12-05``, ``05/12/2021``, ``5-12-2021``, ``"2021-12"``, ``2022`` or nothing.
 
-        >>> PartialDate.parse("2021-12")
-        PartialDate(year=2021, month=12, day=None)
-        >>> PartialDate.parse(None)
-        PartialDate(year=None, month=None, day=None)
+        >>> PartialDate.parse("2021-12"), PartialDate.parse("15/01/2025"), PartialDate.parse("5-1-2025")
+        (PartialDate(year=2021, month=12, day=None), PartialDate(year=2025, month=1, day=15), \
+PartialDate(year=2025, month=1, day=5))
+        >>> PartialDate.parse(None), PartialDate.parse("ngày 05 tháng 12 năm 2020")
+        (PartialDate(year=None, month=None, day=None), PartialDate(year=2020, month=12, day=5))
+        >>> for text in ("01/15/2025", "15/01/25", "2025-15-01"):
+        ...     try:
+        ...         PartialDate.parse(text)
+        ...     except Unclear as exc:
+        ...         print(exc.hint)
+        viết 15/01/2025 (ngày/tháng/năm)
+        viết 15/01/2025 (năm đủ bốn chữ số)
+        viết 2025-01-15 (năm-tháng-ngày)
         """
         if value is None or value == "":
             return cls()
@@ -44,11 +60,29 @@ class PartialDate:
         if isinstance(value, int):
             return cls(_year(value))
         if isinstance(value, str):
-            parts = value.strip().split("-")
-            if 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts):
-                nums = [int(p) for p in parts] + [None, None]
-                return cls(_year(nums[0]), nums[1], nums[2])
-        raise ValueError(f"cần một ngày như 2021-12-05, 2021-12 hoặc 2021, không phải {value!r}")
+            text = value.strip()
+            m = _ISO.fullmatch(text) or _WORDS.fullmatch(text)
+            if m:
+                return cls._checked(text, m["y"], m["m"], m["d"], f"{m['y']}-{m['d']}-{m['m']} (năm-tháng-ngày)")
+            m = _DAY_FIRST.fullmatch(text)
+            if m:
+                sep, own = m["sep"], [p for p in (m["d"], m["m"]) if p]
+                if len(m["y"]) == 2:
+                    raise Unclear(f"năm `{m['y']}` viết tắt", f"viết {sep.join(own)}{sep}20{m['y']} (năm đủ bốn chữ số)")
+                swapped = sep.join(own[::-1] + [m["y"]])
+                return cls._checked(text, m["y"], m["m"], m["d"], f"{swapped} (ngày/tháng/năm)")
+        raise ValueError(f"cần một ngày như 2021-12-05, 05/12/2021, 2021-12 hoặc 2021, không phải {value!r}")
+
+    @classmethod
+    def _checked(cls, text: str, year: str, month: str | None, day: str | None, swapped: str) -> PartialDate:
+        """The date of these parts; Unclear, `swapped` as the hint, when only day and month swapped make a date."""
+        try:
+            return cls(_year(int(year)), int(month) if month else None, int(day) if day else None)
+        except ValueError:
+            if day and month and int(month) > 12 >= int(day):
+                raise Unclear(f"ngày `{text}` không có trên lịch: không có tháng {int(month)}",
+                              f"viết {swapped}") from None
+            raise
 
     @property
     def complete(self) -> bool:

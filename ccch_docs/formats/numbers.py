@@ -12,6 +12,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
+from ..errors import Unclear
 from .words import bang_chu
 
 LOCALE = Locale.parse("vi_VN")  # parsed once: reports format hundreds of numbers
@@ -56,14 +57,6 @@ _COMMAS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?" + _CURRENCY, re.IGNORE
 _IN_UNITS = re.compile(r"(?P<n>[-+]?\d+(?:[.,]\d+)?)\s*(?P<unit>tỷ|tỉ|triệu|tr|nghìn|ngàn)\.?" + _CURRENCY,
                        re.IGNORECASE)
 _UNIT_SCALE = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 10**3, "ngàn": 10**3}
-
-
-class Unclear(ValueError):
-    """Text that looks like a number but is not one for sure; `hint` rewrites it the ways it may be meant."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.message, self.hint = message, hint
 
 
 def read(value: str | Number) -> Number | None:
