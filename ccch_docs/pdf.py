@@ -80,7 +80,6 @@ class Office:
         self._bridge: subprocess.Popen | None = None
         self._office_pid: int | None = None
         self._lines: queue.Queue[dict | None] = queue.Queue()
-        self._profile: tempfile.TemporaryDirectory | None = None
 
     def __enter__(self) -> Office:
         return self
@@ -107,7 +106,7 @@ class Office:
                 answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, docx)
                 if answer.get("ok"):
                     return _place(made, pdf, docx)
-                self.close()  # it died or broke under this document: a new one tries once more
+                self.close(hung=True)  # it died or broke under this document: a new one tries once more
                 if attempt == 2:
                     raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {answer.get('error')}",
                                                str(docx))])
@@ -122,19 +121,17 @@ class Office:
             self._bridge.stdin.flush()
             answer = self._lines.get(timeout=self.timeout)
         except queue.Empty:
-            self.close()
+            self.close(hung=True)
             raise OutputError([_too_long(self.timeout, docx)]) from None
         except OSError:
             answer = None
         return answer or {"ok": False, "error": "LibreOffice stopped"}
 
     def _start(self) -> None:
-        self._profile = tempfile.TemporaryDirectory(prefix="ccch-lo-")
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_unoserver_root(),
                                                                          os.environ.get("PYTHONPATH")]))}
         self._lines = queue.Queue()
-        self._bridge = subprocess.Popen([uno_python(), str(Path(__file__).with_name("uno_bridge.py")), soffice(),
-                                         Path(self._profile.name).as_uri()],
+        self._bridge = subprocess.Popen([uno_python(), str(Path(__file__).with_name("uno_bridge.py")), soffice()],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                         text=True, env=env)
         threading.Thread(target=_read, args=(self._bridge.stdout, self._lines), daemon=True).start()
@@ -143,27 +140,30 @@ class Office:
         except queue.Empty:
             ready = None
         if not ready or "ready" not in ready:
-            self.close()
+            self.close(hung=True)
             raise OutputError([Problem("LibreOffice không khởi động được để xuất PDF", None, hint=_HINT)])
         self._office_pid = ready["ready"]
 
-    def close(self) -> None:
-        """Stop LibreOffice (the next conversion starts a new one)."""
+    def close(self, hung: bool = False) -> None:
+        """Stop LibreOffice (the next conversion starts a new one): its bridge, told by the end of its input, stops
+        it and removes its profile; one that `hung` is killed first."""
         bridge, self._bridge = getattr(self, "_bridge", None), None
         if bridge is None:
             return
-        if self._office_pid is not None:
+        if hung and self._office_pid is not None:
             _kill_group(self._office_pid)
-            self._office_pid = None
-        bridge.kill()
-        bridge.wait()
         try:
-            bridge.stdin.close()
+            bridge.stdin.close()  # its reader closes stdout
         except OSError:
-            pass  # its reader closes stdout
-        if self._profile is not None:
-            self._profile.cleanup()
-            self._profile = None
+            pass
+        try:
+            bridge.wait(30)
+        except subprocess.TimeoutExpired:
+            if self._office_pid is not None:
+                _kill_group(self._office_pid)
+            bridge.kill()
+            bridge.wait()
+        self._office_pid = None
 
 
 def _read(stream: IO[str], lines: queue.Queue) -> None:

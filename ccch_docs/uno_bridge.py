@@ -1,22 +1,26 @@
 """A warm LibreOffice for pdf.py: run by a Python that has LibreOffice's `uno` module (not imported by the package).
 
-    python3 uno_bridge.py SOFFICE PROFILE_URI
+    python3 uno_bridge.py SOFFICE
 
-Starts LibreOffice listening on a free local port, converts with `unoserver`'s UnoConverter, and reads one JSON
+Starts LibreOffice with a profile folder of its own, listening on a free local port, converts with `unoserver`'s UnoConverter, and reads one JSON
 request a line on standard input ({"in": docx, "out": pdf}), answering one JSON line each: {"ok": true} or
 {"ok": false, "error": …}. The first line out is {"ready": pid}. When its
-input closes (the process that started it ended), it stops LibreOffice and exits.
+input closes (the process that started it ended, or wants it stopped), it stops LibreOffice, removes the profile
+and exits.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 
 def _free_port() -> int:
@@ -30,8 +34,16 @@ def _say(message: dict) -> None:
     sys.stdout.flush()
 
 
-def main(soffice: str, profile: str) -> int:
+def main(soffice: str) -> int:
     """Serve conversions until standard input closes."""
+    profile = tempfile.mkdtemp(prefix="ccch-lo-")
+    try:
+        return _serve(soffice, Path(profile).as_uri())
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _serve(soffice: str, profile: str) -> int:
     from unoserver.converter import UnoConverter  # needs `uno`: only under LibreOffice's Python
 
     port = _free_port()
@@ -80,4 +92,4 @@ def stop(office: subprocess.Popen) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(sys.argv[1]))

@@ -252,3 +252,16 @@ def test_progress_bar_on_a_terminal(tmp_path):
     os.close(leader)
     assert done.returncode == 0 and "0/3" in screen and "tệp" in screen  # the bar, drawn as it starts
     assert done.stdout.decode().splitlines()[-1].startswith("3 tệp: 3 xong, 0 lỗi")  # no per-document lines
+
+
+def test_libreoffice_found_where_windows_and_macos_install_it(tmp_path, monkeypatch):
+    installed = tmp_path / "Applications" / "LibreOffice.app" / "Contents" / "MacOS" / "soffice"
+    installed.parent.mkdir(parents=True)
+    installed.write_text("")
+    monkeypatch.delenv("CCHC_SOFFICE", raising=False)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf, "_INSTALLED", (str(tmp_path / "Program Files" / "soffice.exe"), str(installed)))
+    assert pdf.soffice() == str(installed)
+    monkeypatch.setattr(pdf, "_INSTALLED", ())
+    with pytest.raises(ccch_docs.OutputError, match="không tìm thấy LibreOffice.*CCHC_SOFFICE"):
+        pdf.soffice()
