@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from .blocks import Para, Table
+from .blocks import Para, Run, Table
 from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
 from .model import Muc, PhuLuc, VanBan
 from .settings import Pack
+
+_HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
+# The emphasis of a run-in title, as its heading style has it (I. and 1. bold, a) italic).
+_RUN_IN = {"muc1": (True, False), "muc2": (True, False), "muc3": (False, True)}
+
+
+def scheme(doc: VanBan, key: str) -> numbering.Scheme:
+    """The levels body `key` of `doc` is numbered with: the decree's, with the styles `danh_so.cap` chooses."""
+    return numbering.chosen(numbering.BODIES[key], doc.danh_so.cap)
+
 
 def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme = numbering.PLAN_LEVELS,
          outer: numbering.Counters = ()) -> list[Para]:
@@ -24,9 +34,18 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
     numbered = numbering.numbered([p.so for p in parts], level.style, with_dd, outer)
     for part, (nhan, n) in zip(parts, numbered, strict=True):
         paragraphs = [runs(t) for t in part.doan]
-        if part.tieu_de is not None:
+        kind = f"muc{min(depth + 1, _HEADINGS)}"
+        if part.tieu_de is not None and part.cung_dong:
+            # A run-in heading: the title in its heading's emphasis, then the first paragraph on the same line.
+            dam, nghieng = _RUN_IN[kind]
+            title = runs(part.tieu_de.upper() if level.upper else part.tieu_de, dam, nghieng)
+            label = (Run(nhan + " ", dam or level.bold_label, nghieng),) if nhan else ()
+            first, *rest = paragraphs or [()]
+            out.append(Para("doan", "", (*label, *title, Run(" "), *first) if first else (*label, *title)))
+            out.extend(Para("doan", "", r) for r in rest)
+        elif part.tieu_de is not None:
             title = part.tieu_de.upper() if level.upper else part.tieu_de
-            out.append(Para(f"muc{depth + 1}", nhan, runs(title), level.bold_label))
+            out.append(Para(kind, nhan, runs(title), level.bold_label))
             out.extend(Para("doan", "", r) for r in paragraphs)
         elif paragraphs:
             out.extend(Para("doan", nhan if i == 0 else "", r, level.bold_label and i == 0)
@@ -46,7 +65,7 @@ def plain(paragraphs: tuple[str, ...] | list[str]) -> list[Para]:
 _PARTS = {
     "tham_quyen": lambda doc, words: (doc.tham_quyen or "").upper(),
     "can_cu": lambda doc, words: plain(punctuation.grounds(doc.can_cu, doc.theo_de_nghi, words)),
-    "dieu": lambda doc, words: body(doc.dieu, doc.danh_so.with_dd, numbering.BODIES["dieu"]),
+    "dieu": lambda doc, words: body(doc.dieu, doc.danh_so.with_dd, scheme(doc, "dieu")),
     "v_v": lambda doc, words: punctuation.opened(" ".join(doc.trich_yeu), words["v_v"]),
 }
 
@@ -140,7 +159,7 @@ def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
         return None
     return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.attached_to(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
-            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, numbering.BODIES["noi_dung"])}
+            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"))}
 
 
 def notes(doc: VanBan) -> list[dict[str, Any]]:
@@ -173,7 +192,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "trich_yeu": list(doc.trich_yeu),
         "ky_bao_cao": period_line(doc, words),
         "mo_dau": plain(doc.mo_dau),
-        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, numbering.BODIES["noi_dung"]),
+        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, scheme(doc, "noi_dung")),
         "ket_thuc": plain(doc.ket_thuc),
         "noi_nhan": punctuation.recipients(pack.noi_nhan.dau + doc.noi_nhan + pack.noi_nhan.cuoi, doc.luu,
                                            layout.opening(doc, words) if layout.opening else None, words),

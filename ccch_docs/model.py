@@ -17,6 +17,7 @@ from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import numbers
 from .formats.dates import PartialDate
+from .formats.words import bang_chu
 from .formats.text import one_line
 from .source import Linked, Path_, Source
 from .yamlerrors import quoted
@@ -194,16 +195,30 @@ class Muc(Model):
     tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
     doan: Lines = Field((), description="các đoạn văn của phần này; `**đậm**`, `*nghiêng*`")
     muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
-    so: Bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, ví dụ \"III\"")
+    so: Bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
+                                                      "ví dụ \"III\", \"1.1.\"")
+    cung_dong: Bool = Field(False, description="true: đề mục và đoạn đầu in liền một dòng "
+                                               "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
 
 
 Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
+
+
+def _body_style(value: Any) -> Any:
+    if value not in (*numbering.BODY_STYLES, "Điều"):
+        raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
+                                  {"value": value, "hint": "chọn trong " + ", ".join(f'"{s}"' for s in numbering.BODY_STYLES)})
+    return value
 
 
 class DanhSo(Model):
     """Numbering choices of the body."""
 
     chu_cai: Literal["co_dd", "khong_dd"] = Field("co_dd", description="thứ tự chữ cái có hay không có đ")
+    cap: tuple[Annotated[str, BeforeValidator(_body_style),
+                         WithJsonSchema({"enum": [*numbering.BODY_STYLES, "Điều"]})], ...] = Field(
+        (), description="kiểu nhãn của từng cấp, từ cấp ngoài cùng, ví dụ [\"I.\", \"1.\", \"1.1.\", \"-\"]; "
+                        "mặc định I. → 1. → a) (quyết định: Điều → 1. → a))")
 
     @property
     def with_dd(self) -> bool:
@@ -498,8 +513,9 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
     if not signers.titled(doc.nguoi_ky):
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
-    for key, levels in numbering.BODIES.items():
-        out.extend(_check_parts(getattr(doc, key), (key,), 1, levels))
+    for key, base in numbering.BODIES.items():
+        levels = numbering.chosen(base, doc.danh_so.cap)
+        out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_layout(doc))
     out.extend(_check_tables(doc.phu_luc, known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
@@ -606,17 +622,19 @@ def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
     return out
 
 
-def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: numbering.Scheme) -> list[Finding]:
+def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: numbering.Scheme,
+                 deepest: int) -> list[Finding]:
     out: list[Finding] = []
     for i, part in enumerate(parts):
         here = path + (i,)
-        if depth > numbering.MAX_DEPTH and part.so is not False:
+        if depth > deepest and part.so is not False:
             scheme = " → ".join(level.style for level in levels)
-            out.append((here, f"phần nội dung lồng quá ba cấp ({scheme})",
-                        "dùng đoạn gạch đầu dòng `- ` / `+ ` trong doan, hoặc đặt `so: false`"))
+            out.append((here, f"phần nội dung lồng quá {bang_chu(deepest, viet_hoa=False)} cấp ({scheme})",
+                        "dùng đoạn gạch đầu dòng `- ` / `+ ` trong doan, đặt `so: false`, "
+                        "hoặc chọn thêm cấp trong danh_so.cap"))
         if part.tieu_de is None and not part.doan and not part.muc:
             out.append((here, "phần nội dung trống", "thêm tieu_de, doan hoặc muc"))
-        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels))
+        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels, deepest))
     return out
 
 

@@ -156,3 +156,51 @@ def test_libreoffice_prints_footnotes_at_the_foot_of_the_page(tmp_path):
     body = next(i for i, x in enumerate(lines) if x.startswith("Ban Chỉ đạo 934"))
     assert lines[body].startswith("Ban Chỉ đạo 9341 đã họp")  # the mark follows the word, as a superscript digit
     assert lines[-2:] == ["1 Ban Chỉ đạo thực hiện Đề án 934.", "2 Nghị định số 30/2020/NĐ-CP."]
+
+
+def _body(view: View) -> list[str]:
+    return [clean(p.text) for p in view.body()]
+
+
+def test_numbering_styles_chosen_per_depth(render_dict):
+    view = render_dict({**PLAN, "danh_so": {"cap": ["I.", "1.", "1.1.", "1.1.1.", "-", "+"]}, "noi_dung": [
+        {"tieu_de": "Nhiệm vụ", "muc": [
+            {"tieu_de": "Cải cách thể chế", "doan": "x"},
+            {"tieu_de": "Cải cách TTHC", "muc": [
+                {"tieu_de": "Rà soát", "muc": [{"doan": "Bước một", "muc": [{"doan": "ý a", "muc": [{"doan": "ý b"}]}]},
+                                               {"doan": "Bước hai"}]},
+                {"tieu_de": "Công bố", "so": "2.5."},
+                {"tieu_de": "Niêm yết"}]}]}]})
+    assert _body(view)[:11] == ["I. NHIỆM VỤ", "1. Cải cách thể chế", "x", "2. Cải cách TTHC", "2.1. Rà soát",
+                                "2.1.1. Bước một", "- ý a", "+ ý b", "2.1.2. Bước hai", "2.5. Công bố", "2.6. Niêm yết"]
+
+
+def test_a_forced_label_is_printed_exactly_as_written(render_dict):
+    view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "A", "muc": [
+        {"tieu_de": "B", "muc": [{"doan": "c", "so": "1.1."}, {"doan": "d"}]}, {"doan": "e", "so": "3"}]}]})
+    assert _body(view)[:5] == ["I. A", "1. B", "1.1. c", "b) d", "3. e"]
+
+
+def test_deeper_parts_than_the_chosen_levels_are_refused():
+    deep = [{"doan": "1", "muc": [{"doan": "2", "muc": [{"doan": "3", "muc": [{"doan": "4"}]}]}]}]
+    with pytest.raises(ccch_docs.InputError, match="lồng quá ba cấp"):
+        ccch_docs.from_dict({**PLAN, "noi_dung": deep})
+    ccch_docs.from_dict({**PLAN, "noi_dung": deep, "danh_so": {"cap": ["I.", "1.", "a)", "-"]}})
+    with pytest.raises(ccch_docs.InputError, match="kiểu đánh số `1.1` không hợp lệ"):
+        ccch_docs.from_dict({**PLAN, "danh_so": {"cap": ["I.", "1.1"]}})
+
+
+def test_run_in_headings(render_dict):
+    view = render_dict({**PLAN, "danh_so": {"cap": ["I.", "1.", "1.1."]}, "noi_dung": [{"tieu_de": "Nội dung", "muc": [
+        {"tieu_de": "Lộ trình", "muc": [
+            {"tieu_de": "Lộ trình thực hiện:", "cung_dong": True, "doan": ["Năm 2025 - 2026.", "Đoạn sau."]}]},
+        {"tieu_de": "Kinh phí:", "cung_dong": True, "doan": "Ngân sách *tỉnh*."}]}]})
+    paras = {clean(p.text): p for p in view.body()}
+    run_in = paras["1.1. Lộ trình thực hiện: Năm 2025 - 2026."]
+    assert run_in.style.style_id == "NoiDung" and "Đoạn sau." in paras
+    # in the emphasis of its heading's style: 1.1. is the third level, italic like a)
+    assert _runs(run_in) == [("1.1. ", False, True), ("Lộ trình thực hiện:", False, True), (" ", False, False),
+                             ("Năm 2025 - 2026.", False, False)]
+    assert _runs(paras["2. Kinh phí: Ngân sách tỉnh."]) == [
+        ("2. ", True, False), ("Kinh phí:", True, False), (" ", False, False), ("Ngân sách ", False, False),
+        ("tỉnh", False, True), (".", False, False)]

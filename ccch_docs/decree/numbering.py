@@ -65,6 +65,10 @@ STYLES: dict[str, Style] = {
     "a)": Style(lambda c, dd: letter(c[-1], dd) + ")", ")"),
     "1": Style(lambda c, dd: str(c[-1])),
     "a": Style(lambda c, dd: letter(c[-1], dd)),
+    "1.1.": Style(lambda c, dd: ".".join(str(x) for x in c[-2:]) + ".", "."),  # composed from the parent's counter
+    "1.1.1.": Style(lambda c, dd: ".".join(str(x) for x in c[-3:]) + ".", "."),
+    "-": Style(lambda c, dd: "-"),  # bullets: the same mark for every item
+    "+": Style(lambda c, dd: "+"),
     "Điều": Style(lambda c, dd: f"Điều {c[-1]}.", "."),
     "": Style(lambda c, dd: "", "."),  # unnumbered; a label forced anyway ends like `1.`
 }
@@ -75,8 +79,8 @@ def label(n: int, style: str, with_dd: bool = True, outer: Counters = ()) -> str
 
     >>> label(3, "I."), label(3, "1."), label(5, "a)"), label(2, "1"), label(2, "")
     ('III.', '3.', 'đ)', '2', '')
-    >>> label(3, "Điều")
-    'Điều 3.'
+    >>> label(3, "Điều"), label(4, "1.1.", outer=(1,)), label(2, "1.1.1.", outer=(1, 4)), label(2, "-")
+    ('Điều 3.', '1.4.', '1.4.2.', '-')
     """
     return STYLES[style].fmt((*outer, n), with_dd)
 
@@ -84,10 +88,10 @@ def label(n: int, style: str, with_dd: bool = True, outer: Counters = ()) -> str
 def forced_number(value: str, style: str) -> int | None:
     """The counter value a forced label stands for, so that numbering goes on after it.
 
-    >>> forced_number("III", "I."), forced_number("Điều 5", "Điều"), forced_number("c)", "a)")
-    (3, 5, 3)
+    >>> forced_number("III", "I."), forced_number("Điều 5", "Điều"), forced_number("c)", "a)"), forced_number("1.4.", "1.1.")
+    (3, 5, 3, 4)
     """
-    core = (value.rstrip(".)").split() or [""])[-1]  # "Điều 5" stands for 5
+    core = (value.rstrip(".)").replace(".", " ").split() or [""])[-1]  # "Điều 5" stands for 5, "1.4." for 4
     if style == "I." and core and set(core) <= set("IVXLCDM"):
         return next((n for n in range(1, 400) if roman(n) == core), None)
     if core.isdigit():
@@ -96,13 +100,13 @@ def forced_number(value: str, style: str) -> int | None:
 
 
 def forced_label(value: str, style: str) -> str:
-    """A forced label as printed: with the style's closing mark.
+    """A forced label as printed: as written when it ends with `.` or `)`, else with the style's closing mark.
 
-    >>> forced_label("III", "I."), forced_label("c)", "a)"), forced_label("2", "1")
-    ('III.', 'c)', '2')
+    >>> forced_label("III", "I."), forced_label("c)", "a)"), forced_label("2", "1"), forced_label("1.1.", "a)")
+    ('III.', 'c)', '2', '1.1.')
     """
     suffix = STYLES[style].suffix
-    return value if not suffix or value.endswith(suffix) else value + suffix
+    return value if not suffix or value.endswith((".", ")")) else value + suffix
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,23 @@ PLAN_LEVELS: Scheme = (Level("I.", upper=True), Level("1."), Level("a)"))
 DECISION_LEVELS: Scheme = (Level("Điều", bold_label=True), Level("1."), Level("a)"))
 # The scheme of each numbered body key of a document.
 BODIES: dict[str, Scheme] = {"noi_dung": PLAN_LEVELS, "dieu": DECISION_LEVELS}
-MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs
+MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs, unless a document chooses more levels
+# The styles a document may choose for each depth of its body (`danh_so.cap`).
+BODY_STYLES = ("I.", "1.", "1.1.", "1.1.1.", "a)", "-", "+", "1", "a")
+
+
+def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
+    """The scheme `base` with the style of each depth replaced by `styles` (a depth keeps its other traits).
+
+    >>> [lv.style for lv in chosen(PLAN_LEVELS, ["I.", "1.", "1.1.", "-"])]
+    ['I.', '1.', '1.1.', '-']
+    >>> chosen(PLAN_LEVELS, [])[0].upper, chosen(PLAN_LEVELS, ["1."])[0].upper
+    (True, False)
+    """
+    if not styles:
+        return base
+    return tuple(Level(style, upper=lv.upper and style == lv.style, bold_label=lv.bold_label)
+                 for style, lv in zip(styles, (*base, *[Level("")] * len(styles))))
 
 
 def level(scheme: Scheme, depth: int) -> Level:
