@@ -144,6 +144,16 @@ _Parser = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.SafeLoa
 
 _NO_KEY = object()
 _MERGE = object()  # the key `<<`: its value is merged into the mapping holding it
+_TYPED_START = frozenset("0123456789+-~nNtTfF")  # how a plain scalar that _plain may type begins
+
+
+def _value_path(container: Any, path: Path_, key: Any) -> Path_:
+    """The path of the value that goes next into `container` (at `path`; a mapping's under `key`)."""
+    if container is None:
+        return ()
+    if isinstance(container, list):
+        return path + (len(container),)
+    return path if key is _MERGE else path + (key,)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Problem]]:
@@ -190,7 +200,7 @@ class _Builder:
 
     def build(self, parser: Any) -> tuple[Any, dict[Path_, Where], list[Problem]]:
         """One loop over the events, the hot path inlined: a plain key, a plain or quoted value, a list item."""
-        file, places, get = self.file, self.places, parser.get_event
+        file, places, get, where = self.file, self.places, parser.get_event, tuple.__new__
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -219,22 +229,19 @@ class _Builder:
                         here = path + (key,)
                         if key in container:
                             self.duplicate(here, mark)
-                        places[here] = Where(file, mark.line + 1, mark.column + 1)
+                        places[here] = where(Where, (file, mark.line + 1, mark.column + 1))
                         self.count += 1
                     continue
-                if is_map:
-                    here = path if key is _MERGE else path + (key,)
-                else:
+                if not is_map and container is not None:
                     mark = event.start_mark
-                    here = path + (len(container),) if container is not None else ()
-                    places[here] = Where(file, mark.line + 1, mark.column + 1)
+                    places[path + (len(container),)] = where(Where, (file, mark.line + 1, mark.column + 1))
                 if len(text) > MAX_TEXT:
-                    raise self.fail(event, here, f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})",
-                                    "chia thành nhiều đoạn")
+                    raise self.fail(event, _value_path(container, path, key),
+                                    f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})", "chia thành nhiều đoạn")
                 if event.tag is None and event.implicit[0]:
-                    value = _plain(text)
+                    value = _plain(text) if not text or text[0] in _TYPED_START else text
                 else:
-                    value = self.scalar(event, here)
+                    value = self.scalar(event, _value_path(container, path, key))
                 self.count += 1
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
@@ -242,20 +249,16 @@ class _Builder:
                 if is_map and key is _NO_KEY:
                     key = self.key(event, container, path)
                     continue
-                here = path + ((len(container) if not is_map else key),) if container is not None else ()
+                here = _value_path(container, path, key)
                 if not is_map and container is not None:
                     places[here] = Where(file, event.start_mark.line + 1, event.start_mark.column + 1)
-                value = self.alias(event, path if key is _MERGE else here)
+                value = self.alias(event, here)
             elif kind in starts:
                 if is_map and key is _NO_KEY:
                     raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách",
                                     "viết `khóa: giá trị`; khóa là một chữ, ví dụ noi_dung")
-                if container is None:
-                    here = ()
-                elif is_map:
-                    here = path if key is _MERGE else path + (key,)
-                else:
-                    here = path + (len(container),)
+                here = _value_path(container, path, key)
+                if not is_map and container is not None:
                     places[here] = Where(file, event.start_mark.line + 1, event.start_mark.column + 1)
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(event, here, f"lồng quá sâu (quá {MAX_DEPTH} cấp)",
