@@ -11,7 +11,7 @@ from . import cascade as cascading
 from . import compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
-from .errors import OutputError, Problem
+from .errors import InputError, OutputError, Problem
 from .files import Reader, Roots, folders, real
 from .model import VanBan, validate
 from .output import write_atomic, write_stream
@@ -48,11 +48,17 @@ def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | st
 
 def _validate(bundle: Bundle, reader: Reader) -> Document:
     """Validate the resolved document with its pack's column presets, then link its plan and evaluate its
-    expressions (compute.complete); the document keeps its templates."""
+    expressions (compute.complete); the document keeps its templates. Links that could not be followed are
+    reported with the validation's problems."""
     columns = bundle.templates.pack.cot
     linked = bundle.document
-    doc = compute.complete(validate(linked.source, columns, linked.kem_theo), linked, columns=columns,
-                           words=bundle.templates.pack.words)
+    try:
+        doc = validate(linked.source, columns, linked.kem_theo)
+    except InputError as exc:
+        raise InputError([*bundle.problems, *exc.problems]) from None
+    if bundle.problems:
+        raise InputError(bundle.problems)
+    doc = compute.complete(doc, linked, columns=columns, words=bundle.templates.pack.words)
     return Document(doc, bundle.templates, tuple(reader.budget.files))
 
 

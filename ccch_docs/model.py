@@ -431,12 +431,15 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
     return doc
 
 
-def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns: Presets | None) -> VanBan:
-    """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision."""
+def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns: Presets | None) -> VanBan | None:
+    """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision; None when
+    the resolve stage could not read it (and reports why)."""
     if doc is not None and doc.layout.issues is None:
         raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
                                       "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
     if attached is None:
+        if isinstance(src.data["kem_theo"], str | dict):
+            return None
         raise InputError([src.problem(("kem_theo",), "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
                                       "ví dụ `kem_theo: quy-che.yaml`")])
     child = validate(attached.source, columns, attached.kem_theo)

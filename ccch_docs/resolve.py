@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import packs, source
-from .errors import InputError
+from .errors import InputError, Problem
 from .files import Reader
 from .source import Linked, Source
 
@@ -22,28 +22,36 @@ class Bundle:
     document: Linked  # the document, its ke_thua files and pack defaults merged in
     templates: packs.TemplateSet
     defaults: Source | None  # the pack's `mac_dinh`
+    problems: tuple[Problem, ...] = ()  # links that could not be followed, reported with the validation's
 
 
 def resolve(src: Source, reader: Reader, templates: packs.Folders = None, chain: tuple[Path, ...] = ()) -> Bundle:
     """The bundle of `src` (read with `reader`, its `ke_thua` merged); `chain`: its file, when it has one."""
     found, defaults = packs.template_set(src, templates, reader)
     src = src if defaults is None else source.merge(defaults, src)
-    return Bundle(links(src, reader, chain), found, defaults)
+    document, problems = links(src, reader, chain)
+    return Bundle(document, found, defaults, tuple(problems))
 
 
-def links(src: Source, reader: Reader, chain: tuple[Path, ...] = ()) -> Linked:
-    """`src` with the documents it names read, and those they name, walked with a work list (cycles refused)."""
+def links(src: Source, reader: Reader, chain: tuple[Path, ...] = ()) -> tuple[Linked, list[Problem]]:
+    """`src` with the documents it names read, and those they name, walked with a work list (cycles refused);
+    and the problems of the links that could not be followed (those are left unset)."""
     top = Linked(src)
     todo = [(top, chain)]
+    problems: list[Problem] = []
     while todo:
         node, trail = todo.pop()
         for key in ("kem_theo", "ke_hoach"):
-            found = _follow(node.source, key, reader, trail)
+            try:
+                found = _follow(node.source, key, reader, trail)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
             if found is not None:
                 child, target = found
                 setattr(node, key, child)
                 todo.append((child, trail + ((target,) if target else ())))
-    return top
+    return top, problems
 
 
 def _follow(src: Source, key: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Linked, Path | None] | None:
@@ -54,7 +62,8 @@ def _follow(src: Source, key: str, reader: Reader, chain: tuple[Path, ...]) -> t
     value = src.data.get(key)
     if key == "kem_theo" and isinstance(value, dict):
         return Linked(_attached(src, source.inline(src, (key,), value, reader, chain))), None
-    if isinstance(value, bool) or not isinstance(value, str | int | float) or not str(value).strip():
+    kinds = (str,) if key == "kem_theo" else (str, int, float)  # a plan's path typed as a number is a path too
+    if isinstance(value, bool) or not isinstance(value, kinds) or not str(value).strip():
         return None
     rel = str(value)
     if key == "ke_hoach" and reader.allows(src.base_dir / rel) and not os.path.lexists(src.base_dir / rel):

@@ -198,3 +198,11 @@ def test_a_loop_of_symlinks(tmp_path, capsys, key):
     (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
     (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
     _refused(_doc(tmp_path / "qd.yaml", f"{key}: a.yaml"), capsys, ("qd.yaml", 1, key), "vòng liên kết tượng trưng")
+
+
+@pytest.mark.parametrize("key", ["kem_theo", "ke_hoach"])
+def test_a_broken_link_is_reported_with_the_other_problems(tmp_path, capsys, key):
+    doc = _doc(tmp_path / "qd.yaml", f"{key}: khong-co.yaml\ntrich_yue: x")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(doc)
+    assert [(p.line, p.key) for p in info.value.problems] == [(1, key), (2, "trich_yue")], str(info.value)
