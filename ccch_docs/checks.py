@@ -126,8 +126,9 @@ _ALIGN = {"center": _t("căn giữa", "centred"), "both": _t("căn đều hai l�
           "left": _t("căn trái", "left"), "right": _t("căn phải", "right")}
 
 
-def look(key: str, ln: Line | None, sized: bool = True) -> Iterator[Finding]:
-    """Size (unless not `sized`), bold, italic, case and alignment of a line against its element's presentation."""
+def look(key: str, ln: Line | None, sized: bool = True, aligned: bool = True) -> Iterator[Finding]:
+    """Size, bold, italic, case and alignment of a line against its element's presentation (`sized`, `aligned`: whether
+    size and alignment are judged)."""
     if ln is None:
         return
     e = P.ELEMENTS[key]
@@ -146,7 +147,7 @@ def look(key: str, ln: Line | None, sized: bool = True) -> Iterator[Finding]:
         yield Finding(f"{code}.case", _el(key), _t("chữ thường", "lower case"), _t("chữ in hoa", "upper case"), where(ln))
     if e.upper is False and ln.upper and len(ln.text) > 3:
         yield Finding(f"{code}.case", _el(key), _t("chữ in hoa", "upper case"), _t("chữ thường", "lower case"), where(ln))
-    if e.align and ln.column is None and not {"\n", "\t"} & set(ln.para.text) and ln.para.align != e.align:
+    if aligned and e.align and ln.column is None and not {"\n", "\t"} & set(ln.para.text) and ln.para.align != e.align:
         yield Finding(f"{code}.align", _el(key), _ALIGN.get(ln.para.align, _t(ln.para.align)), _ALIGN[e.align],
                       where(ln))
 
@@ -538,12 +539,14 @@ def footer(parts: Parts) -> Iterator[Finding]:
     if parts.ho_ten is None:
         yield missing("ho_ten", "ho_ten")
         return
+    # Outside a table or text box the signer block is placed by indents or tabs: its alignment is not judged.
+    boxed = parts.ho_ten.para.table is not None or parts.ho_ten.para.textbox is not None
     for ln in parts.chuc_danh:
-        yield from look("chuc_danh", ln)
+        yield from look("chuc_danh", ln, aligned=boxed)
         if P.SIGN_PREFIX_LIKE.match(ln.text) and not P.SIGN_PREFIX.match(ln.text):
             yield Finding("chuc_danh.prefix", _el("chuc_danh"), _t(ln.text.split(" ")[0]),
                           _t(" ".join(WORDS[k] for k in SIGNER_KEYS)), where(ln))
-    yield from look("ho_ten", parts.ho_ten)
+    yield from look("ho_ten", parts.ho_ten, aligned=boxed)
     if P.NAME_TITLES.match(parts.ho_ten.text):
         yield Finding("ho_ten.title", _el("ho_ten"), _t(parts.ho_ten.text),
                       _t("họ tên, không kèm học hàm, học vị", "the name alone, no title or degree"), where(parts.ho_ten))

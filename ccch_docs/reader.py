@@ -453,7 +453,7 @@ def _signer_plain(paras: list[Para], i: int, stop: int) -> list[Line]:
     """Signer lines outside a table: from the first prefixed line (TM., KT. …) to the name under it."""
     k = next((q.index for q in paras[i:stop] if _PREFIX.match(fold(q.text.strip())) and q.table is None), None)
     if k is None:
-        return []
+        return _signer_block(paras, i, stop)
     out: list[Line] = []
     for q in paras[k:stop]:
         if fold(q.text).startswith("NOI NHAN"):
@@ -462,6 +462,21 @@ def _signer_plain(paras: list[Para], i: int, stop: int) -> list[Line]:
         if out and not out[-1].upper and not _SIGNED.match(fold(out[-1].text)):
             break
     return out
+
+
+def _signer_block(paras: list[Para], i: int, stop: int) -> list[Line]:
+    """A signer without an authority form: the last block before `stop` set apart from the body (centred,
+    right-aligned or indented), upper-case titles over a name."""
+    def apart(q: Para) -> bool:
+        return q.table is None and (q.align in ("center", "right") or q.left >= 2500) and len(q.text.strip()) <= 60
+
+    block = [q for q in paras[i:stop] if q.text.strip()]
+    if not block or not apart(block[-1]) or lines(block[-1])[0].upper:
+        return []
+    k = len(block) - 1
+    while k > 0 and apart(block[k - 1]) and lines(block[k - 1])[0].upper and not block[k - 1].text.strip().endswith("."):
+        k -= 1
+    return [ln for q in block[k:] for ln in lines(q)] if k < len(block) - 1 else []
 
 
 def _annex_start(paras: list[Para], i: int) -> int:

@@ -20,7 +20,7 @@ GOOD = {
     "labels": ["I.", "1.", "a)", "b)", "2.", "II.", "1.", "2."], "indent": 1.27, "align": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "noi_nhan": ["- Bộ Nội vụ;", "- TT/TU, TT/HĐND Tỉnh;", "- Lưu: VT, KSTTHC."], "nn_size": 12, "item_size": 11,
     "signer": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "name": "Nguyễn Văn Dương", "left_cm": 3.0, "landscape": False,
-    "page_number": True, "first_page_number": False, "layout": "table", "line_ratio": 0.4, "title_ratio": 0.4,
+    "page_number": True, "first_page_number": False, "layout": "table", "line_ratio": 0.4, "title_ratio": 0.4, "footer": "table",
 }
 
 
@@ -193,6 +193,15 @@ def build(path: Path, **changes) -> Path:
         upper = set(text.split(" ", 1)[0].rstrip(".")) <= set("IVX")
         _run(p, text, cfg["body_size"], bold=upper, cfg=cfg)
 
+    if cfg["footer"] == "plain":  # the signer right-aligned, then Nơi nhận under it, no table
+        for line in cfg["signer"][-1:]:
+            _para(d, line, 14, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, cfg=cfg)
+        _para(d, cfg=cfg)
+        _para(d, cfg["name"], 14, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, cfg=cfg)
+        _para(d, "Nơi nhận:", cfg["nn_size"], bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, cfg=cfg)
+        for item in cfg["noi_nhan"]:
+            _para(d, item, cfg["item_size"], align=WD_ALIGN_PARAGRAPH.LEFT, cfg=cfg)
+        return _finish(d, s, cfg, path)
     f = d.add_table(rows=1, cols=2)
     nn, sig = f.cell(0, 0), f.cell(0, 1)
     p = nn.paragraphs[0]
@@ -206,7 +215,11 @@ def build(path: Path, **changes) -> Path:
         _run(p, line, 14, bold=True, cfg=cfg)
     _para(sig, cfg["name"], 14, bold=True, cfg=cfg).paragraph_format.space_before = Pt(80)
 
-    # Page numbers: centred in the header, not on page 1.
+    return _finish(d, s, cfg, path)
+
+
+def _finish(d, s, cfg: dict, path: Path) -> Path:
+    """Page numbers centred in the header, not on page 1; save."""
     s.different_first_page_header_footer = not cfg["first_page_number"]
     if cfg["page_number"]:
         hp = s.header.paragraphs[0]

@@ -151,6 +151,8 @@ CLERK = [
     ({"nn_size": 13}, "noi_nhan.size"),
     ({"item_size": 12}, "noi_nhan_muc.size"),
     ({"signer": ["T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]}, "chuc_danh.prefix"),
+    ({"footer": "plain", "name": "TS. Nguyễn Văn Dương"}, "ho_ten.title"),
+    ({"footer": "plain", "noi_nhan": ["- Bộ Nội vụ;", "- Lưu VT."]}, "noi_nhan.luu"),
     ({"name": "Ông Nguyễn Văn Dương"}, "ho_ten.title"),
     ({"so": "Số: 5/KH-UBND"}, "so_ky_hieu.zero"),
     ({"so": "Số: 12/BC-UBND"}, "so_ky_hieu.type"),
@@ -163,10 +165,10 @@ CLERK = [
 ]
 
 
-@pytest.mark.parametrize("layout", ["table", "tabs", "textbox"])
+@pytest.mark.parametrize("layout", ["table", "tabs", "textbox", "plain footer"])
 def test_clerk_document_passes(tmp_path, layout):
     from clerk_docx import build
-    path = build(tmp_path / "clerk.docx", layout=layout)
+    path = build(tmp_path / "clerk.docx", **({"footer": "plain"} if layout == "plain footer" else {"layout": layout}))
     parts = reader.read(path)
     assert parts.quoc_hieu and parts.tieu_ngu and parts.so_ky_hieu and parts.dia_danh_ngay and parts.ho_ten
     assert [x.text for x in parts.co_quan] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"]
