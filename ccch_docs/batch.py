@@ -61,7 +61,7 @@ def run(job: Job) -> Result:
         if job.docx is not None:
             written.append(write_atomic(job.docx, data, api.inputs_of(doc)))
         if job.pdf is not None:
-            written.append(pdf.convert(data, job.pdf, timeout=job.pdf_timeout))
+            written.append(pdf.convert(data, job.pdf, timeout=job.pdf_timeout, name=str(job.source)))
         return Result(job, tuple(written))
     except (InputError, TemplateError) as exc:
         return Result(job, tuple(written), exc.problems, bad_input=True)

@@ -57,15 +57,17 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
     return pdfs[0] if isinstance(source, str | Path) else pdfs
 
 
-def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT) -> Path:
-    """Write the PDF of `docx` to `pdf` with this thread's warm LibreOffice (started on first use)."""
+def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT, name: str | None = None) -> Path:
+    """Write the PDF of `docx` to `pdf` with this thread's warm LibreOffice (started on first use); problems
+    name `name` (the document's source) when given."""
     office = getattr(_local, "office", None)
-    if office is None or office.timeout != timeout:
+    if office is None:
         office = _local.office = Office(timeout)
+    office.timeout = timeout
     with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
         source = Path(tmp) / f"{Path(pdf).stem}.docx"
         source.write_bytes(docx)
-        return office.convert(source, Path(pdf))
+        return office.convert(source, Path(pdf), name=name)
 
 
 _local = threading.local()
@@ -96,23 +98,24 @@ class Office:
         """The running LibreOffice's process id (its process group on POSIX), if any."""
         return self._office_pid
 
-    def convert(self, docx: Path, pdf: Path) -> Path:
-        """Write the PDF of the .docx at `docx` to `pdf`, whole or not at all."""
+    def convert(self, docx: Path, pdf: Path, *, name: str | None = None) -> Path:
+        """Write the PDF of the .docx at `docx` to `pdf`, whole or not at all; problems name `name` or `docx`."""
+        name = name or str(docx)
         if uno_python() is None:
-            return _cold(docx, pdf, self.timeout)
+            return _cold(docx, pdf, self.timeout, name)
         with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
             made = Path(tmp) / f"{pdf.stem}.pdf"
             for attempt in (1, 2):
-                answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, docx)
+                answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, name)
                 if answer.get("ok"):
-                    return _place(made, pdf, docx)
+                    return _place(made, pdf, name)
                 self.close(hung=True)  # it died or broke under this document: a new one tries once more
                 if attempt == 2:
                     raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {answer.get('error')}",
-                                               str(docx))])
+                                               name)])
         raise AssertionError("unreachable")
 
-    def _ask(self, request: dict, docx: Path) -> dict:
+    def _ask(self, request: dict, name: str) -> dict:
         if self._bridge is None:
             self._start()
         assert self._bridge is not None and self._bridge.stdin is not None
@@ -122,7 +125,7 @@ class Office:
             answer = self._lines.get(timeout=self.timeout)
         except queue.Empty:
             self.close(hung=True)
-            raise OutputError([_too_long(self.timeout, docx)]) from None
+            raise OutputError([_too_long(self.timeout, name)]) from None
         except OSError:
             answer = None
         return answer or {"ok": False, "error": "LibreOffice stopped"}
@@ -209,9 +212,10 @@ def _unoserver_root() -> str | None:
     return str(Path(spec.origin).parent.parent) if spec and spec.origin else None
 
 
-def _cold(docx: Path, pdf: Path, timeout: float) -> Path:
+def _cold(docx: Path, pdf: Path, timeout: float, name: str | None = None) -> Path:
     """One `soffice --convert-to pdf` with a private profile, into a private folder, then moved into place."""
     docx = Path(docx)
+    name = name or str(docx)
     with tempfile.TemporaryDirectory(prefix="ccch-lo-") as tmp:
         cmd = [soffice(), f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--convert-to",
                "pdf", "--outdir", str(Path(tmp) / "out"), str(docx)]
@@ -222,21 +226,21 @@ def _cold(docx: Path, pdf: Path, timeout: float) -> Path:
         except subprocess.TimeoutExpired:
             _kill_group(proc.pid)
             proc.communicate()
-            raise OutputError([_too_long(timeout, docx)]) from None
+            raise OutputError([_too_long(timeout, name)]) from None
         made = Path(tmp) / "out" / f"{docx.stem}.pdf"
         if proc.returncode != 0 or not made.is_file():
             raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {err.strip() or out.strip()}",
-                                       str(docx))])
-        return _place(made, Path(pdf), docx)
+                                       name)])
+        return _place(made, Path(pdf), name)
 
 
-def _place(made: Path, pdf: Path, docx: Path) -> Path:
+def _place(made: Path, pdf: Path, name: str) -> Path:
     data = made.read_bytes()
     if not (data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]):
-        raise OutputError([Problem("LibreOffice không tạo ra tệp PDF trọn vẹn", str(docx))])
+        raise OutputError([Problem("LibreOffice không tạo ra tệp PDF trọn vẹn", name)])
     return write_atomic(pdf, data)
 
 
-def _too_long(timeout: float, docx: Path) -> Problem:
-    return Problem(f"LibreOffice chuyển sang PDF quá {timeout:g} giây nên đã dừng; không ghi PDF", str(docx),
+def _too_long(timeout: float, name: str) -> Problem:
+    return Problem(f"LibreOffice chuyển sang PDF quá {timeout:g} giây nên đã dừng; không ghi PDF", name,
                    hint="tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)")

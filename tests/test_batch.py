@@ -265,3 +265,12 @@ def test_libreoffice_found_where_windows_and_macos_install_it(tmp_path, monkeypa
     monkeypatch.setattr(pdf, "_INSTALLED", ())
     with pytest.raises(ccch_docs.OutputError, match="không tìm thấy LibreOffice.*CCHC_SOFFICE"):
         pdf.soffice()
+
+
+@pytest.mark.libreoffice
+def test_pdf_timeout_from_the_command_line_names_the_document(tmp_path):
+    out = tmp_path / "kh.pdf"
+    done = cli("render", str(EXAMPLE), "-o", str(out), "--pdf-timeout", "0.05")
+    err = done.stderr.decode()
+    assert done.returncode == 1 and f"{EXAMPLE}: LibreOffice chuyển sang PDF quá 0.05 giây nên đã dừng" in err
+    assert "đã ghi" not in done.stdout.decode() and list(tmp_path.iterdir()) == []
