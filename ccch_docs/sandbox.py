@@ -16,6 +16,7 @@ from jinja2.filters import make_attrgetter
 from jinja2.runtime import markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.visitor import NodeTransformer
+from markupsafe import Markup
 
 # Limits of the sandbox: what a template from another office may spend on one document.
 MAX_LOOP_ITEMS = 1_000_000  # items of every `for` loop together
@@ -30,7 +31,7 @@ _GROWTH = {"e": 5, "escape": 5, "forceescape": 5, "urlencode": 12, "tojson": 12,
 _GROWING_METHODS = {"upper": 3, "lower": 3, "title": 3, "capitalize": 3, "swapcase": 3, "casefold": 3, "encode": 4}
 _ESCAPES = {"<": 3, ">": 3, "&": 4, '"': 4, "'": 4}  # characters escaping lengthens, and by how much
 # Not valid filter names in template text: only _Limits inserts them.
-_LOOP_FILTER, _CONCAT_FILTER = "ccch loop", "ccch concat"
+_LOOP_FILTER, _CONCAT_FILTER, _KEEP_FILTER = "ccch loop", "ccch concat", "ccch keep"
 
 
 @dataclass
@@ -40,6 +41,7 @@ class _Budget:
     seconds: float
     deadline: float
     loop_items: int = 0
+    kept: int = 0  # characters written into `{% set %}` blocks, macros, calls and filter blocks
 
 
 _ACTIVE: ContextVar[_Budget | None] = ContextVar("ccch_budget", default=None)
@@ -63,13 +65,19 @@ def _tick() -> None:
         raise SecurityError(f"mẫu dựng quá {spent.seconds:g} giây")
 
 
+def _spent(eval_ctx: jinja2.nodes.EvalContext) -> _Budget:
+    """The active budget; outside budget(), one per render, without a time limit."""
+    spent = _ACTIVE.get()
+    if spent is None:
+        spent = getattr(eval_ctx, "ccch_budget", None) or _Budget(float("inf"), float("inf"))
+        setattr(eval_ctx, "ccch_budget", spent)  # noqa: B010 (an attribute EvalContext does not declare)
+    return spent
+
+
 @jinja2.pass_eval_context
 def _count_loop(eval_ctx: jinja2.nodes.EvalContext, items: Iterable[Any]) -> Iterator[Any]:
     """Every `for` loop iterates through this: its items are counted against MAX_LOOP_ITEMS, its time checked."""
-    spent = _ACTIVE.get()
-    if spent is None:  # rendered outside budget(): loops are still counted, per render
-        spent = getattr(eval_ctx, "ccch_budget", None) or _Budget(float("inf"), float("inf"))
-        setattr(eval_ctx, "ccch_budget", spent)  # noqa: B010 (an attribute EvalContext does not declare)
+    spent = _spent(eval_ctx)
     for item in items:
         spent.loop_items += 1
         if spent.loop_items > MAX_LOOP_ITEMS:
@@ -136,14 +144,30 @@ def _concat(items: list[Any]) -> str:
     return _sized(markup_join(items))
 
 
+def _output_len(value: Any) -> int:
+    """How many characters `{{ value }}` writes, escaped."""
+    if isinstance(value, str):
+        return len(value) if hasattr(value, "__html__") else _escaped_len(value)
+    return _size(value) * _GROWTH["e"]
+
+
 def _finalize(value: Any) -> Any:
     """Every `{{ … }}` goes through this before being escaped into the output: its escaped size is checked first."""
     _tick()
-    if isinstance(value, str):
-        _need(len(value) if hasattr(value, "__html__") else _escaped_len(value))
-        return value
-    _need(_size(value) * _GROWTH["e"])
+    _need(_output_len(value))
     return value
+
+
+@jinja2.pass_context  # never folded into a constant when the template is compiled
+def _keep(context: jinja2.runtime.Context, value: Any, text: bool) -> Any:
+    """What a `{% set %}` block, macro, call or filter block writes (template `text`, or a value) passes through
+    this: all of it together, in one render, is held to MAX_OUTPUT before it is joined into one string."""
+    spent = _spent(context.eval_ctx)
+    spent.kept += len(value) if text else _output_len(value)
+    if spent.kept > MAX_OUTPUT:
+        raise SecurityError(f"khối `set`, macro hay `call` giữ quá {MAX_OUTPUT:,} ký tự")
+    _tick()
+    return Markup(value) if text else value
 
 
 def _checked(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -207,7 +231,29 @@ def _method_size(text: str, name: str, args: tuple[Any, ...]) -> int:
 
 
 class _Limits(NodeTransformer):
-    """Routes every `for` loop and `~` through the filters that count what they cost."""
+    """Routes every `for` loop, `~` and what blocks that capture their output write through the filters that count
+    what they cost (what is not captured is counted as it is output, by `bounded`)."""
+
+    def __init__(self) -> None:
+        self.capturing = 0
+
+    def _capture(self, node: nodes.Node) -> nodes.Node:
+        self.capturing += 1
+        try:
+            self.generic_visit(node)
+        finally:
+            self.capturing -= 1
+        return node
+
+    visit_AssignBlock = visit_Macro = visit_CallBlock = visit_FilterBlock = visit_Block = _capture
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Output:
+        self.generic_visit(node)
+        if self.capturing:
+            node.nodes = [nodes.Filter(nodes.Const(n.data) if isinstance(n, nodes.TemplateData) else n, _KEEP_FILTER,
+                                       [nodes.Const(isinstance(n, nodes.TemplateData))], [], None, None,
+                                       lineno=n.lineno) for n in node.nodes]
+        return node
 
     def visit_For(self, node: nodes.For) -> nodes.For:
         self.generic_visit(node)
@@ -241,6 +287,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.filters = {name: _checked(name, fn) for name, fn in self.filters.items()}
         self.filters[_LOOP_FILTER] = _count_loop
         self.filters[_CONCAT_FILTER] = _concat
+        self.filters[_KEEP_FILTER] = _keep
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         return _Limits().visit(super()._parse(source, name, filename))

@@ -226,3 +226,37 @@ def test_sandbox_limits_hold_outside_a_budget():
         env.from_string("{% for i in range(999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}").render()
     with pytest.raises(sandbox.SecurityError, match="dài quá"):
         env.from_string("{{ range(99999)|join('A' * 10000) }}").render()
+
+
+LOOP = "{% for i in range(99999) %}" + "A" * 1000 + "{% endfor %}"
+
+
+@pytest.mark.parametrize("code", [
+    "{% set x %}" + LOOP + "{% endset %}{{ x|length }}",
+    "{% macro m() %}" + LOOP + "{% endmacro %}{{ m()|length }}",
+    "{% filter length %}" + LOOP + "{% endfilter %}",
+    "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}" + LOOP + "{% endcall %}",
+    "{% set b = (['x' * 10000] * 1000)|join %}{% set x %}{% for i in range(400) %}{{ b }}{% endfor %}{% endset %}"
+    "{{ x|length }}",
+], ids=["set-block", "macro", "filter-block", "call-block", "set-block-values"])
+def test_what_a_block_keeps_is_bounded_before_it_is_joined(tmp_path, monkeypatch, code):
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 60.0)  # tracemalloc slows every allocation down
+    pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code})
+    doc = ccch_docs.load(EXAMPLE, templates=[pack])
+    tracemalloc.start()
+    try:
+        with pytest.raises(ccch_docs.TemplateError) as exc_info:
+            ccch_docs.render(doc)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    problem = exc_info.value.problems[0]
+    assert problem.file == str(pack / "van_ban.docx") and problem.key == "word/document.xml"
+    assert "giữ quá" in problem.message, problem.message
+    assert peak < 200_000_000, peak
+
+
+def test_blocks_that_keep_their_output_still_render_it():
+    code = ("{% set x %}<a>{{ 1 }}&{{ '<' }}{% endset %}{{ x }}|{% macro m(v) %}[{{ v }}]{% endmacro %}{{ m('&') }}"
+            "{% filter upper %}ab{% endfilter %}")
+    assert sandbox.Sandbox().from_string(code).render() == "<a>1&&lt;|[&amp;]AB"
