@@ -68,6 +68,11 @@ TEXTS = {
         "check_docx": "kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP",
         "docx": "tệp .docx hoặc thư mục chứa chúng",
         "json": "in kết quả dạng JSON",
+        "import": "nhập một văn bản .docx có sẵn thành tệp YAML (rồi dựng lại đúng thể thức với --render)",
+        "import_file": "tệp .docx cần nhập",
+        "import_output": "tệp YAML kết quả (mặc định: cùng tên, bên cạnh tệp .docx; - để in ra)",
+        "import_render": "dựng lại văn bản .docx đúng thể thức bên cạnh tệp YAML",
+        "import_profile": "tách tiêu đề (cơ quan, địa danh) và người ký vào tệp hồ sơ đơn vị này; văn bản kế thừa nó",
     },
     "en": {
         "prog": "Render administrative-reform documents (.docx, PDF) laid out per Decree 30/2020/NĐ-CP from YAML.",
@@ -125,6 +130,11 @@ TEXTS = {
         "check_docx": "check .docx files (or folders) against the layout rules of Decree 30/2020/NĐ-CP",
         "docx": ".docx files or folders holding them",
         "json": "print the results as JSON",
+        "import": "import an existing .docx document as YAML (and render it conformant again with --render)",
+        "import_file": "the .docx file to import",
+        "import_output": "the YAML file to write (default: the .docx's name, beside it; - to print it)",
+        "import_render": "render the conformant .docx beside the YAML file",
+        "import_profile": "put the letterhead (issuing body, place) and signer into this unit profile; the document inherits it",
     },
 }
 
@@ -185,6 +195,14 @@ def parser(lang: str) -> argparse.ArgumentParser:
     cascade.add_argument("-o", "--output", type=Path, required=True, help=t["cascade_output"])
     cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
     cascade.add_argument("--force", action="store_true", help=t["force"])
+    for name in ("import", "nhap"):
+        imp = sub.add_parser(name, help=t["import"], description=t["import"])
+        imp.add_argument("file", type=Path, help=t["import_file"])
+        imp.add_argument("-o", "--output", help=t["import_output"])
+        imp.add_argument("--render", action="store_true", help=t["import_render"])
+        imp.add_argument("--pdf", action="store_true", help=t["pdf"])
+        imp.add_argument("--profile", type=Path, metavar="FILE", help=t["import_profile"])
+        imp.add_argument("--force", action="store_true", help=t["force"])
     return top
 
 
@@ -211,6 +229,9 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command == "render":
         from . import cli_render
         return cli_render.run(args, t)
+    if args.command in ("import", "nhap"):
+        from . import cli_import
+        return cli_import.run(args, t)
     if args.command == "check":
         return _check(args.files, args.json, args.lang)
     from . import api, schemas, starter

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .blocks import Run
 
@@ -71,3 +72,33 @@ def plain_text(text: str) -> str:
     'Điều 3 *'
     """
     return "".join(r.text for r in runs(text))
+
+
+def marked(pieces: Iterable[tuple[str, bool, bool]]) -> str:
+    """Text with markup from (text, bold, italic) pieces, the inverse of `runs`: spaces stay outside the
+    marks, a star is written `\\*`.
+
+    >>> marked([("a ", False, False), ("b ", True, False), ("c", False, True), ("*", False, False)])
+    'a **b** *c*\\\\*'
+    >>> [(r.text, r.dam, r.nghieng) for r in runs(marked([("x", True, True), (" y", False, False)]))]
+    [('x', True, True), (' y', False, False)]
+    """
+    merged: list[list] = []
+    for text, bold, italic in pieces:
+        text = text.replace("*", "\\*")
+        if not text.strip():
+            bold = italic = False  # spaces carry no emphasis
+        if merged and merged[-1][1:] == [bold, italic]:
+            merged[-1][0] += text
+        elif text:
+            merged.append([text, bold, italic])
+    out = []
+    for text, bold, italic in merged:
+        mark = "***" if bold and italic else "**" if bold else "*" if italic else ""
+        core = text.strip()
+        if not mark or not core:
+            out.append(text)
+            continue
+        lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        out.append(f"{lead}{mark}{core}{mark}{trail}")
+    return "".join(out)

@@ -1,0 +1,154 @@
+"""A phụ lục table back to the input format: columns (a preset when they match one), groups, rows, total."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .decree import numbering
+from .flatten import Para
+from .import_body import cut, text_of
+from .presets import PRESETS
+from .reader import fold
+
+_STT = {"SO TT", "STT", "TT", "SO THU TU"}
+_CELL_LABEL = re.compile(r"^(?:([IVXLC]{1,6})\.|(\d{1,4})(\.?)|([a-zđ]{1,2})(\)?))$")
+_KNOWN = {fold(ten): khoa for cols in PRESETS.values() for khoa, ten, _ in cols}
+
+
+def cell_label(text: str, with_dd: bool = True) -> tuple[str, str] | None:
+    """The label style of a table's label cell and the label: `1.`, `1`, `a)`, `a`, `I.`.
+
+    >>> cell_label("12."), cell_label("b"), cell_label("IV."), cell_label("Nội dung")
+    (('1.', '12.'), ('a', 'b'), ('I.', 'IV.'), None)
+    """
+    m = _CELL_LABEL.match(text.strip())
+    if m is None:
+        return None
+    rom, num, dot, let, paren = m.groups()
+    if rom:
+        return ("I.", text.strip()) if numbering.forced_number(rom, "I.") else None
+    if num:
+        return ("1." if dot else "1"), text.strip()
+    if not any(numbering.letter(k, with_dd) == let for k in range(1, 60)):
+        return None
+    return ("a)" if paren else "a"), text.strip()
+
+
+def _cells(paras: list[Para]) -> dict[int, dict[int, list[Para]]]:
+    rows: dict[int, dict[int, list[Para]]] = {}
+    for p in paras:
+        rows.setdefault(p.row or 0, {}).setdefault(p.cell or 0, []).append(p)
+    return rows
+
+
+def _value(paras: list[Para]) -> str | list[str] | None:
+    lines = [text_of(p.runs) for p in paras if p.text.strip()]
+    return None if not lines else lines[0] if len(lines) == 1 else lines
+
+
+def _key(name: str, taken: set[str]) -> str:
+    f = fold(name)
+    key = _KNOWN.get(f) or re.sub(r"[^a-z0-9]+", "_", f.lower()).strip("_")[:30] or "cot"
+    key = key if key[0].isalpha() else f"cot_{key}"
+    base, n = key, 2
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    taken.add(key)
+    return key
+
+
+def read_table(paras: list[Para], title: str, with_dd: bool = True) -> tuple[dict[str, Any], list[str]]:
+    """The phụ lục of one table's paragraphs, and the rows it could not place (as their text)."""
+    rows = _cells(paras)
+    order = sorted(rows)
+    header = rows[order[0]]
+    names = [" ".join(text_of(p.runs, plain_bold=True) for p in header[c] if p.text.strip()) for c in sorted(header)]
+    numbered = bool(names) and fold(names[0]) in _STT
+    names = names[1:] if numbered else names
+    widths = [max(header[c][0].room, 1) for c in sorted(header)][1 if numbered else 0:]
+    taken: set[str] = set()
+    keys = [_key(n, taken) for n in names]
+    preset = next((name for name, cols in PRESETS.items() if [t for _, t, _ in cols] == names), None)
+    total = sum(widths)
+    cot: Any = preset or [{"khoa": k, "ten": n, "rong": max(1, round(w / total * 20))}
+                          for k, n, w in zip(keys, names, widths, strict=True)]
+    if preset:
+        keys = [k for k, _, _ in PRESETS[preset]]
+    groups: list[dict[str, Any]] = []
+    loose: list[dict[str, Any]] = []
+    styles: dict[str, str] = {}
+    tong_cong: Any = False
+    lost: list[str] = []
+    for r in order[1:]:
+        cells = rows[r]
+        texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
+        if any(fold(t).startswith("TONG CONG") for t in texts):
+            filled = [i for i, t in enumerate(texts[1:]) if t]
+            key = keys[filled[0]] if filled and filled[0] < len(keys) else "kinh_phi"
+            tong_cong = True if key == "kinh_phi" else key
+            continue
+        if len(cells) < len(header) and len(cells) <= 2:
+            name_cell = [q for c in sorted(cells)[-1:] for q in cells[c]]
+            found = cell_label(texts[0], with_dd) if len(cells) == 2 else None
+            runs = [run for q in name_cell for run in q.runs]
+            if len(cells) == 1:
+                parsed = numbering.parse_label(texts[0], with_dd)
+                if parsed:
+                    found, runs = (parsed[0], parsed[1]), _strip_label(name_cell, parsed[1])
+            styles.setdefault("nhom", found[0] if found else "")
+            groups.append({"ten": text_of(runs, plain_bold=True), "_label": found[1] if found else None, "dong": []})
+            continue
+        values = [cells[c] for c in sorted(cells)]
+        label = cell_label(texts[0], with_dd) if numbered else None
+        row_cells = values[1:] if numbered else values
+        row: dict[str, Any] = {}
+        for key, cell in zip(keys, row_cells, strict=False):
+            value = _value(cell)
+            if value is not None:
+                row[key] = value
+        for extra in row_cells[len(keys):]:
+            value = _value(extra)
+            if value:
+                lost.append(value if isinstance(value, str) else " / ".join(value))
+        if label:
+            styles.setdefault(f"dong{len(groups)}", label[0])
+        (groups[-1]["dong"] if groups else loose).append(row)
+    out: dict[str, Any] = {"tieu_de": title, "cot": cot}
+    row_styles = [v for k, v in styles.items() if k.startswith("dong")]
+    common = max(row_styles, key=row_styles.count) if row_styles else "1."
+    danh_so = {"nhom": styles.get("nhom", "1.") or "none", "dong": common}
+    out["danh_so"] = danh_so
+    if tong_cong:
+        out["tong_cong"] = tong_cong
+    if groups:
+        out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd)
+    if loose:
+        out["dong"] = loose
+    return out, lost
+
+
+def _strip_label(cell: list[Para], label: str) -> list:
+    first = next(p for p in cell if p.text.strip())
+    return cut(first.runs, len(first.text) - len(first.text.lstrip()) + len(label))
+
+
+def _groups(groups: list[dict[str, Any]], style: str, styles: dict[str, str], rows: str,
+            with_dd: bool) -> list[dict[str, Any]]:
+    marks: list[str | None] = []
+    out = []
+    style = "" if style == "none" else style
+    for n, grp in enumerate(groups, start=1):
+        label = grp.pop("_label")
+        marks.append(None)
+        if style and label and numbering.labels(marks, style, with_dd)[-1] != label:
+            marks[-1] = label.rstrip(".")
+        item: dict[str, Any] = {"ten": grp["ten"]}
+        if marks[-1] is not None:
+            item["so"] = marks[-1]
+        own = styles.get(f"dong{n}")
+        if own and own != rows:
+            item["danh_so"] = own
+        item["dong"] = grp["dong"]
+        out.append(item)
+    return out

@@ -1,0 +1,76 @@
+"""An imported document as YAML files: the document (what was not placed as comments at its spot), the unit
+profile split off when asked, each validated by loading it before anything is written, written atomically."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, Problem
+from .importer import Imported
+from .output import write_atomic
+from .yamlio import dump_yaml
+
+PROFILE_KEYS = ("dia_danh", "co_quan", "nguoi_ky")  # the letterhead, place and signer a unit repeats
+
+
+def _comment(lines: list[str]) -> list[str]:
+    out = ["# --- không xếp được vào khóa nào (giữ nguyên văn, hãy đặt vào chỗ thích hợp) ---"]
+    for text in lines:
+        out.extend(f"# {piece}" for piece in textwrap.wrap(text, 96) or [""])
+    return out
+
+
+def text(imported: Imported, data: dict[str, Any] | None = None) -> str:
+    """YAML of the document (`data`, default the imported mapping) with each unplaced text as a comment block
+    before the key it comes before (at the end when that key is not written)."""
+    data = imported.data if data is None else data
+    lines = dump_yaml(data).splitlines()
+    blocks: dict[str | None, list[str]] = {}
+    for u in imported.unplaced:
+        blocks.setdefault(u.before if u.before in data else None, []).append(u.text)
+    out = []
+    for line in lines:
+        key = line.split(":", 1)[0] if line[:1].isalpha() else None
+        if key in blocks:
+            out.extend(_comment(blocks.pop(key)))
+        out.append(line)
+    for rest in blocks.values():
+        out.extend(_comment(rest))
+    return "\n".join(out) + "\n"
+
+
+def summary(imported: Imported, name: str) -> list[str]:
+    """What the user should look at: the unplaced texts (where they stood) and the placeholders added."""
+    out = [f"{name}: đoạn {u.paragraph + 1} không xếp được (ghi thành chú thích trước `{u.before or 'cuối tệp'}`): "
+           f"{textwrap.shorten(u.text, 80, placeholder=' …')}" for u in imported.unplaced]
+    out += [f"{name}: văn bản không có `{key}`: đã điền chỗ trống, hãy sửa" for key in imported.added]
+    return out
+
+
+def split_profile(data: dict[str, Any], profile: Path, document: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The document inheriting (`ke_thua`) the unit profile written at `profile`, and that profile."""
+    unit = {k: data[k] for k in PROFILE_KEYS if k in data}
+    link = os.path.relpath(profile.resolve(), document.resolve().parent)
+    rest = {"ke_thua": Path(link).as_posix(), **{k: v for k, v in data.items() if k not in PROFILE_KEYS}}
+    return rest, unit
+
+
+def write(imported: Imported, to: Path, *, profile: Path | None = None, force: bool = False,
+          inputs: tuple[Path, ...] = ()) -> list[Path]:
+    """Validate, then write the YAML (and the profile); an existing file is replaced only with `force`."""
+    from .api import loads
+    whole = text(imported)
+    loads(whole, name=str(to), base_dir=to.parent)  # the document as one file must load before anything is written
+    files: list[tuple[Path, str]] = []
+    if profile is not None:
+        document, unit = split_profile(imported.data, profile, to)
+        files = [(profile, dump_yaml(unit)), (to, text(imported, document))]
+    else:
+        files = [(to, whole)]
+    for path, _ in files:
+        if path.exists() and not force:
+            raise InputError([Problem("tệp đã có; thêm --force để ghi đè", str(path))])
+    return [write_atomic(path, body.encode("utf-8"), inputs) for path, body in files]

@@ -1,0 +1,373 @@
+"""An existing administrative .docx back to the input format: the parts `reader` finds, as a document mapping.
+
+What it cannot place is kept, in document order, as `Unplaced` text with the key it stands before, so
+that nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from . import reader
+from .decree import TYPES, numbering
+from .decree.wording import DEFAULT as WORDS
+from .errors import InputError, Problem
+from .import_body import read_body, text_of
+from .import_tables import read_table
+from .reader import Line, Para, Parts, fold
+
+_SO = re.compile(r"^Số\s*[:.]?\s*(\d*)\s*/\s*(\S+)", re.IGNORECASE)
+_DATE = re.compile(r"^(.*?),?\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_PERIOD = re.compile(r"^\(\s*số liệu tính từ (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4}) đến (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4})\s*\)$",
+                     re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$")
+_URGENCY = {fold(WORDS[k]): k for k in ("khan", "thuong_khan", "hoa_toc")}
+_ABBR = {t.abbr: key for key, t in TYPES.items() if t.abbr}
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Text the importer found no key for: where it stood and the key it comes before (None: at the end)."""
+
+    paragraph: int
+    text: str
+    before: str | None
+
+
+@dataclass
+class Imported:
+    """A document read back: its input-format mapping, and what could not be placed."""
+
+    data: dict[str, Any]
+    unplaced: list[Unplaced] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # keys the document lacked and were given a placeholder
+
+
+def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
+    """Read a .docx; InputError when it is no .docx or no administrative document (no Quốc hiệu, no số)."""
+    try:
+        parts = reader.read(source)
+    except reader.Unreadable as exc:
+        raise InputError([Problem(f"không đọc được tệp .docx: {exc}", name)]) from None
+    if parts.quoc_hieu is None and parts.so_ky_hieu is None:
+        raise InputError([Problem("không phải văn bản hành chính: không có Quốc hiệu, không có số và ký hiệu", name,
+                                  hint="chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, "
+                                       "quyết định, công văn, tờ trình …)")])
+    return _Builder(parts).build()
+
+
+def _lines_text(lines: list[Line]) -> list[str]:
+    return [t for t in (text_of(ln.runs) for ln in lines) if t]
+
+
+def _one(values: list[str]) -> str | list[str]:
+    return values[0] if len(values) == 1 else values
+
+
+def _item(text: str) -> str:
+    """A listed line without its dash and closing punctuation."""
+    text = re.sub(r"^[-–+]\s*", "", text.strip())
+    return text[:-2].rstrip() if text.endswith("./.") else text.rstrip(";.,").rstrip()
+
+
+class _Builder:
+    """Builds the mapping part by part, recording which lines it used."""
+
+    def __init__(self, parts: Parts):
+        self.parts = parts
+        self.used: set[tuple[int, str]] = set()
+        self.data: dict[str, Any] = {}
+        self.anchors: list[tuple[int, str]] = []  # (paragraph index, key) where each key's part starts
+        self.added: list[str] = []
+        self.unplaced: list[tuple[int, str]] = []
+
+    def use(self, *lines: Line | None) -> None:
+        for ln in lines:
+            if ln is not None:
+                self.used.add((ln.para.index, ln.text))
+
+    def use_paras(self, paras: list[Para]) -> None:
+        for p in paras:
+            for ln in reader.lines(p):
+                self.used.add((p.index, ln.text))
+
+    def put(self, key: str, value: Any, at: Line | Para | None = None) -> None:
+        if value in (None, "", [], {}):
+            return
+        self.data[key] = value
+        if at is not None:
+            self.anchors.append(((at.para if isinstance(at, Line) else at).index, key))
+
+    def build(self) -> Imported:
+        p = self.parts
+        self.use(p.quoc_hieu, p.tieu_ngu)
+        if p.quoc_hieu_lines == 2 and p.quoc_hieu is not None:
+            self.use_paras([p.document.paras[p.quoc_hieu.para.index + 1]])
+        loai = self._loai()
+        self.put("loai", loai, p.title.ten_loai or p.so_ky_hieu)
+        self._letterhead()
+        self._number(loai)
+        self._place_date()
+        if p.do_khan is not None:
+            self.use(p.do_khan)
+            self.put("do_khan", _URGENCY.get(fold(p.do_khan.text)))
+        overrun = self._title_overrun(p.title)
+        self._title(loai)
+        self._addressees()
+        bodies = list(p.bodies)
+        if bodies:
+            bodies[0] = overrun + bodies[0]
+        if loai == "quyet_dinh":
+            self._grounds()
+            if bodies:
+                self._decision(bodies.pop(0))
+        elif bodies:
+            self._body(self.data, bodies.pop(0))
+        self._footer()
+        target = self.data
+        if p.issued and bodies:
+            target = self._issued(p.issued[0], bodies.pop(0))
+        self._annexes(target)
+        return Imported(self.data, self._leftovers(), self.added)
+
+    def _loai(self) -> str:
+        p = self.parts
+        if p.kind:
+            return p.kind
+        m = _SO.match(p.so_ky_hieu.text) if p.so_ky_hieu else None
+        abbr = m.group(2).split("-")[0] if m else ""
+        return _ABBR.get(abbr, "cong_van")
+
+    def _letterhead(self) -> None:
+        p = self.parts
+        self.use(*p.co_quan_chu_quan, *p.co_quan)
+        co_quan: dict[str, Any] = {}
+        parent = [ln.shown for ln in p.co_quan_chu_quan if re.search(r"\w", ln.shown)]
+        if parent:
+            co_quan["chu_quan"] = " ".join(parent)
+        ten = [ln.shown for ln in p.co_quan if re.search(r"\w", ln.shown)]
+        if not ten:
+            ten, _ = ["CƠ QUAN BAN HÀNH"], self.added.append("co_quan.ten")
+        co_quan["ten"] = _one(ten)
+        self.data["co_quan"] = co_quan
+
+    def _number(self, loai: str) -> None:
+        p = self.parts
+        m = _SO.match(p.so_ky_hieu.text) if p.so_ky_hieu else None
+        if m is None:
+            return
+        self.use(p.so_ky_hieu)
+        number, sign = m.groups()
+        if number:
+            self.data["so"] = int(number)
+        head, _, rest = sign.partition("-")
+        abbr = TYPES[loai].abbr
+        if loai == "cong_van" and rest:
+            self.data["co_quan"]["viet_tat"] = head
+            self.data["don_vi_soan"] = rest
+        elif head == abbr and rest:
+            self.data["co_quan"]["viet_tat"] = rest
+        else:
+            self.data["ky_hieu"] = sign
+
+    def _place_date(self) -> None:
+        p = self.parts
+        m = _DATE.match(p.dia_danh_ngay.text) if p.dia_danh_ngay else None
+        if m is None:
+            self.data["dia_danh"] = "Địa danh"
+            self.added.append("dia_danh")
+            return
+        self.use(p.dia_danh_ngay)
+        place, day, month, year = m.groups()
+        self.data["dia_danh"] = place.strip()
+        self.data["ngay"] = "-".join(x for x in (year, month and f"{int(month):02d}",
+                                                  month and day and f"{int(day):02d}") if x)
+
+    def _title(self, loai: str) -> None:
+        p, t = self.parts, self.parts.title
+        if loai == "cong_van" and p.v_v:
+            self.use(*p.v_v)
+            text = " ".join(_lines_text(p.v_v))
+            self.put("trich_yeu", re.sub(r"^V/v\s*", "", text), p.v_v[0])
+        else:
+            self.use(t.ten_loai, *t.trich_yeu)
+            self.put("trich_yeu", _one(_lines_text(t.trich_yeu)), t.ten_loai)
+        if "trich_yeu" not in self.data:
+            self.data["trich_yeu"] = "Trích yếu"
+            self.added.append("trich_yeu")
+        if t.rule is not None:
+            self.use_paras([t.rule.para])
+        self._notes(t.notes, self.data)
+
+    def _title_overrun(self, title: reader.Title) -> list[Para]:
+        """Lines the reader took into the trích yếu that read as body text (no blank line under a plain title):
+        from the first whose emphasis differs from the first line's or that ends a sentence; returned as body."""
+        lines = title.trich_yeu
+        k = next((n for n, ln in enumerate(lines) if n and (ln.bold != lines[0].bold or len(ln.text) > 200
+                                                           or ln.text.endswith((".", ":", ";")))), len(lines))
+        if k == len(lines) or title.notes:
+            return []
+        title.trich_yeu, rest = lines[:k], lines[k:]
+        return [ln.para for n, ln in enumerate(rest) if not n or ln.para is not rest[n - 1].para]
+
+    def _notes(self, notes: list[Line], target: dict[str, Any]) -> None:
+        for ln in notes:
+            m = _PERIOD.match(ln.text)
+            if m:
+                d = m.groups()
+                target["ky_bao_cao"] = {"tu": f"{d[2]}-{int(d[1]):02d}-{int(d[0]):02d}",
+                                        "den": f"{d[5]}-{int(d[4]):02d}-{int(d[3]):02d}"}
+                self.use(ln)
+            elif fold(ln.text).startswith("(KEM THEO"):
+                self.use(ln)  # printed from the document itself
+
+    def _addressees(self) -> None:
+        lines = self.parts.kinh_gui
+        if not lines:
+            return
+        self.use(*lines)
+        items = _lines_text(lines)
+        items[0] = re.sub(r"^Kính gửi\s*:?\s*", "", items[0], flags=re.IGNORECASE)
+        self.put("kinh_gui", _one([_item(x) for x in items if _item(x)]), lines[0])
+
+    def _grounds(self) -> None:
+        p = self.parts
+        self.use(p.tham_quyen, p.quyet_dinh, *p.can_cu)
+        if p.tham_quyen is not None:
+            self.put("tham_quyen", p.tham_quyen.shown, p.tham_quyen)
+        grounds = [_item(x) for x in _lines_text(p.can_cu)]
+        proposal = WORDS["theo_de_nghi"] + " "
+        last = grounds.pop()[len(proposal):] if grounds and grounds[-1].startswith(proposal) else None
+        opening = WORDS["can_cu"] + " "
+        self.put("can_cu", [x[len(opening):] if x.startswith(opening) else x for x in grounds],
+                 p.can_cu[0] if p.can_cu else None)
+        self.put("theo_de_nghi", last)
+
+    def _decision(self, paras: list[Para]) -> None:
+        body = read_body(paras, numbering.DECISION_LEVELS, closing=False)
+        self.use_paras(paras)
+        self.used.difference_update((q.index, ln.text) for q in body.lead for ln in reader.lines(q))
+        if not body.with_dd:
+            self.data["danh_so"] = {"chu_cai": "khong_dd"}
+        self.put("dieu", body.parts, paras[len(body.lead)] if len(body.lead) < len(paras) else None)
+
+    def _body(self, target: dict[str, Any], paras: list[Para]) -> None:
+        body = read_body(paras, numbering.PLAN_LEVELS)
+        self.use_paras(paras)
+        if not body.with_dd:
+            target["danh_so"] = {"chu_cai": "khong_dd"}
+        lead = [text_of(q.runs) for q in body.lead]
+        anchor = target is self.data
+        if lead:
+            target["mo_dau"] = _one(lead)
+            if anchor:
+                self.anchors.append((paras[0].index, "mo_dau"))
+        if body.parts:
+            target["noi_dung"] = body.parts
+            if anchor:
+                self.anchors.append((paras[len(body.lead)].index, "noi_dung"))
+        if body.closing:
+            target["ket_thuc"] = _one(body.closing)
+            if anchor:
+                self.anchors.append((paras[-1].index, "ket_thuc"))
+
+    def _issued(self, title: reader.Title, paras: list[Para]) -> dict[str, Any]:
+        self.use(title.ten_loai, *title.trich_yeu)
+        if title.rule is not None:
+            self.use_paras([title.rule.para])
+        issued: dict[str, Any] = {"loai": title.type_key, "trich_yeu": _one(_lines_text(title.trich_yeu))}
+        self._notes(title.notes, issued)
+        self._body(issued, paras)
+        self.put("kem_theo", issued, title.ten_loai)
+        return issued
+
+    def _footer(self) -> None:
+        p = self.parts
+        self.use(p.noi_nhan, *p.noi_nhan_muc, *p.nguoi_soan)
+        items = [_item(x) for x in _lines_text(p.noi_nhan_muc)]
+        luu = next((x for x in items if fold(x).startswith("LUU")), None)
+        items = [x for x in items if x is not luu and x]
+        self.put("noi_nhan", items, p.noi_nhan)
+        if luu is not None:
+            self.data["luu"] = re.sub(r"^Lưu\s*:?\s*", "", luu, flags=re.IGNORECASE)
+        else:
+            self.data["luu"] = "VT"
+            self.added.append("luu")
+        if p.nguoi_soan:
+            self.data["nguoi_soan"] = " ".join(ln.text for ln in p.nguoi_soan)
+        chuc_danh, ho_ten = (p.chuc_danh, p.ho_ten) if p.ho_ten is not None else self._signer_after()
+        self.use(*chuc_danh, ho_ten)
+        signer: dict[str, Any] = {}
+        titles = []
+        for ln in chuc_danh:
+            m = _AUTHORITY.match(ln.shown)
+            if m and m.group(1).lower() not in signer:
+                signer[m.group(1).lower()] = m.group(2).strip()
+            else:
+                titles.append(ln.shown)
+        if titles:
+            signer["chuc_vu"] = " ".join(titles)
+        signer["ho_ten"] = ho_ten.text if ho_ten is not None else "Họ và tên"
+        if ho_ten is None:
+            self.added.append("nguoi_ky.ho_ten")
+        self.data["nguoi_ky"] = signer
+        first = (chuc_danh or [ho_ten or p.noi_nhan])[0]
+        self.anchors.append((first.para.index if first is not None else 10 ** 9, "nguoi_ky"))
+
+    def _signer_after(self) -> tuple[list[Line], Line | None]:
+        """A signer the reader did not find (no TM./KT. line, no table): the upper-case title lines and the
+        name closing the text after the Nơi nhận, before any phụ lục."""
+        p = self.parts
+        paras = p.document.paras
+        start = max([ln.para.index for ln in (p.noi_nhan, *p.noi_nhan_muc, *p.nguoi_soan) if ln is not None],
+                    default=max((q.index for b in p.bodies[:1] for q in b), default=-1)) + 1
+        stop = min([a.heading.para.index for a in p.annexes] + [len(paras)])
+        found = [ln for q in paras[start:stop] for ln in reader.lines(q) if (q.index, ln.text) not in self.used]
+        if not found or found[-1].upper or len(found[-1].text.split()) > 8:
+            return [], None
+        titles = []
+        for ln in reversed(found[:-1]):
+            if not ln.upper:
+                break
+            titles.insert(0, ln)
+        return titles, found[-1]
+
+    def _annexes(self, target: dict[str, Any]) -> None:
+        p = self.parts
+        paras = p.document.paras
+        tables = []
+        heads = [a.heading.para.index for a in p.annexes] + [len(paras)]
+        for n, annex in enumerate(p.annexes):
+            self.use(annex.heading, *annex.title, annex.kem_theo)
+            own = [q for q in paras[heads[n]:heads[n + 1]] if q.table is not None]
+            first = own[0].table if own else None
+            rows = [q for q in own if q.table == first]
+            if not rows:
+                continue
+            title = " ".join(_lines_text(annex.title)) or "PHỤ LỤC"
+            table, lost = read_table(rows, title, self.data.get("danh_so", {}).get("chu_cai") != "khong_dd")
+            self.use_paras(rows)
+            self.unplaced.extend((rows[-1].index, text) for text in lost)
+            tables.append(table)
+            if n == 0 and target is self.data:
+                self.anchors.append((annex.heading.para.index, "phu_luc"))
+        if tables:
+            target["phu_luc"] = tables
+
+    def _leftovers(self) -> list[Unplaced]:
+        found = list(self.unplaced)
+        for q in self.parts.document.paras:
+            if q.in_header or q.page_field:
+                continue
+            for ln in reader.lines(q):
+                if (q.index, ln.text) not in self.used and re.search(r"\w", ln.text):
+                    found.append((q.index, ln.text))
+        anchors = sorted(self.anchors)
+        out = []
+        for index, text in sorted(found):
+            before = next((key for at, key in anchors if at > index), None)
+            out.append(Unplaced(index, text, before))
+        return out

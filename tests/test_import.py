@@ -1,0 +1,209 @@
+"""`import`/`nhap`: a .docx back to YAML; every example round-trips, documents from other programs keep every word."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+import ccch_docs
+from ccch_docs import flatten, import_yaml, importer, reader
+from ccch_docs.cli import main
+from ccch_docs.decree import numbering
+from conftest import EXAMPLES
+import clerk_docx
+
+
+def texts(source) -> list[str]:
+    """Every paragraph's text in reading order (body, tables, text boxes)."""
+    src = io.BytesIO(source) if isinstance(source, bytes) else source
+    return [p.text for p in flatten.read(src).paras if p.text.strip()]
+
+
+def rerender(source) -> tuple[importer.Imported, bytes]:
+    imported = importer.read(io.BytesIO(source) if isinstance(source, bytes) else source)
+    doc = ccch_docs.loads(import_yaml.text(imported), name="nhap.yaml")
+    return imported, ccch_docs.render(doc)
+
+
+def body_words(source) -> list[str]:
+    """The words from the tên loại (or the first body line) on, in order: what the header layout does not reorder."""
+    parts = reader.read(io.BytesIO(source) if isinstance(source, bytes) else source)
+    start = parts.title.ten_loai or (parts.v_v or [None])[-1] or parts.dia_danh_ngay
+    return " ".join(p.text for p in parts.document.paras[start.para.index + 1:] if p.text.strip()).split()
+
+
+def all_words(source) -> list[str]:
+    return " ".join(texts(source)).split()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_round_trips(example, rendered):
+    first = rendered[example.stem].read_bytes()
+    imported, second = rerender(first)
+    assert texts(second) == texts(first)
+    again, third = rerender(second)
+    assert again.data == imported.data
+    assert texts(third) == texts(first)
+    assert not imported.unplaced and not imported.added
+    report = ccch_docs.check(io.BytesIO(second))
+    assert report.error is None and not report.violations
+
+
+def test_structure_of_a_decision_with_its_plan(rendered):
+    data = importer.read(rendered["quyet-dinh-3484-vinh-long"]).data
+    source = ccch_docs.load(EXAMPLES[0].parent / "quyet-dinh-3484-vinh-long.yaml").van_ban
+    assert data["loai"] == "quyet_dinh" and data["so"] == 3484 and data["ngay"] == "2021-12-16"
+    assert data["co_quan"] == {"ten": ["ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG"], "viet_tat": "UBND"}
+    assert data["tham_quyen"] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+    assert data["can_cu"] == [x.removesuffix(";") for x in source.can_cu]
+    assert data["theo_de_nghi"] == source.theo_de_nghi
+    assert len(data["dieu"]) == 3
+    assert data["nguoi_ky"] == {"kt": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Nguyễn Thị Quyên Thanh"}
+    plan = data["kem_theo"]
+    assert plan["loai"] == "ke_hoach" and plan["danh_so"] == {"chu_cai": "khong_dd"}
+    assert [m["tieu_de"] for m in plan["noi_dung"]] == [m.tieu_de for m in source.kem_theo.noi_dung]
+    assert "phu_luc" not in data and plan["phu_luc"][0]["danh_so"] == {"nhom": "I.", "dong": "1"}
+    assert plan["phu_luc"][0]["nhom"][0]["so"] == "III"
+
+
+def test_cong_van_labels_and_recipients(rendered):
+    data = importer.read(rendered["cong-van-bao-cao-cchc-dong-thap"]).data
+    assert (data["loai"], data["so"], data["don_vi_soan"], data["do_khan"]) == ("cong_van", 6, "KSTTHC", "khan")
+    assert data["co_quan"] == {"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "VĂN PHÒNG", "viet_tat": "VPUBND"}
+    assert data["trich_yeu"].startswith("báo cáo kết quả")
+    assert data["kinh_gui"] == ["Các sở, ban, ngành Tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
+    assert [m["so"] for m in data["noi_dung"]] == ["1", "2", "3"]  # forced: printed 1. 2. 3. at the first level
+    assert data["ket_thuc"].endswith("quy định./.")
+    assert data["noi_nhan"][0] == "Như trên" and data["luu"] == "VT, KSTTHC (s)"
+    assert data["nguoi_soan"] == "NTH.(35)"
+
+
+def test_report_period_and_tables(rendered):
+    data = importer.read(rendered["bao-cao-cchc-2021-dong-thap"]).data
+    assert data["ky_bao_cao"] == {"tu": "2020-12-01", "den": "2021-11-15"}
+    plan = importer.read(rendered["ke-hoach-cchc-2021-dong-thap"]).data
+    table = plan["phu_luc"][0]
+    assert table["cot"] == "ke_hoach_8_cot" and table["danh_so"] == {"nhom": "1.", "dong": "a)"}
+    assert table["nhom"][0]["ten"] == "Công tác thông tin, tuyên truyền"
+    assert table["nhom"][0]["dong"][1]["kinh_phi"] == "50triệu/ huyện"
+
+
+def test_labels_parse_back_as_they_print():
+    for style in ("I.", "1.", "a)", "Điều"):
+        for n in range(1, 40):
+            for with_dd in (True, False):
+                printed = numbering.label(n, style, with_dd)
+                assert numbering.parse_label(f"{printed} Nội dung", with_dd) == (style, printed, n)
+    assert numbering.parse_label("Ngày 5 tháng") is None and numbering.parse_label("2021. Năm") is None
+
+
+def test_emphasis_becomes_markup(tmp_path):
+    d = docx.Document()
+    for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
+                 "Số: 12/KH-UBND", "Đồng Tháp, ngày 05 tháng 12 năm 2020", "KẾ HOẠCH", "Cải cách hành chính"):
+        d.add_paragraph(line)
+    p = d.add_paragraph("Mở đầu có ")
+    p.add_run("chữ đậm").bold = True
+    p.add_run(" và ")
+    p.add_run("nghiêng").italic = True
+    p.add_run(", 2 * 3.")
+    d.add_paragraph("I. NHIỆM VỤ").runs[0].bold = True
+    d.add_paragraph("Nội dung./.")
+    d.add_paragraph("Nơi nhận:")
+    d.add_paragraph("- Lưu: VT.")
+    d.add_paragraph("CHỦ TỊCH")
+    d.add_paragraph("Nguyễn Văn A")
+    d.save(tmp_path / "a.docx")
+    data = importer.read(tmp_path / "a.docx").data
+    assert data["mo_dau"] == r"Mở đầu có **chữ đậm** và *nghiêng*, 2 \* 3."
+    run_texts = [(r.text, r.dam, r.nghieng) for r in ccch_docs.markup.runs(data["mo_dau"])]
+    assert ("chữ đậm", True, False) in run_texts and ("nghiêng", False, True) in run_texts
+
+
+@pytest.mark.parametrize("layout", ["table", "textbox", "tabs"])
+def test_a_document_built_the_way_word_users_do(tmp_path, layout):
+    path = clerk_docx.build(tmp_path / f"{layout}.docx", layout=layout)
+    imported, again = rerender(path)
+    data = imported.data
+    assert body_words(again) == body_words(path)
+    assert sorted(all_words(again)) == sorted(all_words(path))
+    assert data["co_quan"]["ten"] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"] and data["so"] == 12
+    assert [m["tieu_de"] for m in data["noi_dung"]] == ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ"]
+    first = data["noi_dung"][0]["muc"]
+    assert first[0]["doan"] == "Mục đích" and len(first[0]["muc"]) == 2  # I. → 1. → a) recognised
+    assert data["nguoi_ky"] == {"tm": "ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Nguyễn Văn Dương"}
+    assert data["noi_nhan"] == ["Bộ Nội vụ", "TT/TU, TT/HĐND Tỉnh"] and data["luu"] == "VT, KSTTHC"
+    assert not imported.unplaced
+
+
+def _soffice(tmp_path: Path, source: Path, to: str) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+    out = tmp_path / to.split(":")[0]
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", to,
+                    "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=240)
+    return out / f"{source.stem}.{to.split(':')[0]}"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("stem", ["quyet-dinh-3484-vinh-long", "cong-van-bao-cao-cchc-dong-thap"])
+def test_saved_again_by_libreoffice(tmp_path, rendered, stem):
+    saved = _soffice(tmp_path, rendered[stem], "docx:MS Word 2007 XML")
+    imported, again = rerender(saved)
+    assert all_words(again) == all_words(saved) == all_words(rendered[stem])
+    assert importer.read(rendered[stem]).data == imported.data
+
+
+@pytest.mark.libreoffice
+def test_a_doc_converted_by_libreoffice(tmp_path, rendered):
+    doc = _soffice(tmp_path, rendered["bao-cao-cchc-2021-dong-thap"], "doc")
+    converted = _soffice(tmp_path, doc, "docx:MS Word 2007 XML")
+    imported, again = rerender(converted)
+    assert all_words(again) == all_words(converted)
+    assert imported.data["phu_luc"] and imported.data["nguoi_ky"]["ho_ten"]
+
+
+def test_unplaced_text_is_kept_as_a_comment_and_listed(tmp_path, capsys):
+    path = clerk_docx.build(tmp_path / "k.docx", layout="table")
+    d = docx.Document(path)
+    d.add_paragraph("Ghi chú lạc chỗ sau chữ ký")
+    d.save(path)
+    assert main(["nhap", str(path), "-o", str(tmp_path / "k.yaml")]) == 0
+    text = (tmp_path / "k.yaml").read_text("utf-8")
+    assert "# Ghi chú lạc chỗ sau chữ ký" in text
+    assert "Ghi chú lạc chỗ sau chữ ký" in capsys.readouterr().err
+    ccch_docs.load(tmp_path / "k.yaml")
+
+
+def test_cli_writes_refuses_overwrite_renders_and_splits_a_profile(tmp_path, rendered, capsys):
+    src = rendered["ke-hoach-cchc-2021-dong-thap"]
+    out = tmp_path / "kh.yaml"
+    assert main(["import", str(src), "-o", str(out), "--render"]) == 0
+    assert texts((tmp_path / "kh.docx").read_bytes()) == texts(src.read_bytes())
+    before = out.read_bytes()
+    assert main(["import", str(src), "-o", str(out)]) == 2
+    assert out.read_bytes() == before and "--force" in capsys.readouterr().err
+    unit = tmp_path / "don-vi" / "ubnd.yaml"
+    assert main(["nhap", str(src), "-o", str(out), "--profile", str(unit), "--force"]) == 0
+    assert out.read_text("utf-8").startswith("ke_thua: don-vi/ubnd.yaml\n")
+    profile = ccch_docs.yamlio.parse_yaml(unit.read_text("utf-8"), str(unit))[0]
+    assert set(profile) == {"dia_danh", "co_quan", "nguoi_ky"}
+    assert texts(ccch_docs.render(ccch_docs.load(out))) == texts(src.read_bytes())
+
+
+def test_not_an_administrative_document_is_refused(tmp_path, capsys):
+    d = docx.Document()
+    d.add_paragraph("Thư mời dự tiệc sinh nhật")
+    d.add_paragraph("Chúng tôi trân trọng kính mời bạn.")
+    d.save(tmp_path / "thu.docx")
+    assert main(["nhap", str(tmp_path / "thu.docx"), "-o", str(tmp_path / "thu.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "không phải văn bản hành chính" in err and "Traceback" not in err
+    assert not (tmp_path / "thu.yaml").exists()
+    (tmp_path / "rac.docx").write_bytes(b"not a zip")
+    assert main(["nhap", str(tmp_path / "rac.docx")]) == 2
