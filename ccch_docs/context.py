@@ -18,8 +18,8 @@ _RUN_IN = {"muc1": (True, False), "muc2": (True, False), "muc3": (False, True)}
 
 
 def scheme(doc: VanBan, key: str) -> numbering.Scheme:
-    """The levels body `key` of `doc` is numbered with: the decree's, with the styles `danh_so.cap` chooses."""
-    return numbering.chosen(numbering.BODIES[key], doc.danh_so.cap)
+    """The levels body `key` of `doc` is numbered with: its layout's, with the styles `danh_so.cap` chooses."""
+    return numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
 
 
 def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme = numbering.PLAN_LEVELS,

@@ -516,8 +516,8 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
     if not signers.titled(doc.nguoi_ky):
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
-    for key, base in numbering.BODIES.items():
-        levels = numbering.chosen(base, doc.danh_so.cap)
+    for key in numbering.BODIES:
+        levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_layout(doc))
     out.extend(_check_tables(doc.phu_luc, known))

@@ -70,3 +70,15 @@ def test_example_letter(rendered):
     assert [x for p in view.body() for x in body_problems(p)] == []
     assert all(align(p) == "both" for p in view.body())
     assert View.texts(view.noi_nhan())[1] == "- Như trên;"
+
+
+def test_paragraphs_are_numbered_1_2_then_a_b_by_default(render_dict):
+    view = render_dict({**LETTER, "noi_dung": [
+        {"doan": "Báo cáo kết quả."}, {"tieu_de": "Về thời gian", "muc": [{"doan": "Trước ngày 10/6."},
+                                                                          {"doan": "Gửi bản điện tử."}]}]})
+    body = [clean(p.text) for p in view.doc.paragraphs if clean(p.text)]
+    i = body.index("1. Báo cáo kết quả.")
+    assert body[i + 1:i + 4] == ["2. Về thời gian", "a) Trước ngày 10/6.", "b) Gửi bản điện tử."]
+    plan = render_dict({**LETTER, "loai": "ke_hoach", "don_vi_soan": None, "kinh_gui": [],
+                        "noi_dung": [{"tieu_de": "Mục đích", "doan": "x"}]}, "plan")
+    assert "I. MỤC ĐÍCH" in [clean(p.text) for p in plan.doc.paragraphs]  # a plan keeps I., II. …

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..markup import plain_text
-from .numbering import BODIES, labels
+from .numbering import BODIES, LETTER_LEVELS, Scheme, labels
 from .wording import Words, fill
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ class Layout:
     every_type: bool = False  # `templates check` renders its sample as each type it lays out
     issues: str | None = None  # the layout of the document it may issue (`kem_theo`)
     carries: tuple[str, ...] = ()  # for an issued document's layout: the layouts such a document may have
+    levels: Scheme = BODIES["noi_dung"]  # the numbering of its body (`noi_dung`)
+
+    def scheme(self, key: str) -> Scheme:
+        """The numbering of body `key` (`noi_dung`, `dieu`) in this layout."""
+        return self.levels if key == "noi_dung" else BODIES[key]
 
 
 # A last Điều that names who carries the decision out ("… chịu trách nhiệm thi hành Quyết định này.")
@@ -104,7 +109,7 @@ LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
                                  "ví dụ `kinh_gui: [Sở Nội vụ, Sở Tài chính]`"),
                      Requirement("don_vi_soan", "công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)",
                                  "thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`", unless="ky_hieu")),
-           ky_hieu="{co_quan}-{don_vi_soan}", opening=addressees_above, parts=("v_v",),
+           ky_hieu="{co_quan}-{don_vi_soan}", opening=addressees_above, parts=("v_v",), levels=LETTER_LEVELS,
            starter=(("don_vi_soan: (đơn vị soạn)",
                      "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)"),)),
 )}

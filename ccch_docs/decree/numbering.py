@@ -124,6 +124,7 @@ Scheme = tuple[Level, ...]  # the levels of one body, outermost first; the last 
 # Numbering inside the body: plans, reports and other Mẫu 1.4 types; the Điều of a Quyết định.
 PLAN_LEVELS: Scheme = (Level("I.", upper=True), Level("1."), Level("a)"))
 DECISION_LEVELS: Scheme = (Level("Điều", bold_label=True), Level("1."), Level("a)"))
+LETTER_LEVELS: Scheme = (Level("1."), Level("a)"))  # a Công văn's paragraphs: 1., 2. …, then a), b) …
 # The scheme of each numbered body key of a document.
 BODIES: dict[str, Scheme] = {"noi_dung": PLAN_LEVELS, "dieu": DECISION_LEVELS}
 MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs, unless a document chooses more levels
