@@ -134,6 +134,8 @@ def build(path: Path, **changes) -> Path:
         for row in t.rows:
             for c, w in zip(row.cells, widths):
                 c.width = w
+        for col, w in zip(t.columns, widths):  # the grid too, as Word writes it (LibreOffice reads the grid)
+            col.width = w
         left.paragraphs[0].text = ""
         first = left.paragraphs[0]
         for k, line in enumerate(cfg["co_quan"]):

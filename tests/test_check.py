@@ -248,3 +248,30 @@ def test_word_list_numbering_is_read_and_held_to_the_vietnamese_letters(tmp_path
     assert [p.text for p in paras] == ["a) một", "b) hai", "c) ba", "d) bốn", "e) năm", "f) sáu"]
     (finding,) = checks.numbering(paras)
     assert (finding.code, finding.found, finding.required) == ("numbering.sequence", ("f)", "f)"), ("g)", "g)"))
+
+
+def _convert(files: list[Path], to: str, out: Path) -> list[Path]:
+    """Files converted by LibreOffice (its own profile folder, so a running instance does not interfere)."""
+    import subprocess
+    profile = out / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
+                    "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=240)
+    return [out / f"{f.stem}.{to.split(':')[0]}" for f in files]
+
+
+@pytest.mark.libreoffice
+def test_documents_saved_by_libreoffice_read_alike(rendered, tmp_path):
+    """Our output and a clerk's, saved again by LibreOffice (as .docx, through .odt and through .doc), still pass."""
+    from clerk_docx import build
+    ours = [rendered[KH], rendered[QD], rendered[CV]]
+    clerks = [build(tmp_path / f"clerk-{k}.docx", **kw) for k, kw in
+              enumerate(({}, {"layout": "tabs"}, {"layout": "textbox"}, {"footer": "plain"}))]
+    docx_to = "docx:MS Word 2007 XML"
+    again = _convert(ours, docx_to, tmp_path / "again")
+    odt = _convert(_convert(clerks, "odt", tmp_path / "odt"), docx_to, tmp_path / "from-odt")
+    doc = _convert(_convert(ours[:1] + clerks[:1], "doc", tmp_path / "doc"), docx_to, tmp_path / "from-doc")
+    for path in again + odt + doc:
+        assert codes(path) == set(), path
+    broken = _convert([build(tmp_path / "late.docx", date="Đồng Tháp, ngày 5 tháng 12 năm 2020")], docx_to,
+                      tmp_path / "broken")
+    assert codes(broken[0]) == {"dia_danh_ngay.day"}
