@@ -18,8 +18,7 @@ from .decree.wording import DEFAULT, Words
 from .errors import InputError, Problem, ordered
 from .expressions import Absent, ExpressionError, evaluate, has_code
 from .model import Presets, VanBan, validate
-from .resolve import plan_failed
-from .source import Linked, Path_, Source
+from .source import Linked, Path_, Source, plan_failed
 
 # Where expressions are evaluated: the running text, phụ lục titles and cells, and report results.
 TEXT_FIELDS = ("trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "phu_luc", "ket_qua")

@@ -75,7 +75,7 @@ def _follow(src: Source, key: str, reader: Reader, chain: tuple[Path, ...]) -> t
         first = exc.problems[0]
         if key != "ke_hoach" or (first.file, first.key) == (src.where((key,)).file, key):
             raise  # not a plan, or the link itself is wrong
-        raise plan_failed(src, exc) from None
+        raise source.plan_failed(src, exc) from None
     return Linked(_attached(src, child) if key == "kem_theo" else child), target
 
 
@@ -85,8 +85,3 @@ def _attached(decision: Source, child: Source) -> Source:
     places = {p: w for p, w in decision.places.items() if p[:1] and p[0] in base}
     return Source({**base, **child.data}, {**places, **child.places}, child.file, child.base_dir, child.extra)
 
-
-def plan_failed(report: Source, exc: InputError) -> InputError:
-    """The problems of the plan a report names, after one placed at the report's `ke_hoach`."""
-    cited = report.problem(("ke_hoach",), "kế hoạch mà báo cáo trả lời có lỗi", "sửa các lỗi của tệp kế hoạch bên dưới")
-    return InputError([cited, *exc.problems])

@@ -172,6 +172,12 @@ def _parents(src: Source) -> list[tuple[Path_, str]]:
     return list(reversed(list(zip(keys, parents))))
 
 
+def plan_failed(report: Source, exc: InputError) -> InputError:
+    """The problems of the plan a report names, after one placed at the report's `ke_hoach`."""
+    cited = report.problem(("ke_hoach",), "kế hoạch mà báo cáo trả lời có lỗi", "sửa các lỗi của tệp kế hoạch bên dưới")
+    return InputError([cited, *exc.problems])
+
+
 def merge(lower: Source, upper: Source) -> Source:
     """`upper` deep-merged over the defaults in `lower`; places and problems of both kept, paths relative to `upper`."""
     return Source(_deep_merge(lower.data, upper.data), {**lower.places, **upper.places}, upper.file,

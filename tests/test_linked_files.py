@@ -206,3 +206,18 @@ def test_a_broken_link_is_reported_with_the_other_problems(tmp_path, capsys, key
     with pytest.raises(ccch_docs.InputError) as info:
         ccch_docs.load(doc)
     assert [(p.line, p.key) for p in info.value.problems] == [(1, key), (2, "trich_yue")], str(info.value)
+
+
+def test_validation_reads_no_files():
+    """Only the resolve stage reads linked files: validation and completion import neither it nor the reader,
+    and call nothing that opens a file."""
+    import ast
+    from conftest import ROOT
+    for name in ("model", "compute", "report"):
+        tree = ast.parse((ROOT / "ccch_docs" / f"{name}.py").read_text("utf-8"))
+        imported = {n.module.split(".")[0] if n.module else a.name for n in ast.walk(tree)
+                    if isinstance(n, ast.ImportFrom) and n.level for a in n.names}
+        assert not imported & {"files", "resolve", "packs"}, (name, imported)
+        calls = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+                 for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        assert not calls & {"open", "read_text", "read_bytes", "load_path", "linked_file", "is_file"}, (name, calls)
