@@ -83,7 +83,7 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     van_ban = doc.van_ban if isinstance(doc, Document) else doc
     template = engine.compiled(_template(doc), found.pack.sizes)
     ctx = context.build(van_ban, found.pack)
-    data = template.render(ctx, [pl["bang"] for pl in ctx["phu_luc"]], [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
+    data = template.render(ctx, context.tables(ctx), [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
     if isinstance(to, str | Path):
         write_atomic(to, data, inputs_of(doc))
     elif to is not None:

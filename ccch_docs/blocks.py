@@ -17,12 +17,14 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """A body paragraph: its kind (`muc1`, `muc2`, `muc3` for titles, `doan` for text), its label and runs."""
+    """A body paragraph: its kind (`muc1`, `muc2`, `muc3` for titles, `doan` for text, `bang_ten` and
+    `bang_don_vi` for a table's caption and unit line, `bang` for the table itself), its label and runs."""
 
     kieu: str
     nhan: str
     runs: tuple[Run, ...]
     nhan_dam: bool = False  # the label is bold whatever the paragraph's style (Điều 1.)
+    bang: Table | None = None  # kind `bang`: the table written in the paragraph's place
 
     @property
     def text(self) -> str:
@@ -41,3 +43,4 @@ class Table:
     rong: tuple[float, ...]
     dong: list[Row]
     stt: str = ""  # the header's label cell ("Số TT", "STT"); empty: the template's own
+    ngang: bool = True  # as wide as the template's phụ lục table (landscape); False: the portrait text width

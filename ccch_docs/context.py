@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .blocks import Para, Run, Table
@@ -9,7 +11,7 @@ from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
-from .model import Muc, PhuLuc, VanBan
+from .model import Bang, BangSo, Muc, Presets, VanBan
 from .settings import Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
@@ -22,38 +24,66 @@ def scheme(doc: VanBan, key: str) -> numbering.Scheme:
     return numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
 
 
+Blocks = list[tuple[Run, ...] | list[Para]]  # a part's paragraphs as runs, its tables as their paragraphs
+TableParas = Callable[[Bang], list[Para]]
+
+
 def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme = numbering.PLAN_LEVELS,
-         outer: numbering.Counters = ()) -> list[Para]:
+         outer: numbering.Counters = (), tables: TableParas | None = None) -> list[Para]:
     """Flatten the parts into paragraphs, numbering each depth as `levels` says (the last level repeats);
-    `outer` holds the counters of the enclosing parts."""
+    `outer` holds the counters of the enclosing parts; `tables` gives the paragraphs of a table block."""
     out: list[Para] = []
     if not parts:
         return out
+    tables = tables or block_table()
     depth = len(outer)
     level = numbering.level(levels, depth)
     numbered = numbering.numbered([p.so for p in parts], level.style, with_dd, outer)
     for part, (nhan, n) in zip(parts, numbered, strict=True):
-        paragraphs = [runs(t) for t in part.doan]
+        blocks: Blocks = [runs(b) if isinstance(b, str) else tables(b.bang) for b in part.doan]
         kind = f"muc{min(depth + 1, _HEADINGS)}"
         if part.tieu_de is not None and part.cung_dong:
             # A run-in heading: the title in its heading's emphasis, then the first paragraph on the same line.
             dam, nghieng = _RUN_IN[kind]
             title = runs(part.tieu_de.upper() if level.upper else part.tieu_de, dam, nghieng)
             label = (Run(nhan + " ", dam or level.bold_label, nghieng),) if nhan else ()
-            first, *rest = paragraphs or [()]
+            first = blocks.pop(0) if blocks and isinstance(blocks[0], tuple) else ()
             out.append(Para("doan", "", (*label, *title, Run(" "), *first) if first else (*label, *title)))
-            out.extend(Para("doan", "", r) for r in rest)
+            out.extend(_paragraphs(blocks))
         elif part.tieu_de is not None:
             title = part.tieu_de.upper() if level.upper else part.tieu_de
             out.append(Para(kind, nhan, runs(title), level.bold_label))
-            out.extend(Para("doan", "", r) for r in paragraphs)
-        elif paragraphs:
-            out.extend(Para("doan", nhan if i == 0 else "", r, level.bold_label and i == 0)
-                       for i, r in enumerate(paragraphs))
-        elif nhan:
-            out.append(Para("doan", nhan, (), level.bold_label))  # a label whose content is all in child parts
-        out.extend(body(part.muc, with_dd, levels, (*outer, n or 0)))
+            out.extend(_paragraphs(blocks))
+        elif blocks or nhan:  # a label whose content is all in child parts stands alone
+            out.extend(_paragraphs(blocks, nhan, level.bold_label))
+        out.extend(body(part.muc, with_dd, levels, (*outer, n or 0), tables))
     return out
+
+
+def _paragraphs(blocks: Blocks, nhan: str = "", bold: bool = False) -> list[Para]:
+    """A part's paragraphs and tables; the label `nhan` opens the first paragraph (or stands before a table)."""
+    out: list[Para] = []
+    for block in blocks or [()]:
+        if isinstance(block, list):
+            if nhan:
+                out.append(Para("doan", nhan, (), bold))
+            out.extend(block)
+        elif block or nhan:
+            out.append(Para("doan", nhan, block, bold and bool(nhan)))
+        nhan = ""
+    return out
+
+
+def block_table(with_dd: bool = True, words: Words = wording.DEFAULT, columns: Presets | None = None,
+                ngang: bool = False) -> TableParas:
+    """How a table block is printed: its caption, its unit line, then the table (`ngang`: landscape width)."""
+    def paragraphs(bang: Bang) -> list[Para]:
+        out = [Para("bang_ten", "", runs(bang.ten))] if bang.ten else []
+        if bang.don_vi:
+            out.append(Para("bang_don_vi", "", runs(bang.don_vi)))
+        written = table(bang, with_dd, words, columns)
+        return [*out, Para("bang", "", (), bang=replace(written, ngang=ngang))]
+    return paragraphs
 
 
 def plain(paragraphs: tuple[str, ...] | list[str]) -> list[Para]:
@@ -62,11 +92,11 @@ def plain(paragraphs: tuple[str, ...] | list[str]) -> list[Para]:
 
 
 # The context keys only some layouts have (Layout.parts), each built from the document.
-_PARTS = {
-    "tham_quyen": lambda doc, words: (doc.tham_quyen or "").upper(),
-    "can_cu": lambda doc, words: plain(punctuation.grounds(doc.can_cu, doc.theo_de_nghi, words)),
-    "dieu": lambda doc, words: body(doc.dieu, doc.danh_so.with_dd, scheme(doc, "dieu")),
-    "v_v": lambda doc, words: punctuation.opened(" ".join(doc.trich_yeu), words["v_v"]),
+_PARTS: dict[str, Callable[[VanBan, Words, TableParas], Any]] = {
+    "tham_quyen": lambda doc, words, tables: (doc.tham_quyen or "").upper(),
+    "can_cu": lambda doc, words, tables: plain(punctuation.grounds(doc.can_cu, doc.theo_de_nghi, words)),
+    "dieu": lambda doc, words, tables: body(doc.dieu, doc.danh_so.with_dd, scheme(doc, "dieu"), tables=tables),
+    "v_v": lambda doc, words, tables: punctuation.opened(" ".join(doc.trich_yeu), words["v_v"]),
 }
 
 
@@ -90,9 +120,10 @@ def _amount(value: Any) -> numbers.Number | None:
         return None
 
 
-def table(pl: PhuLuc, with_dd: bool = True, words: Words = wording.DEFAULT) -> Table:
-    """Rows of a phụ lục: group rows, data rows numbered per `danh_so`, and a total row when asked."""
-    cols = pl.columns
+def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, columns: Presets | None = None) -> Table:
+    """Rows of a table: group rows, data rows numbered per `danh_so`, and a total row when asked;
+    `columns`: the presets a table's `cot` may name besides the built-in ones."""
+    cols = columns[pl.cot] if isinstance(pl.cot, str) and columns and pl.cot in columns else pl.columns
     keys = [c.khoa for c in cols]
     total_key = "kinh_phi" if pl.tong_cong is True else (pl.tong_cong or None)
     total: numbers.Number = 0
@@ -152,14 +183,15 @@ def all_appendices(doc: VanBan, words: Words) -> list[dict[str, Any]]:
     return _numbered(out, words)
 
 
-def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
+def attachment(doc: VanBan, words: Words, columns: Presets | None = None) -> dict[str, Any] | None:
     """The document a Quyết định issues (Mẫu 1.3): its title, the "(Kèm theo Quyết định …)" line, its body."""
     att = doc.kem_theo
     if att is None:
         return None
     return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.attached_to(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
-            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"))}
+            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"),
+                             tables=block_table(att.danh_so.with_dd, words, columns))}
 
 
 def notes(doc: VanBan) -> list[dict[str, Any]]:
@@ -173,6 +205,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
     words = pack.words
     layout = doc.layout
     kh = citations.ky_hieu(doc)
+    tables = block_table(doc.danh_so.with_dd, words, pack.cot)
     context = {
         "loai": doc.loai,
         "ten_loai": doc.type.name,
@@ -192,15 +225,22 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "trich_yeu": list(doc.trich_yeu),
         "ky_bao_cao": period_line(doc, words),
         "mo_dau": plain(doc.mo_dau),
-        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, scheme(doc, "noi_dung")),
+        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, scheme(doc, "noi_dung"), tables=tables),
         "ket_thuc": plain(doc.ket_thuc),
         "noi_nhan": punctuation.recipients(pack.noi_nhan.dau + doc.noi_nhan + pack.noi_nhan.cuoi, doc.luu,
                                            layout.opening(doc, words) if layout.opening else None, words),
         "tu_ngu": pack.tu_ngu.model_dump(),
         "nguoi_ky": signers.block(doc.nguoi_ky, words),
         "nguoi_soan": doc.nguoi_soan or "",
-        "kem_theo": attachment(doc, words),
+        "kem_theo": attachment(doc, words, pack.cot),
         "phu_luc": all_appendices(doc, words),
         "chu_thich": notes(doc),
     }
-    return {**context, **{key: _PARTS[key](doc, words) for key in layout.parts}}
+    return {**context, **{key: _PARTS[key](doc, words, tables) for key in layout.parts}}
+
+
+def tables(ctx: dict[str, Any]) -> list[Table]:
+    """Every table of a render context in the order the templates print them: those among the body's
+    paragraphs (the Điều, the issued document's body), then the phụ lục's."""
+    bodies = [ctx["noi_dung"], ctx.get("dieu") or [], (ctx["kem_theo"] or {}).get("noi_dung") or []]
+    return [p.bang for paras in bodies for p in paras if p.bang is not None] + [pl["bang"] for pl in ctx["phu_luc"]]

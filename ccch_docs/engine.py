@@ -39,6 +39,8 @@ def runs(para: Para | str) -> Markup:
     footnote marks), or a text with its markup (a Nơi nhận line)."""
     if isinstance(para, str):
         para = Para("doan", "", markup.runs(para))
+    if para.bang is not None:  # the table goes where this paragraph is (see ooxml.lift_marks)
+        return Markup(f"<?{_TABLE_MARK}?>")
     out = [ooxml.run_xml(para.nhan + " ", para.nhan_dam)] if para.nhan else []
     out.extend(ooxml.run_xml(r.text, r.dam, r.nghieng, r.chu_thich) for r in para.runs)
     return Markup("".join(out))
@@ -152,15 +154,18 @@ class CompiledTemplate:
         ooxml.drop_empty_runs(root)
         if name != MAIN:
             return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        ooxml.lift_marks(root, _TABLE_MARK)
         layout.fit_lines(root, self.styles, self.page_room)
         ooxml.close_last_section(root)
         out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
         return self._insert_tables(out, tables).encode("utf-8")
 
     def _insert_tables(self, xml: str, appendices: Sequence[Table]) -> str:
-        """Put each phụ lục table, written from the prototype, where the template's loop left its mark."""
+        """Put each table, written from the prototype, where the template's phụ lục loop or a table
+        paragraph of the body left its mark."""
         pieces = _TABLE_MARK_RE.split(xml)
-        written = [self.table.table_xml(t) for t in appendices] if self.table is not None else []
+        written = ([self.table.table_xml(t, None if t.ngang else self.page_room) for t in appendices]
+                   if self.table is not None else [])
         if len(pieces) - 1 != len(written) or len(written) != len(appendices):
             raise TemplateError([Problem(f"mẫu có {len(pieces) - 1} chỗ đặt bảng phụ lục cho {len(appendices)} "
                                          "phụ lục", str(self.path), hint="bảng mẫu phải nằm trong vòng "

@@ -7,8 +7,8 @@ import reprlib
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, get_origin
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, Strict, ValidationError,
-                      WithJsonSchema, create_model, model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, Strict, Tag,
+                      ValidationError, WithJsonSchema, create_model, model_validator)
 from pydantic_core import PydanticCustomError
 
 from . import decree, markup, presets
@@ -189,21 +189,6 @@ class NguoiKy(_Authorities):  # type: ignore[misc,valid-type]
     ho_ten: Text = Field(description="họ và tên người ký, không ghi học hàm, học vị")
 
 
-class Muc(Model):
-    """A part of the body; its depth gives its label (I. → 1. → a))."""
-
-    tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
-    doan: Lines = Field((), description="các đoạn văn của phần này; `**đậm**`, `*nghiêng*`")
-    muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
-    so: Bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
-                                                      "ví dụ \"III\", \"1.1.\"")
-    cung_dong: Bool = Field(False, description="true: đề mục và đoạn đầu in liền một dòng "
-                                               "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
-
-
-Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
-
-
 def _body_style(value: Any) -> Any:
     if value not in (*numbering.BODY_STYLES, "Điều"):
         raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
@@ -249,10 +234,9 @@ class Nhom(Model):
     dong: tuple[dict[Key, Cell], ...] = ()
 
 
-class PhuLuc(Model):
-    """An appendix table (phụ lục)."""
+class BangSo(Model):
+    """The rows and columns of a table, in a phụ lục or among a part's paragraphs."""
 
-    tieu_de: Text
     cot: tuple[Cot, ...] | Text = Field(description="danh sách cột, hoặc tên mẫu cột (có sẵn: "
                                                     + ", ".join(presets.PRESETS) + "; hoặc trong pack.yaml)")
     danh_so: DanhSoBang = DanhSoBang()
@@ -262,13 +246,58 @@ class PhuLuc(Model):
 
     @property
     def columns(self) -> tuple[Cot, ...]:
-        """The columns (validate() has replaced a preset name by the preset's columns)."""
+        """The columns (validate() has replaced a phụ lục's preset name by the preset's columns)."""
         return BUILTIN_PRESETS[self.cot] if isinstance(self.cot, str) else self.cot
 
     @property
     def groups(self) -> tuple[Nhom, ...]:
         """The groups, loose rows first as an unnamed group."""
         return ((Nhom(dong=self.dong),) if self.dong else ()) + self.nhom
+
+
+class PhuLuc(BangSo):
+    """An appendix table (phụ lục)."""
+
+    tieu_de: Text
+
+
+class Bang(BangSo):
+    """A table among the paragraphs of a part: an optional caption above, an optional unit line."""
+
+    ten: Text | None = Field(None, description="tên bảng, in đậm, giữa, trên bảng: Bảng 1. Kết quả giải quyết hồ sơ")
+    don_vi: Text | None = Field(None, description="dòng đơn vị tính, in nghiêng, bên phải: Đơn vị tính: hồ sơ")
+
+
+class KhoiBang(Model):
+    """A table as one block of a part's paragraphs: `- bang: {…}`."""
+
+    bang: Bang
+
+
+def _block_kind(value: Any) -> str:
+    return "[bang]" if isinstance(value, KhoiBang) or isinstance(value, dict) and "bang" in value else "[doan]"
+
+
+# A paragraph, or a table (a mapping with `bang`); union members are told apart before validation, so an
+# error names one of them. Tags hold `[`: error locations leave them out, as they do pydantic's own members.
+Block = Annotated[Annotated[Text, Tag("[doan]")] | Annotated[KhoiBang, Tag("[bang]")], Discriminator(_block_kind)]
+Blocks = Annotated[tuple[Block, ...], BeforeValidator(_as_list, json_schema_input_type=str | tuple[str | KhoiBang, ...])]
+
+
+class Muc(Model):
+    """A part of the body; its depth gives its label (I. → 1. → a))."""
+
+    tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
+    doan: Blocks = Field((), description="các đoạn văn của phần này (`**đậm**`, `*nghiêng*`), "
+                                         "và các bảng đặt giữa chúng: `- bang: {ten, don_vi, cot, dong …}`")
+    muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
+    so: Bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
+                                                      "ví dụ \"III\", \"1.1.\"")
+    cung_dong: Bool = Field(False, description="true: đề mục và đoạn đầu in liền một dòng "
+                                               "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
+
+
+Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
 
 
 BUILTIN_PRESETS = {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns)
@@ -520,7 +549,9 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_layout(doc))
-    out.extend(_check_tables(doc.phu_luc, known))
+    tables = [(("phu_luc", t), pl) for t, pl in enumerate(doc.phu_luc)]
+    tables += [t for key in numbering.BODIES for t in body_tables(getattr(doc, key), (key,))]
+    out.extend(_check_tables(tables, known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
     out.extend(_check_notes(doc))
     out.extend(_check_report(doc))
@@ -585,16 +616,24 @@ def _check_report(doc: VanBan) -> list[Finding]:
     return out
 
 
-def _check_tables(tables: tuple[PhuLuc, ...], known: Presets) -> list[Finding]:
+def body_tables(parts: tuple[Muc, ...], path: Path_) -> list[tuple[Path_, Bang]]:
+    """The tables among the paragraphs of `parts` and their children, with where each is."""
+    out: list[tuple[Path_, Bang]] = []
+    for i, part in enumerate(parts):
+        out += [((*path, i, "doan", k, "bang"), b.bang) for k, b in enumerate(part.doan) if isinstance(b, KhoiBang)]
+        out += body_tables(part.muc, (*path, i, "muc"))
+    return out
+
+
+def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, Path_] = {}
-    for t, pl in enumerate(tables):
-        here: Path_ = ("phu_luc", t)
-        if isinstance(pl.cot, str):  # validate() has replaced every known preset name by its columns
+    for here, pl in tables:
+        if isinstance(pl.cot, str) and pl.cot not in known:  # a phụ lục's known preset is replaced by validate()
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
                         did_you_mean(pl.cot, known, "các mẫu: " + ", ".join(known))))
             continue
-        keys = [c.khoa for c in pl.cot]
+        keys = [c.khoa for c in (known[pl.cot] if isinstance(pl.cot, str) else pl.cot)]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
         total = "kinh_phi" if pl.tong_cong is True else pl.tong_cong

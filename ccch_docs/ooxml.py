@@ -276,3 +276,15 @@ def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes
     types = parts["[Content_Types].xml"].decode("utf-8").replace(
         "</Types>", f'<Override PartName="/{FOOTNOTES}" ContentType="{_FOOTNOTES_CONTENT}"/></Types>')
     return {**parts, rels_name: rels.encode("utf-8"), "[Content_Types].xml": types.encode("utf-8"), FOOTNOTES: footnotes}
+
+
+def lift_marks(root: etree._Element, target: str) -> None:
+    """Put each processing instruction `target` found inside a paragraph in the paragraph's place, so that
+    what replaces the mark (a table) stands among the body's paragraphs."""
+    for pi in root.iter(etree.ProcessingInstruction):
+        if pi.target != target:
+            continue
+        p = next((a for a in pi.iterancestors() if a.tag == qn("w:p")), None)
+        if p is not None:
+            p.addprevious(etree.ProcessingInstruction(target))
+            p.getparent().remove(p)

@@ -24,6 +24,7 @@ from .ooxml import qn, run_xml
 LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")
 ROW_KINDS = ("tieu_de", "nhom", "nhom_gop", "dong", "tong")
 _NS_DECL = re.compile(r' xmlns:(\w+)="([^"]*)"')
+_TBL_W = re.compile(r"<w:tblW [^>]*/>")
 _DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}
 
 
@@ -106,14 +107,16 @@ class Prototype:
             raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid")
         return cls(_xml(tbl.find(qn("w:tblPr"))), sum(grid), grid[0], rows)
 
-    def table_xml(self, table: Table) -> str:
-        """The whole <w:tbl>: a header row of the column names, then the rows of (kind, label, cells)."""
-        cols = _split(self.width - self.label_width, table.rong)
+    def table_xml(self, table: Table, width: int | None = None) -> str:
+        """The whole <w:tbl>: a header row of the column names, then the rows of (kind, label, cells);
+        `width` (twips) in place of the prototype's."""
+        full = width or self.width
+        cols = _split(full - self.label_width, table.rong)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (self.label_width, *cols))
         n = len(cols)
-        full = self.width
         head = self.rows["tieu_de"]
-        out = [f"<w:tbl>{self.tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
+        tbl_pr = self.tbl_pr if full == self.width else _TBL_W.sub(f'<w:tblW w:w="{full}" w:type="dxa"/>', self.tbl_pr)
+        out = [f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
                f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (table.stt or head.label.text,))}",
                "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)), "</w:tr>"]
         for kind, label, cells in table.dong:

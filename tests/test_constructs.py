@@ -7,11 +7,14 @@ import subprocess
 import zipfile
 
 import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 import ccch_docs
+from ccch_docs.decree.presentation import PAGE
 from conftest import make_pack
-from docx_view import View, clean, toggle
+from docx_view import View, align, clean, toggle
 from samples import DECISION, LETTER, PLAN
 
 TABLE = {"tieu_de": "Danh mục nhiệm vụ", "cot": [{"khoa": "noi_dung", "ten": "Nội dung"}],
@@ -204,3 +207,66 @@ def test_run_in_headings(render_dict):
     assert _runs(paras["2. Kinh phí: Ngân sách tỉnh."]) == [
         ("2. ", True, False), ("Kinh phí:", True, False), (" ", False, False), ("Ngân sách ", False, False),
         ("tỉnh", False, True), (".", False, False)]
+
+
+HO_SO = {"ten": "Bảng 1. Kết quả giải quyết hồ sơ", "don_vi": "Đơn vị tính: hồ sơ",
+         "cot": [{"khoa": "linh_vuc", "ten": "Lĩnh vực", "rong": 3}, {"khoa": "tiep_nhan", "ten": "Tiếp nhận"},
+                 {"khoa": "dung_han", "ten": "Đúng hạn"}],
+         "danh_so": {"dong": "1"}, "tong_cong": "tiep_nhan",
+         "dong": [{"linh_vuc": "Đất **đai**", "tiep_nhan": 12000, "dung_han": "{{ so_lieu.dat }}"},
+                  {"linh_vuc": "Xây dựng", "tiep_nhan": 4333, "dung_han": 4000}]}
+
+
+def _body_children(path) -> list:
+    """The body's paragraphs and tables in order, as ("p", style, text) and ("tbl", width, rows)."""
+    view = View.open(path)
+    out = []
+    for el in view.doc.element.body.iterchildren():
+        if el.tag.endswith("}p"):
+            par = Paragraph(el, view.doc._body)
+            if clean(par.text):
+                out.append(("p", par.style.style_id, clean(par.text)))
+        elif el.tag.endswith("}tbl"):
+            t = Table(el, view.doc._body)
+            width = el.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblPr/"
+                            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblW")
+            out.append(("tbl", width.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"),
+                        View.table_rows(t)))
+    return out
+
+
+def test_a_table_among_a_parts_paragraphs(tmp_path):
+    data = {**REPORT, "so_lieu": {"dat": 11500}, "noi_dung": [{"tieu_de": "Kết quả", "muc": [
+        {"tieu_de": "Giải quyết hồ sơ", "doan": ["Trong kỳ, kết quả như sau:", {"bang": HO_SO},
+                                                 "Tỷ lệ đúng hạn cao."]}]}]}
+    out = tmp_path / "bang.docx"
+    ccch_docs.render(ccch_docs.from_dict(data), out)
+    body = _body_children(out)
+    start = body.index(("p", "NoiDung", "Trong kỳ, kết quả như sau:"))
+    caption, unit, table, after = body[start + 1:start + 5]
+    assert caption == ("p", "BangTen", "Bảng 1. Kết quả giải quyết hồ sơ")
+    assert unit == ("p", "BangDonVi", "Đơn vị tính: hồ sơ")
+    assert after == ("p", "NoiDung", "Tỷ lệ đúng hạn cao.")
+    kind, width, rows = table
+    assert int(width) == PAGE.width - PAGE.left - PAGE.right  # a portrait table fits the text width
+    assert rows == ["Số TT | Lĩnh vực | Tiếp nhận | Đúng hạn", "1 | Đất đai | 12.000 | 11.500",
+                    "2 | Xây dựng | 4.333 | 4.000", "Tổng cộng | 16.333 |"]
+    view = View.open(out)
+    (unit_par,) = [p for p in view.doc.paragraphs if p.style.style_id == "BangDonVi"]
+    (cap_par,) = [p for p in view.doc.paragraphs if p.style.style_id == "BangTen"]
+    assert toggle(unit_par, "w:i") and align(unit_par) == "right"
+    assert toggle(cap_par, "w:b") and align(cap_par) == "center"
+    tbl = [t for t in view.doc.tables if View.table_rows(t)[0].startswith("Số TT | Lĩnh vực")][0]
+    cell = tbl.rows[1].cells[1].paragraphs[0]
+    assert [(r.text, toggle(cell, "w:b", r)) for r in cell.runs] == [("Đất ", False), ("đai", True)]
+
+
+def test_a_table_block_is_checked_like_a_phu_luc():
+    bad = {**HO_SO, "dong": [{"linh_vuc": "x", "tiep_nhn": 1}]}
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, "noi_dung": [{"tieu_de": "A", "doan": [{"bang": bad}]}]})
+    (p,) = exc.value.problems
+    assert p.key == "noi_dung[0].doan[0].bang.dong[0].tiep_nhn" and "tiep_nhan" in p.hint
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, "noi_dung": [{"tieu_de": "A", "doan": [{"bang": {**HO_SO, "cot": "ke_hoach_9"}}]}]})
+    assert "không có mẫu cột `ke_hoach_9`" in exc.value.problems[0].message

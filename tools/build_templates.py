@@ -94,6 +94,8 @@ STYLES = [
     ("BangTieuDe", "CCHC Bảng - tiêu đề cột", "Normal", spacing(40, 40) + jc("center"), B + size("bang")),
     ("BangSo", "CCHC Bảng - số TT", "Normal", spacing(40, 40) + jc("center"), size("bang")),
     ("BangO", "CCHC Bảng - ô", "Normal", spacing(40, 40) + jc("left"), size("bang")),
+    ("BangTen", "CCHC Bảng - tên", "Normal", KEEP + spacing(120, 60) + jc("center"), look("bang_ten")),
+    ("BangDonVi", "CCHC Bảng - đơn vị tính", "Normal", KEEP + spacing(0, 60) + jc("right"), look("bang_don_vi")),
     ("BangNhom", "CCHC Bảng - nhóm", "Normal", KEEP + spacing(40, 40) + jc("left"), B + size("bang")),
     ("Footer", "footer", "Normal", spacing() + jc("center"), look("dia_chi")),
 ]
@@ -217,9 +219,11 @@ KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}")
             + tag("{%p endif %}"))
 
 def numbered(items: str, level1: str) -> str:
-    """A numbered body: titles of the first level in style `level1`, then 1. and a), then text."""
+    """A numbered body: titles of the first level in style `level1`, then 1. and a), a table's caption and
+    unit line, then text (a table's own paragraph, of kind `bang`, is replaced by the table)."""
     return loop(items, ('d.kieu == "muc1"', level1), ('d.kieu == "muc2"', "DeMuc2"),
-                ('d.kieu == "muc3"', "DeMuc3"), ("", "NoiDung"))
+                ('d.kieu == "muc3"', "DeMuc3"), ('d.kieu == "bang_ten"', "BangTen"),
+                ('d.kieu == "bang_don_vi"', "BangDonVi"), ("", "NoiDung"))
 
 
 def body(of: str = "") -> str:

@@ -62,7 +62,7 @@ EXECUTORS = re.compile(r"trách nhiệm (tổ chức |triển khai )?(thi hành|
 
 def _texts(part: Muc) -> list[str]:
     """Every title and paragraph of a part and its children, without emphasis marks."""
-    own = [part.tieu_de or "", *part.doan]
+    own = [part.tieu_de or "", *(t for t in part.doan if isinstance(t, str))]
     return [plain_text(t) for t in own] + [t for child in part.muc for t in _texts(child)]
 
 

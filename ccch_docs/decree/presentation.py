@@ -97,6 +97,8 @@ _ELEMENTS = (
     Element("phu_luc_ten", "tên phụ lục", "annex title", (13, 14), 14, True, None, True, "center"),
     Element("kem_theo", "dòng (Kèm theo …)", "'(Kèm theo …)' line", (13, 14), 14, None, True, None, "center"),
     Element("bang", "bảng", "table", (12, 12), 12, None, None, None, None),
+    Element("bang_ten", "tên bảng (Bảng 1. …)", "table caption", (13, 14), 14, True, None, None, "center"),
+    Element("bang_don_vi", "dòng đơn vị tính của bảng", "table unit line", (12, 14), 13, None, True, None, "right"),
     Element("chu_thich", "chú thích (cuối trang)", "footnote", (10, 12), 12, None, None, None, "both"),
 )
 ELEMENTS: dict[str, Element] = {e.key: e for e in _ELEMENTS}
