@@ -28,6 +28,8 @@ from .sandbox import Sandbox, bounded, budget
 
 MAIN = "word/document.xml"
 STYLES = "word/styles.xml"
+# Tags a part's Jinja output may hold (a 15,000-paragraph document: 270,000; phụ lục tables come after).
+MAX_TAGS = 1_000_000
 _TEMPLATED = ("word/document.xml", "word/header", "word/footer")
 # Where each phụ lục table goes: a processing instruction, which no escaped value can forge.
 _TABLE_MARK = "ccch-bang"
@@ -147,6 +149,9 @@ class CompiledTemplate:
         except Exception as exc:  # whatever a template does, it comes back as a TemplateError
             source = self.sources[name]
             raise TemplateError([_problem(self.path, name, exc, _paragraph(source, _template_line(exc)))]) from None
+        if lines.count("<") > MAX_TAGS:  # before parsing: each element costs the parser far more than its text
+            raise TemplateError([Problem(f"mẫu sinh quá {MAX_TAGS:,} thẻ XML", str(self.path), key=name,
+                                         hint="bỏ vòng lặp sinh đoạn văn bằng `safe`")])
         try:
             root = ooxml.parse(_LINE_BREAKS.sub("><", lines).encode("utf-8"), huge=True)
         except (etree.XMLSyntaxError, ValueError) as exc:
