@@ -65,6 +65,7 @@ class Body:
     parts: list[dict[str, Any]]
     closing: list[str]
     with_dd: bool
+    cap: list[str]  # the label style of each depth when they are not the decree's (`danh_so.cap`), else empty
 
 
 def read_body(paras: list[Para], scheme: numbering.Scheme, closing: bool = True) -> Body:
@@ -77,8 +78,8 @@ def read_body(paras: list[Para], scheme: numbering.Scheme, closing: bool = True)
     for p in paras:
         found = numbering.parse_label(p.text.strip(), with_dd)
         styles = [n.style for n in stack]
-        if found is not None and found[0] not in styles and len(stack) >= numbering.MAX_DEPTH:
-            found = None  # deeper than the decree's levels: kept as written
+        if found is not None and found[0] not in styles and len(stack) >= _DEEPEST:
+            found = None  # deeper than any numbering: kept as written
         if found is None:
             if stack:
                 stack[-1].doan.append(text_of(p.runs))
@@ -101,7 +102,24 @@ def read_body(paras: list[Para], scheme: numbering.Scheme, closing: bool = True)
     if closing and roots and stack and len(stack[-1].doan) > (0 if stack[-1].tieu_de else 1) \
             and stack[-1].doan[-1].rstrip().endswith("/."):
         ending.append(stack[-1].doan.pop())
-    return Body(lead, _dicts(roots, scheme, 0, with_dd, ()), ending, with_dd)
+    cap = _cap(roots, scheme)
+    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, ()), ending, with_dd, cap)
+
+
+_DEEPEST = 6
+
+
+def _cap(roots: list[_Node], scheme: numbering.Scheme) -> list[str]:
+    """The style each depth's first part has, when they differ from `scheme` or go deeper than the decree's levels."""
+    styles: list[str] = []
+    level = roots
+    while level:
+        styles.append(level[0].style)
+        level = next((n.muc for n in level if n.muc), [])
+    default = [numbering.level(scheme, d).style for d in range(len(styles))]
+    if styles == default and len(styles) <= numbering.MAX_DEPTH:
+        return []
+    return styles if all(s in (*numbering.BODY_STYLES, "Điều") for s in styles) else []
 
 
 def _with_dd(paras: list[Para]) -> bool:

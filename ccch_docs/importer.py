@@ -15,7 +15,7 @@ from . import reader
 from .decree import TYPES, numbering
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
-from .import_body import read_body, text_of
+from .import_body import Body, read_body, text_of
 from .import_tables import read_table
 from .reader import Line, Para, Parts, fold
 
@@ -250,15 +250,13 @@ class _Builder:
         body = read_body(paras, numbering.DECISION_LEVELS, closing=False)
         self.use_paras(paras)
         self.used.difference_update((q.index, ln.text) for q in body.lead for ln in reader.lines(q))
-        if not body.with_dd:
-            self.data["danh_so"] = {"chu_cai": "khong_dd"}
+        self._numbering(self.data, body)
         self.put("dieu", body.parts, paras[len(body.lead)] if len(body.lead) < len(paras) else None)
 
     def _body(self, target: dict[str, Any], paras: list[Para]) -> None:
         body = read_body(paras, numbering.PLAN_LEVELS)
         self.use_paras(paras)
-        if not body.with_dd:
-            target["danh_so"] = {"chu_cai": "khong_dd"}
+        self._numbering(target, body)
         lead = [text_of(q.runs) for q in body.lead]
         anchor = target is self.data
         if lead:
@@ -273,6 +271,12 @@ class _Builder:
             target["ket_thuc"] = _one(body.closing)
             if anchor:
                 self.anchors.append((paras[-1].index, "ket_thuc"))
+
+    @staticmethod
+    def _numbering(target: dict[str, Any], body: Body) -> None:
+        danh_so = {**({} if body.with_dd else {"chu_cai": "khong_dd"}), **({"cap": body.cap} if body.cap else {})}
+        if danh_so:
+            target["danh_so"] = danh_so
 
     def _issued(self, title: reader.Title, paras: list[Para]) -> dict[str, Any]:
         self.use(title.ten_loai, *title.trich_yeu)

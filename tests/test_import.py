@@ -77,7 +77,7 @@ def test_cong_van_labels_and_recipients(rendered):
     assert data["co_quan"] == {"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "VĂN PHÒNG", "viet_tat": "VPUBND"}
     assert data["trich_yeu"].startswith("báo cáo kết quả")
     assert data["kinh_gui"] == ["Các sở, ban, ngành Tỉnh", "Ủy ban nhân dân các huyện, thành phố"]
-    assert [m["so"] for m in data["noi_dung"]] == ["1", "2", "3"]  # forced: printed 1. 2. 3. at the first level
+    assert data["danh_so"] == {"cap": ["1."]} and all("so" not in m for m in data["noi_dung"])  # 1. 2. 3. first
     assert data["ket_thuc"].endswith("quy định./.")
     assert data["noi_nhan"][0] == "Như trên" and data["luu"] == "VT, KSTTHC (s)"
     assert data["nguoi_soan"] == "NTH.(35)"
@@ -207,3 +207,22 @@ def test_not_an_administrative_document_is_refused(tmp_path, capsys):
     assert not (tmp_path / "thu.yaml").exists()
     (tmp_path / "rac.docx").write_bytes(b"not a zip")
     assert main(["nhap", str(tmp_path / "rac.docx")]) == 2
+
+
+def test_dotted_levels_deeper_than_three_become_danh_so_cap(tmp_path):
+    d = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN X\tĐộc lập - Tự do - Hạnh phúc",
+                 "Số: 7/BC-UBND\tX, ngày 5 tháng 3 năm 2022", "BÁO CÁO", "Kết quả công tác", "Mở đầu."):
+        d.add_paragraph(line)
+    for line in ("1. KẾT QUẢ", "1.1. Chỉ đạo", "1.1.1. Ban hành văn bản", "a) Kế hoạch", "b) Báo cáo",
+                 "1.1.2. Kiểm tra", "1.2. Thể chế", "2. PHƯƠNG HƯỚNG", "- Tiếp tục", "Trên đây là báo cáo./.",
+                 "Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn B"):
+        d.add_paragraph(line)
+    d.save(tmp_path / "bc.docx")
+    imported, again = rerender(tmp_path / "bc.docx")
+    data = imported.data
+    assert data["danh_so"] == {"cap": ["1.", "1.1.", "1.1.1.", "a)"]}
+    assert data["noi_dung"][0]["muc"][0]["muc"][0]["muc"][1] == {"doan": "Báo cáo"}
+    assert data["ket_thuc"] == "Trên đây là báo cáo./." and data["noi_dung"][1]["doan"] == "- Tiếp tục"
+    assert data["nguoi_ky"] == {"kt": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Trần Văn B"}
+    assert body_words(again) == body_words(tmp_path / "bc.docx")  # labels 1.1.1. … printed as they were

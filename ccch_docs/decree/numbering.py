@@ -7,8 +7,8 @@ its parents' numbers too; a scheme is the tuple of levels one body is numbered w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # The Vietnamese alphabet as used for điểm: no f, j, w, z; đ after d.
@@ -190,18 +190,19 @@ def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True,
     return [text for text, _ in numbered(marks, style, with_dd, outer)]
 
 
-_LABEL = re.compile(r"^(?:(Điều)\s+(\d{1,3})[.:]?|([IVXLC]{1,8})\.|(\d{1,3})\.|([a-zđ]{1,2})\))(?=\s|$)")
+_LABEL = re.compile(r"^(?:(Điều)\s+(\d{1,3})[.:]?|([IVXLC]{1,8})\.|((?:\d{1,3}\.){1,3})|([a-zđ]{1,2})\))(?=\s|$)")
+_DOTTED = {1: "1.", 2: "1.1.", 3: "1.1.1."}
 
 
 def parse_label(text: str, with_dd: bool = True) -> tuple[str, str, int] | None:
     """The body label `text` opens with, the inverse of `label`: (style, label as printed, counter);
-    None when it opens with none of `I.`, `1.`, `a)`, `Điều n.` (a Roman numeral or letter that is
-    not one, such as `IIII.` or `f)`, is no label).
+    None when it opens with none of `I.`, `1.`, `1.1.`, `1.1.1.`, `a)`, `Điều n.` (a Roman numeral or
+    letter that is not one, such as `IIII.` or `f)`, is no label).
 
     >>> parse_label("II. NHIỆM VỤ"), parse_label("12. Tổ chức"), parse_label("đ) Giám đốc"), parse_label("Điều 3. Chánh")
     (('I.', 'II.', 2), ('1.', '12.', 12), ('a)', 'đ)', 5), ('Điều', 'Điều 3.', 3))
-    >>> parse_label("f) x"), parse_label("2021 là năm"), parse_label("e) x", with_dd=False)
-    (None, None, ('a)', 'e)', 5))
+    >>> parse_label("f) x"), parse_label("2021 là năm"), parse_label("e) x", with_dd=False), parse_label("1.2. Mục")
+    (None, None, ('a)', 'e)', 5), ('1.1.', '1.2.', 2))
     """
     m = _LABEL.match(text)
     if m is None:
@@ -210,7 +211,8 @@ def parse_label(text: str, with_dd: bool = True) -> tuple[str, str, int] | None:
     if dieu:
         return "Điều", m.group(0), int(dieu_n)
     if num:
-        return "1.", m.group(0), int(num)
+        counters = num.rstrip(".").split(".")
+        return _DOTTED[len(counters)], m.group(0), int(counters[-1])
     style, core = ("I.", rom) if rom else ("a)", let)
     n = forced_number(core, style) if rom else next((k for k in range(1, 600) if letter(k, with_dd) == core), None)
     if n is None or label(n, style, with_dd) != m.group(0):
