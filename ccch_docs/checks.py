@@ -558,7 +558,11 @@ def page_numbers(parts: Parts) -> Iterator[Finding]:
     name = _el("so_trang")
     numbered = [s for s in doc.sections if any(p.page_field for p in s.header)]
     if not numbered:
-        if _pages(parts) > 1:
+        foot = next((p for s in doc.sections for p in s.footer if p.page_field), None)
+        if foot is not None:
+            yield Finding("so_trang.place", name, _t("ở chân trang", "in the footer"),
+                          _t("giữa lề trên (đầu trang)", "centred in the top margin (the header)"), where(foot))
+        elif _pages(parts) > 1:
             yield Finding("so_trang.missing", name, _t("không có", "none"),
                           _t("số trang ở giữa lề trên, từ trang 2", "centred in the top margin from page 2"), [])
         return

@@ -120,6 +120,7 @@ class Section:
     restart: int | None  # w:pgNumType/@w:start
     header: list[Para]  # the default header's paragraphs (inherited from earlier sections when absent)
     first_header: list[Para] | None  # the first-page header's, when the section has one
+    footer: list[Para]  # the paragraphs of its footers (to find a page number put there)
     first: int = 0  # index of its first paragraph
     last: int = -1
 
@@ -621,7 +622,7 @@ def read(source: str | Path | IO[bytes]) -> Document:
             root = etree.fromstring(z.read(main), _PARSER)
             pages, producer = _app(z, names)
             parts = {rid: z.read("word/" + target) for rid, kind, target in rels
-                     if kind == "header" and "word/" + target in names}
+                     if kind in ("header", "footer") and "word/" + target in names}
             return _flatten(root, styles, numbering, parts, pages, producer)
         except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
             raise Unreadable(f"{type(exc).__name__}: {exc}") from None
@@ -683,6 +684,7 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
     headers: dict[str, list[Para]] = {}
 
     def header(rid: str | None) -> list[Para] | None:
+        """A header's or footer's paragraphs, read once."""
         if rid is None or rid not in parts:
             return None
         if rid not in headers:
@@ -696,10 +698,13 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
     sections: list[Section] = []
     default: list[Para] = []
     first: list[Para] | None = None
+    footers: dict[str, list[Para]] = {}
     for i, sp in enumerate(sect_prs):
         refs = {h.get(_W + "type", "default"): h.get(_R + "id") for h in sp.iterfind(_W + "headerReference")}
         default = header(refs.get("default")) if "default" in refs else default
         first = header(refs.get("first")) if "first" in refs else first
+        feet = {h.get(_W + "type", "default"): h.get(_R + "id") for h in sp.iterfind(_W + "footerReference")}
+        footers = footers | {kind: header(rid) or [] for kind, rid in feet.items()}
         pg, mar, num = sp.find(_W + "pgSz"), sp.find(_W + "pgMar"), sp.find(_W + "pgNumType")
         width = _int(pg.get(_W + "w")) if pg is not None else None
         height = _int(pg.get(_W + "h")) if pg is not None else None
@@ -710,7 +715,8 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         sections.append(Section(index=i, width=width, height=height, landscape=landscape, margins=margins,
                                 title_page=bool(_on(sp.find(_W + "titlePg"))),
                                 restart=_int(num.get(_W + "start")) if num is not None else None,
-                                header=default or [], first_header=first))
+                                header=default or [], first_header=first,
+                                footer=[p for kind in ("default", "first", "even") for p in footers.get(kind, [])]))
 
     # Walk the body; the room of top-level paragraphs is their section's text width.
     for child in body:

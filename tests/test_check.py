@@ -101,6 +101,9 @@ BROKEN = [
      '>c) </w:t></w:r><w:r><w:t xml:space="preserve">Giám đốc Sở Tư pháp', 1, "numbering.sequence"),
     (QD, "doc", ">Điều 2.", ">Điều 3.", 1, "numbering.sequence"),
     (KH, "doc", "<w:titlePg/>", "", 1, "so_trang.first_page"),
+    (KH, "doc", '<w:headerReference w:type="default" r:id="rIdHeader"/>', "", 0, "so_trang.missing"),
+    (KH, "doc", '<w:headerReference w:type="default" r:id="rIdHeader"/>',
+     '<w:footerReference w:type="default" r:id="rIdHeader"/>', 0, "so_trang.place"),
     (KH, "doc", '<w:pgNumType w:start="1"/>', "", 1, "phu_luc.page_numbers"),
     (KH, "doc", '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1701" w:right="1134" '
      'w:bottom="851" w:left="1134"', '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" '
