@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from typing import Any
 
@@ -12,11 +13,16 @@ from .errors import OutputError as OutputError
 from .errors import Problem as Problem
 from .errors import TemplateError as TemplateError
 
+try:
+    __version__ = version(__name__)
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
 # Imported on first use (PEP 562), so that a command that needs none of them starts fast.
 _LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "api", "render": "api", "render_many": "api", "to_pdf": "api",
          "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
 
-__all__ = ["CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result", "TemplateError", "VanBan",
+__all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result", "TemplateError", "VanBan",
            "check", "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
 
 

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .errors import CchcError, InputError, Problem, TemplateError
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
@@ -14,6 +15,7 @@ from .errors import CchcError, InputError, Problem, TemplateError
 TEXTS = {
     "vi": {
         "prog": "Tạo văn bản cải cách hành chính (.docx, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
+        "version": "in số phiên bản rồi thoát",
         "lang": "ngôn ngữ của phần trợ giúp: vi (mặc định) hoặc en; cũng đặt được bằng biến CCHC_LANG",
         "render": "dựng văn bản .docx từ tệp YAML",
         "validate": "chỉ kiểm tra tệp YAML, không tạo văn bản",
@@ -76,6 +78,7 @@ TEXTS = {
     },
     "en": {
         "prog": "Render administrative-reform documents (.docx, PDF) laid out per Decree 30/2020/NĐ-CP from YAML.",
+        "version": "print the version and exit",
         "lang": "help language: vi (default) or en; also set by the CCHC_LANG variable",
         "render": "render a .docx document from a YAML file",
         "validate": "only check YAML files, write nothing",
@@ -148,10 +151,17 @@ def _language(argv: list[str]) -> str:
     return os.environ.get("CCHC_LANG", "vi")
 
 
+def _prog() -> str:
+    """The command as the user typed it: `ccch-docs`, or `python -m ccch_docs`."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python -m ccch_docs" if name in ("", "__main__.py", "-c") else Path(name).stem
+
+
 def parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, its help in `lang`."""
     t = TEXTS.get(lang, TEXTS["vi"])
-    top = argparse.ArgumentParser(prog="python -m ccch_docs", description=t["prog"])
+    top = argparse.ArgumentParser(prog=_prog(), description=t["prog"])
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=t["version"])
     top.add_argument("--lang", choices=sorted(TEXTS), default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
 

@@ -23,12 +23,12 @@ class Source:
     extra: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path_) -> Where:
-        """The place of `path`, or of its nearest ancestor that has one."""
+        """The place of `path`, or of its nearest ancestor that has one; for data handed over, its key path alone."""
         for n in range(len(path), -1, -1):
             found = self.places.get(tuple(path[:n]))
             if found is not None:
                 return found
-        return Where(self.file, 1, 1)
+        return Where(self.file, 1, 1) if self.places else Where(self.file, None, None)  # data has no lines
 
     def problem(self, path: Path_, message: str, hint: str | None = None) -> Problem:
         """A Problem placed at `path`."""

@@ -31,11 +31,11 @@ MAX_DIGITS = 4000  # a longer run of digits stays text (Python refuses to read o
 
 
 class Where(NamedTuple):
-    """A place in a source file (1-based line and column)."""
+    """A place in a source file (1-based line and column; none for data handed over in memory)."""
 
     file: str
-    line: int
-    column: int
+    line: int | None
+    column: int | None
 
 
 def key_name(path: Path_) -> str:

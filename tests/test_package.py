@@ -1,0 +1,36 @@
+"""The package as the ecosystem expects it: a version, type information, the command named as typed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import ccch_docs
+
+
+def test_version_and_type_information():
+    assert ccch_docs.__version__ == version("ccch_docs") and ccch_docs.__version__[0].isdigit()
+    assert (Path(ccch_docs.__file__).parent / "py.typed").is_file()
+
+
+def test_version_flag_and_usage_name_the_command_typed():
+    scripts = Path(sys.executable).parent
+    for command, name in (([sys.executable, "-m", "ccch_docs"], "python -m ccch_docs"),
+                          ([str(scripts / "ccch-docs")], "ccch-docs")):
+        out = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True).stdout
+        assert out == f"{name} {ccch_docs.__version__}\n"
+        err = subprocess.run([*command, "render"], capture_output=True, text=True).stderr
+        assert err.startswith(f"usage: {name} render ")
+
+
+def test_from_dict_problems_name_the_key_path_not_a_line():
+    try:
+        ccch_docs.from_dict({"loai": "ke_hoach", "co_quan": {"ten": "A", "vt": "UBND"}}, name="he-thong")
+    except ccch_docs.InputError as exc:
+        problem = next(p for p in exc.problems if p.key == "co_quan.vt")
+        assert (problem.file, problem.line, problem.column) == ("he-thong", None, None)
+        assert str(problem).startswith("he-thong: co_quan.vt: khóa không có trong định dạng")
+    else:
+        raise AssertionError("no InputError")
