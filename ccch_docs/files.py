@@ -13,6 +13,7 @@ from .yamlio import MAX_FILE_BYTES
 
 MAX_FILE = MAX_FILE_BYTES  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
 MAX_TOTAL = MAX_FILE_BYTES  # bytes of every file one document reads together, its linked files and pack included
+MAX_LINKS = 256  # ke_thua, kem_theo and ke_hoach links one document follows, a file inherited twice counted twice
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 Roots = str | Path | Sequence[str | Path] | None  # folders every linked file must lie in (None: anywhere)
@@ -45,10 +46,19 @@ def inside(path: Path, roots: Sequence[Path], cited: Problem | None = None) -> b
 
 @dataclass
 class Budget:
-    """Bytes one document may still read, and the files it has read."""
+    """Bytes one document may still read, links it may still follow, and the files it has read."""
 
     left: int = field(default_factory=lambda: MAX_TOTAL)
+    links: int = field(default_factory=lambda: MAX_LINKS)
     files: list[Path] = field(default_factory=list)
+
+    def follow(self, cited: Problem) -> None:
+        """Count one link followed (`cited`: its key), refused past MAX_LINKS."""
+        self.links -= 1
+        if self.links < 0:
+            raise InputError([Problem(f"quá nhiều liên kết: tối đa {MAX_LINKS} lần ke_thua, kem_theo, ke_hoach "
+                                      "cho một văn bản", cited.file, cited.line, cited.column, cited.key,
+                                      "mỗi tệp chỉ cần kế thừa vài hồ sơ; bỏ các đường dẫn lặp lại")])
 
 
 @dataclass(frozen=True)

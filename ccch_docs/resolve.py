@@ -60,11 +60,12 @@ def _follow(src: Source, key: str, reader: Reader, chain: tuple[Path, ...]) -> t
     A value of the wrong type is left for validation to report.
     """
     value = src.data.get(key)
-    if key == "kem_theo" and isinstance(value, dict):
-        return Linked(_attached(src, source.inline(src, (key,), value, reader, chain))), None
-    kinds = (str,) if key == "kem_theo" else (str, int, float)  # a plan's path typed as a number is a path too
+    kinds = (str, dict) if key == "kem_theo" else (str, int, float)  # a plan's path typed as a number is a path too
     if isinstance(value, bool) or not isinstance(value, kinds) or not str(value).strip():
         return None
+    reader.budget.follow(src.problem((key,), ""))
+    if isinstance(value, dict):
+        return Linked(_attached(src, source.inline(src, (key,), value, reader, chain))), None
     rel = str(value)
     if key == "ke_hoach" and reader.allows(src.base_dir / rel) and not os.path.lexists(src.base_dir / rel):
         raise InputError([src.problem((key,), f"không tìm thấy kế hoạch {src.base_dir / rel}",

@@ -142,7 +142,9 @@ def _inherit(src: Source, reader: Reader, chain: tuple[Path, ...]) -> Source:
         top = stack[-1]
         if top.todo:
             key, rel = top.todo.pop()
-            target = real(top.src.base_dir / rel, top.src.problem(key, ""))
+            cited = top.src.problem(key, "")
+            reader.budget.follow(cited)
+            target = real(top.src.base_dir / rel, cited)
             if target in done and target not in top.chain:
                 top.add(done[target])
             else:

@@ -221,3 +221,16 @@ def test_validation_reads_no_files():
         calls = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
                  for n in ast.walk(tree) if isinstance(n, ast.Call)}
         assert not calls & {"open", "read_text", "read_bytes", "load_path", "linked_file", "is_file"}, (name, calls)
+
+
+def test_links_followed_are_counted(tmp_path, capsys):
+    """Twenty levels each naming the next level's file twice (as its attachment and as its plan): 2**20 paths
+    without a cycle, refused once the document has followed MAX_LINKS links; so is a long list of ke_thua."""
+    for level in range(20):
+        _doc(tmp_path / f"d{level}.yaml", f"kem_theo: d{level + 1}.yaml\nke_hoach: d{level + 1}.yaml")
+    _doc(tmp_path / "d20.yaml")
+    with pytest.raises(ccch_docs.InputError, match="quá nhiều liên kết"):
+        ccch_docs.load(tmp_path / "d0.yaml")
+    _doc(tmp_path / "unit.yaml", "", {"nguoi_soan": "VL.(02)"})
+    many = _doc(tmp_path / "many.yaml", "ke_thua: [" + ", ".join(["unit.yaml"] * (files.MAX_LINKS + 1)) + "]")
+    _refused(many, capsys, ("many.yaml", 1, f"ke_thua[{files.MAX_LINKS}]"), "quá nhiều liên kết")
