@@ -116,16 +116,16 @@ class Progress:
             self.bar = tqdm(total=total, file=sys.stderr, unit="tệp", dynamic_ncols=True, leave=False)
 
     def done(self, result: Result) -> None:
-        """Count one finished document and print what it wrote, or its problems."""
+        """Count one finished document and print what it wrote (a .docx even when its PDF failed), and its problems."""
+        if self.bar is None:
+            where = f"[{self.count + self.bad + 1}/{self.total}] " if self.total > 1 else ""
+            for path in result.written:
+                print(f"{where}{self.t['wrote']} {path}", flush=True)
         if result.problems:
             self.failed(list(result.problems), result.bad_input)
             return
         self.count += 1
         self._advance()
-        if self.bar is None:
-            where = f"[{self.count + self.bad}/{self.total}] " if self.total > 1 else ""
-            for path in result.written:
-                print(f"{where}{self.t['wrote']} {path}", flush=True)
 
     def failed(self, problems: list[Problem], bad_input: bool = True) -> None:
         """Count one document that failed and print its problems."""

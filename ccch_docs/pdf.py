@@ -32,7 +32,10 @@ Source = Path | str | bytes | Sequence[Path | str]
 
 def soffice() -> str:
     """The LibreOffice command: CCHC_SOFFICE, then PATH, then where Windows and macOS install it."""
-    found = os.environ.get("CCHC_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
+    given = os.environ.get("CCHC_SOFFICE")
+    if given and not Path(given).is_file():
+        raise OutputError([Problem(f"không tìm thấy LibreOffice ở {given} (biến CCHC_SOFFICE)", None, hint=_HINT)])
+    found = given or shutil.which("soffice") or shutil.which("libreoffice")
     found = found or next((p for p in _INSTALLED if Path(p).is_file()), None)
     if not found:
         raise OutputError([Problem("không tìm thấy LibreOffice (soffice) để xuất PDF", None, hint=_HINT)])
@@ -219,8 +222,11 @@ def _cold(docx: Path, pdf: Path, timeout: float, name: str | None = None) -> Pat
     with tempfile.TemporaryDirectory(prefix="ccch-lo-") as tmp:
         cmd = [soffice(), f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--convert-to",
                "pdf", "--outdir", str(Path(tmp) / "out"), str(docx)]
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, start_new_session=True)
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True, start_new_session=True)
+        except OSError as exc:
+            raise OutputError([Problem(f"không chạy được LibreOffice: {exc.strerror or exc}", name, hint=_HINT)]) from None
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -184,6 +184,17 @@ def test_single_pdf_output_cold_and_what_it_says(tmp_path):
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.decode().splitlines() == [f"đã ghi {out}"]
     assert out.read_bytes().startswith(b"%PDF-") and pages(out) == 12 and list(tmp_path.iterdir()) == [out]
+    done = cli("render", str(EXAMPLE), "--pdf", "-o", "-", env={"CCHC_UNO_PYTHON": ""})
+    assert done.returncode == 0 and done.stdout.startswith(b"%PDF-") and done.stdout.rstrip().endswith(b"%%EOF")
+
+
+def test_a_docx_written_before_its_pdf_failed_is_reported(tmp_path):
+    out = tmp_path / "kh.docx"
+    done = cli("render", str(EXAMPLE), "-o", str(out), "--pdf", env={"CCHC_SOFFICE": str(tmp_path / "nope"),
+                                                                      "CCHC_UNO_PYTHON": ""})
+    assert done.returncode == 1 and done.stdout.decode().splitlines() == [f"đã ghi {out}"]
+    assert f"không tìm thấy LibreOffice ở {tmp_path / 'nope'}" in done.stderr.decode()
+    assert not out.with_suffix(".pdf").exists()
 
 
 @pytest.mark.libreoffice
