@@ -119,6 +119,18 @@ Date = Annotated[PartialDate, BeforeValidator(_date),
 Number = Annotated[int, BeforeValidator(_number), Field(gt=0)]
 Real = Annotated[float, BeforeValidator(_number), Strict()]
 Bool = Annotated[bool, Strict()]  # only true and false: not yes/no, on/off, 1/0
+_BOOL_WORDS = frozenset(("yes", "no", "on", "off", "y", "n"))
+
+
+def _not_bool_word(value: Any) -> Any:
+    """Where true/false or a text is taken, `yes`, `no`, `on`, `off` are refused: they are meant as true or false."""
+    if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+        raise PydanticCustomError("cchc", "`{value}` không được hiểu là đúng/sai", {
+            "value": value, "hint": "viết true hoặc false"})
+    return value
+
+
+BoolOrText = Annotated[Bool | Text, BeforeValidator(_not_bool_word)]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -291,7 +303,7 @@ class Muc(Model):
     doan: Blocks = Field((), description="các đoạn văn của phần này (`**đậm**`, `*nghiêng*`), "
                                          "và các bảng đặt giữa chúng: `- bang: {ten, don_vi, cot, dong …}`")
     muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
-    so: Bool | Text | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
+    so: BoolOrText | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
                                                       "ví dụ \"III\", \"1.1.\"")
     cung_dong: Bool = Field(False, description="true: đề mục và đoạn đầu in liền một dòng "
                                                "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
@@ -386,7 +398,7 @@ class VanBan(Model):
     ky_bao_cao: KyBaoCao | None = Field(None, description="kỳ báo cáo: {tu, den, hien_thi}")
     ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
     ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
-    phu_luc_ket_qua: Bool | Text = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
+    phu_luc_ket_qua: BoolOrText = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
 
     @property
     def type(self) -> decree.DocType:
