@@ -11,7 +11,7 @@ from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
-from .model import Bang, BangSo, Muc, Presets, VanBan
+from .model import Bang, BangSo, Muc, PhuLuc, Presets, VanBan, body_tables
 from .settings import Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
@@ -162,10 +162,30 @@ def period_line(doc: VanBan, words: Words = wording.DEFAULT) -> str:
     return fill(words["ky_bao_cao"], tu=dates.short_date(period.tu), den=dates.short_date(period.den))
 
 
-def appendices(doc: VanBan, line: str, words: Words) -> list[dict[str, Any]]:
-    """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" `line` and the table."""
-    return [{"tieu_de": pl.tieu_de.upper(), "kem_theo": line, "bang": table(pl, doc.danh_so.with_dd, words)}
-            for pl in doc.phu_luc]
+WIDE = 5  # a table of more columns than this (after Số TT) turns its phụ lục's page to landscape
+
+
+def landscape(pl: PhuLuc) -> bool:
+    """Whether phụ lục `pl` is printed on landscape pages: as it says, else when it holds a table of its own or a
+    wide one among its paragraphs."""
+    if pl.huong is not None:
+        return pl.huong == "ngang"
+    # a preset's name counts as wide: the presets are the plans' wide tables
+    return pl.cot is not None or any(isinstance(b.cot, str) or len(b.cot) > WIDE for _, b in body_tables(pl.noi_dung, ()))
+
+
+def appendices(doc: VanBan, line: str, words: Words, columns: Presets | None = None) -> list[dict[str, Any]]:
+    """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" `line`, its content, its table, its page."""
+    out = []
+    for pl in doc.phu_luc:
+        ngang = landscape(pl)
+        levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
+        content = body(pl.noi_dung, doc.danh_so.with_dd, levels,
+                       tables=block_table(doc.danh_so.with_dd, words, columns, ngang))
+        own = None if pl.cot is None else replace(table(pl, doc.danh_so.with_dd, words), ngang=ngang)
+        out.append({"tieu_de": pl.tieu_de.upper(), "kem_theo": line, "noi_dung": content, "bang": own,
+                    "ngang": ngang})
+    return out
 
 
 def _numbered(appendix: list[dict[str, Any]], words: Words) -> list[dict[str, Any]]:
@@ -175,11 +195,11 @@ def _numbered(appendix: list[dict[str, Any]], words: Words) -> list[dict[str, An
             for i, a in enumerate(appendix, start=1)]
 
 
-def all_appendices(doc: VanBan, words: Words) -> list[dict[str, Any]]:
+def all_appendices(doc: VanBan, words: Words, columns: Presets | None = None) -> list[dict[str, Any]]:
     """The document's phụ lục, then those of the document it issues, numbered together."""
-    out = appendices(doc, citations.attached_to(doc, words), words)
+    out = appendices(doc, citations.attached_to(doc, words), words, columns)
     if doc.kem_theo is not None:
-        out += appendices(doc.kem_theo, citations.issued_with(doc, words), words)
+        out += appendices(doc.kem_theo, citations.issued_with(doc, words), words, columns)
     return _numbered(out, words)
 
 
@@ -233,7 +253,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "nguoi_ky": signers.block(doc.nguoi_ky, words),
         "nguoi_soan": doc.nguoi_soan or "",
         "kem_theo": attachment(doc, words, pack.cot),
-        "phu_luc": all_appendices(doc, words),
+        "phu_luc": all_appendices(doc, words, pack.cot),
         "chu_thich": notes(doc),
     }
     return {**context, **{key: _PARTS[key](doc, words, tables) for key in layout.parts}}
@@ -241,6 +261,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
 
 def tables(ctx: dict[str, Any]) -> list[Table]:
     """Every table of a render context in the order the templates print them: those among the body's
-    paragraphs (the Điều, the issued document's body), then the phụ lục's."""
+    paragraphs (the Điều, the issued document's body), then each phụ lục's: among its content, then its own."""
     bodies = [ctx["noi_dung"], ctx.get("dieu") or [], (ctx["kem_theo"] or {}).get("noi_dung") or []]
-    return [p.bang for paras in bodies for p in paras if p.bang is not None] + [pl["bang"] for pl in ctx["phu_luc"]]
+    bodies += [part for pl in ctx["phu_luc"] for part in (pl["noi_dung"], [Para("bang", "", (), bang=pl["bang"])])]
+    return [p.bang for paras in bodies for p in paras if p.bang is not None]

@@ -208,12 +208,15 @@ def _body_style(value: Any) -> Any:
     return value
 
 
+BodyStyles = tuple[Annotated[str, BeforeValidator(_body_style),
+                             WithJsonSchema({"enum": [*numbering.BODY_STYLES, "Điều"]})], ...]
+
+
 class DanhSo(Model):
     """Numbering choices of the body."""
 
     chu_cai: Literal["co_dd", "khong_dd"] = Field("co_dd", description="thứ tự chữ cái có hay không có đ")
-    cap: tuple[Annotated[str, BeforeValidator(_body_style),
-                         WithJsonSchema({"enum": [*numbering.BODY_STYLES, "Điều"]})], ...] = Field(
+    cap: BodyStyles = Field(
         (), description="kiểu nhãn của từng cấp, từ cấp ngoài cùng, ví dụ [\"I.\", \"1.\", \"1.1.\", \"-\"]; "
                         "mặc định I. → 1. → a) (quyết định: Điều → 1. → a))")
 
@@ -235,6 +238,8 @@ class DanhSoBang(Model):
 
     nhom: LabelStyle = "1."
     dong: LabelStyle = "a)"
+    cap: BodyStyles = Field((), description="phụ lục có nội dung: kiểu nhãn từng cấp của nội dung, ví dụ "
+                                            "[\"I.\", \"1.\", \"1.1.\"]; mặc định I. → 1. → a)")
 
 
 class Nhom(Model):
@@ -265,12 +270,6 @@ class BangSo(Model):
     def groups(self) -> tuple[Nhom, ...]:
         """The groups, loose rows first as an unnamed group."""
         return ((Nhom(dong=self.dong),) if self.dong else ()) + self.nhom
-
-
-class PhuLuc(BangSo):
-    """An appendix table (phụ lục)."""
-
-    tieu_de: Text
 
 
 class Bang(BangSo):
@@ -310,6 +309,20 @@ class Muc(Model):
 
 
 Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
+
+
+class PhuLuc(BangSo):
+    """An appendix (phụ lục): a table, a content tree like the body's (tables among its paragraphs), or both."""
+
+    tieu_de: Text
+    cot: tuple[Cot, ...] | Text | None = Field(None, description="bảng của phụ lục: danh sách cột, hoặc tên mẫu cột "
+                                                                 "(có sẵn: " + ", ".join(presets.PRESETS)
+                                                                 + "; hoặc trong pack.yaml); không có: phụ lục chỉ có "
+                                                                   "nội dung")
+    noi_dung: tuple[Muc, ...] = Field((), description="nội dung của phụ lục, như thân văn bản (đề mục, đoạn, bảng); "
+                                                      "in trước bảng của phụ lục")
+    huong: Literal["doc", "ngang"] | None = Field(None, description="trang dọc hay ngang; mặc định ngang khi phụ lục "
+                                                                    "có bảng rộng, dọc khi chỉ có văn bản")
 
 
 BUILTIN_PRESETS = {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns)
@@ -561,7 +574,19 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_layout(doc))
-    tables = [(("phu_luc", t), pl) for t, pl in enumerate(doc.phu_luc)]
+    tables: list[tuple[Path_, BangSo]] = []
+    for t, pl in enumerate(doc.phu_luc):
+        here: Path_ = ("phu_luc", t)
+        if pl.cot is not None:
+            tables.append((here, pl))
+        elif pl.dong or pl.nhom:
+            out.append((here + ("cot",), "phụ lục có dòng bảng nhưng không có cột", "thêm `cot:` (danh sách cột "
+                        "hoặc tên mẫu cột)"))
+        elif not pl.noi_dung:
+            out.append((here, "phụ lục trống", "thêm `cot` và `dong` (một bảng), hoặc `noi_dung`"))
+        levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
+        out.extend(_check_parts(pl.noi_dung, here + ("noi_dung",), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
+        tables += body_tables(pl.noi_dung, here + ("noi_dung",))
     tables += [t for key in numbering.BODIES for t in body_tables(getattr(doc, key), (key,))]
     out.extend(_check_tables(tables, known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))

@@ -270,3 +270,52 @@ def test_a_table_block_is_checked_like_a_phu_luc():
     with pytest.raises(ccch_docs.InputError) as exc:
         ccch_docs.from_dict({**PLAN, "noi_dung": [{"tieu_de": "A", "doan": [{"bang": {**HO_SO, "cot": "ke_hoach_9"}}]}]})
     assert "không có mẫu cột `ke_hoach_9`" in exc.value.problems[0].message
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _sections(path) -> list[tuple[str, list[str]]]:
+    """Each section's orientation ("doc"/"ngang") and the texts of its paragraphs and table rows."""
+    view = View.open(path)
+    out, texts = [], []
+    for el in view.doc.element.body.iterchildren():
+        if el.tag == W + "tbl":
+            texts += View.table_rows(Table(el, view.doc._body))
+        elif el.tag == W + "p":
+            if clean(Paragraph(el, view.doc._body).text):
+                texts.append(clean(Paragraph(el, view.doc._body).text))
+        sect = el if el.tag == W + "sectPr" else el.find(f"{W}pPr/{W}sectPr")
+        if sect is not None:
+            size = sect.find(W + "pgSz")
+            out.append(("ngang" if int(size.get(W + "w")) > int(size.get(W + "h")) else "doc", texts))
+            texts = []
+    return out
+
+
+def test_appendices_with_content_prose_portrait_wide_table_landscape(tmp_path):
+    prose = {"tieu_de": "Hướng dẫn đánh giá", "danh_so": {"cap": ["I.", "1.", "1.1."]}, "noi_dung": [
+        {"tieu_de": "Phạm vi", "muc": [{"tieu_de": "Đối tượng", "muc": [{"doan": "Các sở, ban, ngành."}]}]}]}
+    mixed = {"tieu_de": "Kết quả", "noi_dung": [
+        {"tieu_de": "Phần I. Số liệu", "so": False, "doan": [{"bang": {**HO_SO, "ten": None, "don_vi": None}}]},
+        {"tieu_de": "Phần II. Đánh giá", "so": False, "muc": [{"tieu_de": "Ưu điểm", "doan": "Tốt."}]}]}
+    wide = {**TABLE, "tieu_de": "Nhiệm vụ"}
+    data = {**PLAN, "so_lieu": {"dat": 11500}, "phu_luc": [prose, mixed, wide, {**prose, "huong": "ngang"}]}
+    out = tmp_path / "pl.docx"
+    ccch_docs.render(ccch_docs.from_dict(data), out)
+    sections = _sections(out)
+    assert [s[0] for s in sections] == ["doc", "doc", "doc", "ngang", "ngang"]
+    cap = "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/01/2022 của UBND tỉnh Đồng Tháp)"
+    assert sections[1][1] == ["Phụ lục I", "HƯỚNG DẪN ĐÁNH GIÁ", cap, "I. PHẠM VI", "1. Đối tượng",
+                              "1.1. Các sở, ban, ngành."]
+    assert sections[2][1][:5] == ["Phụ lục II", "KẾT QUẢ", cap, "PHẦN I. SỐ LIỆU",
+                                  "Số TT | Lĩnh vực | Tiếp nhận | Đúng hạn"]
+    assert sections[2][1][-3:] == ["PHẦN II. ĐÁNH GIÁ", "1. Ưu điểm", "Tốt."]
+    assert sections[3][1] == ["Phụ lục III", "NHIỆM VỤ", cap, "Số TT | Nội dung", "a) | Rà soát thủ tục hành chính"]
+    widths = [int(t._tbl.find(f"{W}tblPr/{W}tblW").get(W + "w")) for t in View.open(out).doc.tables[2:]]
+    assert widths == [PAGE.width - PAGE.left - PAGE.right, PAGE.height - PAGE.landscape_left - PAGE.landscape_right]
+
+
+def test_an_empty_appendix_is_refused():
+    with pytest.raises(ccch_docs.InputError, match="phụ lục trống"):
+        ccch_docs.from_dict({**PLAN, "phu_luc": [{"tieu_de": "Trống"}]})

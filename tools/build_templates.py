@@ -264,6 +264,8 @@ SECT_PHU_LUC = (f'<w:sectPr>{HEADERS}{NO_ADDRESS}<w:pgSz w:w="{PAGE.height}" w:h
                 f'w:left="{PAGE.landscape_left}" w:header="{PAGE.landscape_header}" w:footer="{PAGE.footer}" '
                 'w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>')
 
+# A phụ lục of prose: a portrait page, numbered from 1 like the landscape ones.
+SECT_PHU_LUC_DOC = f"<w:sectPr>{HEADERS}{NO_ADDRESS}{PORTRAIT}{FROM_1}</w:sectPr>"
 
 def section_break(sect: str) -> str:
     """An empty, tiny paragraph that ends a section with the properties `sect`."""
@@ -298,11 +300,15 @@ def phu_luc_table() -> str:
 
 
 def phu_luc(sect: str = SECT, condition: str = "phu_luc") -> str:
-    """The phụ lục loop; when `condition` holds, `sect` ends the section before the first one."""
+    """The phụ lục loop; when `condition` holds, `sect` ends the section before the first one. Each phụ lục:
+    heading, its content, its own table (the prototype), then the break of its landscape or portrait section."""
     return (tag(f"{{%p if {condition} %}}") + section_break(sect) + tag("{%p endif %}")
             + tag("{%p for pl in phu_luc %}")
             + p("PhuLucSo", "{{ pl.so_hieu }}") + p("PhuLucTieuDe", "{{ pl.tieu_de }}")
-            + p("PhuLucKemTheo", "{{ pl.kem_theo }}") + phu_luc_table() + section_break(SECT_PHU_LUC)
+            + p("PhuLucKemTheo", "{{ pl.kem_theo }}") + numbered("pl.noi_dung", "DeMuc1")
+            + tag("{%p if pl.bang %}") + phu_luc_table() + tag("{%p endif %}")
+            + tag("{%p if pl.ngang %}") + section_break(SECT_PHU_LUC) + tag("{%p else %}")
+            + section_break(SECT_PHU_LUC_DOC) + tag("{%p endif %}")
             + tag("{%p endfor %}"))
 
 
