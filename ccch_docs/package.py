@@ -81,6 +81,6 @@ def read_parts(path: Path) -> dict[str, bytes]:
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError) as exc:
         raise _refuse(path, f"không đọc được mẫu: {exc}", name) from None
     for name, data in parts.items():
-        if name.endswith((".xml", ".rels")):
+        if name.endswith((".xml", ".rels", ".vml")):
             _checked_xml(path, name, data)
     return parts

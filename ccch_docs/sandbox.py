@@ -206,6 +206,13 @@ def _sum(environment: jinja2.Environment, iterable: Iterable[Any], attribute: st
     return sum(items, start)
 
 
+def _slice(value: Any, slices: Any, fill_with: Any = None) -> Iterator[list[Any]]:
+    """Jinja's `slice`, with at most MAX_ITEMS slices (it makes that many lists whatever its input)."""
+    if not isinstance(slices, int) or slices > MAX_ITEMS:
+        raise SecurityError(f"`slice` quá {MAX_ITEMS:,} phần")
+    return jinja2.filters.sync_do_slice(value, slices, fill_with)
+
+
 def _replaced_len(text: str, old: Any, new: Any, count: Any = -1) -> int:
     """The length of `text.replace(old, new, count)`."""
     found = text.count(str(old))
@@ -283,7 +290,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         for name in _REMOVED_FILTERS:
             del self.filters[name]
         del self.globals["lipsum"]
-        self.filters.update(filters, join=_join, sum=_sum, replace=_replace)
+        self.filters.update(filters, join=_join, sum=_sum, replace=_replace, slice=_slice)
         self.filters = {name: _checked(name, fn) for name, fn in self.filters.items()}
         self.filters[_LOOP_FILTER] = _count_loop
         self.filters[_CONCAT_FILTER] = _concat
