@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from . import reader
 from .decree import TYPES, numbering
+from .decree.citations import running_name
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
 from .import_body import Body, read_body, text_of
@@ -223,6 +224,18 @@ class _Builder:
                 self.use(ln)
             elif fold(ln.text).startswith("(KEM THEO"):
                 self.use(ln)  # printed from the document itself
+                self._running_name(ln)
+
+    def _running_name(self, line: Line | None) -> None:
+        """The issuer as a "(Kèm theo … của X)" line names it: `co_quan.ten_goi` when the letterhead gives another."""
+        m = re.search(r"\bcủa (.+?)\)?$", line.text) if line is not None else None
+        co_quan = self.data["co_quan"]
+        if m is None or "ten_goi" in co_quan:
+            return
+        name = re.sub(r"^Chủ tịch\s+", "", m.group(1).strip())
+        ten = co_quan["ten"] if isinstance(co_quan["ten"], list) else [co_quan["ten"]]
+        if name != running_name(co_quan.get("chu_quan"), ten):
+            co_quan["ten_goi"] = name
 
     def _addressees(self) -> None:
         lines = self.parts.kinh_gui
@@ -346,6 +359,7 @@ class _Builder:
         heads = [a.heading.para.index for a in p.annexes] + [len(paras)]
         for n, annex in enumerate(p.annexes):
             self.use(annex.heading, *annex.title, annex.kem_theo)
+            self._running_name(annex.kem_theo)
             own = [q for q in paras[heads[n]:heads[n + 1]] if q.table is not None]
             first = own[0].table if own else None
             rows = [q for q in own if q.table == first]

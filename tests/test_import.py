@@ -226,3 +226,68 @@ def test_dotted_levels_deeper_than_three_become_danh_so_cap(tmp_path):
     assert data["ket_thuc"] == "Trên đây là báo cáo./." and data["noi_dung"][1]["doan"] == "- Tiếp tục"
     assert data["nguoi_ky"] == {"kt": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Trần Văn B"}
     assert body_words(again) == body_words(tmp_path / "bc.docx")  # labels 1.1.1. … printed as they were
+
+
+def _word_plan(path: Path) -> Path:
+    """A Kế hoạch as typed in Word: header table with the parent body and số in one cell, bold headings,
+    numbers typed with a tab, a Nơi nhận/signer table with (Đã ký), a landscape phụ lục with merged group rows."""
+    from docx.enum.section import WD_ORIENT
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].add_run("UBND TỈNH ĐỒNG THÁP")
+    left.add_paragraph().add_run("SỞ NỘI VỤ").bold = True
+    left.add_paragraph("Số: 123/KH-SNV")
+    right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
+    right.add_paragraph().add_run("Độc lập - Tự do - Hạnh phúc").bold = True
+    right.add_paragraph().add_run("Đồng Tháp, ngày 10 tháng 01 năm 2023").italic = True
+    for text, bold in (("KẾ HOẠCH", True), ("Tuyên truyền cải cách hành chính năm 2023", True), ("", False),
+                       ("Sở Nội vụ ban hành Kế hoạch như sau:", False), ("I. MỤC ĐÍCH", True),
+                       ("1. Mục đích", True), ("Nâng cao nhận thức.", False), ("II. NỘI DUNG", True),
+                       ("1.\tTuyên truyền trên báo chí.", False), ("2.\tTổ chức hội thi.", False),
+                       ("Các phòng thuộc Sở triển khai thực hiện./.", False)):
+        d.add_paragraph().add_run(text).bold = bold
+    nn, sign = d.add_table(rows=1, cols=2).rows[0].cells
+    nn.paragraphs[0].add_run("Nơi nhận:").bold = True
+    for line in ("- UBND tỉnh (b/c);", "- Lưu: VT, CCHC."):
+        nn.add_paragraph(line)
+    for k, line in enumerate(("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Nguyễn Văn C")):
+        (sign.paragraphs[0] if k == 0 else sign.add_paragraph()).add_run(line).bold = line != "(Đã ký)"
+    section = d.add_section()
+    section.orientation, section.page_width, section.page_height = \
+        WD_ORIENT.LANDSCAPE, section.page_height, section.page_width
+    for line in ("PHỤ LỤC", "DANH MỤC NHIỆM VỤ", "(Kèm theo Kế hoạch số 123/KH-SNV ngày 10/01/2023 của Sở Nội vụ)"):
+        d.add_paragraph(line)
+    table = d.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("STT", "Nội dung", "Thời gian")):
+        cell.text = text
+    for row in (("I. Tuyên truyền",), ("1", "Viết tin bài", "Quý I"), ("2", "Phóng sự", "Quý II"),
+                ("II. Hội thi",), ("1", "Hội thi trực tuyến", "Quý III")):
+        cells = table.add_row().cells
+        if len(row) == 1:
+            cells[0].merge(cells[2]).text = row[0]
+        else:
+            for cell, text in zip(cells, row):
+                cell.text = text
+    d.save(path)
+    return path
+
+
+def test_a_plan_typed_in_word_with_its_phu_luc(tmp_path):
+    path = _word_plan(tmp_path / "kh.docx")
+    imported, again = rerender(path)
+    data = imported.data
+    assert data["co_quan"] == {"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "SỞ NỘI VỤ", "viet_tat": "SNV",
+                               "ten_goi": "Sở Nội vụ"}
+    assert [m["tieu_de"] for m in data["noi_dung"]] == ["MỤC ĐÍCH", "NỘI DUNG"]
+    assert data["noi_dung"][0]["muc"] == [{"tieu_de": "Mục đích", "doan": "Nâng cao nhận thức."}]
+    assert data["noi_dung"][1]["muc"] == [{"doan": "Tuyên truyền trên báo chí."}, {"doan": "Tổ chức hội thi."}]
+    table = data["phu_luc"][0]
+    assert table["tieu_de"] == "DANH MỤC NHIỆM VỤ" and table["danh_so"] == {"nhom": "I.", "dong": "1"}
+    assert [c["ten"] for c in table["cot"]] == ["Nội dung", "Thời gian"]
+    assert [(g["ten"], len(g["dong"])) for g in table["nhom"]] == [("Tuyên truyền", 2), ("Hội thi", 1)]
+    assert table["nhom"][1]["dong"][0] == {"noi_dung": "Hội thi trực tuyến", "thoi_gian": "Quý III"}
+    assert [u.text for u in imported.unplaced] == ["(Đã ký)"]  # kept, as a comment, not dropped
+    assert "# (Đã ký)" in import_yaml.text(imported)
+    assert body_words(again)[:60] == body_words(path)[:60]
+    report = ccch_docs.check(io.BytesIO(again))
+    assert report.error is None and not report.violations
