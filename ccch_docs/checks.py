@@ -13,7 +13,7 @@ from .decree import presentation as P
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
 from .decree.signers import KEYS as SIGNER_KEYS
 from .decree.wording import DEFAULT as WORDS
-from .reader import Line, Para, Parts, Rule, Title, fold, read
+from .reader import Line, Para, Parts, Rule, Title, Unreadable, fold, read
 
 Text = tuple[str, str]  # (Vietnamese, English)
 
@@ -69,13 +69,14 @@ class Report:
 
 def check(source: str | Path | IO[bytes], name: str | None = None) -> Report:
     """Read a .docx and check it; an unreadable file gives a Report with `error` set."""
-    from .flatten import Unreadable
     label = name or str(source)
     try:
-        parts = read(source)
+        return Report(label, check_parts(read(source)))
     except Unreadable as exc:
         return Report(label, [], str(exc))
-    return Report(label, check_parts(parts))
+    except (IndexError, AttributeError, TypeError, ValueError, RecursionError) as exc:
+        # A structure no word processor writes: reported for this file; a batch goes on with the next.
+        return Report(label, [], f"cấu trúc tài liệu không đọc được ({type(exc).__name__}: {exc})")
 
 
 def check_parts(parts: Parts) -> list[Finding]:
@@ -161,8 +162,9 @@ def wording(key: str, ln: Line, lines: int = 1) -> Iterator[Finding]:
         yield Finding(f"{key}.text", _el(key), _t(ln.shown), _t(WORDS[key]), where(ln))
 
 
-def missing(key: str, code: str, name: Text | None = None) -> Finding:
-    return Finding(f"{code}.missing", name or _el(key), _t("không tìm thấy", "not found"),
+def missing(key: str) -> Finding:
+    """A required part the reader did not find (kind `missing`, not a guessed violation)."""
+    return Finding(f"{key}.missing", _el(key), _t("không tìm thấy", "not found"),
                    _t("có, đúng vị trí", "present, in its place"), [], "missing")
 
 
@@ -234,18 +236,18 @@ def fonts(parts: Parts) -> Iterator[Finding]:
 def header(parts: Parts) -> Iterator[Finding]:
     qh, tn = parts.quoc_hieu, parts.tieu_ngu
     if qh is None:
-        yield missing("quoc_hieu", "quoc_hieu")
+        yield missing("quoc_hieu")
     else:
         yield from wording("quoc_hieu", qh, parts.quoc_hieu_lines)
         yield from look("quoc_hieu", qh)
     if tn is None:
-        yield missing("tieu_ngu", "tieu_ngu")
+        yield missing("tieu_ngu")
     else:
         yield from wording("tieu_ngu", tn, parts.tieu_ngu_lines)
         yield from look("tieu_ngu", tn)
         yield from rule("tieu_ngu", parts.tieu_ngu_rule, tn)
     if not parts.co_quan:
-        yield missing("co_quan", "co_quan")
+        yield missing("co_quan")
     for ln in parts.co_quan_chu_quan:
         yield from look("co_quan_chu_quan", ln)
     for ln in parts.co_quan:
@@ -308,7 +310,7 @@ _ABBRS = {t.abbr for t in TYPES.values() if t.abbr} | {"SY", "TrS", "SL"}
 def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
     ln = parts.so_ky_hieu
     if ln is None:
-        yield missing("so_ky_hieu", "so_ky_hieu")
+        yield missing("so_ky_hieu")
         return
     yield from look("so_ky_hieu", ln)
     text = ln.text
@@ -339,7 +341,7 @@ def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
 def date(parts: Parts) -> Iterator[Finding]:
     ln = parts.dia_danh_ngay
     if ln is None:
-        yield missing("dia_danh_ngay", "dia_danh_ngay")
+        yield missing("dia_danh_ngay")
         return
     yield from look("dia_danh_ngay", ln)
     m = P.DIA_DANH_NGAY.match(ln.text.replace("\xa0", " ").strip())
@@ -361,7 +363,7 @@ def date(parts: Parts) -> Iterator[Finding]:
 # --- title and grounds --------------------------------------------------------------------------------
 def title(parts: Parts) -> Iterator[Finding]:
     if parts.title.ten_loai is None and not parts.v_v and parts.quoc_hieu is not None:
-        yield missing("ten_loai", "ten_loai")
+        yield missing("ten_loai")
     for t in [parts.title, *parts.issued]:
         yield from _title(parts, t)
     if parts.tham_quyen:
@@ -516,7 +518,7 @@ def _roman_value(s: str) -> int | None:
 def footer(parts: Parts) -> Iterator[Finding]:
     nn = parts.noi_nhan
     if nn is None:
-        yield missing("noi_nhan", "noi_nhan")
+        yield missing("noi_nhan")
     else:
         yield from wording("noi_nhan", nn)
         yield from look("noi_nhan", nn)
@@ -537,7 +539,7 @@ def footer(parts: Parts) -> Iterator[Finding]:
     for ln in parts.nguoi_soan:
         yield from look("nguoi_soan", ln)
     if parts.ho_ten is None:
-        yield missing("ho_ten", "ho_ten")
+        yield missing("ho_ten")
         return
     # Outside a table or text box the signer block is placed by indents or tabs: its alignment is not judged.
     boxed = parts.ho_ten.para.table is not None or parts.ho_ten.para.textbox is not None
@@ -563,7 +565,7 @@ def page_numbers(parts: Parts) -> Iterator[Finding]:
             yield Finding("so_trang.place", name, _t("ở chân trang", "in the footer"),
                           _t("giữa lề trên (đầu trang)", "centred in the top margin (the header)"), where(foot))
         elif _pages(parts) > 1:
-            yield Finding("so_trang.missing", name, _t("không có", "none"),
+            yield Finding("so_trang.missing", name, _t("không đánh số trang", "no page numbers"),
                           _t("số trang ở giữa lề trên, từ trang 2", "centred in the top margin from page 2"), [])
         return
     first = doc.sections[0]

@@ -51,7 +51,7 @@ class Line:
 
     def _all(self, attr: str) -> bool | None:
         values = {getattr(r, attr) for r in self.visible}
-        return values.pop() if len(values) == 1 else (None if values else None)
+        return values.pop() if len(values) == 1 else None
 
     @property
     def bold(self) -> bool | None:
