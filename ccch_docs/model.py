@@ -7,8 +7,20 @@ import reprlib
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, get_origin
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, Strict, Tag,
-                      ValidationError, WithJsonSchema, create_model, model_validator)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    Strict,
+    Tag,
+    ValidationError,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import decree, markup, presets
@@ -17,8 +29,8 @@ from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import numbers
 from .formats.dates import PartialDate
-from .formats.words import bang_chu
 from .formats.text import one_line
+from .formats.words import bang_chu
 from .source import Linked, Path_, Source
 from .yamlerrors import quoted
 

@@ -258,7 +258,7 @@ def footnotes_xml(notes: list[tuple[int, str]], half_points: int, align: str = "
                    f'<w:r><w:rPr>{size}</w:rPr><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
                    for n, runs in notes)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">'
-            f"{_SEPARATORS}{body}</w:footnotes>").encode("utf-8")
+            f"{_SEPARATORS}{body}</w:footnotes>").encode()
 
 
 def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes]:

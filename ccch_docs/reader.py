@@ -16,7 +16,8 @@ from typing import IO
 
 from .decree import TYPES
 from .decree.wording import DEFAULT as WORDS
-from .flatten import Document, Para, Run, Section, Unreadable, read as flatten
+from .flatten import Document, Para, Run, Section, Unreadable
+from .flatten import read as flatten
 from .metrics import text_width
 
 __all__ = ["Annex", "Document", "Line", "Para", "Parts", "Rule", "Run", "Section", "Title", "Unreadable",

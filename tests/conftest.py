@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 import pytest
 
 import ccch_docs
-from docx_view import View
 import ccch_docs.packs
+from docx_view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml"))

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from docx_view import View
-from samples import DECISION, LETTER, PLAN
 
 import ccch_docs
 from ccch_docs import pdf
 from ccch_docs.cli import main
+from docx_view import View
+from samples import DECISION, LETTER, PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"

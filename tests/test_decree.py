@@ -6,11 +6,11 @@ from __future__ import annotations
 import ast
 
 import pytest
-from conftest import ROOT
 
 from ccch_docs import context, decree, packs
 from ccch_docs.decree import numbering, signers, wording
 from ccch_docs.model import NguoiKy, VanBan
+from conftest import ROOT
 
 PACKAGE = ROOT / "ccch_docs"
 

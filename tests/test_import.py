@@ -11,11 +11,11 @@ import docx
 import pytest
 
 import ccch_docs
+import clerk_docx
 from ccch_docs import flatten, import_yaml, importer, reader
 from ccch_docs.cli import main
 from ccch_docs.decree import numbering
 from conftest import EXAMPLES
-import clerk_docx
 
 
 def texts(source) -> list[str]:

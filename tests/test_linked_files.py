@@ -212,6 +212,7 @@ def test_validation_reads_no_files():
     """Only the resolve stage reads linked files: validation and completion import neither it nor the reader,
     and call nothing that opens a file."""
     import ast
+
     from conftest import ROOT
     for name in ("model", "compute", "report"):
         tree = ast.parse((ROOT / "ccch_docs" / f"{name}.py").read_text("utf-8"))

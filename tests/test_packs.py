@@ -13,9 +13,9 @@ import pytest
 from lxml import etree
 
 import ccch_docs
-from ccch_docs.presets import PRESETS
 from ccch_docs import engine
 from ccch_docs.cli import main
+from ccch_docs.presets import PRESETS
 from conftest import ROOT, make_pack
 from docx_view import View
 

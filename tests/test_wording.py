@@ -6,11 +6,11 @@ import io
 import zipfile
 
 import pytest
-from conftest import ROOT, make_pack
 from lxml import etree
 
 import ccch_docs
 from ccch_docs.decree import wording
+from conftest import ROOT, make_pack
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PACK = """\
