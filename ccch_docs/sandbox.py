@@ -234,6 +234,8 @@ def _method_size(text: str, name: str, args: tuple[Any, ...]) -> int:
         return _text_len(args[0], text)
     if name == "replace" and len(args) >= 2:
         return _replaced_len(text, *args[:3])
+    if name == "translate" and args and isinstance(args[0], dict):
+        return len(text) * max((len(v) for v in args[0].values() if isinstance(v, str)), default=1)
     return len(text) * _GROWING_METHODS.get(name, 1)
 
 

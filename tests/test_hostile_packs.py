@@ -180,6 +180,7 @@ def test_markup_that_breaks_the_xml_is_a_located_template_error(tmp_path, capsys
     "{% set m = (['x' * 10000] * 1000)|join %}{{ m|tojson }}",
     "{{ ([['x'] * 10000] * 10000)|sum(start=[])|length }}",
     "{{ [1]|slice(10**8)|list|length }}",
+    "{{ ('a' * 10000).translate(''.maketrans({'a': 'b' * 10000})) }}",
 ])
 def test_a_value_too_long_is_refused_before_it_is_made(tmp_path, monkeypatch, code):
     monkeypatch.setattr(sandbox, "RENDER_SECONDS", 60.0)  # tracemalloc slows every allocation down
