@@ -7,11 +7,14 @@ that nothing is silently dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import zipfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from . import reader
+from lxml import etree
+
+from . import ooxml, reader
 from .decree import TYPES, numbering
 from .decree.citations import running_name
 from .decree.wording import DEFAULT as WORDS
@@ -21,7 +24,7 @@ from .import_tables import read_table
 from .reader import Line, Para, Parts, fold
 
 _SO = re.compile(r"^Số\s*[:.]?\s*(\d*)\s*/\s*(\S+)", re.IGNORECASE)
-_DATE = re.compile(r"^(.*?),?\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_DATE = re.compile(r"^(.*?),?\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})?", re.IGNORECASE)
 _PERIOD = re.compile(r"^\(\s*số liệu tính từ (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4}) đến (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4})\s*\)$",
                      re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$")
@@ -57,7 +60,50 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
         raise InputError([Problem("không phải văn bản hành chính: không có Quốc hiệu, không có số và ký hiệu", name,
                                   hint="chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, "
                                        "quyết định, công văn, tờ trình …)")])
-    return _Builder(parts).build()
+    notes, marks = _footnotes(source)
+    placed = _mark(parts.document.paras, marks, {n for n, note in notes if note})
+    imported = _Builder(parts).build()
+    if placed:
+        imported.data["chu_thich"] = {n: note for n, note in notes if n in placed}
+    imported.unplaced.extend(Unplaced(len(parts.document.paras), f"[chú thích {n}] {note}", None)
+                             for n, note in notes if note and n not in placed)
+    return imported
+
+
+def _footnotes(source: str | Path | IO[bytes]) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:
+    """The document's footnotes (id, text) and where their marks stand (see ooxml.footnote_marks)."""
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        with zipfile.ZipFile(source) as z:
+            if ooxml.FOOTNOTES not in z.namelist():
+                return [], {}
+            main = next(n for n in ("word/document.xml", "word/document2.xml") if n in z.namelist())
+            return ooxml.footnote_texts(z.read(ooxml.FOOTNOTES)), ooxml.footnote_marks(z.read(main))
+    except (zipfile.BadZipFile, KeyError, StopIteration, ValueError, etree.XMLSyntaxError):
+        return [], {}
+
+
+def _mark(paras: list[Para], marks: dict[str, list[tuple[int, str]]], notes: set[str]) -> set[str]:
+    """Put `[^n]` in the runs of the paragraphs holding the marks of `notes` (the input format's footnote marks);
+    the ids placed."""
+    placed: set[str] = set()
+    for p in paras:
+        found = [(at, n) for at, n in marks.get("".join(p.text.split()), []) if n in notes and n.isdigit()]
+        if not found:
+            continue
+        runs, chars = [], 0
+        pending = list(found)
+        for run in p.runs:
+            for ch in run.text:
+                while pending and pending[0][0] == chars:
+                    runs.append(replace(run, text=f"[^{pending.pop(0)[1]}]"))
+                runs.append(replace(run, text=ch))
+                chars += not ch.isspace()
+        runs += [replace(p.runs[-1], text=f"[^{n}]") for _, n in pending]
+        p.runs = runs
+        placed.update(n for _, n in found)
+    return placed
 
 
 def _lines_text(lines: list[Line]) -> list[str]:
@@ -143,22 +189,33 @@ class _Builder:
         return _ABBR.get(abbr, "cong_van")
 
     def _letterhead(self) -> None:
+        """The issuing body's lines: upper case, as the decree prints them (another line found there, such as a
+        web page's title over a copied document, is left unplaced); the first page's footer is its ô 13 address."""
         p = self.parts
-        self.use(*p.co_quan_chu_quan, *p.co_quan)
+        parent_lines = [ln for ln in p.co_quan_chu_quan if ln.upper]
+        own = [ln for ln in p.co_quan if ln.upper]
+        self.use(*parent_lines, *own)
         co_quan: dict[str, Any] = {}
-        parent = [ln.shown for ln in p.co_quan_chu_quan if re.search(r"\w", ln.shown)]
+        parent = [ln.shown for ln in parent_lines]
         if parent:
             co_quan["chu_quan"] = " ".join(parent)
-        ten = [ln.shown for ln in p.co_quan if re.search(r"\w", ln.shown)]
+        ten = [ln.shown for ln in own]
         if not ten:
             ten, _ = ["CƠ QUAN BAN HÀNH"], self.added.append("co_quan.ten")
         co_quan["ten"] = _one(ten)
+        sections = p.document.sections
+        address = [text_of(q.runs) for q in (sections[0].footer if sections else []) if q.text.strip() and not q.page_field]
+        if address:
+            co_quan["dia_chi"] = _one(address)
         self.data["co_quan"] = co_quan
 
     def _number(self, loai: str) -> None:
         p = self.parts
         m = _SO.match(p.so_ky_hieu.text) if p.so_ky_hieu else None
-        if m is None:
+        if m is None:  # no số: the ký hiệu is made from the initials of the body's name
+            ten = self.data["co_quan"]["ten"]
+            self.data["co_quan"]["viet_tat"] = "".join(w[0] for w in fold(ten if isinstance(ten, str) else ten[0]).split())
+            self.added.append("co_quan.viet_tat")
             return
         self.use(p.so_ky_hieu)
         number, sign = m.groups()
@@ -184,8 +241,9 @@ class _Builder:
         self.use(p.dia_danh_ngay)
         place, day, month, year = m.groups()
         self.data["dia_danh"] = place.strip()
-        self.data["ngay"] = "-".join(x for x in (year, month and f"{int(month):02d}",
-                                                  month and day and f"{int(day):02d}") if x)
+        if year:
+            self.data["ngay"] = "-".join(x for x in (year, month and f"{int(month):02d}",
+                                                      month and day and f"{int(day):02d}") if x)
 
     def _title(self, loai: str) -> None:
         p, t = self.parts, self.parts.title
@@ -327,6 +385,9 @@ class _Builder:
                 titles.append(ln.shown)
         if titles:
             signer["chuc_vu"] = " ".join(titles)
+        elif not signer:
+            signer["chuc_vu"] = "CHỨC VỤ"
+            self.added.append("nguoi_ky.chuc_vu")
         signer["ho_ten"] = ho_ten.text if ho_ten is not None else "Họ và tên"
         if ho_ten is None:
             self.added.append("nguoi_ky.ho_ten")

@@ -86,8 +86,8 @@ def marked(pieces: Iterable[tuple[str, bool, bool]]) -> str:
     merged: list[list] = []
     for text, bold, italic in pieces:
         text = text.replace("*", "\\*")
-        if not text.strip():
-            bold = italic = False  # spaces carry no emphasis
+        if not text.strip() and merged:
+            bold, italic = merged[-1][1:]  # spaces carry no emphasis of their own
         if merged and merged[-1][1:] == [bold, italic]:
             merged[-1][0] += text
         elif text:

@@ -261,6 +261,31 @@ def footnotes_xml(notes: list[tuple[int, str]], half_points: int, align: str = "
             f"{_SEPARATORS}{body}</w:footnotes>").encode()
 
 
+def footnote_texts(xml: bytes) -> list[tuple[str, str]]:
+    """The notes of a footnotes part (separators left out): each note's id and its text, paragraphs joined."""
+    notes = []
+    for note in parse(xml, huge=True).iter(qn("w:footnote")):
+        if note.get(qn("w:type")) in (None, "normal"):
+            notes.append((note.get(qn("w:id"), ""), " ".join(text(p).strip() for p in note.iter(qn("w:p"))).strip()))
+    return notes
+
+
+def footnote_marks(document_xml: bytes) -> dict[str, list[tuple[int, str]]]:
+    """Where each footnote mark stands: by paragraph (its text without spaces), the number of non-space
+    characters before the mark and the note's id."""
+    marks: dict[str, list[tuple[int, str]]] = {}
+    for p in parse(document_xml, huge=True).iter(qn("w:p")):
+        found, chars = [], 0
+        for el in p.iter(qn("w:t"), qn("w:footnoteReference")):
+            if el.tag == qn("w:t"):
+                chars += len("".join((el.text or "").split()))
+            else:
+                found.append((chars, el.get(qn("w:id"), "")))
+        if found:
+            marks["".join(text(p).split())] = found
+    return marks
+
+
 def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes]:
     """The package `parts` with `footnotes` as its footnotes part: in place of the template's own, or added
     with its relationship and content type."""

@@ -291,3 +291,30 @@ def test_a_plan_typed_in_word_with_its_phu_luc(tmp_path):
     assert body_words(again)[:60] == body_words(path)[:60]
     report = ccch_docs.check(io.BytesIO(again))
     assert report.error is None and not report.violations
+
+
+def test_footnotes_come_back_as_marks_and_notes():
+    data = {"loai": "ke_hoach", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+            "trich_yeu": "Thử", "mo_dau": "Ban Chỉ đạo 934[^1] họp; **Tổ công tác**[^2].",
+            "chu_thich": {"1": "Ban Chỉ đạo Đề án 934", "2": "Tổ công tác CCHC"}, "luu": "VT",
+            "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"]}
+    first = ccch_docs.render(ccch_docs.from_dict(data))
+    imported, second = rerender(first)
+    assert imported.data["mo_dau"] == data["mo_dau"] and imported.data["chu_thich"] == data["chu_thich"]
+    assert importer.read(io.BytesIO(second)).data == imported.data and not imported.unplaced
+
+
+def test_a_draft_without_number_date_or_titles_gets_placeholders_listed(tmp_path, capsys):
+    d = docx.Document()
+    for line in ("SỞ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+                 "\tVĩnh Long, ngày    tháng    năm", "TỜ TRÌNH", "Về kế hoạch năm 2023", "",
+                 "Kính gửi: Ủy ban nhân dân tỉnh.", "Sở Nội vụ kính trình./.", "Nơi nhận:", "- Như trên;",
+                 "- Lưu: VT.", "Trần Văn D"):
+        d.add_paragraph(line)
+    d.save(tmp_path / "tt.docx")
+    assert main(["nhap", str(tmp_path / "tt.docx"), "-o", str(tmp_path / "tt.yaml")]) == 0
+    doc = ccch_docs.load(tmp_path / "tt.yaml").van_ban
+    assert (doc.loai, doc.so, doc.co_quan.viet_tat, doc.kinh_gui) == ("to_trinh", None, "SNV", ("Ủy ban nhân dân tỉnh",))
+    assert doc.nguoi_ky.ho_ten == "Trần Văn D" and doc.ngay.year is None
+    err = capsys.readouterr().err
+    assert "co_quan.viet_tat" in err and "nguoi_ky.chuc_vu" in err
