@@ -84,7 +84,7 @@ class Reader:
                            "chỉ liên kết tới tệp trong các thư mục đã cho (--roots, roots=)")
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a FIFO is never opened
-                raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
+                raise _irregular(cited, path)
             fd = os.open(path, _FLAGS)  # O_NONBLOCK: a FIFO swapped in after the check does not hang the open
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
             raise _refused(cited, path, f"không đọc được tệp {path}: {getattr(exc, 'strerror', None) or exc}",
@@ -93,7 +93,7 @@ class Reader:
         with os.fdopen(fd, "rb") as f:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
+                raise _irregular(cited, path)
             raw = b"" if info.st_size > limit else f.read(limit + 1)  # read no more than the limit, even if it grows
         if info.st_size > limit or len(raw) > limit:
             raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {MAX_FILE:,} byte mỗi tệp, "
@@ -107,3 +107,7 @@ class Reader:
 def _refused(cited: Problem | None, path: Path, message: str, hint: str) -> InputError:
     base = cited or Problem("", str(path))
     return InputError([Problem(message, base.file, base.line, base.column, base.key, hint)])
+
+
+def _irregular(cited: Problem | None, path: Path) -> InputError:
+    return _refused(cited, path, f"{path} không phải là tệp thường", "đường dẫn phải tới một tệp YAML")
