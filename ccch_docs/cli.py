@@ -51,9 +51,25 @@ TEXTS = {
         "documents": "thêm các tệp YAML để dựng thử (ngoài các mẫu thử có sẵn)",
         "schema": "in JSON Schema của định dạng đầu vào (để trình soạn thảo kiểm tra và gợi ý)",
         "schema_pack": "in JSON Schema của pack.yaml thay cho văn bản",
-        "init": "tạo tệp YAML khởi đầu có chú thích, kế thừa hồ sơ đơn vị",
+        "init": "tạo tệp YAML khởi đầu có chú thích (kế thừa hồ sơ đơn vị, nếu có)",
         "loai": "loại văn bản, ví dụ ke_hoach, bao_cao, to_trinh",
-        "don_vi": "tệp hồ sơ đơn vị (YAML) để kế thừa",
+        "don_vi": "tệp hồ sơ đơn vị (YAML) để kế thừa; không có: tiêu đề và người ký để điền ngay trong tệp",
+        "profile": "tạo hồ sơ đơn vị (tiêu đề, người ký, địa danh) từ vài câu trả lời hoặc tùy chọn",
+        "profile_output": "tệp hồ sơ cần tạo, ví dụ don-vi/ubnd-xa.yaml",
+        "p_ten": "tên cơ quan, mỗi lần một dòng in hoa, ví dụ --ten \"ỦY BAN NHÂN DÂN\" --ten \"XÃ TÂN HÒA\"",
+        "p_chu_quan": "cơ quan chủ quản (dòng trên, không đậm), nếu có",
+        "p_viet_tat": "chữ viết tắt trong ký hiệu, ví dụ UBND",
+        "p_dia_danh": "địa danh trước ngày tháng, ví dụ Tân Hòa",
+        "p_tm": "ký thay mặt tập thể: TM. …, ví dụ ỦY BAN NHÂN DÂN",
+        "p_kt": "ký thay người đứng đầu: KT. …, ví dụ CHỦ TỊCH",
+        "p_chuc_vu": "chức vụ người ký, ví dụ CHỦ TỊCH",
+        "p_ho_ten": "họ và tên người ký",
+        "p_luu": "dòng lưu (mặc định VT)",
+        "p_mau": "bộ mẫu của tỉnh (khóa mau:), nếu có",
+        "ask": "{what}: ",
+        "missing_answer": "thiếu {flag}",
+        "missing_hint": "thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu",
+        "cot": "liệt kê các mẫu cột phụ lục và khóa của từng cột (chu_tri, phoi_hop, thoi_gian …)",
         "init_output": "tệp YAML cần tạo (mặc định: in ra màn hình)",
         "cascade": "tạo khung kế hoạch của một đơn vị từ kế hoạch cấp trên: các nhiệm vụ nêu tên đơn vị",
         "parent": "tệp YAML của kế hoạch cấp trên",
@@ -114,9 +130,25 @@ TEXTS = {
         "documents": "more YAML files to render (besides the built-in samples)",
         "schema": "print the JSON Schema of the input format (for editors to validate and complete)",
         "schema_pack": "print the JSON Schema of pack.yaml instead",
-        "init": "write a commented starter YAML file that inherits a unit profile",
+        "init": "write a commented starter YAML file (inheriting a unit profile, if given)",
         "loai": "document type, e.g. ke_hoach, bao_cao, to_trinh",
-        "don_vi": "the unit profile (YAML) to inherit",
+        "don_vi": "the unit profile (YAML) to inherit; without one the letterhead and signer are filled in the file",
+        "profile": "write a unit profile (letterhead, signer, place) from a few answers or options",
+        "profile_output": "the profile file to write, e.g. don-vi/ubnd-xa.yaml",
+        "p_ten": "the body's name, one upper-case line each time, e.g. --ten \"ỦY BAN NHÂN DÂN\" --ten \"XÃ TÂN HÒA\"",
+        "p_chu_quan": "the parent body (line above, not bold), if any",
+        "p_viet_tat": "the abbreviation used in the ký hiệu, e.g. UBND",
+        "p_dia_danh": "the place before the date, e.g. Tân Hòa",
+        "p_tm": "signing on behalf of a collective: TM. …, e.g. ỦY BAN NHÂN DÂN",
+        "p_kt": "signing for the head: KT. …, e.g. CHỦ TỊCH",
+        "p_chuc_vu": "the signer's title, e.g. CHỦ TỊCH",
+        "p_ho_ten": "the signer's full name",
+        "p_luu": "the archive line (default VT)",
+        "p_mau": "the province's template pack (mau: key), if any",
+        "ask": "{what}: ",
+        "missing_answer": "{flag} is missing",
+        "missing_hint": "add {flag} …, or run the command in a terminal to answer each question",
+        "cot": "list the phụ lục column presets and each column's key (chu_tri, phoi_hop, thoi_gian …)",
         "init_output": "the YAML file to write (default: print it)",
         "cascade": "write a unit's own plan skeleton from its parent plan: the tasks that name the unit",
         "parent": "the parent plan's YAML file",
@@ -187,6 +219,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     export.add_argument("name", help=t["name"])
     export.add_argument("--to", type=Path, required=True, help=t["to"])
     export.add_argument("--force", action="store_true", help=t["force"])
+    command(tsub, "cot", folders=True).add_argument("--mau", help=t["mau"])
     check = command(tsub, "check")
     check.add_argument("dir", type=Path, help=t["dir"])
     check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
@@ -196,9 +229,15 @@ def parser(lang: str) -> argparse.ArgumentParser:
     docx_check.add_argument("--json", action="store_true", help=t["json"])
     init = command(sub, "init", folders=True)
     init.add_argument("--loai", required=True, help=t["loai"])
-    init.add_argument("--don-vi", type=Path, required=True, help=t["don_vi"])
+    init.add_argument("--don-vi", type=Path, help=t["don_vi"])
     init.add_argument("-o", "--output", type=Path, help=t["init_output"])
     init.add_argument("--force", action="store_true", help=t["force"])
+    profile = sub.add_parser("don-vi", aliases=["profile"], help=t["profile"], description=t["profile"])
+    profile.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
+    profile.add_argument("-o", "--output", type=Path, required=True, help=t["profile_output"])
+    for flag in ("ten", "chu-quan", "viet-tat", "dia-danh", "tm", "kt", "chuc-vu", "ho-ten", "luu", "mau"):
+        profile.add_argument(f"--{flag}", action="append" if flag == "ten" else None, help=t["p_" + flag.replace("-", "_")])
+    profile.add_argument("--force", action="store_true", help=t["force"])
     cascade = command(sub, "cascade")
     cascade.add_argument("parent", type=Path, help=t["parent"])
     cascade.add_argument("--don-vi", action="append", required=True, help=t["cascade_don_vi"])
@@ -257,6 +296,11 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command == "schema":
         print(schemas.dumps(schemas.pack() if args.pack else schemas.document()), end="")
         return 0
+    if args.command in ("don-vi", "profile"):
+        text = starter.profile_text(_answers(args, t), args.output, args.templates)
+        _refuse_overwrite(args.output, args.force, t)
+        print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
+        return 0
     if args.command == "init":
         text = starter.text(args.loai, args.don_vi, args.output, args.templates)
         if args.output is None:
@@ -264,8 +308,29 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
             return 0
         _refuse_overwrite(args.output, args.force, t)
         print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
+        schema = args.output.parent / starter.SCHEMA
+        if not schema.exists() or schema.read_text("utf-8") != schemas.dumps(schemas.document()):
+            print(f"{t['wrote']} {write_atomic(schema, schemas.dumps(schemas.document()).encode('utf-8'))}")
         return 0
     raise AssertionError(args.command)
+
+
+def _answers(args: argparse.Namespace, t: dict[str, str]) -> dict[str, object]:
+    """The profile's answers: the options given, the required ones asked for on a terminal, else refused."""
+    from . import starter
+    answers: dict[str, object] = {key: getattr(args, key) for key in starter.PROFILE_KEYS if getattr(args, key)}
+    missing = [key for key in starter.PROFILE_REQUIRED if key not in answers]
+    if missing and sys.stdin.isatty():
+        for key in missing:
+            value = input(t["ask"].format(what=t["p_" + key])).strip()
+            if value:
+                answers[key] = [v.strip() for v in value.split(",")] if key == "ten" else value
+        missing = [key for key in starter.PROFILE_REQUIRED if key not in answers]
+    if missing:
+        raise InputError([Problem(t["missing_answer"].format(flag="--" + key.replace("_", "-")), str(args.output),
+                                  hint=t["missing_hint"].format(flag="--" + key.replace("_", "-")))
+                          for key in missing])
+    return answers
 
 
 def _check(paths: list[Path], as_json: bool, lang: str) -> int:
@@ -296,6 +361,13 @@ def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:
 def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
     from . import packs, tplcheck
     from .output import write_atomic
+    if args.action == "cot":
+        from .model import BUILTIN_PRESETS
+        for name, columns in {**BUILTIN_PRESETS, **packs.named(args.mau, args.templates).pack.cot}.items():
+            print(name)
+            for column in columns:
+                print(f"  {column.khoa:<12} {column.ten}")
+        return 0
     if args.action == "list":
         for name, path in packs.named(args.mau, args.templates).available().items():
             print(f"{name}\t{t['from']} {path.parent}")

@@ -424,6 +424,8 @@ class VanBan(Model):
     ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
     ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
     phu_luc_ket_qua: BoolOrText = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
+    du_thao: Bool = Field(False, description="true: bản nháp, được để lại chỗ cần điền `(… )`; "
+                                             "không có: mọi chỗ `(… )` còn lại là lỗi")
 
     @property
     def type(self) -> decree.DocType:
@@ -491,6 +493,8 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
                        else pl for pl in doc.phu_luc)
         doc = doc.model_copy(update={"kem_theo": issued, "phu_luc": tables})
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
+        if not doc.du_thao:
+            problems.extend(src.problem(path, msg, hint) for path, msg, hint in placeholders(src.data))
     if problems:
         raise InputError(ordered(problems))
     assert doc is not None
@@ -646,6 +650,27 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, list | tuple):
         return [s for v in value for s in _strings(v)]
     return []
+
+
+# A place a starter leaves to fill: text in parentheses that opens or closes with an ellipsis, `(trích yếu …)`.
+PLACEHOLDER = re.compile(r"\((?:…|\.\.\.)[^()]*\)|\([^()]*(?:…|\.\.\.)\)")
+
+
+def placeholders(value: Any, path: Path_ = ()) -> list[Finding]:
+    """Every text of `value` that still holds a placeholder to fill.
+
+    >>> placeholders({"trich_yeu": "(trích yếu …)", "noi_nhan": ["Sở Nội vụ (để b/c)"]})[0][:2]
+    (('trich_yeu',), 'còn chỗ cần điền: (trích yếu …)')
+    """
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in placeholders(v, path + (k,))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in placeholders(v, path + (i,))]
+    found = PLACEHOLDER.search(value) if isinstance(value, str) else None
+    if found is None:
+        return []
+    return [(path, f"còn chỗ cần điền: {found.group()}",
+             "thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp")]
 
 
 def _check_report(doc: VanBan) -> list[Finding]:

@@ -118,13 +118,19 @@ def test_init_writes_a_starter_that_validates_and_renders(tmp_path, loai):
         out = tmp_path / f"{loai}-{profile.stem}.yaml"
         assert main(["init", "--loai", loai, "--don-vi", str(profile), "-o", str(out)]) == 0
         text = out.read_text("utf-8")
-        assert text.startswith("# yaml-language-server: $schema=")
+        assert text.startswith("# yaml-language-server: $schema=cchc.schema.json\n")
+        assert (tmp_path / "cchc.schema.json").read_text("utf-8") == (ROOT / "schema" / "cchc.schema.json").read_text("utf-8")
         assert f"ke_thua: don-vi/{profile.name}" in text
+        with pytest.raises(ccch_docs.InputError) as info:  # as written, every place to fill is named
+            ccch_docs.load(out)
+        assert info.value.problems and all("còn chỗ cần điền: (" in p.message for p in info.value.problems)
+        assert any(p.key == "trich_yeu" for p in info.value.problems)
+        out.write_text(text + "du_thao: true\n", "utf-8")
         doc = ccch_docs.load(out)
         assert doc.loai == loai
         ccch_docs.render(doc, out.with_suffix(".docx"))
         view = View.open(out.with_suffix(".docx"))
-        assert (doc.type.name or "V/v (trích yếu)") in [p.text for p in view.doc.paragraphs] + view.header()
+        assert (doc.type.name or "V/v (trích yếu …)") in [p.text for p in view.doc.paragraphs] + view.header()
         assert yaml.safe_load(text)["ke_thua"] == f"don-vi/{profile.name}"
 
 
@@ -134,7 +140,7 @@ def test_init_without_a_profile_key_writes_placeholders(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "\nco_quan:" in text and "\nnguoi_ky:" in text and "\nluu: VT" in text
     assert "# dia_danh: có trong hồ sơ" in text
-    ccch_docs.loads(text, base_dir=Path.cwd())  # printed: paths are relative to the current folder
+    ccch_docs.loads(text + "du_thao: true\n", base_dir=Path.cwd())  # printed: paths relative to the current folder
 
 
 def test_init_refuses_unknown_types_and_overwrites(tmp_path, capsys):
@@ -155,3 +161,51 @@ def test_guide_documents_every_context_variable():
         names += [f"{key}.{sub}" for sub in value] if isinstance(value, dict) else [key]
     missing = [n for n in names if f"| `{n}` |" not in guide]
     assert not missing, f"add these variables to docs/mau-van-ban.md: {missing}"
+
+
+def test_init_without_a_profile_and_a_profile_from_answers(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "--loai", "ke_hoach", "-o", "kh.yaml"]) == 0
+    text = (tmp_path / "kh.yaml").read_text("utf-8")
+    assert "\nke_thua:" not in text and "# Tiêu đề và người ký của đơn vị" in text and "\nco_quan:" in text
+    assert "phu_luc:" in text and "cot: ke_hoach_8_cot" in text and "tong_cong: true" in text
+    problems = _problems(tmp_path / "kh.yaml")
+    assert {"co_quan.ten[1]", "dia_danh", "nguoi_ky.ho_ten", "phu_luc[0].tieu_de"} <= {p.key for p in problems}
+    assert main(["don-vi", "-o", "don-vi/ubnd-xa.yaml", "--ten", "ỦY BAN NHÂN DÂN", "--ten", "XÃ TÂN HÒA",
+                 "--viet-tat", "UBND", "--dia-danh", "Tân Hòa", "--tm", "ỦY BAN NHÂN DÂN", "--chuc-vu", "CHỦ TỊCH",
+                 "--ho-ten", "Lê Văn B"]) == 0
+    assert yaml.safe_load((tmp_path / "don-vi" / "ubnd-xa.yaml").read_text("utf-8")) == {
+        "co_quan": {"ten": ["ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA"], "viet_tat": "UBND"}, "dia_danh": "Tân Hòa",
+        "nguoi_ky": {"tm": "ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Lê Văn B"}, "luu": "VT"}
+    assert main(["init", "--loai", "quyet_dinh", "--don-vi", "don-vi/ubnd-xa.yaml", "-o", "qd.yaml"]) == 0
+    decision = (tmp_path / "qd.yaml").read_text("utf-8")
+    assert "tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ " in decision and "TỈNH" not in decision
+    assert main(["init", "--loai", "bao_cao", "--don-vi", "don-vi/ubnd-xa.yaml", "-o", "bc.yaml"]) == 0
+    report = (tmp_path / "bc.yaml").read_text("utf-8")
+    assert "ky_bao_cao: {tu: 01/01/" in report and "so_lieu:" in report and "# ke_hoach:" in report
+    assert "# ket_qua:" in report and "{{ so_lieu.ho_so.tiep_nhan | so }}" in report
+    (tmp_path / "bc.yaml").write_text(report.replace("(trích yếu …)", "Kết quả CCHC").replace("(nơi nhận …)", "UBND Huyện")
+                                      .replace("; (kết quả …)", "").replace("(căn cứ, mục đích của văn bản …)", "Mở đầu")
+                                      .replace("(kết thúc …)", "Kết thúc").replace("(nội dung …)", "Nội dung"), "utf-8")
+    doc = ccch_docs.load(tmp_path / "bc.yaml")  # filled in, it validates without du_thao
+    assert "Tiếp nhận 0 hồ sơ, giải quyết đúng hạn 0%" in doc.noi_dung[0].muc[0].doan[0]
+
+
+def test_profile_without_answers_off_a_terminal_names_what_is_missing(tmp_path, capsys):
+    assert main(["profile", "-o", str(tmp_path / "p.yaml"), "--ten", "SỞ NỘI VỤ"]) == 2
+    err = capsys.readouterr().err
+    assert "thiếu --viet-tat" in err and "thiếu --ho-ten" in err and not (tmp_path / "p.yaml").exists()
+
+
+def test_column_presets_and_their_keys_are_listed(capsys):
+    assert main(["templates", "cot"]) == 0
+    out = capsys.readouterr().out
+    assert "ke_hoach_8_cot\n  noi_dung     Nội dung thực hiện\n" in out
+    for key in ("chu_tri", "phoi_hop", "thoi_gian", "kinh_phi", "ghi_chu", "san_pham"):
+        assert f"  {key} " in out
+
+
+def _problems(path):
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(path)
+    return info.value.problems

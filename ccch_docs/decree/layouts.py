@@ -83,10 +83,10 @@ _DECISION_STARTER = (
     ("tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "dòng thẩm quyền ban hành, in hoa"),
     ("can_cu:", "căn cứ ban hành: `Căn cứ`, `;` và `.` được thêm tự động"),
     ("  - Luật Tổ chức chính quyền địa phương ngày 19/6/2015", ""),
-    ("theo_de_nghi: (cơ quan đề nghị)", "sau `Theo đề nghị của`"),
+    ("theo_de_nghi: (cơ quan đề nghị …)", "sau `Theo đề nghị của`"),
     ("dieu:", "các Điều: một chuỗi, hoặc {tieu_de, doan, muc} (khoản 1., điểm a))"),
-    ('  - "(nội dung Điều 1)"', ""),
-    ('  - "(cơ quan) chịu trách nhiệm thi hành Quyết định này./."', ""),
+    ('  - "(nội dung Điều 1 …)"', ""),
+    ('  - "(cơ quan …) chịu trách nhiệm thi hành Quyết định này./."', ""),
     ("# kem_theo: ke-hoach.yaml", "Mẫu 1.3: văn bản ban hành kèm theo (đường dẫn hoặc khối khóa)"),
 )
 
@@ -110,7 +110,7 @@ LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
                      Requirement("don_vi_soan", "công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)",
                                  "thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`", unless="ky_hieu")),
            ky_hieu="{co_quan}-{don_vi_soan}", opening=addressees_above, parts=("v_v",), levels=LETTER_LEVELS,
-           starter=(("don_vi_soan: (đơn vị soạn)",
+           starter=(("don_vi_soan: (đơn vị soạn …)",
                      "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)"),)),
 )}
 

@@ -28,3 +28,26 @@ def block(signer: Any, words: Words = DEFAULT) -> dict[str, Any]:
     if signer.chuc_vu:
         lines.append(signer.chuc_vu.upper())
     return {"chuc_danh": lines, "ho_ten": signer.ho_ten}
+
+
+# The level words of a People's Committee's letterhead line, longest first (THỊ XÃ before XÃ).
+_LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")
+_COMMITTEE = "ỦY BAN NHÂN DÂN"
+
+
+def authority(ten: list[str], signer: dict[str, Any]) -> str | None:
+    """A decision's authority line from a letterhead and its signer: the head's title and the body.
+
+    >>> authority(["ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA"], {"tm": "ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH"})
+    'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ'
+    >>> authority(["SỞ NỘI VỤ"], {"kt": "GIÁM ĐỐC", "chuc_vu": "PHÓ GIÁM ĐỐC"})
+    'GIÁM ĐỐC SỞ NỘI VỤ'
+    """
+    head = str(signer.get("kt") or signer.get("chuc_vu") or "").upper().removeprefix("PHÓ ").strip()
+    names = [str(t).upper() for t in ten]
+    if not head or not names:
+        return None
+    if names[0] == _COMMITTEE and len(names) > 1:
+        level = next((w for w in _LEVELS if names[1].startswith(w + " ")), names[1])
+        return f"{head} {_COMMITTEE} {level}"
+    return f"{head} {' '.join(names)}"
