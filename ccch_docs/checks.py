@@ -245,7 +245,7 @@ def header(parts: Parts) -> Iterator[Finding]:
     else:
         yield from wording("tieu_ngu", tn, parts.tieu_ngu_lines)
         yield from look("tieu_ngu", tn)
-        yield from rule("tieu_ngu", parts.tieu_ngu_rule, tn)
+        yield from rule("tieu_ngu", parts.tieu_ngu_rule, tn, parts)
     if not parts.co_quan:
         yield missing("co_quan")
     for ln in parts.co_quan_chu_quan:
@@ -253,7 +253,7 @@ def header(parts: Parts) -> Iterator[Finding]:
     for ln in parts.co_quan:
         yield from look("co_quan", ln)
     if parts.co_quan:
-        yield from rule("co_quan", parts.co_quan_rule, parts.co_quan[-1])
+        yield from rule("co_quan", parts.co_quan_rule, parts.co_quan[-1], parts)
     yield from pairing(parts)
     yield from so_ky_hieu(parts)
     yield from date(parts)
@@ -268,12 +268,18 @@ def header(parts: Parts) -> Iterator[Finding]:
             yield from look("trich_yeu_cong_van", ln)
 
 
-def rule(key: str, r: Rule | None, ln: Line) -> Iterator[Finding]:
-    """The solid line under an element: found, and its length within the decree's share of the text."""
+def rule(key: str, r: Rule | None, ln: Line, parts: Parts) -> Iterator[Finding]:
+    """The solid line under an element: found, and its length within the decree's share of the text.
+
+    Not found: a violation when nothing is drawn anywhere before the body (no border, underline or
+    shape can be it); a note when a drawn line is there that could not be told apart.
+    """
     name = _t(f"đường kẻ dưới {P.ELEMENTS[key].vi}", f"line under the {P.ELEMENTS[key].en}")
     if r is None:
-        yield Finding(f"{key}.line", name, _t("không tìm thấy", "not found"),
-                      _t("đường kẻ nét liền", "a solid line"), where(ln), "note")
+        body = parts.bodies[0][0].index if parts.bodies and parts.bodies[0] else len(parts.document.paras)
+        drawn = any(p.shapes for p in parts.document.paras[:body])
+        yield Finding(f"{key}.line", name, _t("không tìm thấy", "not found") if drawn else _t("không có", "none"),
+                      _t("đường kẻ nét liền", "a solid line"), where(ln), "note" if drawn else "violation")
         return
     spec = P.LINES[key]
     ref = min(ln.width, ln.para.room) if ln.para.room else ln.width
@@ -392,7 +398,7 @@ def _title(parts: Parts, t: Title) -> Iterator[Finding]:
             yield Finding("trich_yeu.vv", _el("trich_yeu"), _t(t.trich_yeu[0].text[:30]),
                           _t("không có “V/v”", "no “V/v”"), where(t.trich_yeu[0]))
         ref = t.notes[-1] if t.notes and t.rule and t.rule.para.index > t.notes[-1].para.index else t.trich_yeu[-1]
-        yield from rule("trich_yeu", t.rule, ref)
+        yield from rule("trich_yeu", t.rule, ref, parts)
     for ln in t.notes:
         if ln.text.startswith("(Kèm theo"):
             yield from look("kem_theo", ln)

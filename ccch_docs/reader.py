@@ -327,12 +327,15 @@ def _shapes_by_offset(found: Parts, paras: list[Para], header_end: int) -> None:
     """Lines drawn anywhere in the header, matched left to right with the issuing body and the Tiêu ngữ."""
     if found.tieu_ngu_rule and (found.co_quan_rule or not found.co_quan):
         return
-    used = {id(r.para) for r in (found.tieu_ngu_rule, found.co_quan_rule) if r is not None}
+    used = {id(r.para) for r in (found.tieu_ngu_rule, found.co_quan_rule) if r is not None and r.kind == "shape"}
     shapes = [(s, p) for p in paras[:header_end + 1] if id(p) not in used for s in p.shapes]
     if len(shapes) == 2 and all(s.offset is not None for s, _ in shapes) and found.co_quan:
         (left, lp), (right, rp) = sorted(shapes, key=lambda x: x[0].offset)
         found.co_quan_rule = found.co_quan_rule or Rule(left.length, "shape", lp)
         found.tieu_ngu_rule = found.tieu_ngu_rule or Rule(right.length, "shape", rp)
+    elif len(shapes) == 1 and shapes[0][0].offset is not None and found.co_quan and found.tieu_ngu_rule \
+            and not found.co_quan_rule and shapes[0][0].offset < shapes[0][1].room / 2:
+        found.co_quan_rule = Rule(shapes[0][0].length, "shape", shapes[0][1])  # the left half: under the body
 
 
 def _next_text(paras: list[Para], i: int, limit: int = 6) -> int | None:

@@ -73,6 +73,21 @@ def _page_field(p, size: float, cfg) -> None:
             r._r.append(el)
 
 
+_LINE = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+    '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="0" '
+    'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column">'
+    '<wp:posOffset>{off}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>200000'
+    '</wp:posOffset></wp:positionV><wp:extent cx="{cx}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="9" name="Line 9"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+    'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/><wps:spPr>'
+    '<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+    '<a:ln w="6350"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>'
+    '</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+
 _BOX = (
     '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
@@ -173,6 +188,10 @@ def build(path: Path, **changes) -> Path:
             _run(p, a, sa, bold=True, cfg=cfg)
             _run(p, "\t", sb, cfg=cfg)
             _run(p, b, sb, bold=True, underline=ua, cfg=cfg)
+        # The line under the issuing body: a drawn line under its name, as Word users draw it.
+        from lxml import etree
+        width = text_width(cfg["co_quan"][-1], 13, True) * 12700 * cfg["line_ratio"]
+        p._p.append(etree.fromstring(_LINE.format(off=int(1.2 * 360000), cx=int(width))))
         p = _para(d, align=WD_ALIGN_PARAGRAPH.LEFT, cfg=cfg)
         _run(p, cfg["so"], 13, cfg=cfg)
         _run(p, "\t", 13, cfg=cfg)
