@@ -57,3 +57,41 @@ def fit_lines(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) ->
                 ooxml.set_indents(p, side, side)
         if own_text:
             previous, previous_text = p, own_text
+
+
+# The place-and-date line stays on one line: its column widens into the left one as real documents do
+# (no further than the left column's own longest line allows), then its size drops, never below MIN_DATE_PT.
+DATE_STYLE = "CCHC Địa danh, ngày"
+MIN_DATE_PT = 13.0
+_SLACK = 40  # twips left over, so that rounding in a word processor does not wrap the line
+
+
+def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
+    """Widen the header's date column, or else set the date line at MIN_DATE_PT, so place and date fit one line."""
+    p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == DATE_STYLE), None)
+    tc = None if p is None else p.getparent()
+    if tc is None or tc.tag != ooxml.qn("w:tc"):
+        return
+    tbl = tc.getparent().getparent()
+    widths = ooxml.column_widths(tbl)
+    col = list(tc.getparent().iterfind(ooxml.qn("w:tc"))).index(tc)
+    if len(widths) != 2 or col != 1:
+        return
+    font = styles.font(ooxml.style_id(p))
+    margins = widths[1] - ooxml.text_room(p, page_room)
+    need = round(text_width(ooxml.text(p).strip(), font.size, font.bold, font.italic) * 20) + margins + _SLACK
+    if need <= widths[1]:
+        return
+    left_need = max((round(text_width(ooxml.text(q).strip(), styles.font(ooxml.style_id(q)).size,
+                                      styles.font(ooxml.style_id(q)).bold, styles.font(ooxml.style_id(q)).italic) * 20)
+                     for row in tbl.iterfind(ooxml.qn("w:tr")) for q in _cell_paragraphs(row, 0)), default=0)
+    left = max(widths[0] - (need - widths[1]), left_need + margins + _SLACK, 0)
+    if left < widths[0]:
+        ooxml.set_column_widths(tbl, [left, sum(widths) - left])
+    if need > sum(widths) - left and font.size > MIN_DATE_PT:
+        ooxml.set_run_size(p, MIN_DATE_PT)
+
+
+def _cell_paragraphs(row: etree._Element, col: int) -> list[etree._Element]:
+    cells = row.findall(ooxml.qn("w:tc"))
+    return cells[col].findall(ooxml.qn("w:p")) if col < len(cells) else []

@@ -313,3 +313,32 @@ def lift_marks(root: etree._Element, target: str) -> None:
         if p is not None:
             p.addprevious(etree.ProcessingInstruction(target))
             p.getparent().remove(p)
+
+
+def column_widths(tbl: etree._Element) -> list[int]:
+    """The widths (twips) of a table's grid columns."""
+    return [int(c.get(qn("w:w"))) for c in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol")]
+
+
+def set_column_widths(tbl: etree._Element, widths: list[int]) -> None:
+    """Give a table's grid columns, and the cells of its rows (one grid column each), these widths (twips)."""
+    for col, w in zip(tbl.iterfind(f"{_W}tblGrid/{_W}gridCol"), widths, strict=True):
+        col.set(qn("w:w"), str(w))
+    for tr in tbl.iterfind(qn("w:tr")):
+        for tc, w in zip(tr.iterfind(qn("w:tc")), widths):
+            tcw = tc.find(f"{_W}tcPr/{_W}tcW")
+            if tcw is not None and tc.find(f"{_W}tcPr/{_W}gridSpan") is None:
+                tcw.set(qn("w:w"), str(w))
+                tcw.set(qn("w:type"), "dxa")
+
+
+def set_run_size(p: etree._Element, points: float) -> None:
+    """Set the size of every run of a paragraph (direct formatting), in points."""
+    half = str(round(points * 2))
+    for r in p.iterfind(qn("w:r")):
+        rpr = r.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = etree.Element(qn("w:rPr"))
+            r.insert(0, rpr)
+        _child(rpr, "w:sz", _AFTER_SZ | {qn("w:szCs")}).set(qn("w:val"), half)
+        _child(rpr, "w:szCs", _AFTER_SZ).set(qn("w:val"), half)

@@ -319,3 +319,49 @@ def test_appendices_with_content_prose_portrait_wide_table_landscape(tmp_path):
 def test_an_empty_appendix_is_refused():
     with pytest.raises(ccch_docs.InputError, match="phụ lục trống"):
         ccch_docs.from_dict({**PLAN, "phu_luc": [{"tieu_de": "Trống"}]})
+
+
+HCM = {**PLAN, "dia_danh": "Thành phố Hồ Chí Minh", "ngay": "2025-11-28",
+       "co_quan": {"ten": ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"], "viet_tat": "UBND"}}
+
+
+def test_a_long_place_name_keeps_place_and_date_on_one_line(tmp_path):
+    out = tmp_path / "hcm.docx"
+    ccch_docs.render(ccch_docs.from_dict(HCM), out)
+    view = View.open(out)
+    header = view.doc.tables[0]._tbl
+    left, right = (int(c.get(W + "w")) for c in header.iter(W + "gridCol"))
+    assert left + right == PAGE.width - PAGE.left - PAGE.right and right > 5754  # widened from 3600 | 5754
+    (date,) = [p for p in view.doc.tables[0].rows[1].cells[1].paragraphs if clean(p.text)]
+    assert clean(date.text) == "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025"
+    sizes = [r._r.find(f"{W}rPr/{W}sz") for r in date.runs]
+    assert all(s is not None and int(s.get(W + "val")) == 26 for s in sizes)  # 13 pt: never below
+    ccch_docs.render(ccch_docs.from_dict(PLAN), out)  # a short place name leaves the header as it is
+    header = View.open(out).doc.tables[0]._tbl
+    assert [int(c.get(W + "w")) for c in header.iter(W + "gridCol")] == [3600, 5754]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_a_long_place_and_date_on_one_line(tmp_path):
+    out = tmp_path / "hcm.docx"
+    ccch_docs.render(ccch_docs.from_dict(HCM), out)
+    lines = [clean(x) for x in _pdf_text(out, tmp_path).splitlines()]
+    assert any(x.endswith("Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025") for x in lines), lines[:12]
+
+
+def _pdf_text(docx, tmp_path) -> str:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=300, check=True)
+    return subprocess.run(["pdftotext", "-layout", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_several_recipients_hang_under_their_text(render_dict):
+    view = render_dict({**LETTER, "kinh_gui": ["Sở Nội vụ", "Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh "
+                                                            "có tên rất dài để xuống dòng"]})
+    (item, *_) = [p for p in view.doc.paragraphs if p.style.style_id == "KinhGuiMuc"]
+    ind = item.style.element.find(f"{W}pPr/{W}ind")
+    left, hanging = int(ind.get(W + "left")), int(ind.get(W + "hanging"))
+    # the dash starts where it did (2410 + 567), wrapped lines start where the text after "- " does
+    assert left - hanging == 2977 and 150 <= hanging <= 200 and ind.get(W + "firstLine") is None

@@ -74,7 +74,8 @@ STYLES = [
     ("Dieu", "CCHC Điều có tên", "NoiDung", KEEP, B),
     ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), look("kem_theo")),
     ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), look("kinh_gui")),
-    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="2410" w:firstLine="567"/>' + jc("both"), look("kinh_gui")),
+    # Several recipients: the dash at 2977 twips, wrapped lines hanging under the text after "- " (170 twips at 14 pt).
+    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="3147" w:hanging="170"/>' + jc("both"), look("kinh_gui")),
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, look("noi_dung")),
     ("DeMuc1", "CCHC Đề mục I", "NoiDung", KEEP, B),
     ("DeMuc2", "CCHC Đề mục 1", "NoiDung", KEEP, B),
