@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 from lxml import etree
 from markupsafe import Markup
 

@@ -24,7 +24,8 @@ class Fit:
 # paragraphs in these styles carry a border whose length is set here.
 FITS = {
     "CCHC Tiêu ngữ": Fit("own", LINES["tieu_ngu"].ratio),  # a line as long as the Tiêu ngữ
-    "CCHC Đường kẻ ngắn": Fit("previous", LINES["trich_yeu"].ratio),  # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
+    # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
+    "CCHC Đường kẻ ngắn": Fit("previous", LINES["trich_yeu"].ratio),
     "CCHC Độ khẩn": Fit("own", 1.03, 16.0),  # a box around the urgency mark
 }
 

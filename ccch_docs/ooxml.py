@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 
 # No DTD, no entities, no network: a part is data, never instructions to the parser. Text nodes and
@@ -300,7 +300,8 @@ def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes
                                             'Target="footnotes.xml"/></Relationships>')
     types = parts["[Content_Types].xml"].decode("utf-8").replace(
         "</Types>", f'<Override PartName="/{FOOTNOTES}" ContentType="{_FOOTNOTES_CONTENT}"/></Types>')
-    return {**parts, rels_name: rels.encode("utf-8"), "[Content_Types].xml": types.encode("utf-8"), FOOTNOTES: footnotes}
+    return {**parts, rels_name: rels.encode("utf-8"), "[Content_Types].xml": types.encode("utf-8"),
+            FOOTNOTES: footnotes}
 
 
 def lift_marks(root: etree._Element, target: str) -> None:

@@ -12,9 +12,10 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.exceptions import SecurityError
 from jinja2.filters import make_attrgetter
 from jinja2.runtime import markup_join
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
@@ -191,7 +192,7 @@ def _join(eval_ctx: jinja2.nodes.EvalContext, value: Iterable[Any], d: str = "",
         value = map(make_attrgetter(eval_ctx.environment, attribute), value)
     items = list(value)
     _need(_text_len(items, d))
-    return jinja2.filters.do_join(eval_ctx, items, d)  # type: ignore[no-any-return]
+    return jinja2.filters.do_join(eval_ctx, items, d)
 
 
 @jinja2.pass_environment

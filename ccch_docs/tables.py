@@ -131,7 +131,8 @@ class Prototype:
                 first = next(i for i, c in enumerate(cells) if c)
                 merged = self.label_width + sum(cols[:first])
                 out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(merged, first + 1, (label,))}"
-                           + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols[first:], cells[first:], strict=True))
+                           + "".join(proto.content.xml(w, 1, c)
+                                     for w, c in zip(cols[first:], cells[first:], strict=True))
                            + "</w:tr>")
             else:
                 out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(self.label_width, 1, (label,) if label else ())}"
