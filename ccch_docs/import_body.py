@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .decree import numbering
 from .flatten import Para, Run
-from .markup import marked
+from .markup import marked, plain_text
 
 
 def cut(runs: tuple[Run, ...] | list[Run], n: int) -> list[Run]:
@@ -44,7 +45,7 @@ class _Node:
     style: str
     printed: str
     tieu_de: str | None = None
-    doan: list[str] = field(default_factory=list)
+    doan: list[Any] = field(default_factory=list)
     muc: list[_Node] = field(default_factory=list)
 
 
@@ -66,16 +67,29 @@ class Body:
     closing: list[str]
     with_dd: bool
     cap: list[str]  # the label style of each depth when they are not the decree's (`danh_so.cap`), else empty
+    stray: list[list[Para]]  # tables with no part to hold them
 
 
-def read_body(paras: list[Para], scheme: numbering.Scheme, closing: bool = True) -> Body:
-    """The content tree of `paras`, numbered with `scheme`; with `closing`, a last unlabelled paragraph
-    ending with `/.` after the numbered parts is the closing paragraph (kết thúc)."""
+Table = Callable[[list[Para]], dict[str, Any]]  # a table's paragraphs → its `bang` mapping
+
+
+def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: Table, closing: bool = True) -> Body:
+    """The content tree of the body's paragraphs and tables (a list of a table's paragraphs), numbered with
+    `scheme`; with `closing`, a last unlabelled paragraph ending with `/.` after the numbered parts is the
+    closing paragraph (kết thúc). A table before the first part has no place: it is left in `stray`."""
+    paras = [p for p in items if isinstance(p, Para)]
     with_dd = _with_dd(paras)
     lead: list[Para] = []
+    stray: list[list[Para]] = []
     roots: list[_Node] = []
     stack: list[_Node] = []
-    for p in paras:
+    for p in items:
+        if not isinstance(p, Para):
+            if stack:
+                stack[-1].doan.append(_captioned(stack[-1].doan, table(p)))
+            else:
+                stray.append(p)
+            continue
         found = numbering.parse_label(p.text.strip(), with_dd)
         styles = [n.style for n in stack]
         if found is not None and found[0] not in styles and len(stack) >= _DEEPEST:
@@ -100,10 +114,19 @@ def read_body(paras: list[Para], scheme: numbering.Scheme, closing: bool = True)
         stack.append(node)
     ending: list[str] = []
     if closing and roots and stack and len(stack[-1].doan) > (0 if stack[-1].tieu_de else 1) \
-            and stack[-1].doan[-1].rstrip().endswith("/."):
+            and isinstance(stack[-1].doan[-1], str) and stack[-1].doan[-1].rstrip().endswith("/."):
         ending.append(stack[-1].doan.pop())
     cap = _cap(roots, scheme)
-    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, ()), ending, with_dd, cap)
+    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, ()), ending, with_dd, cap, stray)
+
+
+def _captioned(doan: list[Any], bang: dict[str, Any]) -> dict[str, Any]:
+    """The table as a `bang` block, taking the caption (`Bảng …`) and unit line (`Đơn vị tính: …`) printed above it."""
+    found: dict[str, Any] = {}
+    for key, opening in (("don_vi", "ĐƠN VỊ"), ("ten", "BẢNG ")):
+        if doan and isinstance(doan[-1], str) and plain_text(doan[-1]).upper().startswith(opening):
+            found[key] = plain_text(doan.pop())
+    return {"bang": {**dict(sorted(found.items(), reverse=True)), **bang}}
 
 
 _DEEPEST = 6
@@ -156,7 +179,7 @@ def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bo
         if node.tieu_de is not None:
             item["tieu_de"] = node.tieu_de
         if node.doan:
-            item["doan"] = node.doan[0] if len(node.doan) == 1 else list(node.doan)
+            item["doan"] = node.doan[0] if len(node.doan) == 1 and isinstance(node.doan[0], str) else list(node.doan)
         if node.muc:
             item["muc"] = _dicts(node.muc, scheme, depth + 1, with_dd, (*outer, n or 0))
         out.append(item)

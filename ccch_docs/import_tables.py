@@ -58,8 +58,8 @@ def _key(name: str, taken: set[str]) -> str:
     return key
 
 
-def read_table(paras: list[Para], title: str, with_dd: bool = True) -> tuple[dict[str, Any], list[str]]:
-    """The phụ lục of one table's paragraphs, and the rows it could not place (as their text)."""
+def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any], list[str]]:
+    """The columns, groups and rows of one table's paragraphs, and the cells it could not place (as their text)."""
     rows = _cells(paras)
     order = sorted(rows)
     header = rows[order[0]]
@@ -84,8 +84,9 @@ def read_table(paras: list[Para], title: str, with_dd: bool = True) -> tuple[dic
         cells = rows[r]
         texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
         if any(fold(t).startswith("TONG CONG") for t in texts):
-            filled = [i for i, t in enumerate(texts[1:]) if t]
-            key = keys[filled[0]] if filled and filled[0] < len(keys) else "kinh_phi"
+            shift = len(header) - len(cells) - (1 if numbered else 0)  # merged cells on the left
+            filled = [i + shift for i, t in enumerate(texts) if i and t]
+            key = keys[filled[0]] if filled and 0 <= filled[0] < len(keys) else "kinh_phi"
             tong_cong = True if key == "kinh_phi" else key
             continue
         if len(cells) < len(header) and len(cells) <= 2:
@@ -114,7 +115,9 @@ def read_table(paras: list[Para], title: str, with_dd: bool = True) -> tuple[dic
         if label:
             styles.setdefault(f"dong{len(groups)}", label[0])
         (groups[-1]["dong"] if groups else loose).append(row)
-    out: dict[str, Any] = {"tieu_de": title, "cot": cot}
+    if tong_cong:
+        _as_numbers([*loose, *(row for g in groups for row in g["dong"])], "kinh_phi" if tong_cong is True else tong_cong)
+    out: dict[str, Any] = {"cot": cot}
     row_styles = [v for k, v in styles.items() if k.startswith("dong")]
     common = max(row_styles, key=row_styles.count) if row_styles else "1."
     danh_so = {"nhom": styles.get("nhom", "1.") or "none", "dong": common}
@@ -126,6 +129,17 @@ def read_table(paras: list[Para], title: str, with_dd: bool = True) -> tuple[dic
     if loose:
         out["dong"] = loose
     return out, lost
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:
+    """Amounts of the totalled column written `12.000` become the number they print as (text would read two ways)."""
+    for row in rows:
+        value = row.get(key)
+        if isinstance(value, str) and _THOUSANDS.match(value):
+            row[key] = int(value.replace(".", ""))
 
 
 def _strip_label(cell: list[Para], label: str) -> list:

@@ -317,15 +317,45 @@ class _Builder:
                  p.can_cu[0] if p.can_cu else None)
         self.put("theo_de_nghi", last)
 
+    def _items(self, paras: list[Para], end: int) -> list[Para | list[Para]]:
+        """The body's paragraphs with the tables among them (up to paragraph `end`), each as its paragraphs."""
+        p = self.parts
+        if not paras:
+            return list(paras)
+        taken = {ln.para.table for ln in (p.quoc_hieu, p.so_ky_hieu, p.noi_nhan, *p.chuc_danh, p.ho_ten)
+                 if ln is not None and ln.para.table is not None}
+        tables: dict[int, list[Para]] = {}
+        for q in p.document.paras[paras[0].index:end]:
+            if q.table is not None and q.table not in taken and q.textbox is None:
+                tables.setdefault(q.table, []).append(q)
+        items: list[Para | list[Para]] = [*paras, *tables.values()]
+        return sorted(items, key=lambda x: x.index if isinstance(x, Para) else x[0].index)
+
+    def _table(self, rows: list[Para]) -> dict[str, Any]:
+        table, lost = read_table(rows, self.data.get("danh_so", {}).get("chu_cai") != "khong_dd")
+        self.use_paras(rows)
+        self.unplaced.extend((rows[-1].index, text) for text in lost)
+        return table
+
+    def _end(self) -> int:
+        """Where the signed document's body ends: its footer, or its first phụ lục, or its issued document."""
+        p = self.parts
+        ends = [ln.para.index for ln in (p.noi_nhan, *p.chuc_danh, p.ho_ten) if ln is not None]
+        ends += [t.ten_loai.para.index for t in p.issued if t.ten_loai is not None]
+        ends += [a.heading.para.index for a in p.annexes]
+        if ends and p.noi_nhan is not None and p.noi_nhan.para.table is not None:
+            ends.append(min(q.index for q in p.document.paras if q.table == p.noi_nhan.para.table))
+        return min(ends, default=len(p.document.paras))
+
     def _decision(self, paras: list[Para]) -> None:
-        body = read_body(paras, numbering.DECISION_LEVELS, closing=False)
+        body = read_body(self._items(paras, self._end()), numbering.DECISION_LEVELS, self._table, closing=False)
         self.use_paras(paras)
         self.used.difference_update((q.index, ln.text) for q in body.lead for ln in reader.lines(q))
         self._numbering(self.data, body)
         self.put("dieu", body.parts, paras[len(body.lead)] if len(body.lead) < len(paras) else None)
 
-    def _body(self, target: dict[str, Any], paras: list[Para]) -> None:
-        body = read_body(paras, numbering.PLAN_LEVELS)
+    def _body(self, target: dict[str, Any], paras: list[Para], end: int | None = None) -> None:
+        body = read_body(self._items(paras, self._end() if end is None else end), numbering.PLAN_LEVELS, self._table)
         self.use_paras(paras)
         self._numbering(target, body)
         lead = [text_of(q.runs) for q in body.lead]
@@ -355,7 +385,8 @@ class _Builder:
             self.use_paras([title.rule.para])
         issued: dict[str, Any] = {"loai": title.type_key, "trich_yeu": _one(_lines_text(title.trich_yeu))}
         self._notes(title.notes, issued)
-        self._body(issued, paras)
+        annexes = [a.heading.para.index for a in self.parts.annexes]
+        self._body(issued, paras, min(annexes, default=len(self.parts.document.paras)))
         self.put("kem_theo", issued, title.ten_loai)
         return issued
 
@@ -427,10 +458,7 @@ class _Builder:
             if not rows:
                 continue
             title = " ".join(_lines_text(annex.title)) or "PHỤ LỤC"
-            table, lost = read_table(rows, title, self.data.get("danh_so", {}).get("chu_cai") != "khong_dd")
-            self.use_paras(rows)
-            self.unplaced.extend((rows[-1].index, text) for text in lost)
-            tables.append(table)
+            tables.append({"tieu_de": title, **self._table(rows)})
             if n == 0 and target is self.data:
                 self.anchors.append((annex.heading.para.index, "phu_luc"))
         if tables:

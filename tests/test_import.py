@@ -318,3 +318,18 @@ def test_a_draft_without_number_date_or_titles_gets_placeholders_listed(tmp_path
     assert doc.nguoi_ky.ho_ten == "Trần Văn D" and doc.ngay.year is None
     err = capsys.readouterr().err
     assert "co_quan.viet_tat" in err and "nguoi_ky.chuc_vu" in err
+
+
+def test_a_table_in_the_body_comes_back_as_a_bang_block():
+    bang = {"ten": "Bảng 1. Kết quả giải quyết hồ sơ", "don_vi": "Đơn vị tính: hồ sơ",
+            "cot": [{"khoa": "linh_vuc", "ten": "Lĩnh vực", "rong": 15}, {"khoa": "tiep_nhan", "ten": "Tiếp nhận", "rong": 5}],
+            "danh_so": {"nhom": "1.", "dong": "1"}, "tong_cong": "tiep_nhan",
+            "dong": [{"linh_vuc": "Đất đai", "tiep_nhan": 12000}, {"linh_vuc": "Xây dựng", "tiep_nhan": 4333}]}
+    data = {"loai": "bao_cao", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+            "trich_yeu": "Thử", "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"],
+            "noi_dung": [{"tieu_de": "KẾT QUẢ", "doan": ["Trong kỳ:", {"bang": bang}, "Đạt cao."]},
+                         {"tieu_de": "PHƯƠNG HƯỚNG", "doan": ["Tiếp tục.", "Trên đây là báo cáo./."]}]}
+    first = ccch_docs.render(ccch_docs.from_dict(data))
+    imported, second = rerender(first)
+    assert imported.data["noi_dung"][0]["doan"] == ["Trong kỳ:", {"bang": bang}, "Đạt cao."]
+    assert texts(second) == texts(first) and not imported.unplaced
