@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from typing import Any
 
@@ -13,12 +12,7 @@ from .errors import OutputError as OutputError
 from .errors import Problem as Problem
 from .errors import TemplateError as TemplateError
 
-try:
-    __version__ = version(__name__)
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
-
-# Imported on first use (PEP 562), so that a command that needs none of them starts fast.
+# Imported on first use (PEP 562), as is __version__, so that a command that needs none of them starts fast.
 _LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "api", "render": "api", "render_many": "api", "to_pdf": "api",
          "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
 
@@ -27,7 +21,13 @@ __all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputE
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
+    if name == "__version__":  # importlib.metadata is slow to import: only when asked for
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            value: Any = version(__name__)
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            value = "0+unknown"
+    elif name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     elif find_spec(f"{__name__}.{name}") is not None:
         value = importlib.import_module(f".{name}", __name__)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import cascade as cascading
 from . import compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
@@ -97,6 +96,8 @@ def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thu
     phối hợp names one of `don_vi` (see cascade.py), citing the parent. `ke_thua` is the unit's profile
     (header, signer); without it those are placeholders. Never overwrites unless `force`. Returns the text.
     """
+    from . import cascade as cascading  # only this command needs it
+
     to = Path(to)
     if to.exists() and not force:
         raise OutputError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])

@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
 from .errors import CchcError, InputError, Problem, TemplateError
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
@@ -183,6 +182,20 @@ def _language(argv: list[str]) -> str:
     return os.environ.get("CCHC_LANG", "vi")
 
 
+class _Version(argparse.Action):
+    """--version: the program and its version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
 def _prog() -> str:
     """The command as the user typed it: `ccch-docs`, or `python -m ccch_docs`."""
     name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
@@ -193,7 +206,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, its help in `lang`."""
     t = TEXTS.get(lang, TEXTS["vi"])
     top = argparse.ArgumentParser(prog=_prog(), description=t["prog"])
-    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help=t["version"])
+    top.add_argument("--version", action=_Version, help=t["version"])
     top.add_argument("--lang", choices=sorted(TEXTS), default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from .blocks import Table
 from .markup import has_markup, runs
-from .ooxml import qn, run_xml
+from .ooxml import escape, qn, run_xml
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
 LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")

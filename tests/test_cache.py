@@ -1,0 +1,67 @@
+"""The on-disk cache of Jinja sources: used when whole and ours, ignored when damaged or foreign."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ccch_docs import cache, docxtpl_patch
+
+PART = '<w:p><w:r><w:t>{{ ten</w:t></w:r><w:r><w:t>_loai }}</w:t></w:r></w:p>'
+WANT = '<w:p><w:r><w:t xml:space="preserve">{{ ten_loai }}</w:t></w:r></w:p>'
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "ccch_docs"
+
+
+def _entry(folder):
+    (entry,) = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    return entry
+
+
+def test_a_source_is_stored_private_and_read_back(folder):
+    assert docxtpl_patch.jinja_source(PART) == WANT
+    entry = _entry(folder)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert cache.read(entry.name) == WANT
+    assert docxtpl_patch.jinja_source(PART) == WANT
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data[:-5],  # cut short
+    lambda data: data.replace(b"ten_loai", b"ten_xxxx"),  # body changed, digest not
+    lambda data: b"",
+    lambda data: b"\xff\xfe" + data,
+])
+def test_a_damaged_entry_is_ignored_and_written_again(folder, damage):
+    docxtpl_patch.jinja_source(PART)
+    entry = _entry(folder)
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert cache.read(entry.name) is None
+    assert docxtpl_patch.jinja_source(PART) == WANT
+    assert cache.read(entry.name) == WANT
+
+
+def test_an_entry_others_may_write_is_not_trusted(folder):
+    docxtpl_patch.jinja_source(PART)
+    entry = _entry(folder)
+    os.chmod(entry, 0o666)
+    assert cache.read(entry.name) is None
+    os.chmod(entry, 0o644)
+    os.chmod(folder, 0o777)
+    assert cache.read(entry.name) is None
+
+
+def test_an_unwritable_cache_is_not_used(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # not a folder
+    assert docxtpl_patch.jinja_source(PART) == WANT
+
+
+def test_the_key_names_the_code_and_the_part():
+    assert cache.key("a", "bc") != cache.key("ab", "c")
+    assert docxtpl_patch._code()
