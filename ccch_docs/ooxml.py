@@ -185,6 +185,10 @@ class StyleSheet:
         el = None if style is None else style.find(qn("w:name"))
         return None if el is None else el.get(qn("w:val"))
 
+    def names(self) -> dict[str, str]:
+        """Every paragraph style's name, by id."""
+        return {sid: name for sid in self._styles if (name := self.name(sid)) is not None}
+
     def font(self, sid: str | None) -> Font:
         """Size in points, bold and italic of paragraph style `sid` (the default style when None)."""
         if sid not in self._cache:

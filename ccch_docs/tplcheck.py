@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
                     problems.append(Problem(f"biến `{var}` không có trong ngữ cảnh; trong đoạn «{paragraph}»",
                                             str(path), key=part, hint=f"có phải ý bạn là `{close[0]}`?" if close
                                             else "xem danh sách biến trong docs/mau-van-ban.md"))
+        problems.extend(invariants(engine.compiled(path, found.pack.sizes), name))
     for doc in docs:
         if doc.layout.template in broken:
             continue
@@ -60,3 +62,51 @@ def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
         except CchcError as exc:
             problems.extend(p for p in exc.problems if p not in problems)
     return problems
+
+
+_STYLE_USE = re.compile(r'<w:pStyle w:val="([^"]+)"')
+_LOOP = re.compile(r"\{%-?\s*[ptr]?\s*for\s+[\w, ]+?\s+in\s+[\w.]+\s*-?%\}")
+
+
+def invariants(template: engine.CompiledTemplate, name: str) -> list[Problem]:
+    """What an author can break in Word that the built-in template of the same name holds: its `CCHC …` styles
+    (by name: ids change), the paragraphs using each, its loops, its phụ lục prototype table."""
+    try:
+        builtin = engine.compiled(packs.TemplateSet((packs.builtin_dir(),)).find(name))
+    except CchcError:
+        return []  # a template of the pack's own: nothing to compare with
+    where = str(template.path)
+    out: list[Problem] = []
+    ours, theirs = _styles(builtin), _styles(template)
+    for style in sorted(set(ours) - set(theirs)):
+        close = difflib.get_close_matches(style, list(theirs), n=1)
+        out.append(Problem(f"mẫu thiếu kiểu đoạn `{style}`", where, key="word/styles.xml",
+                           hint=(f"đổi tên kiểu `{close[0]}` lại thành `{style}`" if close else
+                                 f"giữ nguyên tên kiểu `{style}` như trong mẫu có sẵn") +
+                           "; thư viện tìm kiểu theo tên"))
+    for style in sorted(s for s in set(ours) & set(theirs) if ours[s] and not theirs[s]):
+        out.append(Problem(f"không đoạn nào dùng kiểu `{style}` nữa", where, key="word/document.xml",
+                           hint=f"áp lại kiểu `{style}` cho đoạn đó (như trong mẫu có sẵn); đường kẻ, cỡ chữ "
+                                "và khoảng cách của nó nằm trong kiểu"))
+    have = {_spaced(m) for source in template.sources.values() for m in _LOOP.findall(source)}
+    for loop in sorted({_spaced(m) for source in builtin.sources.values() for m in _LOOP.findall(source)} - have):
+        out.append(Problem(f"mẫu mất vòng lặp `{loop}`", where, key="word/document.xml",
+                           hint="chép lại đoạn chứa thẻ này (và thẻ `end…` của nó) từ mẫu có sẵn"))
+    if builtin.table is not None and template.table is None:
+        out.append(Problem("mẫu mất bảng phụ lục mẫu (năm dòng) trong vòng lặp phụ lục", where, key="phu_luc",
+                           hint="chép lại bảng từ mẫu có sẵn, ngay sau đoạn `{%p for pl in phu_luc %}`"))
+    return out
+
+
+def _styles(template: engine.CompiledTemplate) -> dict[str, bool]:
+    """The template's `CCHC …` paragraph styles by name, and whether a paragraph of its parts uses each."""
+    names = template.styles.names()
+    used = {names.get(sid) for xml in template.parts.values() if xml.startswith(b"<?xml") or b"<w:" in xml[:4000]
+            for sid in _STYLE_USE.findall(xml.decode("utf-8", "replace"))}
+    used |= {names.get(sid) for source in template.sources.values() for sid in _STYLE_USE.findall(source)}
+    return {n: n in used for n in names.values() if n.startswith("CCHC ")}
+
+
+def _spaced(tag: str) -> str:
+    """A Jinja tag written the one way: `{%p for pl in phu_luc %}`."""
+    return re.sub(r"\s+", " ", tag.replace("{%-", "{%").replace("-%}", "%}"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 import ccch_docs
-from ccch_docs import context, schemas, yamlio
+from ccch_docs import context, packs, schemas, yamlio
 from ccch_docs.cli import main
 from conftest import EXAMPLES, ROOT, make_pack
 from docx_view import View
@@ -209,3 +210,38 @@ def _problems(path):
     with pytest.raises(ccch_docs.InputError) as info:
         ccch_docs.load(path)
     return info.value.problems
+
+
+def _edited_pack(folder: Path, styles: dict[str, str] = {}, document: dict[str, str] = {}) -> Path:  # noqa: B006
+    """A pack whose van_ban.docx is the built-in one with text replaced in styles.xml and document.xml."""
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(packs.builtin_dir() / "van_ban.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for name, replace in (("word/styles.xml", styles), ("word/document.xml", document)):
+        xml = parts[name].decode("utf-8")
+        for old, new in replace.items():
+            assert old in xml, old
+            xml = xml.replace(old, new)
+        parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(folder / "van_ban.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return folder
+
+
+@pytest.mark.parametrize("styles,document,words", [
+    ({'<w:name w:val="CCHC Đường kẻ ngắn"/>': '<w:name w:val="Kẻ ngắn"/>'}, {},
+     ["word/styles.xml: mẫu thiếu kiểu đoạn `CCHC Đường kẻ ngắn`", "thư viện tìm kiểu theo tên"]),
+    ({'<w:name w:val="CCHC Nơi nhận"/>': '<w:name w:val="CCHC Noi nhan"/>'}, {},
+     ["mẫu thiếu kiểu đoạn `CCHC Nơi nhận`", "đổi tên kiểu `CCHC Noi nhan` lại thành `CCHC Nơi nhận`"]),
+    ({}, {'<w:pStyle w:val="DuongKeNgan"/>': '<w:pStyle w:val="Normal"/>'},
+     ["không đoạn nào dùng kiểu `CCHC Đường kẻ ngắn` nữa"]),
+    ({}, {"{%p for d in mo_dau %}": "{%p for d in ket_thuc %}"}, ["mẫu mất vòng lặp `{% for d in mo_dau %}`"]),
+])
+def test_check_reports_what_an_author_can_break_in_word(tmp_path, capsys, styles, document, words):
+    pack = _edited_pack(tmp_path / "p", styles, document)
+    assert main(["templates", "check", str(pack)]) == 2
+    err = capsys.readouterr().err
+    for w in words:
+        assert w in err, err
+    assert f"{pack / 'van_ban.docx'}: " in err and "không có lỗi" not in err
