@@ -51,8 +51,8 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
             out.append(Para("doan", "", (*label, *title, Run(" "), *first) if first else (*label, *title)))
             out.extend(_paragraphs(blocks))
         elif part.tieu_de is not None:
-            title = part.tieu_de.upper() if level.upper else part.tieu_de
-            out.append(Para(kind, nhan, runs(title), level.bold_label))
+            heading = part.tieu_de.upper() if level.upper else part.tieu_de
+            out.append(Para(kind, nhan, runs(heading), level.bold_label))
             out.extend(_paragraphs(blocks))
         elif blocks or nhan:  # a label whose content is all in child parts stands alone
             out.extend(_paragraphs(blocks, nhan, level.bold_label))
@@ -126,7 +126,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
     cols = columns[pl.cot] if isinstance(pl.cot, str) and columns and pl.cot in columns else pl.columns
     keys = [c.khoa for c in cols]
     total_key = "kinh_phi" if pl.tong_cong is True else (pl.tong_cong or None)
-    total: numbers.Number = 0
+    amounts: list[numbers.Number] = []
     uncounted = 0  # cells of the totalled column written in words ("Theo Đề án"): the total says it lacks them
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
@@ -146,10 +146,10 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
                 if number is None:
                     uncounted += 1
                 else:
-                    total += number
+                    amounts.append(number)
     if total_key:
         note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
-        cells = tuple((numbers.so(total), *note) if k == total_key else () for k in keys)
+        cells = tuple((numbers.so(numbers.total(amounts)), *note) if k == total_key else () for k in keys)
         rows.append(("tong", words["tong_cong"], cells))
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"])
 

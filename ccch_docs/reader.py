@@ -178,7 +178,9 @@ def lines(p: Para) -> list[Line]:
     if "\t" not in p.text and "\n" not in p.text:
         return [Line(p, p.text.strip(), tuple(p.runs))] if p.text.strip() else []
     out: list[Line] = []
-    column, current, text = 0, [], []
+    column = 0
+    current: list[Run] = []
+    text: list[str] = []
     tabs = "\t" in p.text
 
     def flush() -> None:
@@ -330,7 +332,7 @@ def _shapes_by_offset(found: Parts, paras: list[Para], header_end: int) -> None:
     used = {id(r.para) for r in (found.tieu_ngu_rule, found.co_quan_rule) if r is not None and r.kind == "shape"}
     shapes = [(s, p) for p in paras[:header_end + 1] if id(p) not in used for s in p.shapes]
     if len(shapes) == 2 and all(s.offset is not None for s, _ in shapes) and found.co_quan:
-        (left, lp), (right, rp) = sorted(shapes, key=lambda x: x[0].offset)
+        (left, lp), (right, rp) = sorted(shapes, key=lambda x: x[0].offset or 0)
         found.co_quan_rule = found.co_quan_rule or Rule(left.length, "shape", lp)
         found.tieu_ngu_rule = found.tieu_ngu_rule or Rule(right.length, "shape", rp)
     elif len(shapes) == 1 and shapes[0][0].offset is not None and found.co_quan and found.tieu_ngu_rule \
@@ -519,9 +521,9 @@ def _after(found: Parts, paras: list[Para], i: int) -> None:
             j = (kem.para.index if kem else j) + 1
             continue
         if q.table is None and f.rstrip(".") in _TYPES and not found.annexes:
-            title = Title()
-            start = _title(title, paras, j)
-            found.issued.append(title)
+            issued = Title()
+            start = _title(issued, paras, j)
+            found.issued.append(issued)
             end = _annex_start(paras, start)
             found.bodies.append(_body(paras, start, end))
             j = end

@@ -142,6 +142,15 @@ def test_totals_read_vietnamese_notation(tmp_path):
     assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng | 6.500.000 |"
 
 
+def test_totals_are_exact_before_rounding(tmp_path):
+    """1,5 + 0,0595 is 1,5595, rounded half up to 1,56 (summed as floats it was 1,55949… and printed 1,559)."""
+    rows = [{"noi_dung": "Việc", "kinh_phi": "1,5"}, {"noi_dung": "Việc", "kinh_phi": "0,0595"}]
+    one = {"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_8_cot", "nhom": [{"ten": "Nhóm", "dong": rows}], "tong_cong": True}
+    out = tmp_path / "exact.docx"
+    ccch_docs.render(_doc_with([one]), out)
+    assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng | 1,56 |"
+
+
 @pytest.mark.parametrize("amount,hint", [
     ("3,000,000", "viết 3.000.000"),
     ("3 triệu", "viết 3.000.000"),

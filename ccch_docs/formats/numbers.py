@@ -6,6 +6,7 @@ Rounding is half up, as printed reports round (by hand or in a spreadsheet): 12,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ def printable(value: Number) -> bool:
     >>> printable(10**24), printable(10**25), printable(float("inf")), printable(-1.5)
     (True, False, False, True)
     """
-    return abs(value) < LIMIT if isinstance(value, int) else _decimal(value).is_finite() and abs(value) < LIMIT
+    return abs(value) < LIMIT if isinstance(value, int) else _decimal(value).is_finite() and abs(_decimal(value)) < LIMIT
 
 
 def parse(text: str) -> int | float:
@@ -80,7 +81,7 @@ def read(value: str | Number) -> Number | None:
     viết 2.500.000.000 (bằng số, không viết đơn vị triệu, tỷ)
     """
     if not isinstance(value, str):
-        text = getattr(value, "text", None)
+        text: str | None = getattr(value, "text", None)
         if text is None or not _ONE_GROUP.fullmatch(text):
             return value
         value = text
@@ -103,9 +104,9 @@ def read(value: str | Number) -> Number | None:
         raise Unclear(f"`{text}` không phải là một số", f"viết {so(amount)} (bằng số, không viết đơn vị triệu, tỷ)")
     if _COMMAS.fullmatch(text):
         whole, _, part = text.partition(".")
-        amount = so(_decimal(parse(whole.replace(",", "") + ("." + part if part else ""))))
+        written = so(_decimal(parse(whole.replace(",", "") + ("." + part if part else ""))))
         raise Unclear(f"`{text}` không phải là cách viết số của tiếng Việt",
-                      f"viết {amount} (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)")
+                      f"viết {written} (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)")
     return None
 
 
@@ -114,6 +115,15 @@ def _decimal(value: Number) -> Decimal:
     if isinstance(value, Decimal):
         return value
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def total(values: Iterable[Number]) -> Number:
+    """The exact sum of `values`: whole numbers stay whole, others are added as decimals, without float error.
+
+    >>> total([3000000, 2]), total([1.5, 0.0595]), so(total([1.5, 0.0595])), so(1.5 + 0.0595)
+    (3000002, Decimal('1.5595'), '1,56', '1,559')
+    """
+    return sum((v if isinstance(v, int) else _decimal(v) for v in values), start=0)
 
 
 def _rounded(value: Number, decimals: int) -> Number:
@@ -194,6 +204,6 @@ def tien(value: Number, unit: str | None = None, compact: bool = False) -> str:
         raise ValueError(f"unit must be one of {', '.join(units)}, got {unit!r}")
     scale = units.get(unit or "", 1)
     if compact:
-        unit, scale = next(((u, s) for u, s in MONEY_UNITS if abs(value) >= s), ("", 1))
+        unit, scale = next(((u, s) for u, s in MONEY_UNITS if abs(_decimal(value)) >= s), ("", 1))
     amount = value if scale == 1 else _decimal(value) / scale
     return f"{so(amount)} {unit} {CURRENCY}" if unit else f"{so(amount)} {CURRENCY}"
