@@ -16,6 +16,7 @@ from .model import VanBan, validate
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
+from .yamlio import decode
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one
 
@@ -34,7 +35,7 @@ def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = "
     """Read and validate YAML text (or UTF-8 bytes); `name` is used in error messages."""
     reader = Reader(folders(roots))
     if isinstance(text, bytes):
-        text = source.decode(text, name)
+        text = decode(text, name)
     return _validate(resolve(source.load_text(text, name, base_dir, reader), reader, templates), reader)
 
 

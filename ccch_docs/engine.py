@@ -232,8 +232,11 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
     sect = body.find(f"{{{ooxml.W}}}body/{{{ooxml.W}}}sectPr")
     if sect is None:
         raise TemplateError([Problem("mẫu thiếu w:sectPr (khổ giấy, lề)", str(path))])
-    return CompiledTemplate(path, parts, sources, jinja, ooxml.StyleSheet(parts[STYLES]), ooxml.page_room(sect),
-                            prototype)
+    try:
+        room = ooxml.page_room(sect)
+    except ValueError as exc:
+        raise TemplateError([Problem(f"mẫu hỏng: {exc}", str(path), key=MAIN)]) from None
+    return CompiledTemplate(path, parts, sources, jinja, ooxml.StyleSheet(parts[STYLES]), room, prototype)
 
 
 def _take_table(path: Path, xml: bytes) -> tuple[tables.Prototype | None, str]:
@@ -247,7 +250,7 @@ def _take_table(path: Path, xml: bytes) -> tuple[tables.Prototype | None, str]:
     except ValueError as exc:
         raise TemplateError([Problem(str(exc), str(path), key="phu_luc")]) from None
     found.addprevious(etree.ProcessingInstruction(_TABLE_MARK))
-    found.getparent().remove(found)
+    ooxml.detach(found)
     return prototype, etree.tostring(root, encoding="unicode")
 
 

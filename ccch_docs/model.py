@@ -31,8 +31,9 @@ from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .formats.words import bang_chu
-from .source import Linked, Path_, Source
+from .source import Linked, Source
 from .yamlerrors import quoted
+from .yamlio import Path_
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -88,9 +88,8 @@ def set_indents(p: etree._Element, left: int, right: int) -> None:
 
 
 def _twips(el: etree._Element | None, attr: str = "w:w") -> int | None:
-    if el is None or el.get(qn("w:type"), "dxa") != "dxa" or el.get(qn(attr)) is None:
-        return None
-    return int(el.get(qn(attr)))
+    value = el.get(qn(attr)) if el is not None and el.get(qn("w:type"), "dxa") == "dxa" else None
+    return None if value is None else int(value)
 
 
 def text_room(p: etree._Element, page_room: int) -> int:
@@ -98,20 +97,26 @@ def text_room(p: etree._Element, page_room: int) -> int:
     tc = p.getparent()
     if tc is None or tc.tag != qn("w:tc"):
         return page_room
-    tbl = tc.getparent().getparent()
+    tr = tc.getparent()
+    tbl = tr.getparent() if tr is not None else None
     width = _twips(tc.find(f"{_W}tcPr/{_W}tcW")) or page_room
     margins = 0
     for side in ("left", "right"):
         m = (_twips(tc.find(f"{_W}tcPr/{_W}tcMar/{_W}{side}"))
-             or _twips(tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}{side}")))
+             or _twips(None if tbl is None else tbl.find(f"{_W}tblPr/{_W}tblCellMar/{_W}{side}")))
         margins += DEFAULT_CELL_MARGIN if m is None else m
     return width - margins
 
 
 def page_room(sect_pr: etree._Element) -> int:
-    """Text width of a section (page width less left and right margins), in twips."""
+    """Text width of a section (page width less left and right margins), in twips; ValueError when the section
+    lacks its page size or margins."""
     pg, mar = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
-    return int(pg.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))
+    sizes = [None if el is None else el.get(qn(attr)) for el, attr in ((pg, "w:w"), (mar, "w:left"), (mar, "w:right"))]
+    width, left, right = (int(s) if s is not None and s.isdigit() else None for s in sizes)
+    if width is None or left is None or right is None:
+        raise ValueError("w:sectPr thiếu khổ giấy hoặc lề (w:pgSz w:w, w:pgMar w:left, w:right)")
+    return width - left - right
 
 
 def run_xml(text_: str, bold: bool = False, italic: bool = False, note: int = 0, r_pr: str = "") -> str:
@@ -159,8 +164,8 @@ class Font:
 def set_style_sizes(styles_xml: bytes, sizes: dict[str, float]) -> bytes:
     """Set the font size (points) of paragraph styles by their names; KeyError names a style that is missing."""
     root = parse(styles_xml)
-    by_name = {s.find(qn("w:name")).get(qn("w:val")): s for s in root.iter(qn("w:style"))
-               if s.get(qn("w:type")) == "paragraph" and s.find(qn("w:name")) is not None}
+    by_name = {el.get(qn("w:val")): s for s in root.iter(qn("w:style")) if s.get(qn("w:type")) == "paragraph"
+               for el in [s.find(qn("w:name"))] if el is not None}
     for name, pt in sizes.items():
         rpr = _child(by_name[name], "w:rPr", _AFTER_RPR)
         half_points = str(round(pt * 2))
@@ -193,8 +198,9 @@ class StyleSheet:
         """Size in points, bold and italic of paragraph style `sid` (the default style when None)."""
         if sid not in self._cache:
             size = self._prop(sid, "w:sz")
+            half_points = size.get(qn("w:val")) if size is not None else None
             bold, italic = self._prop(sid, "w:b"), self._prop(sid, "w:i")
-            self._cache[sid] = Font(int(size.get(qn("w:val"))) / 2 if size is not None else 10.0,
+            self._cache[sid] = Font(int(half_points) / 2 if half_points is not None else 10.0,
                                     _on(bold), _on(italic))
         return self._cache[sid]
 
@@ -239,9 +245,9 @@ def close_last_section(root: etree._Element) -> None:
     empty trailing section (a blank page), so its properties replace the body's own.
     """
     body = root.find(qn("w:body"))
-    final = body.find(qn("w:sectPr"))
+    final = body.find(qn("w:sectPr")) if body is not None else None
     last = final.getprevious() if final is not None else None
-    if last is None or last.tag != qn("w:p"):
+    if body is None or final is None or last is None or last.tag != qn("w:p"):
         return
     sect = last.find(f"{_W}pPr/{_W}sectPr")
     if sect is not None:
@@ -316,12 +322,12 @@ def lift_marks(root: etree._Element, target: str) -> None:
     """Put each processing instruction `target` found inside a paragraph in the paragraph's place, so that
     what replaces the mark (a table) stands among the body's paragraphs."""
     for pi in root.iter(etree.ProcessingInstruction):
-        if pi.target != target:
+        if not isinstance(pi, etree._ProcessingInstruction) or pi.target != target:
             continue
-        p = next((a for a in pi.iterancestors() if a.tag == qn("w:p")), None)
+        p = next(pi.iterancestors(qn("w:p")), None)
         if p is not None:
             p.addprevious(etree.ProcessingInstruction(target))
-            p.getparent().remove(p)
+            detach(p)
 
 
 def column_widths(tbl: etree._Element) -> list[int]:
@@ -351,3 +357,10 @@ def set_run_size(p: etree._Element, points: float) -> None:
             r.insert(0, rpr)
         _child(rpr, "w:sz", _AFTER_SZ | {qn("w:szCs")}).set(qn("w:val"), half)
         _child(rpr, "w:szCs", _AFTER_SZ).set(qn("w:val"), half)
+
+
+def detach(el: etree._Element) -> None:
+    """Take `el` out of its parent, if it has one."""
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)

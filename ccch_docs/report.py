@@ -11,7 +11,7 @@ from .decree.wording import DEFAULT, Words
 from .errors import did_you_mean
 from .formats import numbers
 from .model import Cot, Finding, KetQua, Nhom, PhuLuc, VanBan
-from .source import Path_
+from .yamlio import Path_
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Each pack is the built-in van_ban.docx with one part changed or one zip trick pl
 
 from __future__ import annotations
 
+import re
 import struct
 import time
 import tracemalloc
@@ -275,3 +276,11 @@ def test_a_doctype_in_a_vml_part_is_refused(tmp_path, capsys):
     vml = DOCTYPE + EXTERNAL + b'<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape>&e;</v:shape></xml>'
     pack = _pack(tmp_path, {**_parts(), "word/vmlDrawing1.vml": vml})
     _refused(tmp_path, pack, "word/vmlDrawing1.vml", "DOCTYPE", capsys)
+
+
+@pytest.mark.parametrize("margins", ["", '<w:pgMar w:top="1134" w:bottom="1134"/>'])
+def test_a_section_without_page_size_or_margins_is_a_located_template_error(tmp_path, capsys, margins):
+    parts = _parts()
+    xml = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = re.sub(r"<w:pgMar [^>]*/>", margins, xml).encode("utf-8")
+    _refused(tmp_path, _pack(tmp_path, parts), "word/document.xml", "thiếu khổ giấy hoặc lề", capsys)
