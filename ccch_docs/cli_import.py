@@ -41,4 +41,5 @@ def _render(yaml_path: Path, source: Path, args: argparse.Namespace, t: dict[str
     doc = api.load(yaml_path)
     print(f"{t['wrote']} {write_atomic(docx, api.render(doc), (source, yaml_path))}")
     if args.pdf:
-        print(f"{t['wrote']} {api.to_pdf(docx)}")
+        api.to_pdf(docx)
+        print(f"{t['wrote']} {docx.with_suffix('.pdf')}")

@@ -116,7 +116,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
             styles.setdefault(f"dong{len(groups)}", label[0])
         (groups[-1]["dong"] if groups else loose).append(row)
     if tong_cong:
-        _as_numbers([*loose, *(row for g in groups for row in g["dong"])], "kinh_phi" if tong_cong is True else tong_cong)
+        rows_all = [*loose, *(row for g in groups for row in g["dong"])]
+        _as_numbers(rows_all, "kinh_phi" if tong_cong is True else tong_cong)
     out: dict[str, Any] = {"cot": cot}
     row_styles = [v for k, v in styles.items() if k.startswith("dong")]
     common = max(row_styles, key=row_styles.count) if row_styles else "1."

@@ -25,8 +25,8 @@ from .reader import Line, Para, Parts, fold
 
 _SO = re.compile(r"^Số\s*[:.]?\s*(\d*)\s*/\s*(\S+)", re.IGNORECASE)
 _DATE = re.compile(r"^(.*?),?\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})?", re.IGNORECASE)
-_PERIOD = re.compile(r"^\(\s*số liệu tính từ (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4}) đến (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4})\s*\)$",
-                     re.IGNORECASE)
+_PERIOD = re.compile(r"^\(\s*số liệu tính từ (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4})"
+                     r" đến (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4})\s*\)$", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$")
 _URGENCY = {fold(WORDS[k]): k for k in ("khan", "thuong_khan", "hoa_toc")}
 _ABBR = {t.abbr: key for key, t in TYPES.items() if t.abbr}
@@ -201,10 +201,12 @@ class _Builder:
             co_quan["chu_quan"] = " ".join(parent)
         ten = [ln.shown for ln in own]
         if not ten:
-            ten, _ = ["CƠ QUAN BAN HÀNH"], self.added.append("co_quan.ten")
+            ten = ["CƠ QUAN BAN HÀNH"]
+            self.added.append("co_quan.ten")
         co_quan["ten"] = _one(ten)
         sections = p.document.sections
-        address = [text_of(q.runs) for q in (sections[0].footer if sections else []) if q.text.strip() and not q.page_field]
+        footer = sections[0].footer if sections else []
+        address = [text_of(q.runs) for q in footer if q.text.strip() and not q.page_field]
         if address:
             co_quan["dia_chi"] = _one(address)
         self.data["co_quan"] = co_quan
@@ -214,7 +216,8 @@ class _Builder:
         m = _SO.match(p.so_ky_hieu.text) if p.so_ky_hieu else None
         if m is None:  # no số: the ký hiệu is made from the initials of the body's name
             ten = self.data["co_quan"]["ten"]
-            self.data["co_quan"]["viet_tat"] = "".join(w[0] for w in fold(ten if isinstance(ten, str) else ten[0]).split())
+            first = ten if isinstance(ten, str) else ten[0]
+            self.data["co_quan"]["viet_tat"] = "".join(w[0] for w in fold(first).split())
             self.added.append("co_quan.viet_tat")
             return
         self.use(p.so_ky_hieu)
@@ -423,7 +426,7 @@ class _Builder:
         if ho_ten is None:
             self.added.append("nguoi_ky.ho_ten")
         self.data["nguoi_ky"] = signer
-        first = (chuc_danh or [ho_ten or p.noi_nhan])[0]
+        first = chuc_danh[0] if chuc_danh else ho_ten or p.noi_nhan
         self.anchors.append((first.para.index if first is not None else 10 ** 9, "nguoi_ky"))
 
     def _signer_after(self) -> tuple[list[Line], Line | None]:
@@ -437,7 +440,7 @@ class _Builder:
         found = [ln for q in paras[start:stop] for ln in reader.lines(q) if (q.index, ln.text) not in self.used]
         if not found or found[-1].upper or len(found[-1].text.split()) > 8:
             return [], None
-        titles = []
+        titles: list[Line] = []
         for ln in reversed(found[:-1]):
             if not ln.upper:
                 break

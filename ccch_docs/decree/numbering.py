@@ -199,8 +199,10 @@ def parse_label(text: str, with_dd: bool = True) -> tuple[str, str, int] | None:
     None when it opens with none of `I.`, `1.`, `1.1.`, `1.1.1.`, `a)`, `Điều n.` (a Roman numeral or
     letter that is not one, such as `IIII.` or `f)`, is no label).
 
-    >>> parse_label("II. NHIỆM VỤ"), parse_label("12. Tổ chức"), parse_label("đ) Giám đốc"), parse_label("Điều 3. Chánh")
-    (('I.', 'II.', 2), ('1.', '12.', 12), ('a)', 'đ)', 5), ('Điều', 'Điều 3.', 3))
+    >>> parse_label("II. NHIỆM VỤ"), parse_label("12. Tổ chức"), parse_label("đ) Giám đốc")
+    (('I.', 'II.', 2), ('1.', '12.', 12), ('a)', 'đ)', 5))
+    >>> parse_label("Điều 3. Chánh")
+    ('Điều', 'Điều 3.', 3)
     >>> parse_label("f) x"), parse_label("2021 là năm"), parse_label("e) x", with_dd=False), parse_label("1.2. Mục")
     (None, None, ('a)', 'e)', 5), ('1.1.', '1.2.', 2))
     """
