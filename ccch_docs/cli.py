@@ -240,6 +240,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     docx_check = sub.add_parser("check", help=t["check_docx"], description=t["check_docx"])
     docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
     docx_check.add_argument("--json", action="store_true", help=t["json"])
+    docx_check.add_argument("--lang", choices=sorted(TEXTS), default=argparse.SUPPRESS, help=t["lang"])
     init = command(sub, "init", folders=True)
     init.add_argument("--loai", required=True, help=t["loai"])
     init.add_argument("--don-vi", type=Path, help=t["don_vi"])

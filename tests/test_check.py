@@ -205,8 +205,9 @@ def test_cli_exit_codes_text_json_and_folders(rendered, tmp_path, capsys):
     assert cli.main(["check", str(bad)]) == 1
     out = capsys.readouterr().out
     assert "dia_danh_ngay.day" in out and "có ngày 5; cần ngày 05" in out and "phần 1, đoạn 7, bảng 1 hàng 2 ô 2" in out
-    assert cli.main(["--lang", "en", "check", str(bad)]) == 1
-    assert "found ngày 5; required ngày 05 — at section 1, paragraph 7, table 1 row 2 cell 2" in capsys.readouterr().out
+    for argv in (["--lang", "en", "check", str(bad)], ["check", str(bad), "--lang", "en"]):
+        assert cli.main(argv) == 1
+        assert "found ngày 5; required ngày 05 — at section 1, paragraph 7, table 1 row 2 cell 2" in capsys.readouterr().out
     assert cli.main(["check", "--json", str(tmp_path)]) == 1
     data = json.loads(capsys.readouterr().out)
     assert [(d["file"], d["ok"]) for d in data] == [(str(bad), False)]
