@@ -275,17 +275,19 @@ def main(argv: list[str] | None = None) -> int:
     lang = _language(argv)
     args = parser(lang).parse_args(argv)
     t = TEXTS.get(args.lang, TEXTS["vi"])
-    try:
-        return _run(args, t)
-    except (InputError, TemplateError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except CchcError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    except Exception as exc:  # the promise is no traceback, whatever happens
-        print(f"{t['unexpected']}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+    from .messages import speaking
+    with speaking(args.lang):  # problems printed in the language asked for
+        try:
+            return _run(args, t)
+        except (InputError, TemplateError) as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        except CchcError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        except Exception as exc:  # the promise is no traceback, whatever happens
+            print(f"{t['unexpected']}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
 
 
 def _run(args: argparse.Namespace, t: dict[str, str]) -> int:

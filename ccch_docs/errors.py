@@ -17,11 +17,16 @@ class Problem:
     column: int | None = None
     key: str | None = None
     hint: str | None = None
+    code: str | None = None  # stable, for systems to match: CCHC-E001 … (messages.CODES)
 
     def __str__(self) -> str:
+        """`file:line:col: key: message (gợi ý: hint) [CODE]`, in the language of messages."""
+        from .messages import HINT, translate
         where = ":".join(str(x) for x in (self.file or "<input>", self.line, self.column) if x is not None)
-        text = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
-        return f"{text} (gợi ý: {self.hint})" if self.hint else text
+        message = translate(self.message)
+        text = f"{where}: {self.key}: {message}" if self.key else f"{where}: {message}"
+        text = f"{text} ({translate(HINT)}: {translate(self.hint)})" if self.hint else text
+        return f"{text} [{self.code}]" if self.code else text
 
 
 def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None = None) -> str | None:
@@ -55,8 +60,9 @@ class CchcError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        from .messages import COUNT, translate
         lines = [str(p) for p in self.problems]
-        lines.append(f"{len(self.problems)} lỗi.")
+        lines.append(f"{len(self.problems)} {translate(COUNT)}")
         return "\n".join(lines)
 
 

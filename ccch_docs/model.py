@@ -28,6 +28,7 @@ from .decree import numbering, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import numbers
+from .messages import CODES
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .formats.words import bang_chu
@@ -81,7 +82,7 @@ def _number(value: Any) -> Any:
         try:
             value = _or(numbers.read(value), value)
         except Unclear as exc:
-            raise PydanticCustomError("cchc", exc.message, {"hint": exc.hint}) from None
+            raise PydanticCustomError("CCHC-E020", exc.message, {"hint": exc.hint}) from None
         except ValueError:
             raise PydanticCustomError("cchc", numbers.TOO_LARGE, {"hint": "kiểm tra lại số"}) from None
     if isinstance(value, int | float) and not numbers.printable(value):
@@ -93,7 +94,7 @@ def _date(value: Any) -> PartialDate:
     try:
         return PartialDate.parse(value)
     except Unclear as exc:
-        raise PydanticCustomError("cchc", exc.message, {"hint": exc.hint}) from None
+        raise PydanticCustomError("CCHC-E021", exc.message, {"hint": exc.hint}) from None
 
 
 def _or(number: Any, value: Any) -> Any:
@@ -437,22 +438,13 @@ class VanBan(Model):
         return decree.LAYOUTS[self.type.mau]
 
 
-_MESSAGES = {
-    "missing": "thiếu khóa bắt buộc",
-    "extra_forbidden": "khóa không có trong định dạng",
-    "string_type": "phải là chuỗi văn bản",
-    "tuple_type": "phải là một danh sách",
-    "model_type": "phải là một khối khóa: giá trị",
-    "model_attributes_type": "phải là một khối khóa: giá trị",
-    "dict_type": "phải là một khối khóa: giá trị",
-    "string_pattern_mismatch": "chỉ dùng chữ thường không dấu, chữ số và `_`, bắt đầu bằng chữ",
-    "float_parsing": "phải là một số",
-    "float_type": "phải là một số",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "greater_than": "phải lớn hơn 0",
-    "bool_type": "phải là true hoặc false",
-    "literal_error": "giá trị không hợp lệ",
+# Pydantic's error kinds → the code of their message (messages.CODES).
+_KINDS = {
+    "missing": "CCHC-E001", "extra_forbidden": "CCHC-E002", "string_type": "CCHC-E003", "tuple_type": "CCHC-E004",
+    "model_type": "CCHC-E005", "model_attributes_type": "CCHC-E005", "dict_type": "CCHC-E005",
+    "string_pattern_mismatch": "CCHC-E006", "float_parsing": "CCHC-E007", "float_type": "CCHC-E007",
+    "int_parsing": "CCHC-E008", "int_type": "CCHC-E008", "greater_than": "CCHC-E009", "bool_type": "CCHC-E010",
+    "literal_error": "CCHC-E011",
 }
 
 
@@ -495,7 +487,7 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
         doc = doc.model_copy(update={"kem_theo": issued, "phu_luc": tables})
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
         if not doc.du_thao:
-            problems.extend(src.problem(path, msg, hint) for path, msg, hint in placeholders(src.data))
+            problems.extend(src.problem(path, msg, hint, "CCHC-E022") for path, msg, hint in placeholders(src.data))
     if problems:
         raise InputError(ordered(problems))
     assert doc is not None
@@ -523,7 +515,8 @@ def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns:
 def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     loc = _user_path(src.data, err["loc"])
     kind = err["type"]
-    message = _MESSAGES.get(kind) or err["msg"].removeprefix("Value error, ")
+    code = _KINDS.get(kind) or (kind if kind.startswith("CCHC-") else None)
+    message = CODES[code] if kind in _KINDS else err["msg"].removeprefix("Value error, ")
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], root)
@@ -537,7 +530,7 @@ def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
             ", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
     elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
         hint = "ví dụ " + _SHAPES[loc[0]]
-    return src.problem(loc, message, hint)
+    return src.problem(loc, message, hint, code)
 
 
 def _user_path(data: Any, loc: tuple[Any, ...]) -> Path_:

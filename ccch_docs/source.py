@@ -30,10 +30,10 @@ class Source:
                 return found
         return Where(self.file, 1, 1) if self.places else Where(self.file, None, None)  # data has no lines
 
-    def problem(self, path: Path_, message: str, hint: str | None = None) -> Problem:
-        """A Problem placed at `path`."""
+    def problem(self, path: Path_, message: str, hint: str | None = None, code: str | None = None) -> Problem:
+        """A Problem placed at `path`, with its stable code if it has one."""
         w = self.where(path)
-        return Problem(message, w.file, w.line, w.column, key_name(path) or None, hint)
+        return Problem(message, w.file, w.line, w.column, key_name(path) or None, hint, code)
 
 
 def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:

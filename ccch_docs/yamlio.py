@@ -181,7 +181,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Prob
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message, hint = yamlerrors.explain(exc, text)
-        raise InputError([Problem(f"YAML không hợp lệ: {message}", file, line, col, hint=hint)]) from None
+        raise InputError([Problem(f"YAML không hợp lệ: {message}", file, line, col, hint=hint,
+                                  code="CCHC-E012")]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(f"YAML không hợp lệ: {exc}", file)]) from None
     finally:
@@ -313,7 +314,7 @@ class _Builder:
 
     def duplicate(self, here: Path_, mark: Any) -> None:
         self.problems.append(Problem("khóa bị lặp lại", self.file, mark.line + 1, mark.column + 1, key_name(here),
-                                     "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"))
+                                     "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa", "CCHC-E013"))
 
     def key(self, event: Any, container: dict[str, Any], path: Path_) -> Any:
         """A key that is not plain text: `<<` (a merge), a tagged or double-quoted key, or an alias of a scalar."""
