@@ -312,6 +312,9 @@ class _Builder:
         self.use(p.tham_quyen, p.quyet_dinh, *p.can_cu)
         if p.tham_quyen is not None:
             self.put("tham_quyen", p.tham_quyen.shown, p.tham_quyen)
+        else:
+            self.data["tham_quyen"] = "THẨM QUYỀN BAN HÀNH"
+            self.added.append("tham_quyen")
         grounds = [_item(x) for x in _lines_text(p.can_cu)]
         proposal = WORDS["theo_de_nghi"] + " "
         last = grounds.pop()[len(proposal):] if grounds and grounds[-1].startswith(proposal) else None

@@ -335,3 +335,12 @@ def test_a_table_in_the_body_comes_back_as_a_bang_block():
     imported, second = rerender(first)
     assert imported.data["noi_dung"][0]["doan"] == ["Trong kỳ:", {"bang": bang}, "Đạt cao."]
     assert texts(second) == texts(first) and not imported.unplaced
+
+
+def test_a_decision_without_authority_line_still_imports(tmp_path):
+    path = clerk_docx.build(tmp_path / "qd.docx", ten_loai="QUYẾT ĐỊNH", so="Số: 3/QĐ-UBND",
+                            labels=["Điều 1.", "1.", "a)", "b)", "2.", "Điều 2.", "1.", "2."])
+    imported = importer.read(path)
+    assert imported.added == ["tham_quyen"] and len(imported.data["dieu"]) == 2
+    assert [u.text[:9] for u in imported.unplaced] == ["Nhằm cụ t"]  # no place before Điều 1: a comment
+    ccch_docs.loads(import_yaml.text(imported))
