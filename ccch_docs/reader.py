@@ -496,7 +496,19 @@ def _footer_end(found: Parts, start: int) -> int:
 
 
 def _body(paras: list[Para], i: int, end: int) -> list[Para]:
-    return [q for q in paras[i:end] if q.table is None and q.textbox is None and q.text.strip()]
+    return [q for k, q in enumerate(paras[i:end], start=i)
+            if q.table is None and q.textbox is None and q.text.strip() and not _table_caption(paras, k)]
+
+
+def _table_caption(paras: list[Para], k: int) -> bool:
+    """A centred or right-aligned line just above a table among the body's paragraphs (its caption "Bảng 1. …",
+    its unit line "Đơn vị tính: …"): the table's, not body text."""
+    for q in paras[k + 1:k + 3]:
+        if q.table is not None:
+            return paras[k].align in ("center", "right")
+        if q.align not in ("center", "right"):
+            return False
+    return False
 
 
 def _after(found: Parts, paras: list[Para], i: int) -> None:

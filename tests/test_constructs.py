@@ -365,3 +365,12 @@ def test_several_recipients_hang_under_their_text(render_dict):
     left, hanging = int(ind.get(W + "left")), int(ind.get(W + "hanging"))
     # the dash starts where it did (2410 + 567), wrapped lines start where the text after "- " does
     assert left - hanging == 2977 and 150 <= hanging <= 200 and ind.get(W + "firstLine") is None
+
+
+def test_the_checker_reads_a_tables_caption_and_unit_line_as_the_tables(tmp_path):
+    data = {**REPORT, "so_lieu": {"dat": 11500}, "noi_dung": [{"tieu_de": "Kết quả", "doan": [
+        "Trong kỳ, kết quả như sau:", {"bang": HO_SO}, "Tỷ lệ đúng hạn cao./."]}]}
+    out = tmp_path / "bang.docx"
+    ccch_docs.render(ccch_docs.from_dict(data), out)
+    report = ccch_docs.check(out)
+    assert report.error is None and report.violations == []
