@@ -412,6 +412,9 @@ def body(parts: Parts) -> Iterator[Finding]:
     for paras in parts.bodies:
         prev: Para | None = None
         for p in paras:
+            if p.index in parts.captions:  # a table's caption or unit line: not body text
+                prev = p
+                continue
             # Spacing is measured to the paragraph just before; an empty line between is room enough.
             yield from _paragraph(p, prev if prev is not None and prev.index == p.index - 1 else None)
             prev = p

@@ -152,6 +152,7 @@ class Parts:
     can_cu: list[Line] = field(default_factory=list)
     quyet_dinh: Line | None = None
     bodies: list[list[Para]] = field(default_factory=list)  # each numbered on its own (a decision, its issued document)
+    captions: set[int] = field(default_factory=set)  # body paragraphs that are a table's caption or unit line
     noi_nhan: Line | None = None
     noi_nhan_muc: list[Line] = field(default_factory=list)
     nguoi_soan: list[Line] = field(default_factory=list)
@@ -237,6 +238,7 @@ def parts(doc: Document) -> Parts:
     end = _footer(found, paras, i)
     if found.quoc_hieu or found.so_ky_hieu or found.title.ten_loai:  # else nothing says where a body starts
         found.bodies.append(_body(paras, i, end))
+        found.captions |= _captions(paras, i, end)
     _after(found, paras, _footer_end(found, end))
     return found
 
@@ -496,19 +498,20 @@ def _footer_end(found: Parts, start: int) -> int:
 
 
 def _body(paras: list[Para], i: int, end: int) -> list[Para]:
-    return [q for k, q in enumerate(paras[i:end], start=i)
-            if q.table is None and q.textbox is None and q.text.strip() and not _table_caption(paras, k)]
+    return [q for q in paras[i:end] if q.table is None and q.textbox is None and q.text.strip()]
 
 
-def _table_caption(paras: list[Para], k: int) -> bool:
-    """A centred or right-aligned line just above a table among the body's paragraphs (its caption "Bảng 1. …",
-    its unit line "Đơn vị tính: …"): the table's, not body text."""
-    for q in paras[k + 1:k + 3]:
-        if q.table is not None:
-            return paras[k].align in ("center", "right")
-        if q.align not in ("center", "right"):
-            return False
-    return False
+def _captions(paras: list[Para], i: int, end: int) -> set[int]:
+    """The centred or right-aligned lines just above a table among the body's paragraphs (its caption "Bảng 1. …",
+    its unit line "Đơn vị tính: …"), by paragraph index."""
+    out = set()
+    for k in range(i, end):
+        for q in paras[k + 1:k + 3]:
+            if q.table is not None or q.align not in ("center", "right"):
+                if q.table is not None and paras[k].table is None and paras[k].align in ("center", "right"):
+                    out.add(paras[k].index)
+                break
+    return out
 
 
 def _after(found: Parts, paras: list[Para], i: int) -> None:
@@ -538,6 +541,7 @@ def _after(found: Parts, paras: list[Para], i: int) -> None:
             found.issued.append(issued)
             end = _annex_start(paras, start)
             found.bodies.append(_body(paras, start, end))
+            found.captions |= _captions(paras, start, end)
             j = end
             continue
         j += 1
