@@ -305,7 +305,9 @@ class _Builder:
         self.use(*lines)
         items = _lines_text(lines)
         items[0] = re.sub(r"^Kính gửi\s*:?\s*", "", items[0], flags=re.IGNORECASE)
-        self.put("kinh_gui", _one([_item(x) for x in items if _item(x)]), lines[0])
+        items = [x for x in items if _item(x)]
+        # One addressee is printed as written; several are a dashed list whose `;` and `.` are the renderer's.
+        self.put("kinh_gui", items[0] if len(items) == 1 else [_item(x) for x in items], lines[0])
 
     def _grounds(self) -> None:
         p = self.parts

@@ -33,8 +33,8 @@ def rerender(source) -> tuple[importer.Imported, bytes]:
 def body_words(source) -> list[str]:
     """The words from the tên loại (or the first body line) on, in order: what the header layout does not reorder."""
     parts = reader.read(io.BytesIO(source) if isinstance(source, bytes) else source)
-    start = parts.title.ten_loai or (parts.v_v or [None])[-1] or parts.dia_danh_ngay
-    return " ".join(p.text for p in parts.document.paras[start.para.index + 1:] if p.text.strip()).split()
+    start = max(ln.para.index for ln in (parts.title.ten_loai, *parts.v_v, parts.dia_danh_ngay) if ln is not None)
+    return " ".join(p.text for p in parts.document.paras[start + 1:] if p.text.strip()).split()
 
 
 def all_words(source) -> list[str]:
@@ -315,7 +315,7 @@ def test_a_draft_without_number_date_or_titles_gets_placeholders_listed(tmp_path
     assert main(["nhap", str(tmp_path / "tt.docx"), "-o", str(tmp_path / "tt.yaml")]) == 0
     doc = ccch_docs.load(tmp_path / "tt.yaml").van_ban
     assert (doc.loai, doc.so, doc.co_quan.viet_tat) == ("to_trinh", None, "SNV")
-    assert doc.kinh_gui == ("Ủy ban nhân dân tỉnh",)
+    assert doc.kinh_gui == ("Ủy ban nhân dân tỉnh.",)  # one addressee: as written
     assert doc.nguoi_ky.ho_ten == "Trần Văn D" and doc.ngay.year is None
     err = capsys.readouterr().err
     assert "co_quan.viet_tat" in err and "nguoi_ky.chuc_vu" in err
@@ -344,3 +344,23 @@ def test_a_decision_without_authority_line_still_imports(tmp_path):
     assert imported.added == ["tham_quyen"] and len(imported.data["dieu"]) == 2
     assert [u.text[:9] for u in imported.unplaced] == ["Nhằm cụ t"]  # no place before Điều 1: a comment
     ccch_docs.loads(import_yaml.text(imported))
+
+
+def test_word_list_numbering_becomes_parts(tmp_path):
+    d = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN X\tĐộc lập - Tự do - Hạnh phúc",
+                 "Số: 17/UBND-VP\tX, ngày 15 tháng 3 năm 2022", "V/v triển khai cải cách hành chính", "",
+                 "Kính gửi: Các phòng, ban.", "Ủy ban nhân dân huyện đề nghị:"):
+        d.add_paragraph(line)
+    for line in ("Rà soát thủ tục hành chính.", "Báo cáo kết quả trước ngày 30/3/2022."):
+        d.add_paragraph(line, style="List Number")  # Word's automatic 1. 2.
+    for line in ("Đề nghị thực hiện nghiêm./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "CHỦ TỊCH", "Lê Văn E"):
+        d.add_paragraph(line)
+    d.save(tmp_path / "cv.docx")
+    imported, again = rerender(tmp_path / "cv.docx")
+    data = imported.data
+    assert (data["loai"], data["co_quan"]["viet_tat"], data["don_vi_soan"]) == ("cong_van", "UBND", "VP")
+    assert data["noi_dung"] == [{"doan": "Rà soát thủ tục hành chính."},
+                                {"doan": "Báo cáo kết quả trước ngày 30/3/2022."}]
+    assert data["danh_so"] == {"cap": ["1."]} and data["kinh_gui"] == "Các phòng, ban."
+    assert body_words(again) == body_words(tmp_path / "cv.docx")
