@@ -13,11 +13,11 @@ from .errors import Problem as Problem
 from .errors import TemplateError as TemplateError
 
 # Imported on first use (PEP 562), as is __version__, so that a command that needs none of them starts fast.
-_LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "api", "render": "api", "render_many": "api", "to_pdf": "api",
-         "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
+_LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "api", "render": "api",
+         "render_many": "api", "to_pdf": "api", "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
 
-__all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result", "TemplateError", "VanBan",
-           "check", "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
+__all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result",
+           "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,7 +18,8 @@ WORDS = {
            "textbox": "text box", "header": "page header", "found": "found", "required": "required", "at": "at",
            "more": "and {n} more", "ok": "passes", "violations": "{n} layout violations",
            "missing": "{n} parts not found", "unreadable": "unreadable", "note": "not checked",
-           "not_found": "not found", "total": "{files} files: {ok} pass, {bad} with violations, {unreadable} unreadable"},
+           "not_found": "not found",
+           "total": "{files} files: {ok} pass, {bad} with violations, {unreadable} unreadable"},
 }
 
 

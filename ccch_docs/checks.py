@@ -1,4 +1,4 @@
-"""The decree's layout rules held against the parts of any .docx: each violation with its rule code, place, found and required."""
+"""The decree's layout rules held against any .docx: each violation with its rule code, place, found and required."""
 
 from __future__ import annotations
 
@@ -145,9 +145,11 @@ def look(key: str, ln: Line | None, sized: bool = True, aligned: bool = True) ->
         found = _ITALIC.get(ln.italic, _t("nghiêng một phần", "partly italic"))  # type: ignore[arg-type]
         yield Finding(f"{code}.italic", _el(key), found, _ITALIC[e.italic], where(ln))
     if e.upper is True and not ln.upper:
-        yield Finding(f"{code}.case", _el(key), _t("chữ thường", "lower case"), _t("chữ in hoa", "upper case"), where(ln))
+        yield Finding(f"{code}.case", _el(key), _t("chữ thường", "lower case"), _t("chữ in hoa", "upper case"),
+                      where(ln))
     if e.upper is False and ln.upper and len(ln.text) > 3:
-        yield Finding(f"{code}.case", _el(key), _t("chữ in hoa", "upper case"), _t("chữ thường", "lower case"), where(ln))
+        yield Finding(f"{code}.case", _el(key), _t("chữ in hoa", "upper case"), _t("chữ thường", "lower case"),
+                      where(ln))
     if aligned and e.align and ln.column is None and not {"\n", "\t"} & set(ln.para.text) and ln.para.align != e.align:
         yield Finding(f"{code}.align", _el(key), _ALIGN.get(ln.para.align, _t(ln.para.align)), _ALIGN[e.align],
                       where(ln))
@@ -219,7 +221,7 @@ def fonts(parts: Parts) -> Iterator[Finding]:
             if not run.text.strip():
                 continue
             wrong: dict[str | None, list[str]] = {}
-            for slot, font in zip(P.FONT_SLOTS, run.fonts):
+            for slot, font in zip(P.FONT_SLOTS, run.fonts, strict=True):
                 # A slot nothing sets (nor the theme) is left to the reader's machine: not Times New Roman.
                 if font != P.FONT and (font is None or fold(font) != want):
                     wrong.setdefault(font, []).append(slot)
@@ -295,7 +297,7 @@ def rule(key: str, r: Rule | None, ln: Line, parts: Parts) -> Iterator[Finding]:
 def pairing(parts: Parts) -> Iterator[Finding]:
     lines = [parts.quoc_hieu, parts.tieu_ngu, parts.dia_danh_ngay]
     sizes = []
-    for key, ln in zip(P.PAIRED, lines):
+    for key, ln in zip(P.PAIRED, lines, strict=True):
         if ln is None or len(ln.sizes) != 1:
             return
         lo, hi = P.ELEMENTS[key].sizes
@@ -303,7 +305,8 @@ def pairing(parts: Parts) -> Iterator[Finding]:
             return  # already a size violation of its own
         sizes.append(ln.sizes[0])
     if tuple(sizes) not in P.PAIRINGS:
-        yield Finding("size.pairing", _t("cỡ chữ Quốc hiệu / Tiêu ngữ / ngày tháng", "national title / motto / date sizes"),
+        yield Finding("size.pairing",
+                      _t("cỡ chữ Quốc hiệu / Tiêu ngữ / ngày tháng", "national title / motto / date sizes"),
                       _t(" / ".join(f"{s:g}" for s in sizes)),
                       _t(*(word.join(" / ".join(f"{s:g}" for s in p) for p in P.PAIRINGS)
                            for word in (" hoặc ", " or "))), where(parts.tieu_ngu))
@@ -361,9 +364,11 @@ def date(parts: Parts) -> Iterator[Finding]:
     if month.isdigit():
         n = int(month)
         if n <= 2 and len(month) == 1:
-            yield Finding("dia_danh_ngay.month", _el("dia_danh_ngay"), _t(f"tháng {month}"), _t(f"tháng 0{n}"), where(ln))
+            yield Finding("dia_danh_ngay.month", _el("dia_danh_ngay"), _t(f"tháng {month}"), _t(f"tháng 0{n}"),
+                          where(ln))
         if n >= 3 and month.startswith("0"):
-            yield Finding("dia_danh_ngay.month", _el("dia_danh_ngay"), _t(f"tháng {month}"), _t(f"tháng {n}"), where(ln))
+            yield Finding("dia_danh_ngay.month", _el("dia_danh_ngay"), _t(f"tháng {month}"), _t(f"tháng {n}"),
+                          where(ln))
 
 
 # --- title and grounds --------------------------------------------------------------------------------
@@ -384,7 +389,8 @@ def title(parts: Parts) -> Iterator[Finding]:
         last = k == len(parts.can_cu) - 1
         end = "." if last else ";"
         if not ln.text.rstrip().endswith(end):
-            yield Finding("can_cu.punctuation", _el("can_cu"), _t(f"…{ln.text.rstrip()[-1:]}"), _t(f"…{end}"), where(ln))
+            yield Finding("can_cu.punctuation", _el("can_cu"), _t(f"…{ln.text.rstrip()[-1:]}"), _t(f"…{end}"),
+                          where(ln))
 
 
 def _title(parts: Parts, t: Title) -> Iterator[Finding]:
@@ -405,7 +411,8 @@ def _title(parts: Parts, t: Title) -> Iterator[Finding]:
 
 
 # --- body ---------------------------------------------------------------------------------------------
-_LABEL = re.compile(r"^(?:(?P<dieu>Điều\s+(?P<n>\d+)\b)|(?P<roman>[IVXLC]+)\.\s|(?P<num>\d+)\.\s|(?P<letter>[a-zđ])\)\s)")
+_LABEL = re.compile(r"^(?:(?P<dieu>Điều\s+(?P<n>\d+)\b)|(?P<roman>[IVXLC]+)\.\s|(?P<num>\d+)\.\s"
+                    r"|(?P<letter>[a-zđ])\)\s)")
 
 
 def body(parts: Parts) -> Iterator[Finding]:
@@ -457,7 +464,8 @@ def _paragraph(p: Para, prev: Para | None) -> Iterator[Finding]:
 
 
 def numbering(paras: list[Para]) -> Iterator[Finding]:
-    """`I.` → `1.` → `a)` (or `Điều n.` → khoản `1.` → điểm `a)`) with no gaps, each level restarting under the one above."""
+    """`I.` → `1.` → `a)` (or `Điều n.` → khoản `1.` → điểm `a)`) with no gaps, each level restarting under the
+    one above."""
     if any(p.numbered and p.label is None for p in paras):
         yield Finding("numbering.auto", _t("đánh số", "numbering"), _t("đánh số tự động của trình soạn thảo",
                       "the word processor's list numbering"), _t("số ghi trong văn bản", "numbers written in the text"),
@@ -478,7 +486,8 @@ def numbering(paras: list[Para]) -> Iterator[Finding]:
             want = last.get(level, 0) + 1
             if n != want:
                 label = (f"Điều {want}" if level == "dieu" else roman(want) + ".")
-                yield Finding("numbering.sequence", _t("đánh số", "numbering"), _t(m.group(0).strip()), _t(label), where(p))
+                yield Finding("numbering.sequence", _t("đánh số", "numbering"), _t(m.group(0).strip()), _t(label),
+                              where(p))
             last = {level: n}
             if level == "roman":
                 yield from look("de_muc_1", ln, sized=False)  # its size is the body's
@@ -500,8 +509,9 @@ def numbering(paras: list[Para]) -> Iterator[Finding]:
             # f, j, w, z are not Vietnamese letters (Word's own a) b) lists print them): in place of the next one
             n = alphabet.index(letter) + 1 if letter in alphabet else 0
             if n != prev + 1:
-                want = alphabet[prev] if prev < len(alphabet) else "?"
-                yield Finding("numbering.sequence", _t("đánh số", "numbering"), _t(f"{letter})"), _t(f"{want})"), where(p))
+                expected = alphabet[prev] if prev < len(alphabet) else "?"
+                yield Finding("numbering.sequence", _t("đánh số", "numbering"), _t(f"{letter})"), _t(f"{expected})"),
+                              where(p))
             last["letter"] = n or prev + 1
 
 
@@ -560,7 +570,8 @@ def footer(parts: Parts) -> Iterator[Finding]:
     yield from look("ho_ten", parts.ho_ten, aligned=boxed)
     if P.NAME_TITLES.match(parts.ho_ten.text):
         yield Finding("ho_ten.title", _el("ho_ten"), _t(parts.ho_ten.text),
-                      _t("họ tên, không kèm học hàm, học vị", "the name alone, no title or degree"), where(parts.ho_ten))
+                      _t("họ tên, không kèm học hàm, học vị", "the name alone, no title or degree"),
+                      where(parts.ho_ten))
 
 
 # --- page numbers, phụ lục --------------------------------------------------------------------------------
@@ -611,8 +622,8 @@ def annexes(parts: Parts) -> Iterator[Finding]:
         text = h.shown.rstrip(".")
         m = P.PHU_LUC.match("Phụ lục" + text[7:] if fold(text[:7]) == "PHU LUC" else text)  # case: phu_luc.case
         if m is None:
-            yield Finding("phu_luc.text", _el("phu_luc"), _t(h.text), _t("Phụ lục" if not several else f"Phụ lục {roman(k)}"),
-                          where(h))
+            yield Finding("phu_luc.text", _el("phu_luc"), _t(h.text),
+                          _t("Phụ lục" if not several else f"Phụ lục {roman(k)}"), where(h))
         elif several and m.group("so") != roman(k):
             yield Finding("phu_luc.numbering", _el("phu_luc"), _t(h.text), _t(f"Phụ lục {roman(k)}"), where(h))
         yield from look("phu_luc", h)

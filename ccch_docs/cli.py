@@ -168,7 +168,8 @@ TEXTS = {
         "import_file": "the .docx file to import",
         "import_output": "the YAML file to write (default: the .docx's name, beside it; - to print it)",
         "import_render": "render the conformant .docx beside the YAML file",
-        "import_profile": "put the letterhead (issuing body, place) and signer into this unit profile; the document inherits it",
+        "import_profile": "put the letterhead (issuing body, place) and signer into this unit profile; "
+                          "the document inherits it",
     },
 }
 
@@ -250,7 +251,8 @@ def parser(lang: str) -> argparse.ArgumentParser:
     profile.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
     profile.add_argument("-o", "--output", type=Path, required=True, help=t["profile_output"])
     for flag in ("ten", "chu-quan", "viet-tat", "dia-danh", "tm", "kt", "chuc-vu", "ho-ten", "luu", "mau"):
-        profile.add_argument(f"--{flag}", action="append" if flag == "ten" else None, help=t["p_" + flag.replace("-", "_")])
+        profile.add_argument(f"--{flag}", action="append" if flag == "ten" else "store",
+                             help=t["p_" + flag.replace("-", "_")])
     profile.add_argument("--force", action="store_true", help=t["force"])
     cascade = command(sub, "cascade")
     cascade.add_argument("parent", type=Path, help=t["parent"])
@@ -409,7 +411,7 @@ def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
 def _validate(files: list[Path], templates: list[Path] | None, roots: list[Path] | None,
               t: dict[str, str]) -> int:
     from . import api
-    problems = []
+    problems: list[Problem] = []
     for f in files:
         try:
             api.load(f, templates=templates, roots=roots)

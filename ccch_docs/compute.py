@@ -90,7 +90,7 @@ def _map_text(value: Any, path: Path_, fn: Callable[[str, Path_], str]) -> Any:
         return fn(value, path) if has_code(value) else value
     if isinstance(value, tuple):
         items = tuple(_map_text(v, path + (i,), fn) for i, v in enumerate(value))
-        return value if all(a is b for a, b in zip(items, value)) else items
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, Mapping):
         pairs = {k: _map_text(v, path + (k,), fn) for k, v in value.items()}
         return value if all(pairs[k] is v for k, v in value.items()) else pairs

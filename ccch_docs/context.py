@@ -171,7 +171,8 @@ def landscape(pl: PhuLuc) -> bool:
     if pl.huong is not None:
         return pl.huong == "ngang"
     # a preset's name counts as wide: the presets are the plans' wide tables
-    return pl.cot is not None or any(isinstance(b.cot, str) or len(b.cot) > WIDE for _, b in body_tables(pl.noi_dung, ()))
+    return pl.cot is not None or any(isinstance(b.cot, str) or len(b.cot) > WIDE
+                                     for _, b in body_tables(pl.noi_dung, ()))
 
 
 def appendices(doc: VanBan, line: str, words: Words, columns: Presets | None = None) -> list[dict[str, Any]]:
@@ -217,7 +218,8 @@ def attachment(doc: VanBan, words: Words, columns: Presets | None = None) -> dic
 def notes(doc: VanBan) -> list[dict[str, Any]]:
     """The footnotes of `doc` and of the document it issues: number and text, in number order."""
     given = {**(doc.kem_theo.chu_thich if doc.kem_theo is not None else {}), **doc.chu_thich}
-    return [{"so": int(k), "doan": Para("doan", "", runs(v))} for k, v in sorted(given.items(), key=lambda kv: int(kv[0]))]
+    return [{"so": int(k), "doan": Para("doan", "", runs(v))}
+            for k, v in sorted(given.items(), key=lambda kv: int(kv[0]))]
 
 
 def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a frozen model)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TypedDict
 
 from lxml import etree
 
 from .decree.numbering import roman as _roman
 from .ooxml import DEFAULT_CELL_MARGIN, W
 
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -157,6 +158,14 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+class _State(TypedDict):
+    """What reading a paragraph's runs found: a page break before it, a PAGE field, where a page break ended."""
+
+    page_break: bool
+    page_field: bool
+    break_at: int | None
+
+
 class _Styles:
     """styles.xml and theme fonts resolved into flat property dicts per style id."""
 
@@ -165,14 +174,15 @@ class _Styles:
         self.theme = theme
         self.styles = {s.get(_W + "styleId"): s for s in root.iter(_W + "style")}
         self.default_para = next((sid for sid, s in self.styles.items()
-                                  if s.get(_W + "type") == "paragraph" and s.get(_W + "default") in ("1", "true")), None)
+                                  if s.get(_W + "type") == "paragraph" and s.get(_W + "default") in ("1", "true")),
+                                 None)
         defaults = root.find(_W + "docDefaults")
         self.base_r: dict = {}
         self.base_p: dict = {}
         if defaults is not None:
             _merge_r(self.base_r, defaults.find(f"{_W}rPrDefault/{_W}rPr"))
             _merge_p(self.base_p, defaults.find(f"{_W}pPrDefault/{_W}pPr"))
-        self._r: dict[str | None, dict] = {}
+        self._r: dict[str | None | tuple[str, str | None], dict] = {}
         self._p: dict[str | None, dict] = {}
         self._names: dict[str | None, str] = {}
 
@@ -210,15 +220,15 @@ class _Styles:
             r: dict = {}
             for s in self.chain(sid):
                 _merge_r(r, s.find(_W + "rPr"))
-            self._r[key] = r  # type: ignore[index]
-        return self._r[key]  # type: ignore[index]
+            self._r[key] = r
+        return self._r[key]
 
 
 def _merge_r(props: dict, rpr: etree._Element | None) -> None:
     if rpr is None:
         return
     for el in rpr:
-        tag = el.tag[len(_W):] if el.tag.startswith(_W) else None
+        tag = el.tag[len(_W):] if isinstance(el.tag, str) and el.tag.startswith(_W) else None
         if tag == "rFonts":
             for slot in SLOTS:
                 theme = el.get(_W + _THEME_ATTR[slot])
@@ -240,7 +250,7 @@ def _merge_p(props: dict, ppr: etree._Element | None) -> None:
     if ppr is None:
         return
     for el in ppr:
-        tag = el.tag[len(_W):] if el.tag.startswith(_W) else None
+        tag = el.tag[len(_W):] if isinstance(el.tag, str) and el.tag.startswith(_W) else None
         if tag == "jc":
             props["jc"] = el.get(_W + "val")
         elif tag == "ind":
@@ -277,9 +287,10 @@ def _merge_p(props: dict, ppr: etree._Element | None) -> None:
             props["pageBreakBefore"] = _on(el)
 
 
-_FORMATS = {"decimal": str, "decimalZero": lambda n: f"{n:02d}", "lowerLetter": lambda n: _letters(n),
-            "upperLetter": lambda n: _letters(n).upper(), "lowerRoman": lambda n: _roman(n).lower(),
-            "upperRoman": lambda n: _roman(n)}
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str, "decimalZero": lambda n: f"{n:02d}", "lowerLetter": lambda n: _letters(n),
+    "upperLetter": lambda n: _letters(n).upper(), "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": lambda n: _roman(n)}
 
 
 def _letters(n: int) -> str:
@@ -301,15 +312,16 @@ class _Numbering:
             levels = {}
             for lvl in a.iterfind(_W + "lvl"):
                 start, fmt, text = lvl.find(_W + "start"), lvl.find(_W + "numFmt"), lvl.find(_W + "lvlText")
+                first = _int(start.get(_W + "val")) if start is not None else None
                 levels[_int(lvl.get(_W + "ilvl")) or 0] = (
-                    _int(start.get(_W + "val")) if start is not None else 1,
+                    1 if first is None else first,
                     fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(_W + "val", "") if text is not None else "")
             self.levels[a.get(_W + "abstractNumId", "")] = levels
         for n in root.iterfind(_W + "num"):
             ref = n.find(_W + "abstractNumId")
-            starts = {(_int(o.get(_W + "ilvl")) or 0): _int(o.find(_W + "startOverride").get(_W + "val")) or 1
-                      for o in n.iterfind(_W + "lvlOverride") if o.find(_W + "startOverride") is not None}
+            starts = {(_int(o.get(_W + "ilvl")) or 0): _int(s.get(_W + "val")) or 1
+                      for o in n.iterfind(_W + "lvlOverride") for s in [o.find(_W + "startOverride")] if s is not None}
             if ref is not None:
                 self.nums[n.get(_W + "numId", "")] = (ref.get(_W + "val", ""), starts)
 
@@ -408,8 +420,8 @@ class _Reader:
         for r, tr in enumerate(_children(tbl, "tr"), 1):
             col = 0
             for c, tc in enumerate(_children(tr, "tc"), 1):
-                span = _int(tc.find(f"{_W}tcPr/{_W}gridSpan").get(_W + "val")) if tc.find(
-                    f"{_W}tcPr/{_W}gridSpan") is not None else 1
+                grid_span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+                span = _int(grid_span.get(_W + "val")) if grid_span is not None else 1
                 width = _twips(tc.find(f"{_W}tcPr/{_W}tcW")) or sum(grid[col:col + (span or 1)]) or room
                 col += span or 1
                 margins = 0
@@ -432,10 +444,11 @@ class _Reader:
         runs: list[Run] = []
         boxes: list[etree._Element] = []
         shapes: list[Shape] = []
-        state = {"page_break": bool(props.get("pageBreakBefore")) or self.break_pending, "page_field": False,
-                 "break_at": None}
+        state: _State = {"page_break": bool(props.get("pageBreakBefore")) or self.break_pending, "page_field": False,
+                         "break_at": None}
         self.inline(p, base_r, runs, boxes, shapes, state)
-        label = self.numbering.label(props["num"], props.get("ilvl", 0)) if props.get("num") not in (None, "0") else None
+        numbered = props.get("num") not in (None, "0")
+        label = self.numbering.label(props["num"], props.get("ilvl", 0)) if numbered else None
         if label and runs:
             runs.insert(0, replace(runs[0], text=label + " "))
         text = "".join(r.text for r in runs)
@@ -445,7 +458,7 @@ class _Reader:
                     line=props.get("line", 240), line_rule=props.get("lineRule", "auto"),
                     border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
                     section=self.section, room=room, table=where.get("table"), row=where.get("row"),
-                    cell=where.get("cell"), textbox=where.get("textbox"), numbered=props.get("num") not in (None, "0"),
+                    cell=where.get("cell"), textbox=where.get("textbox"), numbered=numbered,
                     label=label,
                     page_break=state["page_break"], page_field=state["page_field"], shapes=shapes)
         self.paras.append(para)
@@ -460,7 +473,7 @@ class _Reader:
             self.section += 1
 
     def inline(self, el: etree._Element, base_r: dict, runs: list[Run], boxes: list, shapes: list[Shape],
-               state: dict) -> None:
+               state: _State) -> None:
         for child in el:
             tag = child.tag
             if tag == _W + "r":
@@ -481,7 +494,7 @@ class _Reader:
                     self.inline(choice, base_r, runs, boxes, shapes, state)
 
     def run(self, r: etree._Element, base_r: dict, runs: list[Run], boxes: list, shapes: list[Shape],
-            state: dict) -> None:
+            state: _State) -> None:
         rpr = r.find(_W + "rPr")
         props = dict(base_r)
         if rpr is not None:
@@ -556,9 +569,10 @@ def _graphics(el: etree._Element, boxes: list, shapes: list[Shape]) -> None:
     """Text boxes and straight lines inside a run's drawing (the DrawingML choice, else VML)."""
     if el.tag == _MC + "AlternateContent":
         choice = el.find(_MC + "Choice")
-        el = choice if choice is not None else el.find(_MC + "Fallback")
-        if el is None:
+        picked = choice if choice is not None else el.find(_MC + "Fallback")
+        if picked is None:
             return
+        el = picked
     for box in el.iter(_W + "txbxContent"):
         if not any(a.tag == _W + "txbxContent" for a in box.iterancestors()):
             boxes.append(box)
@@ -675,8 +689,8 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
     body = root.find(_W + "body")
     if body is None:
         raise Unreadable("tài liệu không có phần thân (w:body)")
-    sect_prs = [p.find(f"{_W}pPr/{_W}sectPr") for p in body.iter(_W + "p")]
-    sect_prs = [s for s in sect_prs if s is not None and not any(
+    found = (p.find(f"{_W}pPr/{_W}sectPr") for p in body.iter(_W + "p"))
+    sect_prs = [s for s in found if s is not None and not any(
         a.tag in (_W + "tbl", _W + "txbxContent") for a in s.iterancestors())]
     final = body.find(_W + "sectPr")
     sect_prs.append(final if final is not None else etree.Element(_W + "sectPr"))
@@ -696,7 +710,7 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         return headers[rid]
 
     sections: list[Section] = []
-    default: list[Para] = []
+    default: list[Para] | None = []
     first: list[Para] | None = None
     footers: dict[str, list[Para]] = {}
     for i, sp in enumerate(sect_prs):

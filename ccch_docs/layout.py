@@ -71,11 +71,12 @@ def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int
     """Widen the header's date column, or else set the date line at MIN_DATE_PT, so place and date fit one line."""
     p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == DATE_STYLE), None)
     tc = None if p is None else p.getparent()
-    if tc is None or tc.tag != ooxml.qn("w:tc"):
+    tr = None if tc is None else tc.getparent()
+    tbl = None if tr is None else tr.getparent()
+    if p is None or tc is None or tc.tag != ooxml.qn("w:tc") or tr is None or tbl is None:
         return
-    tbl = tc.getparent().getparent()
     widths = ooxml.column_widths(tbl)
-    col = list(tc.getparent().iterfind(ooxml.qn("w:tc"))).index(tc)
+    col = list(tr.iterfind(ooxml.qn("w:tc"))).index(tc)
     if len(widths) != 2 or col != 1:
         return
     font = styles.font(ooxml.style_id(p))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .blocks import Run
 
@@ -34,7 +34,7 @@ def runs(text: str, dam: bool = False, nghieng: bool = False) -> tuple[Run, ...]
     return tuple(out) if out else (Run("", dam, nghieng),)
 
 
-def _parse(text: str, dam: bool, nghieng: bool):
+def _parse(text: str, dam: bool, nghieng: bool) -> Iterator[Run]:
     pos = 0
     for m in _EMPHASIS.finditer(text):
         yield from _plain(text[pos:m.start()], dam, nghieng)
@@ -45,7 +45,7 @@ def _parse(text: str, dam: bool, nghieng: bool):
     yield from _plain(text[pos:], dam, nghieng)
 
 
-def _plain(text: str, dam: bool, nghieng: bool):
+def _plain(text: str, dam: bool, nghieng: bool) -> Iterator[Run]:
     pos = 0
     for m in _NOTE.finditer(text):
         if m.start() > pos:

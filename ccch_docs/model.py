@@ -47,7 +47,8 @@ def _text(value: Any) -> Any:
     if isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), str | int | float | None):
         (key, rest), = value.items()
         line = f"{key}:" if rest is None else f"{key}: {rest}"
-        raise PydanticCustomError("cchc", "phải là chuỗi văn bản; YAML đọc dòng có dấu hai chấm `:` thành cặp khóa: giá trị",
+        raise PydanticCustomError("cchc",
+                                  "phải là chuỗi văn bản; YAML đọc dòng có dấu hai chấm `:` thành cặp khóa: giá trị",
                                   {"hint": f"đặt dòng trong dấu ngoặc kép: {quoted(line)}"})
     if isinstance(value, int | float):
         value = getattr(value, "text", None) or str(value)
@@ -208,7 +209,7 @@ _AUTHORITY_FIELDS: dict[str, Any] = {key: (Text | None, Field(None, description=
 _Authorities = create_model("_Authorities", __base__=Model, __module__=__name__, **_AUTHORITY_FIELDS)
 
 
-class NguoiKy(_Authorities):  # type: ignore[misc,valid-type]
+class NguoiKy(_Authorities):
     """The signer block (ô 7): authority prefixes, own title and name."""
 
     chuc_vu: Text | None = Field(None, description="chức vụ của người ký, ví dụ PHÓ CHỦ TỊCH")
@@ -218,7 +219,8 @@ class NguoiKy(_Authorities):  # type: ignore[misc,valid-type]
 def _body_style(value: Any) -> Any:
     if value not in (*numbering.BODY_STYLES, "Điều"):
         raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
-                                  {"value": value, "hint": "chọn trong " + ", ".join(f'"{s}"' for s in numbering.BODY_STYLES)})
+                                  {"value": value,
+                                   "hint": "chọn trong " + ", ".join(f'"{s}"' for s in numbering.BODY_STYLES)})
     return value
 
 
@@ -306,7 +308,8 @@ def _block_kind(value: Any) -> str:
 # A paragraph, or a table (a mapping with `bang`); union members are told apart before validation, so an
 # error names one of them. Tags hold `[`: error locations leave them out, as they do pydantic's own members.
 Block = Annotated[Annotated[Text, Tag("[doan]")] | Annotated[KhoiBang, Tag("[bang]")], Discriminator(_block_kind)]
-Blocks = Annotated[tuple[Block, ...], BeforeValidator(_as_list, json_schema_input_type=str | tuple[str | KhoiBang, ...])]
+Blocks = Annotated[tuple[Block, ...],
+                   BeforeValidator(_as_list, json_schema_input_type=str | tuple[str | KhoiBang, ...])]
 
 
 class Muc(Model):
@@ -329,7 +332,8 @@ class PhuLuc(BangSo):
     """An appendix (phụ lục): a table, a content tree like the body's (tables among its paragraphs), or both."""
 
     tieu_de: Text
-    cot: tuple[Cot, ...] | Text | None = Field(None, description="bảng của phụ lục: danh sách cột, hoặc tên mẫu cột "
+    cot: tuple[Cot, ...] | Text | None = Field(  # type: ignore[assignment]  # optional here: a phụ lục may have no table
+        None, description="bảng của phụ lục: danh sách cột, hoặc tên mẫu cột "
                                                                  "(có sẵn: " + ", ".join(presets.PRESETS)
                                                                  + "; hoặc trong pack.yaml); không có: phụ lục chỉ có "
                                                                    "nội dung")
@@ -381,9 +385,9 @@ _KET_QUA_SCHEMA = {"anyOf": [_STATUS_SCHEMA, {
     "properties": {"tinh_trang": _STATUS_SCHEMA, "ket_qua": {
         "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}}}]}
 
-Figures = Annotated[dict[str, Any], BeforeValidator(_figures), WithJsonSchema({"type": "object", "additionalProperties": {
-    "anyOf": [{"type": "number"}, {"type": "string"}, {"type": "object"},
-              {"type": "array", "items": {"type": ["number", "string"]}}]}})]
+Figures = Annotated[dict[str, Any], BeforeValidator(_figures), WithJsonSchema({
+    "type": "object", "additionalProperties": {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "object"},
+                                                         {"type": "array", "items": {"type": ["number", "string"]}}]}})]
 
 
 class VanBan(Model):
@@ -400,8 +404,10 @@ class VanBan(Model):
     do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = Field(None, description="độ khẩn (ô 10b)")
     kinh_gui: Lines = Field((), description="khối Kính gửi: một nơi, hoặc danh sách")
     trich_yeu: Lines = Field(description="trích yếu nội dung (ô 5a); danh sách: mỗi phần tử một dòng")
-    don_vi_soan: Text | None = Field(None, description="công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)")
-    tham_quyen: Text | None = Field(None, description="quyết định: dòng thẩm quyền, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    don_vi_soan: Text | None = Field(None, description="công văn: đơn vị soạn thảo, phần sau của ký hiệu "
+                                                       "(06/VPUBND-KSTTHC)")
+    tham_quyen: Text | None = Field(None, description="quyết định: dòng thẩm quyền, "
+                                                      "ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
     can_cu: Lines = Field((), description="quyết định: các căn cứ ban hành (thêm `Căn cứ`, `;` và `.`)")
     theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`; "
                                                          "hoặc cả câu `Theo đề xuất của …`, `Xét đề nghị của …`")
@@ -424,7 +430,8 @@ class VanBan(Model):
     so_lieu: Figures = Field(default_factory=dict, description="số liệu (số, lồng nhau tùy ý) dùng trong {{ … }}")
     ky_bao_cao: KyBaoCao | None = Field(None, description="kỳ báo cáo: {tu, den, hien_thi}")
     ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
-    ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
+    ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(
+        default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
     phu_luc_ket_qua: BoolOrText = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
     du_thao: Bool = Field(False, description="true: bản nháp, được để lại chỗ cần điền `(… )`; "
                                              "không có: mọi chỗ `(… )` còn lại là lỗi")

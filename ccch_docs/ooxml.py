@@ -192,7 +192,7 @@ class StyleSheet:
 
     def names(self) -> dict[str, str]:
         """Every paragraph style's name, by id."""
-        return {sid: name for sid in self._styles if (name := self.name(sid)) is not None}
+        return {sid: name for sid in self._styles if sid is not None and (name := self.name(sid)) is not None}
 
     def font(self, sid: str | None) -> Font:
         """Size in points, bold and italic of paragraph style `sid` (the default style when None)."""
@@ -331,8 +331,9 @@ def lift_marks(root: etree._Element, target: str) -> None:
 
 
 def column_widths(tbl: etree._Element) -> list[int]:
-    """The widths (twips) of a table's grid columns."""
-    return [int(c.get(qn("w:w"))) for c in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol")]
+    """The widths (twips) of a table's grid columns; none when a column lacks its width."""
+    widths = [c.get(qn("w:w")) for c in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol")]
+    return [int(w) for w in widths if w is not None] if all(w and w.isdigit() for w in widths) else []
 
 
 def set_column_widths(tbl: etree._Element, widths: list[int]) -> None:
@@ -340,7 +341,7 @@ def set_column_widths(tbl: etree._Element, widths: list[int]) -> None:
     for col, w in zip(tbl.iterfind(f"{_W}tblGrid/{_W}gridCol"), widths, strict=True):
         col.set(qn("w:w"), str(w))
     for tr in tbl.iterfind(qn("w:tr")):
-        for tc, w in zip(tr.iterfind(qn("w:tc")), widths):
+        for tc, w in zip(tr.iterfind(qn("w:tc")), widths, strict=False):
             tcw = tc.find(f"{_W}tcPr/{_W}tcW")
             if tcw is not None and tc.find(f"{_W}tcPr/{_W}gridSpan") is None:
                 tcw.set(qn("w:w"), str(w))

@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import IO
+from typing import IO, overload
 
 from .errors import OutputError, Problem
 from .output import write_atomic
 
 TIMEOUT = 180.0  # seconds for one document; a 5,000-row phụ lục takes about a minute
 _START = 120.0  # seconds for a warm LibreOffice to start
-_INSTALLED = ("C:/Program Files/LibreOffice/program/soffice.exe", "C:/Program Files (x86)/LibreOffice/program/soffice.exe",
+_INSTALLED = ("C:/Program Files/LibreOffice/program/soffice.exe",
+              "C:/Program Files (x86)/LibreOffice/program/soffice.exe",
               "/Applications/LibreOffice.app/Contents/MacOS/soffice", "/opt/libreoffice/program/soffice")
 _HINT = ("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
          "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice")
@@ -42,6 +43,14 @@ def soffice() -> str:
     return found
 
 
+@overload
+def to_pdf(source: bytes, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> bytes: ...
+@overload  # a str is a Sequence[str] too: this overload, listed before the next, is the one taken
+def to_pdf(  # type: ignore[overload-overlap]
+        source: Path | str, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> Path: ...
+@overload
+def to_pdf(source: Sequence[Path | str], out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> list[Path]:
+    ...
 def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> Path | bytes | list[Path]:
     """Convert .docx to PDF: a path gives the PDF's path (in `out_dir`, default beside it), .docx bytes give PDF
     bytes, a list of paths gives their PDFs' paths (converted by one LibreOffice). A PDF is written whole or not
@@ -55,7 +64,7 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
         _cold(paths[0], pdfs[0], timeout)
     else:
         with Office(timeout) as office:
-            for docx, pdf in zip(paths, pdfs):
+            for docx, pdf in zip(paths, pdfs, strict=True):
                 office.convert(docx, pdf)
     return pdfs[0] if isinstance(source, str | Path) else pdfs
 
@@ -104,12 +113,13 @@ class Office:
     def convert(self, docx: Path, pdf: Path, *, name: str | None = None) -> Path:
         """Write the PDF of the .docx at `docx` to `pdf`, whole or not at all; problems name `name` or `docx`."""
         name = name or str(docx)
-        if uno_python() is None:
+        python = uno_python()
+        if python is None:
             return _cold(docx, pdf, self.timeout, name)
         with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
             made = Path(tmp) / f"{pdf.stem}.pdf"
             for attempt in (1, 2):
-                answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, name)
+                answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, name, python)
                 if answer.get("ok"):
                     return _place(made, pdf, name)
                 self.close(hung=True)  # it died or broke under this document: a new one tries once more
@@ -118,9 +128,9 @@ class Office:
                                                name)])
         raise AssertionError("unreachable")
 
-    def _ask(self, request: dict, name: str) -> dict:
+    def _ask(self, request: dict, name: str, python: str) -> dict:
         if self._bridge is None:
-            self._start()
+            self._start(python)
         assert self._bridge is not None and self._bridge.stdin is not None
         try:
             self._bridge.stdin.write(json.dumps(request) + "\n")
@@ -133,11 +143,11 @@ class Office:
             answer = None
         return answer or {"ok": False, "error": "LibreOffice stopped"}
 
-    def _start(self) -> None:
+    def _start(self, python: str) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_unoserver_root(),
                                                                          os.environ.get("PYTHONPATH")]))}
         self._lines = queue.Queue()
-        self._bridge = subprocess.Popen([uno_python(), str(Path(__file__).with_name("uno_bridge.py")), soffice()],
+        self._bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), soffice()],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                         text=True, env=env)
         threading.Thread(target=_read, args=(self._bridge.stdout, self._lines), daemon=True).start()
@@ -198,11 +208,12 @@ def uno_python() -> str | None:
         program = Path(soffice()).resolve().parent
     except OutputError:
         return None
-    candidates = [program / "python.exe", program / "python", program.parent / "Resources" / "python",
-                  "/usr/bin/python3", shutil.which("python3")]
+    candidates: list[Path | str | None] = [program / "python.exe", program / "python",
+                                           program.parent / "Resources" / "python", "/usr/bin/python3",
+                                           shutil.which("python3")]
     if "CCHC_UNO_PYTHON" in os.environ:  # set empty: always convert cold
         candidates = [os.environ["CCHC_UNO_PYTHON"]]
-    for python in filter(None, candidates):
+    for python in (c for c in candidates if c):
         if _unoserver_root() and Path(python).is_file() and subprocess.run(
                 [str(python), "-c", "import uno"], capture_output=True, timeout=60, check=False).returncode == 0:
             return str(python)
@@ -226,7 +237,8 @@ def _cold(docx: Path, pdf: Path, timeout: float, name: str | None = None) -> Pat
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                     text=True, start_new_session=True)
         except OSError as exc:
-            raise OutputError([Problem(f"không chạy được LibreOffice: {exc.strerror or exc}", name, hint=_HINT)]) from None
+            raise OutputError([Problem(f"không chạy được LibreOffice: {exc.strerror or exc}", name,
+                                       hint=_HINT)]) from None
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -308,7 +308,8 @@ def _header(found: Parts, head: list[Line]) -> None:
 
 
 def _rule_under(ln: Line, paras: list[Para], own: bool = False) -> Rule | None:
-    """The solid line under `ln`: its bottom border, an empty bordered paragraph or a line shape after it, an underline."""
+    """The solid line under `ln`: its bottom border, an empty bordered paragraph or a line shape after it, an
+    underline."""
     p = ln.para
     if p.border_bottom and ln.column is None:
         return Rule(max(p.room - p.left - p.right, 0), "border", p)
@@ -482,7 +483,8 @@ def _signer_block(paras: list[Para], i: int, stop: int) -> list[Line]:
     if not block or not apart(block[-1]) or lines(block[-1])[0].upper:
         return []
     k = len(block) - 1
-    while k > 0 and apart(block[k - 1]) and lines(block[k - 1])[0].upper and not block[k - 1].text.strip().endswith("."):
+    while (k > 0 and apart(block[k - 1]) and lines(block[k - 1])[0].upper
+           and not block[k - 1].text.strip().endswith(".")):
         k -= 1
     return [ln for q in block[k:] for ln in lines(q)] if k < len(block) - 1 else []
 

@@ -46,7 +46,8 @@ def tasks(plan: VanBan) -> list[Task]:
 
 
 def clashes(found: list[Task]) -> list[Finding]:
-    """A `ma` written on one row that another row, without `ma`, has by default: the report could not tell them apart."""
+    """A `ma` written on one row that another row, without `ma`, has by default: the report could not tell them
+    apart."""
     counts: dict[str, int] = {}
     for task in found:
         counts[task.ma] = counts.get(task.ma, 0) + 1

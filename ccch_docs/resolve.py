@@ -1,4 +1,4 @@
-"""The resolve stage: read a document's linked files (`ke_thua`, `mau`, `kem_theo`, `ke_hoach`) once, before validation."""
+"""The resolve stage: read a document's linked files (ke_thua, mau, kem_theo, ke_hoach) once, before validation."""
 
 from __future__ import annotations
 

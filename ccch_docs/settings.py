@@ -39,7 +39,7 @@ _PHRASE_FIELDS: dict[str, Any] = {
 _Phrases = create_model("_Phrases", __base__=Model, __module__=__name__, **_PHRASE_FIELDS)
 
 
-class TuNgu(_Phrases):  # type: ignore[misc,valid-type]
+class TuNgu(_Phrases):
     """Fixed wording printed in documents that a pack may change."""
 
 

@@ -171,7 +171,7 @@ def _parents(src: Source) -> list[tuple[Path_, str]]:
         raise InputError([src.problem(("ke_thua",), "phải là một đường dẫn hoặc danh sách đường dẫn",
                                       "ví dụ `ke_thua: don-vi/ubnd-tinh.yaml`")])
     keys = [("ke_thua", i) if ("ke_thua", i) in src.places else ("ke_thua",) for i in range(len(parents))]
-    return list(reversed(list(zip(keys, parents))))
+    return list(reversed(list(zip(keys, parents, strict=True))))
 
 
 def plan_failed(report: Source, exc: InputError) -> InputError:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from .blocks import Table
 from .markup import has_markup, runs
-from .ooxml import escape, qn, run_xml
+from .ooxml import column_widths, escape, qn, run_xml
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
 LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")
@@ -101,9 +101,9 @@ class Prototype:
             if not tcs:
                 raise ValueError(f"dòng mẫu `{kind}` không có ô")
             rows[kind] = RowProto(_xml(tr.find(qn("w:trPr"))), CellProto.read(tcs[0]), CellProto.read(tcs[-1]))
-        grid = [int(c.get(qn("w:w"))) for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        grid = column_widths(tbl)
         if not grid:
-            raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid")
+            raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid hoặc độ rộng cột (w:gridCol w:w)")
         return cls(_xml(tbl.find(qn("w:tblPr"))), sum(grid), grid[0], rows)
 
     def table_xml(self, table: Table, width: int | None = None) -> str:

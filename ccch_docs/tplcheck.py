@@ -88,8 +88,8 @@ def invariants(template: engine.CompiledTemplate, name: str) -> list[Problem]:
         out.append(Problem(f"không đoạn nào dùng kiểu `{style}` nữa", where, key="word/document.xml",
                            hint=f"áp lại kiểu `{style}` cho đoạn đó (như trong mẫu có sẵn); đường kẻ, cỡ chữ "
                                 "và khoảng cách của nó nằm trong kiểu"))
-    have = {_spaced(m) for source in template.sources.values() for m in _LOOP.findall(source)}
-    for loop in sorted({_spaced(m) for source in builtin.sources.values() for m in _LOOP.findall(source)} - have):
+    have = {_spaced(m) for text in template.sources.values() for m in _LOOP.findall(text)}
+    for loop in sorted({_spaced(m) for text in builtin.sources.values() for m in _LOOP.findall(text)} - have):
         out.append(Problem(f"mẫu mất vòng lặp `{loop}`", where, key="word/document.xml",
                            hint="chép lại đoạn chứa thẻ này (và thẻ `end…` của nó) từ mẫu có sẵn"))
     if builtin.table is not None and template.table is None:

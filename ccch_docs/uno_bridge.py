@@ -2,9 +2,9 @@
 
     python3 uno_bridge.py SOFFICE
 
-Starts LibreOffice with a profile folder of its own, listening on a free local port, converts with `unoserver`'s UnoConverter, and reads one JSON
-request a line on standard input ({"in": docx, "out": pdf}), answering one JSON line each: {"ok": true} or
-{"ok": false, "error": …}. The first line out is {"ready": pid}. When its
+Starts LibreOffice with a profile folder of its own, listening on a free local port, converts with `unoserver`'s
+UnoConverter, and reads one JSON request a line on standard input ({"in": docx, "out": pdf}), answering one JSON
+line each: {"ok": true} or {"ok": false, "error": …}. The first line out is {"ready": pid}. When its
 input closes (the process that started it ended, or wants it stopped), it stops LibreOffice, removes the profile
 and exits.
 """

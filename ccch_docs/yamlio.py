@@ -179,9 +179,9 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Prob
             return _Builder(file).build(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        at_line, at_col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message, hint = yamlerrors.explain(exc, text)
-        raise InputError([Problem(f"YAML không hợp lệ: {message}", file, line, col, hint=hint,
+        raise InputError([Problem(f"YAML không hợp lệ: {message}", file, at_line, at_col, hint=hint,
                                   code="CCHC-E012")]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(f"YAML không hợp lệ: {exc}", file)]) from None
@@ -240,7 +240,8 @@ class _Builder:
                     places[path + (len(container),)] = where(Where, (file, mark.line + 1, mark.column + 1))
                 if len(text) > MAX_TEXT:
                     raise self.fail(event, _value_path(container, path, key),
-                                    f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})", "chia thành nhiều đoạn")
+                                    f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})",
+                                    "chia thành nhiều đoạn")
                 if event.tag is None and event.implicit[0]:
                     value = _plain(text) if not text or text[0] in _TYPED_START else text
                 else:
@@ -323,7 +324,7 @@ class _Builder:
             if not isinstance(value, str | int | float) or isinstance(value, bool):
                 raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách")
             key = getattr(value, "text", str(value))
-            mark = event.start_mark
+            mark: Any = event.start_mark
             if key in container:
                 self.duplicate(path + (key,), mark)
             self.places[path + (key,)] = Where(self.file, mark.line + 1, mark.column + 1)

@@ -147,9 +147,9 @@ def build(path: Path, **changes) -> Path:
         left, right = t.cell(0, 0), t.cell(0, 1)
         widths = (Cm(6.3), Cm(9.7))
         for row in t.rows:
-            for c, w in zip(row.cells, widths):
+            for c, w in zip(row.cells, widths, strict=False):
                 c.width = w
-        for col, w in zip(t.columns, widths):  # the grid too, as Word writes it (LibreOffice reads the grid)
+        for col, w in zip(t.columns, widths, strict=False):  # the grid too, as Word writes it (LibreOffice reads the grid)
             col.width = w
         left.paragraphs[0].text = ""
         first = left.paragraphs[0]
@@ -205,7 +205,7 @@ def build(path: Path, **changes) -> Path:
              "Cải cách thủ tục hành chính./."]
     body = ["Nhằm cụ thể hóa và thực hiện tốt các nhiệm vụ cải cách hành chính, Ủy ban nhân dân Tỉnh ban hành "
             "Kế hoạch cải cách hành chính năm 2021, cụ thể như sau:"]
-    body += [f"{label} {text}" for label, text in zip(cfg["labels"], texts)]
+    body += [f"{label} {text}" for label, text in zip(cfg["labels"], texts, strict=False)]
     for text in body * 1:
         p = d.add_paragraph()
         p.alignment = cfg["align"]

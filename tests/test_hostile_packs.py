@@ -279,3 +279,10 @@ def test_a_section_without_page_size_or_margins_is_a_located_template_error(tmp_
     xml = parts["word/document.xml"].decode("utf-8")
     parts["word/document.xml"] = re.sub(r"<w:pgMar [^>]*/>", margins, xml).encode("utf-8")
     _refused(tmp_path, _pack(tmp_path, parts), "word/document.xml", "thiếu khổ giấy hoặc lề", capsys)
+
+
+def test_a_table_grid_without_column_widths_is_a_located_template_error(tmp_path, capsys):
+    parts = _parts()
+    xml = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = re.sub(r'<w:gridCol w:w="\d+"/>', "<w:gridCol/>", xml).encode("utf-8")
+    _refused(tmp_path, _pack(tmp_path, parts), "phu_luc", "độ rộng cột", capsys)

@@ -27,7 +27,7 @@ def test_example_matches_snapshot(rendered, name):
     want = path.read_text("utf-8")
     if got != want:
         got_lines, want_lines = got.splitlines(), want.splitlines()
-        first = next((i for i, (a, b) in enumerate(zip(got_lines, want_lines)) if a != b),
+        first = next((i for i, (a, b) in enumerate(zip(got_lines, want_lines, strict=False)) if a != b),
                      min(len(got_lines), len(want_lines)))
         pytest.fail(f"{name} differs from its snapshot at line {first + 1}:\n"
                     f"  want: {want_lines[first] if first < len(want_lines) else '<end>'}\n"

@@ -89,7 +89,8 @@ def label(n: int, style: str, with_dd: bool = True, outer: Counters = ()) -> str
 def forced_number(value: str, style: str) -> int | None:
     """The counter value a forced label stands for, so that numbering goes on after it.
 
-    >>> forced_number("III", "I."), forced_number("Điều 5", "Điều"), forced_number("c)", "a)"), forced_number("1.4.", "1.1.")
+    >>> (forced_number("III", "I."), forced_number("Điều 5", "Điều"), forced_number("c)", "a)"),
+    ...  forced_number("1.4.", "1.1."))
     (3, 5, 3, 4)
     """
     core = (value.rstrip(".)").replace(".", " ").split() or [""])[-1]  # "Điều 5" stands for 5, "1.4." for 4
@@ -143,7 +144,7 @@ def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
     if not styles:
         return base
     return tuple(Level(style, upper=lv.upper and style == lv.style, bold_label=lv.bold_label)
-                 for style, lv in zip(styles, (*base, *[Level("")] * len(styles))))
+                 for style, lv in zip(styles, (*base, *[Level("")] * len(styles)), strict=False))
 
 
 def level(scheme: Scheme, depth: int) -> Level:
@@ -177,8 +178,8 @@ def numbered(marks: Sequence[bool | str | None], style: str, with_dd: bool = Tru
     >>> numbered([None, "V", False], "I.")
     [('I.', 1), ('V.', 5), ('', None)]
     """
-    return [("" if n is None else forced_label(mark, style) if isinstance(mark, str) else label(n, style, with_dd, outer),
-             n) for mark, n in zip(marks, counts(marks, style), strict=True)]
+    return [("" if n is None else forced_label(mark, style) if isinstance(mark, str)
+             else label(n, style, with_dd, outer), n) for mark, n in zip(marks, counts(marks, style), strict=True)]
 
 
 def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True, outer: Counters = ()) -> list[str]:

@@ -52,4 +52,4 @@ _ROWS = (
     ("cong_van", "", "", "cong_van", True),
 )
 
-TYPES: dict[str, DocType] = {row[0]: DocType(*row) for row in _ROWS}  # type: ignore[arg-type]
+TYPES: dict[str, DocType] = {row[0]: DocType(*row) for row in _ROWS}

@@ -68,7 +68,8 @@ PartialDate(year=2025, month=1, day=5))
             if m:
                 sep, own = m["sep"], [p for p in (m["d"], m["m"]) if p]
                 if len(m["y"]) == 2:
-                    raise Unclear(f"năm `{m['y']}` viết tắt", f"viết {sep.join(own)}{sep}20{m['y']} (năm đủ bốn chữ số)")
+                    raise Unclear(f"năm `{m['y']}` viết tắt",
+                                  f"viết {sep.join(own)}{sep}20{m['y']} (năm đủ bốn chữ số)")
                 swapped = sep.join(own[::-1] + [m["y"]])
                 return cls._checked(text, m["y"], m["m"], m["d"], f"{swapped} (ngày/tháng/năm)")
         raise ValueError(f"cần một ngày như 2021-12-05, 05/12/2021, 2021-12 hoặc 2021, không phải {value!r}")

@@ -32,7 +32,10 @@ def printable(value: Number) -> bool:
     >>> printable(10**24), printable(10**25), printable(float("inf")), printable(-1.5)
     (True, False, False, True)
     """
-    return abs(value) < LIMIT if isinstance(value, int) else _decimal(value).is_finite() and abs(_decimal(value)) < LIMIT
+    if isinstance(value, int):
+        return abs(value) < LIMIT
+    exact = _decimal(value)
+    return exact.is_finite() and abs(exact) < LIMIT
 
 
 def parse(text: str) -> int | float:
