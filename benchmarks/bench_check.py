@@ -41,7 +41,7 @@ def read_runs(path: Path) -> None:
     d = docx.Document(str(path))
     for p in d.paragraphs:
         for r in p.runs:
-            (r.text, r.font.name, r.font.size, r.bold, r.italic, p.style.name)
+            _ = (r.text, r.font.name, r.font.size, r.bold, r.italic, p.style.name)
 
 
 def main() -> None:
@@ -54,13 +54,14 @@ def main() -> None:
         for example in sorted((ROOT / "examples").glob("*.yaml")):
             files[example.stem] = Path(tmp) / f"{example.stem}.docx"
             ccch_docs.render(ccch_docs.load(example), files[example.stem])
-        print("| document | python-docx open (baseline) | python-docx open + read runs | check | check / open | check / open + runs |")
+        print("| document | python-docx open (baseline) | python-docx open + read runs | check | check / open "
+              "| check / open + runs |")
         print("|---|---|---|---|---|---|")
         for name in (PLAN.stem, DECISION.stem):
             path = files[name]
-            base = per_doc_ms(lambda: docx.Document(str(path)), args.n)
-            runs = per_doc_ms(lambda: read_runs(path), args.n)
-            own = per_doc_ms(lambda: checks.check(path), args.n)
+            base = per_doc_ms(lambda path=path: docx.Document(str(path)), args.n)
+            runs = per_doc_ms(lambda path=path: read_runs(path), args.n)
+            own = per_doc_ms(lambda path=path: checks.check(path), args.n)
             print(f"| {name} | {base:.1f} ms | {runs:.1f} ms | {own:.1f} ms | {own / base:.2f}× | {own / runs:.2f}× |")
         paths = list(files.values())
         start = time.perf_counter()

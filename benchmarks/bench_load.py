@@ -62,16 +62,17 @@ def main() -> None:
             text = path.read_text("utf-8")
             context = {"rows": [{"stt": str(i), **r} for i, r in enumerate(data, start=1)]}
 
-            def raw() -> None:
+            def raw(context: dict = context) -> None:
                 tpl = DocxTemplate(template)
                 tpl.render(context, autoescape=True)
                 tpl.save(io.BytesIO())
 
             results[n] = {
-                "library: parse YAML with places": best_ms(lambda: parse_yaml(text, str(path)), repeat),
-                "library: load (parse + validate)": best_ms(lambda: ccch_docs.load(path), repeat),
-                "library: load + render": best_ms(lambda: ccch_docs.render(ccch_docs.load(path)), repeat),
-                "PyYAML safe_load (libyaml)": best_ms(lambda: yaml.load(text, Loader=loader), repeat),
+                "library: parse YAML with places": best_ms(lambda text=text, path=path: parse_yaml(text, str(path)),
+                                                           repeat),
+                "library: load (parse + validate)": best_ms(lambda path=path: ccch_docs.load(path), repeat),
+                "library: load + render": best_ms(lambda path=path: ccch_docs.render(ccch_docs.load(path)), repeat),
+                "PyYAML safe_load (libyaml)": best_ms(lambda text=text: yaml.load(text, Loader=loader), repeat),
                 "raw docxtpl, prepared context": best_ms(raw, repeat),
             }
     floor = "raw docxtpl, prepared context"

@@ -44,7 +44,7 @@ def docxtpl_template(folder: Path) -> Path:
     t.rows[1].cells[0].text = "{%tr for r in rows %}"
     t.rows[2].cells[0].text = "{{ r.stt }}"
     for c, key in zip(t.rows[2].cells[1:], COLUMNS, strict=True):
-        c.text = "{{ r.%s }}" % key
+        c.text = "{{ r." + key + " }}"
     t.rows[3].cells[0].text = "{%tr endfor %}"
     path = folder / "row-loop.docx"
     d.save(path)
@@ -72,12 +72,12 @@ def main() -> None:
             data = rows(n)
             context = {"rows": [{"stt": str(i), **r} for i, r in enumerate(data, start=1)]}
 
-            def raw() -> None:
+            def raw(context: dict = context) -> None:
                 tpl = DocxTemplate(template)
                 tpl.render(context, autoescape=True)
                 tpl.save(io.BytesIO())
 
-            def library() -> None:
+            def library(data: list = data) -> None:
                 doc = ccch_docs.from_dict({**BASE, "phu_luc": [
                     {"tieu_de": "Các nhiệm vụ cụ thể", "cot": "ke_hoach_8_cot", "danh_so": {"nhom": "1.", "dong": "1"},
                      "nhom": [{"ten": "Nhiệm vụ", "dong": data}]}]})

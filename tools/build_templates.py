@@ -39,7 +39,7 @@ def sz(half_points: int) -> str:
     return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
-B, I = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
+B, ITALIC = "<w:b/><w:bCs/>", "<w:i/><w:iCs/>"
 KEEP = "<w:keepNext/><w:keepLines/>"
 BODY_P = (spacing(BODY.space_default, 0, BODY.line_default) + f'<w:ind w:firstLine="{BODY.indent_default}"/>'
           + jc(ELEMENTS["noi_dung"].align))
@@ -53,7 +53,7 @@ def size(key: str) -> str:
 def look(key: str) -> str:
     """Bold and italic where the element requires them, and its size."""
     el = ELEMENTS[key]
-    return (B if el.bold else "") + (I if el.italic else "") + size(key)
+    return (B if el.bold else "") + (ITALIC if el.italic else "") + size(key)
 
 STYLES = [
     # id, name, basedOn, pPr, rPr
@@ -69,7 +69,7 @@ STYLES = [
     ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), look("ten_loai")),
     ("TrichYeu", "CCHC Trích yếu", "Normal", KEEP + spacing() + jc("center"), look("trich_yeu")),
     ("ThamQuyen", "CCHC Thẩm quyền ban hành", "Normal", KEEP + spacing(360, 120) + jc("center"), look("tham_quyen")),
-    ("CanCu", "CCHC Căn cứ", "NoiDung", "", I),
+    ("CanCu", "CCHC Căn cứ", "NoiDung", "", ITALIC),
     ("QuyetDinh", "CCHC Quyết định:", "Normal", KEEP + spacing(240, 120) + jc("center"), look("quyet_dinh")),
     ("Dieu", "CCHC Điều có tên", "NoiDung", KEEP, B),
     ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), look("kem_theo")),
@@ -79,7 +79,7 @@ STYLES = [
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, look("noi_dung")),
     ("DeMuc1", "CCHC Đề mục I", "NoiDung", KEEP, B),
     ("DeMuc2", "CCHC Đề mục 1", "NoiDung", KEEP, B),
-    ("DeMuc3", "CCHC Đề mục a", "NoiDung", KEEP, I),
+    ("DeMuc3", "CCHC Đề mục a", "NoiDung", KEEP, ITALIC),
     ("NoiNhan", "CCHC Nơi nhận", "Normal", spacing() + jc("left"), look("noi_nhan")),
     ("NoiNhanMuc", "CCHC Nơi nhận - mục", "Normal", spacing() + jc("left"), look("noi_nhan_muc")),
     ("NguoiSoan", "CCHC Người soạn", "Normal", spacing(120) + jc("left"), look("nguoi_soan")),
