@@ -121,8 +121,8 @@ def _range(lo: float, hi: float) -> str:
     return f"{lo:g} pt" if lo == hi else f"{lo:g}–{hi:g} pt"
 
 
-_BOLD = {True: _t("đậm", "bold"), False: _t("không đậm", "not bold")}
-_ITALIC = {True: _t("nghiêng", "italic"), False: _t("không nghiêng", "not italic")}
+_BOLD: dict[bool | None, Text] = {True: _t("đậm", "bold"), False: _t("không đậm", "not bold")}
+_ITALIC: dict[bool | None, Text] = {True: _t("nghiêng", "italic"), False: _t("không nghiêng", "not italic")}
 _ALIGN = {"center": _t("căn giữa", "centred"), "both": _t("căn đều hai lề", "justified"),
           "left": _t("căn trái", "left"), "right": _t("căn phải", "right")}
 
@@ -139,10 +139,10 @@ def look(key: str, ln: Line | None, sized: bool = True, aligned: bool = True) ->
     if sized and sizes and any(not lo <= s <= hi for s in sizes):
         yield Finding(f"{code}.size", _el(key), _m(_pt(sizes)), _m(_range(lo, hi)), where(ln))
     if e.bold is not None and ln.bold is not e.bold and ln.visible:
-        found = _BOLD.get(ln.bold, _t("đậm một phần", "partly bold"))  # type: ignore[arg-type]
+        found = _BOLD.get(ln.bold, _t("đậm một phần", "partly bold"))
         yield Finding(f"{code}.bold", _el(key), found, _BOLD[e.bold], where(ln))
     if e.italic is not None and ln.italic is not e.italic and ln.visible:
-        found = _ITALIC.get(ln.italic, _t("nghiêng một phần", "partly italic"))  # type: ignore[arg-type]
+        found = _ITALIC.get(ln.italic, _t("nghiêng một phần", "partly italic"))
         yield Finding(f"{code}.italic", _el(key), found, _ITALIC[e.italic], where(ln))
     if e.upper is True and not ln.upper:
         yield Finding(f"{code}.case", _el(key), _t("chữ thường", "lower case"), _t("chữ in hoa", "upper case"),
@@ -188,13 +188,14 @@ def page(parts: Parts) -> Iterator[Finding]:
                           _t("trang dọc (trang ngang chỉ cho phụ lục, bảng rộng)",
                              "portrait (landscape only for annexes, wide tables)"), where(None, s.index + 1))
         allowed = [P.PAGE.margins_mm] + ([P.PAGE.landscape_margins_mm] if s.landscape else [])
-        got = {"top": s.margins.top, "bottom": s.margins.bottom, "left": s.margins.left, "right": s.margins.right}
-        if any(v is None for v in got.values()):
+        sides = {"top": s.margins.top, "bottom": s.margins.bottom, "left": s.margins.left, "right": s.margins.right}
+        got = {side: v for side, v in sides.items() if v is not None}
+        if len(got) < len(sides):
             continue
         if not any(_margins_ok(got, ranges) for ranges in allowed):
             ranges = P.PAGE.margins_mm
             for side, lo, hi in ranges:
-                mm = got[side] / P.TWIPS_PER_MM  # type: ignore[operator]
+                mm = got[side] / P.TWIPS_PER_MM
                 if not lo - P.PAGE.tolerance_mm <= mm <= hi + P.PAGE.tolerance_mm:
                     yield Finding(f"page.margin.{side}", _t(f"lề {_SIDES[side][0]}", f"{_SIDES[side][1]} margin"),
                                   _m(f"{mm:.1f} mm"), _m(f"{lo:g}–{hi:g} mm"), where(None, s.index + 1))
@@ -203,7 +204,7 @@ def page(parts: Parts) -> Iterator[Finding]:
 _SIDES = {"top": ("trên", "top"), "bottom": ("dưới", "bottom"), "left": ("trái", "left"), "right": ("phải", "right")}
 
 
-def _margins_ok(got: dict, ranges: tuple) -> bool:
+def _margins_ok(got: dict[str, int], ranges: tuple) -> bool:
     tol = P.PAGE.tolerance_mm
     return all(lo - tol <= got[side] / P.TWIPS_PER_MM <= hi + tol for side, lo, hi in ranges)
 

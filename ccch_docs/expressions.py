@@ -144,6 +144,7 @@ def bang_chu(value: Any, don_vi: str = "", viet_hoa: bool = True, linh: str = "l
     if not isinstance(don_vi, str):
         raise ExpressionError("`bang_chu`: đơn vị phải là chữ, ví dụ bang_chu(x, \"đồng\")")
     try:
+        # linh, nghin, ty are whatever the template wrote: bang_chu refuses any but its words (ValueError below)
         return words.bang_chu(number, don_vi=don_vi, viet_hoa=bool(viet_hoa), linh=linh,  # type: ignore[arg-type]
                               tu=bool(tu), nghin=nghin, ty=ty)  # type: ignore[arg-type]
     except ValueError as exc:

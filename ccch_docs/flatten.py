@@ -528,7 +528,8 @@ class _Reader:
             return
         theme = self.styles.theme
         sz = props.get("sz")
-        runs.append(Run(text=text, fonts=tuple(_font(props.get("font_" + s), theme) for s in SLOTS),  # type: ignore[arg-type]
+        ascii_, h_ansi, east_asia, cs = (_font(props.get("font_" + s), theme) for s in SLOTS)
+        runs.append(Run(text=text, fonts=(ascii_, h_ansi, east_asia, cs),
                         size=sz / 2 if sz else None, bold=bool(props.get("b")), italic=bool(props.get("i")),
                         caps=bool(props.get("caps")), color=props.get("color"), underline=bool(props.get("u"))))
 

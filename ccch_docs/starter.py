@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import api, decree, packs, schemas, source
 from .decree import signers
@@ -193,11 +194,11 @@ _PLACES = {"ten": ("co_quan", "ten"), "chu_quan": ("co_quan", "chu_quan"), "viet
 
 def profile_text(answers: dict[str, object], output: Path, templates: Sequence[Path] | None = None) -> str:
     """A unit profile from `answers`, checked to give a valid document before it is written."""
-    data: dict[str, object] = {"mau": answers["mau"]} if answers.get("mau") else {}
+    data: dict[str, Any] = {"mau": answers["mau"]} if answers.get("mau") else {}
     for key in PROFILE_KEYS:
         if key in answers and key in _PLACES:
             block, field = _PLACES[key]
-            data.setdefault(block, {})[field] = answers[key]  # type: ignore[index]
+            data.setdefault(block, {})[field] = answers[key]
     data.update({"dia_danh": answers["dia_danh"], "luu": answers.get("luu") or "VT"})
     text = "\n".join(["# Hồ sơ đơn vị: văn bản kế thừa bằng `ke_thua: <tệp này>`; tạo văn bản bằng",
                       f"# `python -m ccch_docs init --loai ke_hoach --don-vi {output.as_posix()} -o ke-hoach.yaml`.",
