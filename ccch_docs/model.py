@@ -28,10 +28,10 @@ from .decree import numbering, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import numbers
-from .messages import CODES
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .formats.words import bang_chu
+from .messages import CODES
 from .source import Linked, Source
 from .yamlerrors import quoted
 from .yamlio import Path_
@@ -522,8 +522,9 @@ def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns:
 def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     loc = _user_path(src.data, err["loc"])
     kind = err["type"]
-    code = _KINDS.get(kind) or (kind if kind.startswith("CCHC-") else None)
-    message = CODES[code] if kind in _KINDS else err["msg"].removeprefix("Value error, ")
+    known = _KINDS.get(kind)
+    code = known or (kind if kind.startswith("CCHC-") else None)
+    message = CODES[known] if known is not None else err["msg"].removeprefix("Value error, ")
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], root)
