@@ -17,7 +17,12 @@ class Problem:
     column: int | None = None
     key: str | None = None
     hint: str | None = None
-    code: str | None = None  # stable, for systems to match: CCHC-E001 … (messages.CODES)
+    code: str | None = None  # stable, for systems to match: CCHC-E001 … (messages.CODES); found from the message
+
+    def __post_init__(self) -> None:
+        if self.code is None and self.message:  # an empty message only cites a place
+            from .messages import code_of
+            object.__setattr__(self, "code", code_of(self.message))
 
     def __str__(self) -> str:
         """`file:line:col: key: message (gợi ý: hint) [CODE]`, in the language of messages."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -11,7 +12,8 @@ import pytest
 
 import ccch_docs
 from ccch_docs.cli import main
-from ccch_docs.messages import CODES, LOCALE, translate
+from ccch_docs.errors import Problem
+from ccch_docs.messages import CODES, LOCALE, OTHER, code_of, translate
 
 BAD = "loai: ke_hoach\nco_quan: {ten: A, vt: 1}\n"
 
@@ -65,3 +67,70 @@ def test_a_wheel_ships_the_catalogs(tmp_path):
     for lang in ("vi", "en"):
         assert f"ccch_docs/locale/{lang}/LC_MESSAGES/ccch_docs.mo" in names
     assert "ccch_docs/py.typed" in names
+
+
+# The argument holding the message, for each way the package makes a Problem.
+_MESSAGE_AT = {"Problem": 0, "problem": 1, "_refuse": 1, "_refused": 2, "fail": 2, "_data_error": 2}
+
+
+def _sample(node: ast.expr) -> str | None:
+    """The text a message expression makes, each value as `x`; None when it is not written in place."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "x" for v in node.values)
+    return None
+
+
+def _written_messages() -> list[tuple[str, int, str]]:
+    """Every message written in the package where a Problem (or a finding: key path, message, hint) is made."""
+    found = []
+    for path in sorted(Path(ccch_docs.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            message: ast.expr | None = None
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+                at = 0 if name == "problem" and isinstance(node.func, ast.Name) else _MESSAGE_AT.get(name or "")
+                message = node.args[at] if at is not None and len(node.args) > at else None
+            elif isinstance(node, ast.FunctionDef) and node.name.endswith("_problem"):  # gives a message back
+                found += [(path.name, r.lineno, r.value.value) for r in ast.walk(node)
+                          if isinstance(r, ast.Return) and isinstance(r.value, ast.Constant) and r.value.value]
+            elif isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Tuple | ast.BinOp
+                                                                                     | ast.Name):
+                message = node.elts[1]
+            text = None if message is None else _sample(message)
+            if text:
+                found.append((path.name, node.lineno, text))
+    return found
+
+
+def test_every_problem_the_package_writes_has_its_own_code():
+    written = _written_messages()
+    assert len(written) > 100
+    unknown = [(name, line, text) for name, line, text in written if code_of(text) == OTHER]
+    assert unknown == []
+    assert Problem("thiếu khóa bắt buộc").code == "CCHC-E001"
+    assert Problem("một lỗi chưa có trong danh mục").code == OTHER
+    assert Problem("", "a.yaml").code is None  # a place cited, never printed
+
+
+def test_codes_fall_in_their_ranges_and_messages_with_values_are_translated_after():
+    assert code_of("mẫu hỏng: x") == "CCHC-E105" and code_of("không ghi được: x") == "CCHC-E207"
+    assert code_of("dữ liệu vòng tròn: giá trị chứa chính nó") == "CCHC-E081"  # the longest fixed text wins
+    assert translate("tệp quá lớn (9.000 byte, tối đa 5)", "en") == "file too large (9.000 bytes, at most 5)"
+    assert translate("tệp quá lớn (9.000 byte, tối đa 5)", "vi") == "tệp quá lớn (9.000 byte, tối đa 5)"
+    for msgid in CODES.values():
+        assert set(re.findall(r"\{(\w+)\}", translate(msgid, "en"))) == set(re.findall(r"\{(\w+)\}", msgid))
+
+
+def test_the_shipped_catalogs_are_the_compiled_po_files(tmp_path):
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+    for lang in ("vi", "en"):
+        folder = LOCALE / lang / "LC_MESSAGES"
+        with open(folder / "ccch_docs.po", "rb") as po, open(folder / "ccch_docs.mo", "rb") as mo:
+            written, shipped = read_po(po), read_mo(mo)
+        assert not any(m.fuzzy for m in written if m.id)
+        assert {m.id: m.string for m in written if m.id and m.string} == {m.id: m.string for m in shipped if m.id}
+    with open(LOCALE / "ccch_docs.pot", "rb") as pot:
+        assert {m.id for m in read_po(pot) if m.id} >= set(CODES.values())
