@@ -16,7 +16,7 @@ from .model import VanBan, validate
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
-from .yamlio import decode
+from .yamlio import collector_paused, decode
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one
 
@@ -82,8 +82,9 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     found = templates_of(doc)
     van_ban = doc.van_ban if isinstance(doc, Document) else doc
     template = engine.compiled(_template(doc), found.pack.sizes)
-    ctx = context.build(van_ban, found.pack)
-    data = template.render(ctx, context.tables(ctx), [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
+    with collector_paused():  # a render's garbage is bounded (sandbox budget), and a phụ lục's rows are many
+        ctx = context.build(van_ban, found.pack)
+        data = template.render(ctx, context.tables(ctx), [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
     if isinstance(to, str | Path):
         write_atomic(to, data, inputs_of(doc))
     elif to is not None:

@@ -129,8 +129,9 @@ def _place_of(text: str, index: int) -> tuple[int, int]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The garbage collector off while a document is built: it would rescan the growing tree again and again."""
+def collector_paused() -> Iterator[None]:
+    """The garbage collector off while a document is built (or rendered): it would rescan the growing tree again
+    and again."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -175,7 +176,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Prob
                                   column, hint=hint)])
     parser = _Parser(text)
     try:
-        with _collector_paused():
+        with collector_paused():
             return _Builder(file).build(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
