@@ -97,3 +97,21 @@ def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int
 def _cell_paragraphs(row: etree._Element, col: int) -> list[etree._Element]:
     cells = row.findall(ooxml.qn("w:tc"))
     return cells[col].findall(ooxml.qn("w:p")) if col < len(cells) else []
+
+
+SIGNATURE_STYLE = "CCHC Nơi nhận"  # the first paragraph of the table holding Nơi nhận and the signer
+
+
+def keep_signature(body: etree._Element, styles: ooxml.StyleSheet) -> None:
+    """The signer's table never starts a page alone: the body's last paragraph keeps with it (and, through
+    widow control, at least its last two lines)."""
+    p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == SIGNATURE_STYLE), None)
+    tbl = None if p is None else next((a for a in p.iterancestors() if a.tag == ooxml.qn("w:tbl")), None)
+    if tbl is None:
+        return
+    for prev in tbl.itersiblings(preceding=True):
+        if prev.tag != ooxml.qn("w:p"):
+            return
+        ooxml.keep_with_next(prev)
+        if ooxml.text(prev).strip():
+            return

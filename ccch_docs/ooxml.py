@@ -365,3 +365,14 @@ def detach(el: etree._Element) -> None:
     parent = el.getparent()
     if parent is not None:
         parent.remove(el)
+
+
+def keep_with_next(p: etree._Element) -> None:
+    """Keep the paragraph on the page of what follows it (<w:keepNext/>, first in <w:pPr> after its style)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is None:
+        style = ppr.find(qn("w:pStyle"))
+        ppr.insert(0 if style is None else 1, etree.Element(qn("w:keepNext")))

@@ -374,3 +374,23 @@ def test_the_checker_reads_a_tables_caption_and_unit_line_as_the_tables(tmp_path
     ccch_docs.render(ccch_docs.from_dict(data), out)
     report = ccch_docs.check(out)
     assert report.error is None and report.violations == []
+
+
+def test_the_signer_block_keeps_the_last_body_lines_with_it(tmp_path):
+    out = tmp_path / "ky.docx"
+    ccch_docs.render(ccch_docs.from_dict(PLAN), out)
+    body = View.open(out).doc.element.body
+    footer = [t for t in body.iterchildren(W + "tbl") if "Nơi nhận" in "".join(t.itertext())][0]
+    last = footer.getprevious()
+    assert "".join(t.text or "" for t in last.iter(W + "t")) == "Thực hiện./." and last.find(f"{W}pPr/{W}keepNext") is not None
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_never_starts_a_page_with_the_signer_block(tmp_path):
+    # 16 paragraphs fill page 1 so that, without keep-with-next, Nơi nhận would open page 2 alone.
+    filler = [f"Đoạn {i} nội dung mẫu để lấp đầy trang giấy của văn bản hành chính." for i in range(16)]
+    out = tmp_path / "ky.docx"
+    ccch_docs.render(ccch_docs.from_dict({**PLAN, "mo_dau": filler}), out)
+    page = next(p for p in _pdf_text(out, tmp_path).split("\f") if "Nơi nhận:" in p)
+    lines = [clean(x) for x in page.splitlines() if clean(x)]
+    assert lines.index("Thực hiện./.") < [i for i, x in enumerate(lines) if x.startswith("Nơi nhận:")][0]
