@@ -275,9 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
     lang = _language(argv)
-    args = parser(lang).parse_args(argv)
+    from .messages import argparse_speaking, speaking
+    with argparse_speaking(lang if lang in TEXTS else "vi"):
+        args = parser(lang).parse_args(argv)
     t = TEXTS.get(args.lang, TEXTS["vi"])
-    from .messages import speaking
     with speaking(args.lang):  # problems printed in the language asked for
         try:
             return _run(args, t)

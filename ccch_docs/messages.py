@@ -190,6 +190,27 @@ OTHER = "CCHC-E099"
 HEADS = (N_("các khóa được dùng ở đây"), N_("chọn một trong"), N_("đặt giá trị trong dấu ngoặc kép"),
          N_("đặt dòng trong dấu ngoặc kép"), N_("số liệu phải là số"), N_("dấu hai chấm `:` đặt sai chỗ"),
          N_("thụt lề bằng phím Tab"), N_("thiếu dấu ngoặc kép đóng"))
+# The command line's own words, as argparse writes them (its msgids are English): Vietnamese in the vi catalog.
+ARGPARSE = (
+    N_('usage: '),
+    N_('%(prog)s: error: %(message)s\n'),
+    N_('argument %(argument_name)s: %(message)s'),
+    N_('ambiguous option: %(option)s could match %(matches)s'),
+    N_('expected one argument'),
+    N_('expected at least one argument'),
+    N_('expected at most one argument'),
+    N_('invalid %(type)s value: %(value)r'),
+    N_('invalid choice: %(value)r (choose from %(choices)s)'),
+    N_('not allowed with argument %s'),
+    N_('one of the arguments %s is required'),
+    N_('options'),
+    N_('positional arguments'),
+    N_('show this help message and exit'),
+    N_('the following arguments are required: %s'),
+    N_('unrecognized arguments: %s'),
+    N_("can't open '%(filename)s': %(error)s"),
+    N_('ignored explicit argument %r'),
+)
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")
 
@@ -210,6 +231,18 @@ def speaking(lang: str) -> Iterator[None]:
         yield
     finally:
         _chosen.pop()
+
+
+@contextmanager
+def argparse_speaking(lang: str) -> Iterator[None]:
+    """argparse's own words (`usage:`, `error:`, `invalid choice` …) in `lang` inside the block."""
+    import argparse
+    saved = argparse._  # type: ignore[attr-defined]  # argparse looks its words up through this module name
+    argparse._ = _catalog(lang).gettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=8)

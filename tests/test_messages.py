@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,43 @@ def test_the_shipped_catalogs_are_the_compiled_po_files(tmp_path):
         assert {m.id: m.string for m in written if m.id and m.string} == {m.id: m.string for m in shipped if m.id}
     with open(LOCALE / "ccch_docs.pot", "rb") as pot:
         assert {m.id for m in read_po(pot) if m.id} >= set(CODES.values())
+
+
+_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+
+def test_argparse_speaks_the_language_of_messages(capsys):
+    for lang, words in (("vi", ("cách dùng: ", ": lỗi: thiếu các tham số bắt buộc: file")),
+                        ("en", ("usage: ", ": error: the following arguments are required: file"))):
+        with pytest.raises(SystemExit):
+            main(["--lang", lang, "render"])
+        err = capsys.readouterr().err
+        assert err.startswith(words[0]) and words[1] in err
+    with pytest.raises(SystemExit):
+        main(["rendr"])
+    assert "lựa chọn không hợp lệ: 'rendr' (chọn một trong 'render'" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "render", "x.yaml", "-j", "many"])
+    err = capsys.readouterr().err
+    assert "error: argument -j/--jobs: invalid int value: 'many'" in err and not _VIETNAMESE.search(err)
+
+
+@pytest.mark.parametrize("case", ["argument"])
+def test_english_leaves_no_vietnamese_but_the_users_data(tmp_path, capsys, case):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    shutil.copytree(examples / "don-vi", tmp_path / "don-vi")
+    good = (examples / "ke-hoach-cchc-2022-long-my.yaml").read_text("utf-8")
+    source = tmp_path / "kh.yaml"
+    source.write_text({"yaml": "loai: ke_hoach\nmo_dau: a, như sau:\n  b: c\n",
+                       "pack": "mau: khong-co\n" + good,
+                       "expression": good.replace("\nmo_dau:\n", "\nmo_dau:\n  - \"{{ 1 / 0 }}\"\n", 1)}.get(case, good),
+                      "utf-8")
+    argv = {"output": ["render", str(source), "-o", str(tmp_path / "no" / "such" / "x.docx")],
+            "argument": ["render", str(source), "--jobs", "many"]}.get(case, ["validate", str(source)])
+    if case == "argument":
+        with pytest.raises(SystemExit):
+            main(["--lang", "en", *argv])
+    else:
+        assert main(["--lang", "en", *argv]) in (1, 2)
+    err = capsys.readouterr().err
+    assert err and not _VIETNAMESE.search(err.replace(str(tmp_path), "")), err

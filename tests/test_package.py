@@ -22,7 +22,7 @@ def test_version_flag_and_usage_name_the_command_typed():
         out = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True).stdout
         assert out == f"{name} {ccch_docs.__version__}\n"
         err = subprocess.run([*command, "render"], capture_output=True, text=True).stderr
-        assert err.startswith(f"usage: {name} render ")
+        assert err.startswith(f"cách dùng: {name} render ")  # argparse speaks the language of messages
 
 
 def test_from_dict_problems_name_the_key_path_not_a_line():
