@@ -131,6 +131,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
     groups = pl.groups
+    counted = 0  # rows numbered so far, for numbers that run on across groups
     group_labels = iter(numbering.numbered([g.so for g in groups if g.ten is not None], pl.danh_so.nhom, with_dd))
     for grp in groups:
         outer: numbering.Counters = ()  # the group's counter, for a row style that prints it
@@ -139,7 +140,9 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
             outer = (group_number or 0,)
             rows.append((group_kind, group_label, ((grp.ten,),)))
         style = pl.danh_so.dong if grp.danh_so is None else grp.danh_so
-        for n, row in enumerate(grp.dong, start=1):
+        start = counted + 1 if pl.danh_so.lien_tuc else 1
+        counted = start + len(grp.dong) - 1
+        for n, row in enumerate(grp.dong, start=start):
             rows.append(("dong", numbering.label(n, style, with_dd, outer), tuple(_cell(row.get(k)) for k in keys)))
             if total_key and row.get(total_key) is not None:
                 number = _amount(row[total_key])

@@ -254,6 +254,7 @@ class DanhSoBang(Model):
 
     nhom: LabelStyle = "1."
     dong: LabelStyle = "a)"
+    lien_tuc: Bool = Field(False, description="true: số thứ tự dòng chạy tiếp qua các nhóm (1 … 11 qua nhóm I – IV)")
     cap: BodyStyles = Field((), description="phụ lục có nội dung: kiểu nhãn từng cấp của nội dung, ví dụ "
                                             "[\"I.\", \"1.\", \"1.1.\"]; mặc định I. → 1. → a)")
 

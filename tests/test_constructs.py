@@ -394,3 +394,11 @@ def test_libreoffice_never_starts_a_page_with_the_signer_block(tmp_path):
     page = next(p for p in _pdf_text(out, tmp_path).split("\f") if "Nơi nhận:" in p)
     lines = [clean(x) for x in page.splitlines() if clean(x)]
     assert lines.index("Thực hiện./.") < [i for i, x in enumerate(lines) if x.startswith("Nơi nhận:")][0]
+
+
+def test_row_numbers_run_on_across_groups(render_dict):
+    table = {"tieu_de": "Đơn vị", "cot": [{"khoa": "ten", "ten": "Tên"}], "danh_so": {"nhom": "I.", "dong": "1",
+                                                                                   "lien_tuc": True},
+             "nhom": [{"ten": "Cấp tỉnh", "dong": [{"ten": "A"}, {"ten": "B"}]}, {"ten": "Cấp xã", "dong": [{"ten": "C"}]}]}
+    rows = View.table_rows(render_dict({**PLAN, "phu_luc": [table]}).appendix_tables()[0])
+    assert rows == ["Số TT | Tên", "I. Cấp tỉnh", "1 | A", "2 | B", "II. Cấp xã", "3 | C"]
