@@ -211,6 +211,9 @@ ARGPARSE = (
     N_("can't open '%(filename)s': %(error)s"),
     N_('ignored explicit argument %r'),
 )
+# Hints and expression messages that go with values (translated like messages, with no code of their own).
+PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
+           N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"))
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")
 
@@ -254,7 +257,7 @@ def _catalog(lang: str) -> gettext.NullTranslations:
 def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     """(code, msgid, pattern matching the messages made from it), the msgids with most fixed text first."""
     found = []
-    for code, msgid in CODES.items():
+    for code, msgid in [*CODES.items(), *(("", phrase) for phrase in PHRASES)]:
         parts = re.split(r"\{(\w+)\}", msgid)
         seen: set[str] = set()
         pattern = ""
@@ -270,8 +273,8 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
 
 
 def matching(message: str) -> tuple[str, str, dict[str, str]] | None:
-    """The code and msgid `message` was made from, and the values put in it; None if the catalog has no such
-    message.
+    """The code (`""` for a hint) and msgid `message` was made from, and the values put in it; None if the
+    catalog has no such message.
 
     >>> matching("không tìm thấy mẫu: x.docx")
     ('CCHC-E106', 'không tìm thấy mẫu: {detail}', {'detail': 'x.docx'})
@@ -286,7 +289,7 @@ def matching(message: str) -> tuple[str, str, dict[str, str]] | None:
 def code_of(message: str) -> str:
     """The stable code of a message: its msgid's in CODES, else the code of other problems of the input."""
     found = matching(message)
-    if found:
+    if found and found[0]:
         return found[0]
     head = message.partition(": ")[0]  # `YAML không hợp lệ: …`
     return next((code for code, msgid in CODES.items() if msgid == head), OTHER)
@@ -305,7 +308,8 @@ def translate(text: str, lang: str | None = None) -> str:
     if whole != text:
         return whole
     made = matching(text)
-    if made is not None and "{" in made[1]:
-        return catalog.gettext(made[1]).format(**made[2])
+    if made is not None and made[2]:  # values as written, but a `detail` is itself a message
+        values = {k: translate(v, lang) if k == "detail" else v for k, v in made[2].items()}
+        return re.sub(r"\{(\w+)\}", lambda m: values[m[1]], catalog.gettext(made[1]))
     head, sep, rest = text.partition(": ")
     return catalog.gettext(head) + sep + rest if sep else text
