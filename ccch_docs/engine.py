@@ -29,7 +29,7 @@ from .sandbox import Sandbox, bounded, budget
 MAIN = "word/document.xml"
 STYLES = "word/styles.xml"
 # Tags a part's Jinja output may hold (a 15,000-paragraph document: 270,000; phụ lục tables come after).
-MAX_TAGS = 1_000_000
+MAX_TAGS = 300_000
 _TEMPLATED = ("word/document.xml", "word/header", "word/footer")
 # Where each phụ lục table goes: a processing instruction, which no escaped value can forge.
 _TABLE_MARK = "ccch-bang"
