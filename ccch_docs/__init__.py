@@ -10,6 +10,7 @@ from .errors import CchcError as CchcError
 from .errors import InputError as InputError
 from .errors import OutputError as OutputError
 from .errors import Problem as Problem
+from .errors import TargetError as TargetError
 from .errors import TemplateError as TemplateError
 
 # Imported on first use (PEP 562), as is __version__, so that a command that needs none of them starts fast.
@@ -17,7 +18,7 @@ _LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "ap
          "render_many": "api", "to_pdf": "api", "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
 
 __all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result",
-           "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
+           "TargetError", "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ from typing import IO, Any
 from . import compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
-from .errors import InputError, OutputError, Problem
+from .errors import InputError, Problem, TargetError
 from .files import Reader, Roots, folders, real
 from .model import VanBan, validate
 from .output import write_atomic, write_stream
@@ -102,7 +102,7 @@ def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thu
 
     to = Path(to)
     if to.exists() and not force:
-        raise OutputError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])
+        raise TargetError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])
     text = cascading.plan_text(load(parent).van_ban, don_vi, to, ke_thua)
     loads(text, name=str(to), base_dir=to.parent)  # the skeleton is itself a valid document
     write_atomic(to, text.encode("utf-8"), [Path(parent), *([Path(ke_thua)] if ke_thua else [])])

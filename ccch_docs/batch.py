@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import pdf
-from .errors import CchcError, InputError, Problem, TemplateError
+from .errors import CchcError, InputError, Problem, TargetError, TemplateError
 from .output import write_atomic
 from .pdf import TIMEOUT
 
@@ -63,7 +63,7 @@ def run(job: Job) -> Result:
         if job.pdf is not None:
             written.append(pdf.convert(data, job.pdf, timeout=job.pdf_timeout, name=str(job.source)))
         return Result(job, tuple(written))
-    except (InputError, TemplateError) as exc:
+    except (InputError, TemplateError, TargetError) as exc:
         return Result(job, tuple(written), exc.problems, bad_input=True)
     except CchcError as exc:
         return Result(job, tuple(written), exc.problems)

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import CchcError, InputError, Problem, TemplateError
+from .errors import CchcError, InputError, Problem, TargetError, TemplateError
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     with speaking(args.lang):  # problems printed in the language asked for
         try:
             return _run(args, t)
-        except (InputError, TemplateError) as exc:
+        except (InputError, TemplateError, TargetError) as exc:
             print(exc, file=sys.stderr)
             return 2
         except CchcError as exc:

@@ -81,3 +81,9 @@ class TemplateError(CchcError):
 
 class OutputError(CchcError):
     """The document could not be written or converted."""
+
+
+class TargetError(OutputError):
+    """The output was refused before anything was written: the target is an input of the render, a folder,
+    a device or a FIFO, a text stream, or an existing file not to be replaced. The caller's choice is at fault
+    (exit code 2), not the machine."""

@@ -12,15 +12,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError, Problem
+from .errors import OutputError, Problem, TargetError
 
 # O_TMPFILE makes a file with no name, which /proc/self/fd lets us link into place once it is whole.
 _UNNAMED = getattr(os, "O_TMPFILE", 0)
 _NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT)  # kernel or file system without it
 
 
-def _refuse(path: Path | str, message: str, hint: str | None = None) -> OutputError:
-    return OutputError([Problem(message, str(path), hint=hint)])
+def _refuse(path: Path | str, message: str, hint: str | None = None, *, target: bool = False) -> OutputError:
+    """The error for `path`: a TargetError when the target itself was refused before writing."""
+    return (TargetError if target else OutputError)([Problem(message, str(path), hint=hint)])
 
 
 def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
@@ -32,14 +33,14 @@ def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
     except OSError as exc:
         raise _refuse(path, f"không ghi được: {exc.strerror or exc}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx")
+        raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx", target=True)
     for source in inputs:
         try:
             same = os.path.samefile(path, source)
         except OSError:
             continue
         if same:
-            raise _refuse(path, f"đích ghi là tệp đầu vào {source}: không ghi đè", "chọn tệp kết quả khác (-o)")
+            raise _refuse(path, f"đích ghi là tệp đầu vào {source}: không ghi đè", "chọn tệp kết quả khác (-o)", target=True)
     return stat.S_IMODE(info.st_mode)
 
 
@@ -133,9 +134,9 @@ def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
     """Write `data` to an open binary stream; OutputError for a closed, text or failing stream."""
     name = str(getattr(stream, "name", "<luồng>"))
     if getattr(stream, "closed", False):
-        raise _refuse(name, "luồng ghi đã đóng")
+        raise _refuse(name, "luồng ghi đã đóng", target=True)
     if isinstance(stream, io.TextIOBase):
-        raise _refuse(name, "luồng văn bản không nhận được .docx", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO")
+        raise _refuse(name, "luồng văn bản không nhận được .docx", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO", target=True)
     try:
         stream.write(data)
     except (OSError, TypeError, ValueError) as exc:

@@ -42,7 +42,7 @@ def test_the_document_and_its_linked_files_are_never_written_over(doc_copy):
     doc = ccch_docs.load(doc_copy)
     for target in (doc_copy, profile, doc_copy.parent / "hard.docx", doc_copy.parent / "sym.docx",
                    doc_copy.parent / "don-vi" / ".." / "doc.yaml"):
-        with pytest.raises(ccch_docs.OutputError) as exc_info:
+        with pytest.raises(ccch_docs.TargetError) as exc_info:
             ccch_docs.render(doc, target)
         assert "tệp đầu vào" in str(exc_info.value)
     assert _unchanged(doc_copy, profile) == before
@@ -54,11 +54,11 @@ def test_the_template_is_never_written_over(tmp_path, doc_copy, capsys):
     pack.mkdir()
     shutil.copy(packs.builtin_dir() / "van_ban.docx", pack)
     before = _unchanged(pack / "van_ban.docx")
-    with pytest.raises(ccch_docs.OutputError, match="tệp đầu vào"):
+    with pytest.raises(ccch_docs.TargetError, match="tệp đầu vào"):
         ccch_docs.render(ccch_docs.load(doc_copy, templates=[pack]), pack / "van_ban.docx")
     code = main(["render", str(doc_copy), "--templates", str(pack), "-o", str(pack / "van_ban.docx")])
     err = capsys.readouterr().err
-    assert code != 0 and "tệp đầu vào" in err and "Traceback" not in err
+    assert code == 2 and "tệp đầu vào" in err and "Traceback" not in err
     assert _unchanged(pack / "van_ban.docx") == before
 
 
@@ -87,10 +87,10 @@ def test_only_regular_files_are_written(tmp_path, capsys):
     doc = ccch_docs.load(EXAMPLE)
     for target in _not_regular(tmp_path):
         kind = stat.S_IFMT(os.lstat(target).st_mode)
-        with pytest.raises(ccch_docs.OutputError, match="không phải tệp thường"):
+        with pytest.raises(ccch_docs.TargetError, match="không phải tệp thường"):
             ccch_docs.render(doc, target)
         if not target.is_dir():  # the CLI writes into a folder named by -o
-            assert main(["render", str(EXAMPLE), "-o", str(target)]) != 0
+            assert main(["render", str(EXAMPLE), "-o", str(target)]) == 2
             assert "không phải tệp thường" in capsys.readouterr().err
         assert stat.S_IFMT(os.lstat(target).st_mode) == kind
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
