@@ -69,7 +69,7 @@ def test_without_a_profile_placeholders_keep_it_valid(tmp_path):
 def test_never_overwrites_without_force(tmp_path, capsys):
     out = tmp_path / "x.yaml"
     out.write_text("giữ nguyên", "utf-8")
-    assert _run("--don-vi", "cấp huyện", "-o", str(out)) == 1
+    assert _run("--don-vi", "cấp huyện", "-o", str(out)) == 2
     assert "tệp đã có" in capsys.readouterr().err and out.read_text("utf-8") == "giữ nguyên"
     assert _run("--don-vi", "cấp huyện", "-o", str(out), "--force") == 0
     assert ccch_docs.load(out).loai == "ke_hoach"
