@@ -211,9 +211,15 @@ ARGPARSE = (
     N_("can't open '%(filename)s': %(error)s"),
     N_('ignored explicit argument %r'),
 )
+# The YAML parser's errors made from the user's own line (yamlerrors.py; its fixed wording is marked there).
+VALUE_COLON = N_("giá trị của `{key}` có dấu hai chấm `:` nên YAML hiểu sai")
+VALUE_DASH = N_("giá trị của `{key}` bắt đầu bằng `- ` nên YAML hiểu sai")
+QUOTE_VALUE = N_("đặt giá trị trong dấu ngoặc kép: {rewritten} — hoặc viết `{key}: >-` rồi xuống dòng, thụt lề đoạn văn")
+DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
-           N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"))
+           N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"),
+           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST)
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")
 
@@ -298,7 +304,8 @@ def code_of(message: str) -> str:
 def translate(text: str, lang: str | None = None) -> str:
     """`text` in `lang` (default: language()): whole when the catalog has it; else, for a message made from
     a msgid with `{values}`, the translated msgid filled with the same values; else its leading phrase up
-    to `: ` (the fixed part of a message that goes on with values), the rest as written.
+    to `: ` (the fixed part of a message that goes on with values), the rest translated likewise when that
+    phrase is known, else as written.
 
     >>> translate("thiếu khóa bắt buộc", "en"), translate("YAML không hợp lệ: x", "en")
     ('required key missing', 'invalid YAML: x')
@@ -312,4 +319,7 @@ def translate(text: str, lang: str | None = None) -> str:
         values = {k: translate(v, lang) if k == "detail" else v for k, v in made[2].items()}
         return re.sub(r"\{(\w+)\}", lambda m: values[m[1]], catalog.gettext(made[1]))
     head, sep, rest = text.partition(": ")
-    return catalog.gettext(head) + sep + rest if sep else text
+    if not sep:
+        return text
+    known = catalog.gettext(head)
+    return known + sep + (translate(rest, lang) if known != head else rest)  # `YAML không hợp lệ: <a message>`

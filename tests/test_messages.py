@@ -156,14 +156,17 @@ def test_argparse_speaks_the_language_of_messages(capsys):
     assert "error: argument -j/--jobs: invalid int value: 'many'" in err and not _VIETNAMESE.search(err)
 
 
-@pytest.mark.parametrize("case", ["pack", "expression", "output", "argument"])
+@pytest.mark.parametrize("case", ["pack", "expression", "output", "argument", "yaml", "yaml-tab", "yaml-list"])
 def test_english_leaves_no_vietnamese_but_the_users_data(tmp_path, capsys, case):
     examples = Path(__file__).resolve().parent.parent / "examples"
     shutil.copytree(examples / "don-vi", tmp_path / "don-vi")
     good = (examples / "ke-hoach-cchc-2022-long-my.yaml").read_text("utf-8")
     source = tmp_path / "kh.yaml"
     source.write_text({"pack": "mau: khong-co\n" + good,
-                       "expression": good.replace("\nmo_dau:\n", "\nmo_dau:\n  - \"{{ 1 / 0 }}\"\n", 1)}.get(case, good),
+                       "expression": good.replace("\nmo_dau:\n", "\nmo_dau:\n  - \"{{ 1 / 0 }}\"\n", 1),
+                       "yaml": good + "ghi_chu: see: below\n",
+                       "yaml-tab": good + "ghi_chu:\n\t- x\n",
+                       "yaml-list": good + "ghi_chu: [- a, - b]\n"}.get(case, good),
                       "utf-8")
     argv = {"output": ["render", str(source), "-o", str(source / "x.docx")],  # a folder that cannot be made
             "argument": ["render", str(source), "--jobs", "many"]}.get(case, ["validate", str(source)])
