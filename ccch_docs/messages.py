@@ -214,7 +214,8 @@ ARGPARSE = (
 # The YAML parser's errors made from the user's own line (yamlerrors.py; its fixed wording is marked there).
 VALUE_COLON = N_("giá trị của `{key}` có dấu hai chấm `:` nên YAML hiểu sai")
 VALUE_DASH = N_("giá trị của `{key}` bắt đầu bằng `- ` nên YAML hiểu sai")
-QUOTE_VALUE = N_("đặt giá trị trong dấu ngoặc kép: {rewritten} — hoặc viết `{key}: >-` rồi xuống dòng, thụt lề đoạn văn")
+QUOTE_VALUE = N_("đặt giá trị trong dấu ngoặc kép: {rewritten} — hoặc viết `{key}: >-` rồi xuống dòng, "
+                 "thụt lề đoạn văn")
 DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),

@@ -42,7 +42,8 @@ _KNOWN = {
         N_("đóng bằng `]`; đặt mục có dấu phẩy hay dấu hai chấm trong dấu ngoặc kép; kiểm tra thụt lề của dòng sau")),
     "did not find expected ',' or '}'": (
         N_("khối `{ … }` chưa đóng, hoặc có giá trị chứa dấu phẩy"),
-        N_("đóng bằng `}`; đặt giá trị có dấu phẩy hay dấu hai chấm trong dấu ngoặc kép; kiểm tra thụt lề của dòng sau")),
+        N_("đóng bằng `}`; đặt giá trị có dấu phẩy hay dấu hai chấm trong dấu ngoặc kép; "
+           "kiểm tra thụt lề của dòng sau")),
 }
 # `khóa: giá trị` on one line (maybe a list item): the value holds a colon, or starts with `- `.
 _KEY_VALUE = re.compile(r"(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s:#\"'\[{-][^:#]*?):\s+(?P<value>\S.*?)\s*")
