@@ -18,7 +18,8 @@ _LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "ap
          "render_many": "api", "to_pdf": "api", "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
 
 __all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result",
-           "TargetError", "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render", "render_many", "to_pdf"]
+           "TargetError", "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render", "render_many",
+           "to_pdf"]
 
 
 def __getattr__(name: str) -> Any:

@@ -33,14 +33,16 @@ def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
     except OSError as exc:
         raise _refuse(path, f"không ghi được: {exc.strerror or exc}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx", target=True)
+        raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx",
+                      target=True)
     for source in inputs:
         try:
             same = os.path.samefile(path, source)
         except OSError:
             continue
         if same:
-            raise _refuse(path, f"đích ghi là tệp đầu vào {source}: không ghi đè", "chọn tệp kết quả khác (-o)", target=True)
+            raise _refuse(path, f"đích ghi là tệp đầu vào {source}: không ghi đè", "chọn tệp kết quả khác (-o)",
+                          target=True)
     return stat.S_IMODE(info.st_mode)
 
 
@@ -136,7 +138,8 @@ def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
     if getattr(stream, "closed", False):
         raise _refuse(name, "luồng ghi đã đóng", target=True)
     if isinstance(stream, io.TextIOBase):
-        raise _refuse(name, "luồng văn bản không nhận được .docx", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO", target=True)
+        raise _refuse(name, "luồng văn bản không nhận được .docx", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO",
+                      target=True)
     try:
         stream.write(data)
     except (OSError, TypeError, ValueError) as exc:
