@@ -8,169 +8,89 @@ import sys
 from pathlib import Path
 
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
+from .messages import N_, lookup
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
-TEXTS = {
-    "vi": {
-        "prog": "Tạo văn bản cải cách hành chính (.docx, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML.",
-        "version": "in số phiên bản rồi thoát",
-        "lang": "ngôn ngữ của phần trợ giúp: vi (mặc định) hoặc en; cũng đặt được bằng biến CCHC_LANG",
-        "render": "dựng văn bản .docx (và PDF) từ một hoặc nhiều tệp YAML",
-        "validate": "chỉ kiểm tra tệp YAML, không tạo văn bản",
-        "file": "tệp YAML mô tả văn bản",
-        "files": "một hoặc nhiều tệp YAML",
-        "sources": "tệp YAML, thư mục (mọi tệp .yaml trong đó) hoặc mẫu tên như 'don-vi/*.yaml'; nhiều cũng được",
-        "output": "tệp kết quả: .docx, hoặc .pdf (chỉ xuất PDF); DIR/ để ghi vào thư mục; - để in ra đầu ra chuẩn "
-                  "(mặc định: cùng tên với tệp YAML, bên cạnh nó)",
-        "pdf": "xuất thêm PDF bằng LibreOffice",
-        "jobs": "số tiến trình dựng song song (mặc định 1; 0: mỗi CPU một tiến trình)",
-        "pdf_timeout": "số giây tối đa để LibreOffice chuyển một văn bản sang PDF (mặc định %(default)s)",
-        "summary": "{n} tệp: {ok} xong, {bad} lỗi ({seconds:.1f} giây)",
-        "suffix": "không biết xuất định dạng `{suffix}`",
-        "suffix_hint": "dùng tên .docx hoặc .pdf, hoặc một thư mục kết thúc bằng /",
-        "many_to_file": "dựng nhiều tệp thì -o phải là một thư mục",
-        "many_hint": "viết -o {out}/ (có dấu / ở cuối)",
-        "stdout_one": "-o - chỉ dùng được với một tệp YAML",
-        "no_yaml": "không có tệp YAML nào ở đây",
-        "not_found": "không có tệp hoặc thư mục này",
-        "same_output": "hai văn bản cùng ghi ra một tệp",
-        "over_input": "tệp kết quả trùng với tệp đầu vào; không ghi đè",
-        "templates_opt": "thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)",
-        "roots": "chỉ đọc tệp liên kết (ke_thua, kem_theo, ke_hoach) và bộ mẫu trong thư mục này (lặp lại được)",
-        "templates": "bộ mẫu: xem mẫu dùng từ đâu, chép mẫu có sẵn, kiểm tra một bộ mẫu",
-        "list": "liệt kê từng mẫu và thư mục nó được lấy từ đó",
-        "mau": "tên bộ mẫu (như khóa `mau:` của văn bản)",
-        "export": "chép một mẫu có sẵn ra thư mục để sửa",
-        "name": "tên mẫu, ví dụ van_ban",
-        "to": "thư mục đích",
-        "force": "ghi đè tệp đã có",
-        "check": "dựng thử mọi loại văn bản với bộ mẫu; báo biến lạ và lỗi cú pháp Jinja",
-        "dir": "thư mục bộ mẫu",
-        "documents": "thêm các tệp YAML để dựng thử (ngoài các mẫu thử có sẵn)",
-        "schema": "in JSON Schema của định dạng đầu vào (để trình soạn thảo kiểm tra và gợi ý)",
-        "schema_pack": "in JSON Schema của pack.yaml thay cho văn bản",
-        "init": "tạo tệp YAML khởi đầu có chú thích (kế thừa hồ sơ đơn vị, nếu có)",
-        "loai": "loại văn bản, ví dụ ke_hoach, bao_cao, to_trinh",
-        "don_vi": "tệp hồ sơ đơn vị (YAML) để kế thừa; không có: tiêu đề và người ký để điền ngay trong tệp",
-        "profile": "tạo hồ sơ đơn vị (tiêu đề, người ký, địa danh) từ vài câu trả lời hoặc tùy chọn",
-        "profile_output": "tệp hồ sơ cần tạo, ví dụ don-vi/ubnd-xa.yaml",
-        "p_ten": "tên cơ quan, mỗi lần một dòng in hoa, ví dụ --ten \"ỦY BAN NHÂN DÂN\" --ten \"XÃ TÂN HÒA\"",
-        "p_chu_quan": "cơ quan chủ quản (dòng trên, không đậm), nếu có",
-        "p_viet_tat": "chữ viết tắt trong ký hiệu, ví dụ UBND",
-        "p_dia_danh": "địa danh trước ngày tháng, ví dụ Tân Hòa",
-        "p_tm": "ký thay mặt tập thể: TM. …, ví dụ ỦY BAN NHÂN DÂN",
-        "p_kt": "ký thay người đứng đầu: KT. …, ví dụ CHỦ TỊCH",
-        "p_chuc_vu": "chức vụ người ký, ví dụ CHỦ TỊCH",
-        "p_ho_ten": "họ và tên người ký",
-        "p_luu": "dòng lưu (mặc định VT)",
-        "p_mau": "bộ mẫu của tỉnh (khóa mau:), nếu có",
-        "ask": "{what}: ",
-        "missing_answer": "thiếu {flag}",
-        "missing_hint": "thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu",
-        "cot": "liệt kê các mẫu cột phụ lục và khóa của từng cột (chu_tri, phoi_hop, thoi_gian …)",
-        "init_output": "tệp YAML cần tạo (mặc định: in ra màn hình)",
-        "cascade": "tạo khung kế hoạch của một đơn vị từ kế hoạch cấp trên: các nhiệm vụ nêu tên đơn vị",
-        "parent": "tệp YAML của kế hoạch cấp trên",
-        "cascade_don_vi": "tên đơn vị như ghi ở cột chủ trì/phối hợp (không phân biệt hoa thường); nêu nhiều lần được",
-        "cascade_output": "tệp YAML kết quả",
-        "ke_thua": "hồ sơ đơn vị (tiêu đề, người ký) để tệp kết quả kế thừa; thiếu thì điền chỗ trống",
-        "ok": "hợp lệ",
-        "wrote": "đã ghi",
-        "from": "lấy từ",
-        "packs": "bộ mẫu",
-        "no_problem": "không có lỗi",
-        "exists": "tệp đã có; thêm --force để ghi đè",
-        "unexpected": "lỗi không mong đợi",
-        "check_docx": "kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP",
-        "docx": "tệp .docx hoặc thư mục chứa chúng",
-        "json": "in kết quả dạng JSON",
-        "import": "nhập một văn bản .docx có sẵn thành tệp YAML (rồi dựng lại đúng thể thức với --render)",
-        "import_file": "tệp .docx cần nhập",
-        "import_output": "tệp YAML kết quả (mặc định: cùng tên, bên cạnh tệp .docx; - để in ra)",
-        "import_render": "dựng lại văn bản .docx đúng thể thức bên cạnh tệp YAML",
-        "import_profile": "tách tiêu đề (cơ quan, địa danh) và người ký vào tệp hồ sơ đơn vị này; văn bản kế thừa nó",
-    },
-    "en": {
-        "prog": "Render administrative-reform documents (.docx, PDF) laid out per Decree 30/2020/NĐ-CP from YAML.",
-        "version": "print the version and exit",
-        "lang": "help language: vi (default) or en; also set by the CCHC_LANG variable",
-        "render": "render a .docx document (and PDF) from one or more YAML files",
-        "validate": "only check YAML files, write nothing",
-        "file": "the YAML file describing the document",
-        "files": "one or more YAML files",
-        "sources": "YAML files, folders (every .yaml file in them) or patterns such as 'units/*.yaml'",
-        "output": "the file to write: .docx, or .pdf (the PDF alone); DIR/ to write into a folder; - for standard "
-                  "output (default: the YAML file's name, beside it)",
-        "pdf": "also write a PDF through LibreOffice",
-        "jobs": "number of worker processes (default 1; 0: one per CPU)",
-        "pdf_timeout": "seconds LibreOffice may take to convert one document (default %(default)s)",
-        "summary": "{n} files: {ok} done, {bad} failed ({seconds:.1f} s)",
-        "suffix": "unknown output format `{suffix}`",
-        "suffix_hint": "name a .docx or .pdf file, or a folder ending in /",
-        "many_to_file": "with several inputs -o must be a folder",
-        "many_hint": "write -o {out}/ (with a trailing /)",
-        "stdout_one": "-o - takes a single YAML file",
-        "no_yaml": "no YAML file here",
-        "not_found": "no such file or folder",
-        "same_output": "two documents would write the same file",
-        "over_input": "the output is one of the inputs; not overwritten",
-        "templates_opt": "a template folder searched before CCHC_TEMPLATES and the built-in templates (repeatable)",
-        "roots": "read linked files (ke_thua, kem_theo, ke_hoach) and packs only inside this folder (repeatable)",
-        "templates": "template packs: where each template comes from, copy a built-in one, check a pack",
-        "list": "list each template and the folder it resolves from",
-        "mau": "a pack name (as the document's `mau:` key)",
-        "export": "copy a built-in template to a folder to customise it",
-        "name": "template name, e.g. van_ban",
-        "to": "destination folder",
-        "force": "overwrite an existing file",
-        "check": "render every document type with the pack; report unknown variables and Jinja syntax errors",
-        "dir": "the pack folder",
-        "documents": "more YAML files to render (besides the built-in samples)",
-        "schema": "print the JSON Schema of the input format (for editors to validate and complete)",
-        "schema_pack": "print the JSON Schema of pack.yaml instead",
-        "init": "write a commented starter YAML file (inheriting a unit profile, if given)",
-        "loai": "document type, e.g. ke_hoach, bao_cao, to_trinh",
-        "don_vi": "the unit profile (YAML) to inherit; without one the letterhead and signer are filled in the file",
-        "profile": "write a unit profile (letterhead, signer, place) from a few answers or options",
-        "profile_output": "the profile file to write, e.g. don-vi/ubnd-xa.yaml",
-        "p_ten": "the body's name, one upper-case line each time, e.g. --ten \"ỦY BAN NHÂN DÂN\" --ten \"XÃ TÂN HÒA\"",
-        "p_chu_quan": "the parent body (line above, not bold), if any",
-        "p_viet_tat": "the abbreviation used in the ký hiệu, e.g. UBND",
-        "p_dia_danh": "the place before the date, e.g. Tân Hòa",
-        "p_tm": "signing on behalf of a collective: TM. …, e.g. ỦY BAN NHÂN DÂN",
-        "p_kt": "signing for the head: KT. …, e.g. CHỦ TỊCH",
-        "p_chuc_vu": "the signer's title, e.g. CHỦ TỊCH",
-        "p_ho_ten": "the signer's full name",
-        "p_luu": "the archive line (default VT)",
-        "p_mau": "the province's template pack (mau: key), if any",
-        "ask": "{what}: ",
-        "missing_answer": "{flag} is missing",
-        "missing_hint": "add {flag} …, or run the command in a terminal to answer each question",
-        "cot": "list the phụ lục column presets and each column's key (chu_tri, phoi_hop, thoi_gian …)",
-        "init_output": "the YAML file to write (default: print it)",
-        "cascade": "write a unit's own plan skeleton from its parent plan: the tasks that name the unit",
-        "parent": "the parent plan's YAML file",
-        "cascade_don_vi": "the unit as written in the lead/partner columns (case-insensitive); may be repeated",
-        "cascade_output": "the YAML file to write",
-        "ke_thua": "the unit's profile (header, signer) for the result to inherit; placeholders without it",
-        "ok": "valid",
-        "wrote": "wrote",
-        "from": "from",
-        "packs": "packs",
-        "no_problem": "no problems",
-        "exists": "the file exists; add --force to overwrite it",
-        "unexpected": "unexpected error",
-        "check_docx": "check .docx files (or folders) against the layout rules of Decree 30/2020/NĐ-CP",
-        "docx": ".docx files or folders holding them",
-        "json": "print the results as JSON",
-        "import": "import an existing .docx document as YAML (and render it conformant again with --render)",
-        "import_file": "the .docx file to import",
-        "import_output": "the YAML file to write (default: the .docx's name, beside it; - to print it)",
-        "import_render": "render the conformant .docx beside the YAML file",
-        "import_profile": "put the letterhead (issuing body, place) and signer into this unit profile; "
-                          "the document inherits it",
-    },
+LANGS = ["en", "vi"]
+TEXTS = {  # the command line's own words: Vietnamese msgids, translated through the message catalog
+    "prog": N_("Tạo văn bản cải cách hành chính (.docx, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML."),
+    "version": N_("in số phiên bản rồi thoát"),
+    "lang": N_("ngôn ngữ của phần trợ giúp: vi (mặc định) hoặc en; cũng đặt được bằng biến CCHC_LANG"),
+    "render": N_("dựng văn bản .docx (và PDF) từ một hoặc nhiều tệp YAML"),
+    "validate": N_("chỉ kiểm tra tệp YAML, không tạo văn bản"),
+    "file": N_("tệp YAML mô tả văn bản"),
+    "files": N_("một hoặc nhiều tệp YAML"),
+    "sources": N_("tệp YAML, thư mục (mọi tệp .yaml trong đó) hoặc mẫu tên như 'don-vi/*.yaml'; nhiều cũng được"),
+    "output": N_("tệp kết quả: .docx, hoặc .pdf (chỉ xuất PDF); DIR/ để ghi vào thư mục; - để in ra đầu ra chuẩn "
+                 "(mặc định: cùng tên với tệp YAML, bên cạnh nó)"),
+    "pdf": N_("xuất thêm PDF bằng LibreOffice"),
+    "jobs": N_("số tiến trình dựng song song (mặc định 1; 0: mỗi CPU một tiến trình)"),
+    "pdf_timeout": N_("số giây tối đa để LibreOffice chuyển một văn bản sang PDF (mặc định %(default)s)"),
+    "summary": N_("{n} tệp: {ok} xong, {bad} lỗi ({seconds:.1f} giây)"),
+    "suffix": N_("không biết xuất định dạng `{suffix}`"),
+    "suffix_hint": N_("dùng tên .docx hoặc .pdf, hoặc một thư mục kết thúc bằng /"),
+    "many_to_file": N_("dựng nhiều tệp thì -o phải là một thư mục"),
+    "many_hint": N_("viết -o {out}/ (có dấu / ở cuối)"),
+    "stdout_one": N_("-o - chỉ dùng được với một tệp YAML"),
+    "no_yaml": N_("không có tệp YAML nào ở đây"),
+    "not_found": N_("không có tệp hoặc thư mục này"),
+    "same_output": N_("hai văn bản cùng ghi ra một tệp"),
+    "over_input": N_("tệp kết quả trùng với tệp đầu vào; không ghi đè"),
+    "templates_opt": N_("thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)"),
+    "roots": N_("chỉ đọc tệp liên kết (ke_thua, kem_theo, ke_hoach) và bộ mẫu trong thư mục này (lặp lại được)"),
+    "templates": N_("bộ mẫu: xem mẫu dùng từ đâu, chép mẫu có sẵn, kiểm tra một bộ mẫu"),
+    "list": N_("liệt kê từng mẫu và thư mục nó được lấy từ đó"),
+    "mau": N_("tên bộ mẫu (như khóa `mau:` của văn bản)"),
+    "export": N_("chép một mẫu có sẵn ra thư mục để sửa"),
+    "name": N_("tên mẫu, ví dụ van_ban"),
+    "to": N_("thư mục đích"),
+    "force": N_("ghi đè tệp đã có"),
+    "check": N_("dựng thử mọi loại văn bản với bộ mẫu; báo biến lạ và lỗi cú pháp Jinja"),
+    "dir": N_("thư mục bộ mẫu"),
+    "documents": N_("thêm các tệp YAML để dựng thử (ngoài các mẫu thử có sẵn)"),
+    "schema": N_("in JSON Schema của định dạng đầu vào (để trình soạn thảo kiểm tra và gợi ý)"),
+    "schema_pack": N_("in JSON Schema của pack.yaml thay cho văn bản"),
+    "init": N_("tạo tệp YAML khởi đầu có chú thích (kế thừa hồ sơ đơn vị, nếu có)"),
+    "loai": N_("loại văn bản, ví dụ ke_hoach, bao_cao, to_trinh"),
+    "don_vi": N_("tệp hồ sơ đơn vị (YAML) để kế thừa; không có: tiêu đề và người ký để điền ngay trong tệp"),
+    "profile": N_("tạo hồ sơ đơn vị (tiêu đề, người ký, địa danh) từ vài câu trả lời hoặc tùy chọn"),
+    "profile_output": N_("tệp hồ sơ cần tạo, ví dụ don-vi/ubnd-xa.yaml"),
+    "p_ten": N_("tên cơ quan, mỗi lần một dòng in hoa, ví dụ --ten \"ỦY BAN NHÂN DÂN\" --ten \"XÃ TÂN HÒA\""),
+    "p_chu_quan": N_("cơ quan chủ quản (dòng trên, không đậm), nếu có"),
+    "p_viet_tat": N_("chữ viết tắt trong ký hiệu, ví dụ UBND"),
+    "p_dia_danh": N_("địa danh trước ngày tháng, ví dụ Tân Hòa"),
+    "p_tm": N_("ký thay mặt tập thể: TM. …, ví dụ ỦY BAN NHÂN DÂN"),
+    "p_kt": N_("ký thay người đứng đầu: KT. …, ví dụ CHỦ TỊCH"),
+    "p_chuc_vu": N_("chức vụ người ký, ví dụ CHỦ TỊCH"),
+    "p_ho_ten": N_("họ và tên người ký"),
+    "p_luu": N_("dòng lưu (mặc định VT)"),
+    "p_mau": N_("bộ mẫu của tỉnh (khóa mau:), nếu có"),
+    "ask": N_("{what}: "),
+    "missing_answer": N_("thiếu {flag}"),
+    "missing_hint": N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu"),
+    "cot": N_("liệt kê các mẫu cột phụ lục và khóa của từng cột (chu_tri, phoi_hop, thoi_gian …)"),
+    "init_output": N_("tệp YAML cần tạo (mặc định: in ra màn hình)"),
+    "cascade": N_("tạo khung kế hoạch của một đơn vị từ kế hoạch cấp trên: các nhiệm vụ nêu tên đơn vị"),
+    "parent": N_("tệp YAML của kế hoạch cấp trên"),
+    "cascade_don_vi": N_("tên đơn vị như ghi ở cột chủ trì/phối hợp (không phân biệt hoa thường); nêu nhiều lần được"),
+    "cascade_output": N_("tệp YAML kết quả"),
+    "ke_thua": N_("hồ sơ đơn vị (tiêu đề, người ký) để tệp kết quả kế thừa; thiếu thì điền chỗ trống"),
+    "ok": N_("hợp lệ"),
+    "wrote": N_("đã ghi"),
+    "from": N_("lấy từ"),
+    "packs": N_("bộ mẫu"),
+    "no_problem": N_("không có lỗi"),
+    "exists": N_("tệp đã có; thêm --force để ghi đè"),
+    "unexpected": N_("lỗi không mong đợi"),
+    "check_docx": N_("kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP"),
+    "docx": N_("tệp .docx hoặc thư mục chứa chúng"),
+    "json": N_("in kết quả dạng JSON"),
+    "import": N_("nhập một văn bản .docx có sẵn thành tệp YAML (rồi dựng lại đúng thể thức với --render)"),
+    "import_file": N_("tệp .docx cần nhập"),
+    "import_output": N_("tệp YAML kết quả (mặc định: cùng tên, bên cạnh tệp .docx; - để in ra)"),
+    "import_render": N_("dựng lại văn bản .docx đúng thể thức bên cạnh tệp YAML"),
+    "import_profile": N_("tách tiêu đề (cơ quan, địa danh) và người ký vào tệp hồ sơ đơn vị này; văn bản kế thừa nó"),
 }
 
 
@@ -197,6 +117,11 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _texts(lang: str) -> dict[str, str]:
+    """The command line's words in `lang` (Vietnamese for a language the catalog lacks)."""
+    return {key: lookup(text, lang) for key, text in TEXTS.items()}
+
+
 def _prog() -> str:
     """The command as the user typed it: `ccch-docs`, or `python -m ccch_docs`."""
     name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
@@ -205,10 +130,10 @@ def _prog() -> str:
 
 def parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, its help in `lang`."""
-    t = TEXTS.get(lang, TEXTS["vi"])
+    t = _texts(lang)
     top = argparse.ArgumentParser(prog=_prog(), description=t["prog"])
     top.add_argument("--version", action=_Version, help=t["version"])
-    top.add_argument("--lang", choices=sorted(TEXTS), default=lang, help=t["lang"])
+    top.add_argument("--lang", choices=LANGS, default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
 
     def command(parent: argparse._SubParsersAction, name: str, *, folders: bool = False) -> argparse.ArgumentParser:
@@ -241,7 +166,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     docx_check = sub.add_parser("check", help=t["check_docx"], description=t["check_docx"])
     docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
     docx_check.add_argument("--json", action="store_true", help=t["json"])
-    docx_check.add_argument("--lang", choices=sorted(TEXTS), default=argparse.SUPPRESS, help=t["lang"])
+    docx_check.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t["lang"])
     init = command(sub, "init", folders=True)
     init.add_argument("--loai", required=True, help=t["loai"])
     init.add_argument("--don-vi", type=Path, help=t["don_vi"])
@@ -276,9 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang = _language(argv)
     from .messages import argparse_speaking, speaking
-    with argparse_speaking(lang if lang in TEXTS else "vi"):
+    with argparse_speaking(lang if lang in LANGS else "vi"):
         args = parser(lang).parse_args(argv)
-    t = TEXTS.get(args.lang, TEXTS["vi"])
+    t = _texts(args.lang)
     with speaking(args.lang):  # problems printed in the language asked for
         try:
             return _run(args, t)

@@ -255,6 +255,11 @@ def argparse_speaking(lang: str) -> Iterator[None]:
         argparse._ = saved  # type: ignore[attr-defined]
 
 
+def lookup(text: str, lang: str | None = None) -> str:
+    """`text` whole from the catalog of `lang` (default: language()), else as written."""
+    return _catalog(lang or language()).gettext(text)
+
+
 @lru_cache(maxsize=8)
 def _catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE, languages=[lang], fallback=True)
