@@ -141,9 +141,13 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
             rows.append((group_kind, group_label, ((grp.ten,),)))
         style = pl.danh_so.dong if grp.danh_so is None else grp.danh_so
         start = counted + 1 if pl.danh_so.lien_tuc else 1
-        counted = start + len(grp.dong) - 1
-        for n, row in enumerate(grp.dong, start=start):
-            rows.append(("dong", numbering.label(n, style, with_dd, outer), tuple(_cell(row.get(k)) for k in keys)))
+        counted = start - 1
+        for row in grp.dong:
+            forced = None if "so" in keys else row.get("so")  # a label printed as written, not counted
+            if forced is None:
+                counted += 1
+            label = str(forced) if forced is not None else numbering.label(counted, style, with_dd, outer)
+            rows.append(("dong", label, tuple(_cell(row.get(k)) for k in keys)))
             if total_key and row.get(total_key) is not None:
                 number = _amount(row[total_key])
                 if number is None:

@@ -735,9 +735,13 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
                                     "mỗi dòng một mã riêng (báo cáo dùng mã để liên kết)"))
                     else:
                         seen[value] = here + where
+                elif key == "so" and "so" not in keys:
+                    if not isinstance(value, str) or not value.strip():
+                        out.append((here + where + (key,), "phải là chuỗi văn bản",
+                                    'số thứ tự in nguyên văn, ví dụ so: "5a"'))
                 elif key not in keys:
                     out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
-                                did_you_mean(key, keys + ["ma"], "các cột: " + ", ".join(keys))))
+                                did_you_mean(key, keys + ["ma", "so"], "các cột: " + ", ".join(keys))))
     return out
 
 

@@ -10,6 +10,7 @@ import yaml
 from docx.oxml.ns import qn
 
 import ccch_docs
+from ccch_docs import checks
 from conftest import ROOT
 from docx_view import EXPECTED, View, clean
 
@@ -126,6 +127,23 @@ def test_several_appendices_letters_beyond_y_and_totals(tmp_path):
     assert view.table_rows(second)[1:] == ["I. A", "1 | x | | | - Kế hoạch; / - Báo cáo. |", "II. B"]
     assert len(view.doc.sections) == 3
     assert all(s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" for s in view.doc.sections[1:])
+
+
+def test_forced_row_label_is_printed_as_written_and_not_counted(tmp_path):
+    rows = [{"noi_dung": "Việc 1"}, {"so": "1a", "noi_dung": "Việc thêm"}, {"noi_dung": "Việc 2"}]
+    one = {"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_6_cot", "danh_so": {"nhom": "I.", "dong": "1"},
+           "nhom": [{"ten": "A", "dong": rows}]}
+    out = tmp_path / "so.docx"
+    ccch_docs.render(_doc_with([one]), out)
+    labels = [r.split(" | ")[0] for r in View.table_rows(View.open(out).appendix_tables()[0])[2:]]
+    assert labels == ["1", "1a", "2"]
+    report = checks.check(out)
+    assert report.error is None and not report.violations, report
+    bad = {**one, "nhom": [{"ten": "A", "dong": [{"so": 5, "noi_dung": "x"}]}]}
+    with pytest.raises(ccch_docs.InputError) as info:
+        _doc_with([bad])
+    (p,) = info.value.problems
+    assert p.key == "phu_luc[0].nhom[0].dong[0].so" and "5a" in p.hint
 
 
 def test_totals_read_vietnamese_notation(tmp_path):
