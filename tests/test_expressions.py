@@ -134,11 +134,11 @@ def test_sandbox_refuses(text):
 
 
 def test_bounded_work_and_output():
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: bounded work, whatever else the machine runs
     for text in HOSTILE:
         with pytest.raises(ExpressionError):
             ev(text)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     long = {"so_lieu": {}, "t": "x" * (MAX_TEXT // 2)}
     with pytest.raises(ExpressionError, match="dài quá"):
         evaluate("{{ t ~ t ~ t }}", long)

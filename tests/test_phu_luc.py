@@ -225,10 +225,10 @@ def test_five_thousand_rows(tmp_path):
              "kinh_phi": n} for n in range(5000)]
     table = {"tieu_de": "Nhiều dòng", "cot": "ke_hoach_8_cot", "danh_so": {"nhom": "1.", "dong": "1"},
              "nhom": [{"ten": "Tất cả", "dong": rows}], "tong_cong": True}
-    start = time.perf_counter()
+    start = time.process_time()
     out = tmp_path / "big.docx"
     ccch_docs.render(_doc_with([table]), out)
-    assert time.perf_counter() - start < 30  # a sanity bound; speed is measured in benchmarks/
+    assert time.process_time() - start < 30  # a sanity bound; speed is measured in benchmarks/
     table_el = View.open(out).appendix_tables()[0]
     assert len(table_el.rows) == 5003
     assert View.table_rows(table_el)[-1] == f"Tổng cộng | {sum(range(5000)):,} |".replace(",", ".")

@@ -50,10 +50,10 @@ def test_hostile_template_gives_a_template_error(tmp_path, code, words):
     marker = tmp_path / "pwned"
     pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code.replace("{marker}", str(marker))})
     doc = ccch_docs.load(EXAMPLE, templates=[pack])
-    start = time.monotonic()
+    start = time.process_time()  # CPU time: bounded work, whatever else the machine runs
     with pytest.raises(ccch_docs.TemplateError) as exc_info:
         ccch_docs.render(doc)
-    assert time.monotonic() - start < 20
+    assert time.process_time() - start < 20
     problem = exc_info.value.problems[0]
     assert problem.file == str(pack / "van_ban.docx")
     assert words in problem.message, problem.message
