@@ -337,7 +337,7 @@ def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
         return
     head, _, rest = ky.partition("-")
     kind = parts.kind
-    if kind and kind != "cong_van":
+    if kind and TYPES[kind].abbr:  # a type without an abbreviation (công văn) has none to check
         abbr = TYPES[kind].abbr
         if head != abbr:
             yield Finding("so_ky_hieu.type", _el("so_ky_hieu"), _t(head or ky),
