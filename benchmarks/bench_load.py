@@ -11,19 +11,21 @@ work on a shared machine and the garbage of the previous measurement weigh as li
 from __future__ import annotations
 
 import argparse
-import gc
+import functools
 import io
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from bench_phu_luc import BASE, COLUMNS, docxtpl_template
+from bench_phu_luc import BASE, COLUMNS, best_ms, docxtpl_template
 from docxtpl import DocxTemplate
 
 import ccch_docs
 from ccch_docs.yamlio import dump_yaml, parse_yaml
+
+# CPU time: the figures of a busy machine stay comparable within one run.
+cpu_ms = functools.partial(best_ms, clock=time.process_time)
 
 SIZES = (5000, 20000)
 
@@ -32,16 +34,6 @@ def rows(n: int) -> list[dict[str, str]]:
     """Rows of short cells (a 20,000-row file stays under the 10 MB a file may have), one money figure each."""
     return [{k: (f"{i * 1000}" if k == "kinh_phi" else f"{k.split('_')[0].capitalize()} {i}") for k in COLUMNS}
             for i in range(1, n + 1)]
-
-
-def best_ms(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.process_time()
-        fn()
-        times.append((time.process_time() - start) * 1000)
-    return min(times)
 
 
 def main() -> None:
@@ -68,12 +60,12 @@ def main() -> None:
                 tpl.save(io.BytesIO())
 
             results[n] = {
-                "library: parse YAML with places": best_ms(lambda text=text, path=path: parse_yaml(text, str(path)),
+                "library: parse YAML with places": cpu_ms(lambda text=text, path=path: parse_yaml(text, str(path)),
                                                            repeat),
-                "library: load (parse + validate)": best_ms(lambda path=path: ccch_docs.load(path), repeat),
-                "library: load + render": best_ms(lambda path=path: ccch_docs.render(ccch_docs.load(path)), repeat),
-                "PyYAML safe_load (libyaml)": best_ms(lambda text=text: yaml.load(text, Loader=loader), repeat),
-                "raw docxtpl, prepared context": best_ms(raw, repeat),
+                "library: load (parse + validate)": cpu_ms(lambda path=path: ccch_docs.load(path), repeat),
+                "library: load + render": cpu_ms(lambda path=path: ccch_docs.render(ccch_docs.load(path)), repeat),
+                "PyYAML safe_load (libyaml)": cpu_ms(lambda text=text: yaml.load(text, Loader=loader), repeat),
+                "raw docxtpl, prepared context": cpu_ms(raw, repeat),
             }
     floor = "raw docxtpl, prepared context"
     print(f"{'':34}" + "".join(f"{n:>10,} rows   vs docxtpl" for n in SIZES))
