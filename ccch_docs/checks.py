@@ -534,6 +534,27 @@ def _roman_value(s: str) -> int | None:
     return _ROMAN.get(s)
 
 
+_NOTE = re.compile(r"\([^()]*\)")
+
+
+def _aside(ln: Line) -> bool:
+    """Whether the line's italics are its parenthetical notes alone, as practice sets them in a Nơi nhận line
+    (`- Văn phòng Chính phủ (để b/c);`, the note italic): the line is then plain where the decree asks."""
+    text, at, italic = "".join(r.text for r in ln.runs), 0, False
+    notes = [m.span() for m in _NOTE.finditer(text)]
+    for r in ln.runs:
+        start, at = at, at + len(r.text)
+        if not r.text.strip():
+            continue
+        lo, hi = start + len(r.text) - len(r.text.lstrip()), start + len(r.text.rstrip())
+        if r.italic and not any(a <= lo and hi <= b for a, b in notes):
+            return False  # italics outside a note
+        if not r.italic and any(lo < b and a < hi for a, b in notes):
+            return False  # a note partly plain
+        italic |= r.italic
+    return italic
+
+
 # --- footer ---------------------------------------------------------------------------------------------
 def footer(parts: Parts) -> Iterator[Finding]:
     nn = parts.noi_nhan
@@ -544,7 +565,7 @@ def footer(parts: Parts) -> Iterator[Finding]:
         yield from look("noi_nhan", nn)
         items = parts.noi_nhan_muc
         for ln in items:
-            yield from look("noi_nhan_muc", ln)
+            yield from (f for f in look("noi_nhan_muc", ln) if f.code != "noi_nhan_muc.italic" or not _aside(ln))
         luu = [ln for ln in items if fold(ln.text).lstrip("- ").startswith("LUU")]
         if not luu:
             yield Finding("noi_nhan.luu", _el("noi_nhan_muc"), _t("không có dòng Lưu", "no Lưu line"),

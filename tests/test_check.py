@@ -122,6 +122,25 @@ def test_xml_edit_breaks_one_rule(rendered, tmp_path, case):
     assert codes(broken) == {rule}
 
 
+RUN = '<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>'
+
+
+@pytest.mark.parametrize("runs, rules", [
+    ([("", "- Bộ Nội vụ "), (ITALIC, "(để b/c)"), ("", ";")], set()),  # practice: the note italic
+    ([("", "- Bộ Nội vụ (để "), (ITALIC, "b/c)"), ("", ";")], {"noi_nhan_muc.italic"}),  # half a note
+    ([(ITALIC, "- Bộ Nội vụ "), (ITALIC, "(để b/c)"), ("", ";")], {"noi_nhan_muc.italic"}),
+    ([(ITALIC, "- Bộ Nội vụ;")], {"noi_nhan_muc.italic"}),
+    ([(ITALIC, "- Bộ "), ("", "Nội vụ (để b/c);")], {"noi_nhan_muc.italic"}),
+    ([("", "- Bộ Nội vụ "), (ITALIC + '<w:sz w:val="28"/>', "(để b/c)"), ("", ";")], {"noi_nhan_muc.size"}),
+], ids=["note", "half-note", "all-but-mark", "whole", "outside-note", "note-size"])
+def test_noi_nhan_line_with_an_italic_note(rendered, tmp_path, runs, rules):
+    """A Nơi nhận line may set its parenthetical note in italics, as practice does; any other italics are a fault."""
+    line = "".join(RUN.format(f"<w:rPr>{look}</w:rPr>" if look else "", text) for look, text in runs)
+    broken = edit(rendered[KH], tmp_path / "note.docx", "doc",
+                  '<w:r><w:t xml:space="preserve">- Bộ Nội vụ;</w:t></w:r>', line)
+    assert codes(broken) == rules
+
+
 def test_khoan_restart_in_each_dieu(rendered, tmp_path):
     """Khoản `1.` under a new Điều starts again from 1: not a gap."""
     parts = reader.read(rendered[QD])
