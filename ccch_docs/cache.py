@@ -1,4 +1,5 @@
-"""A per-user cache on disk of text computed from other text, each entry checked against its digest when read."""
+"""A per-user cache on disk: text computed from other text, each entry checked against its digest when read, and
+Jinja's compiled templates (its own bytecode cache), each checked against its source."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+
+import jinja2
+from jinja2.bccache import Bucket
 
 _FOLDER_MODE = 0o700
 
@@ -24,6 +28,18 @@ def key(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def stamp(*files: str) -> str:
+    """What identifies the installed `files` (path, size, modification time); missing files are left out."""
+    found = []
+    for f in files:
+        try:
+            info = os.stat(f)
+        except OSError:
+            continue
+        found.append(f"{f}:{info.st_size}:{info.st_mtime_ns}")
+    return " ".join(found)
+
+
 def _ours(path: Path) -> bool:
     """Whether `path` belongs to this user and no one else may write to it."""
     info = os.lstat(path)
@@ -33,11 +49,11 @@ def _ours(path: Path) -> bool:
 
 def read(name: str) -> str | None:
     """The text stored under `name`; None when there is none, or it is damaged, foreign or unreadable."""
-    where = folder()
+    path = folder() / name
+    if not _trusted(path):
+        return None
     try:
-        if not (_ours(where) and _ours(where / name)):
-            return None
-        data = (where / name).read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
     digest, newline, body = data.partition(b"\n")
@@ -47,6 +63,14 @@ def read(name: str) -> str | None:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _trusted(path: Path) -> bool:
+    """Whether the entry at `path` exists and only this user could have written it and its folder."""
+    try:
+        return _ours(path.parent) and _ours(path)
+    except OSError:
+        return False
 
 
 def write(name: str, text: str) -> None:
@@ -62,5 +86,24 @@ def write(name: str, text: str) -> None:
     except OSError:
         try:
             temp.unlink()
+        except OSError:
+            pass
+
+
+class BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache in the per-user folder: an entry that others could have written is ignored, and a
+    cache that cannot be written is simply not used."""
+
+    def __init__(self) -> None:
+        super().__init__(str(folder()), "jinja-%s.cache")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if _trusted(Path(self.directory, self.pattern % bucket.key)):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            os.makedirs(self.directory, _FOLDER_MODE, exist_ok=True)
+            super().dump_bytecode(bucket)
         except OSError:
             pass

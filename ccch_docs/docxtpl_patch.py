@@ -44,12 +44,4 @@ def _code() -> str:
     """What the Jinja source depends on besides the part: this module and docxtpl, as installed."""
     spec = find_spec("docxtpl")
     folders = (spec.submodule_search_locations or []) if spec is not None else []
-    files = [__file__, *(os.path.join(d, "template.py") for d in folders)]
-    found = []
-    for f in files:
-        try:
-            info = os.stat(f)
-        except OSError:
-            continue
-        found.append(f"{f}:{info.st_size}:{info.st_mtime_ns}")
-    return " ".join(found)
+    return disk.stamp(__file__, *(os.path.join(d, "template.py") for d in folders))

@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 from markupsafe import Markup
 
-from . import layout, markup, ooxml, package, tables
+from . import cache, layout, markup, ooxml, package, sandbox, tables
 from .blocks import Para, Table
 from .decree.presentation import ELEMENTS
 from .docxtpl_patch import jinja_source
@@ -217,6 +217,7 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
             raise TemplateError([Problem(f"mẫu thiếu kiểu đoạn {exc} cần để áp dụng co_chu", str(path), key=STYLES,
                                          hint="giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu")]) from None
     env = environment()
+    env.bytecode_cache = cache.BytecodeCache()
     jinja: dict[str, jinja2.Template] = {}
     sources: dict[str, str] = {}
     prototype, main = _take_table(path, parts[MAIN])
@@ -226,7 +227,7 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
             if "{{" in xml or "{%" in xml:
                 sources[name] = source = _by_paragraph(xml)
                 try:
-                    jinja[name] = env.from_string(source)
+                    jinja[name] = _from_source(env, source)
                 except jinja2.TemplateSyntaxError as exc:
                     raise TemplateError([_problem(path, name, exc, _paragraph(source, exc.lineno))]) from None
     body = ooxml.parse(parts[MAIN])
@@ -238,6 +239,23 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
     except ValueError as exc:
         raise TemplateError([Problem(f"mẫu hỏng: {exc}", str(path), key=MAIN)]) from None
     return CompiledTemplate(path, parts, sources, jinja, ooxml.StyleSheet(parts[STYLES]), room, prototype)
+
+
+def _from_source(env: jinja2.Environment, source: str) -> jinja2.Template:
+    """`env.from_string(source)`, its code taken from Jinja's bytecode cache when there (compiled and stored when
+    not): a new process need not compile its templates again."""
+    assert env.bytecode_cache is not None
+    bucket = env.bytecode_cache.get_bucket(env, cache.key(_compiler(), source), None, source)
+    if bucket.code is None:
+        bucket.code = env.compile(source)
+        env.bytecode_cache.set_bucket(bucket)
+    return env.template_class.from_code(env, bucket.code, env.make_globals(None))
+
+
+@lru_cache(maxsize=1)
+def _compiler() -> str:
+    """What a template's code depends on besides its source: Jinja's version and the sandbox's settings."""
+    return f"jinja2 {jinja2.__version__} " + cache.stamp(__file__, sandbox.__file__)
 
 
 def _take_table(path: Path, xml: bytes) -> tuple[tables.Prototype | None, str]:
