@@ -145,8 +145,8 @@ def bang_chu(value: Any, don_vi: str = "", viet_hoa: bool = True, linh: str = "l
         raise ExpressionError("`bang_chu`: đơn vị phải là chữ, ví dụ bang_chu(x, \"đồng\")")
     try:
         # linh, nghin, ty are whatever the template wrote: bang_chu refuses any but its words (ValueError below)
-        return words.bang_chu(number, don_vi=don_vi, viet_hoa=bool(viet_hoa), linh=linh,  # type: ignore[arg-type]
-                              tu=bool(tu), nghin=nghin, ty=ty)  # type: ignore[arg-type]
+        spelling: dict[str, Any] = {"linh": linh, "nghin": nghin, "ty": ty}
+        return words.bang_chu(number, don_vi=don_vi, viet_hoa=bool(viet_hoa), tu=bool(tu), **spelling)
     except ValueError as exc:
         raise ExpressionError(f"`bang_chu`: {exc}", "linh: \"linh\" hoặc \"lẻ\"; nghin: \"nghìn\" hoặc \"ngàn\"; "
                                                    "ty: \"tỷ\" hoặc \"tỉ\"") from None

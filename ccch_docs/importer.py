@@ -15,8 +15,8 @@ from typing import IO, Any
 from lxml import etree
 
 from . import ooxml, reader
-from .decree import TYPES, numbering
-from .decree.citations import running_name
+from .decree import TYPES, UNTITLED, Layout, layout_of
+from .decree.citations import ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
 from .import_body import Body, read_body, text_of
@@ -167,12 +167,11 @@ class _Builder:
         bodies = list(p.bodies)
         if bodies:
             bodies[0] = overrun + bodies[0]
-        if loai == "quyet_dinh":
+        layout = layout_of(loai)
+        if layout.grounds:
             self._grounds()
-            if bodies:
-                self._decision(bodies.pop(0))
-        elif bodies:
-            self._body(self.data, bodies.pop(0))
+        if bodies:
+            self._body(self.data, bodies.pop(0), layout)
         self._footer()
         target = self.data
         if p.issued and bodies:
@@ -186,7 +185,7 @@ class _Builder:
             return p.kind
         m = _SO.match(p.so_ky_hieu.text) if p.so_ky_hieu else None
         abbr = m.group(2).split("-")[0] if m else ""
-        return _ABBR.get(abbr, "cong_van")
+        return _ABBR.get(abbr, UNTITLED)
 
     def _letterhead(self) -> None:
         """The issuing body's lines: upper case, as the decree prints them (another line found there, such as a
@@ -224,15 +223,12 @@ class _Builder:
         number, sign = m.groups()
         if number:
             self.data["so"] = int(number)
-        head, _, rest = sign.partition("-")
-        abbr = TYPES[loai].abbr
-        if loai == "cong_van" and rest:
-            self.data["co_quan"]["viet_tat"] = head
-            self.data["don_vi_soan"] = rest
-        elif head == abbr and rest:
-            self.data["co_quan"]["viet_tat"] = rest
-        else:
+        slots = ky_hieu_slots(layout_of(loai).ky_hieu, sign, TYPES[loai].abbr)
+        if slots is None:
             self.data["ky_hieu"] = sign
+            return
+        self.data["co_quan"]["viet_tat"] = slots.pop("co_quan")
+        self.data.update(slots)
 
     def _place_date(self) -> None:
         p = self.parts
@@ -250,7 +246,7 @@ class _Builder:
 
     def _title(self, loai: str) -> None:
         p, t = self.parts, self.parts.title
-        if loai == "cong_van" and p.v_v:
+        if layout_of(loai).v_v and p.v_v:
             self.use(*p.v_v)
             text = " ".join(_lines_text(p.v_v))
             self.put("trich_yeu", re.sub(r"^V/v\s*", "", text), p.v_v[0])
@@ -355,31 +351,24 @@ class _Builder:
             ends.append(min(q.index for q in p.document.paras if q.table == p.noi_nhan.para.table))
         return min(ends, default=len(p.document.paras))
 
-    def _decision(self, paras: list[Para]) -> None:
-        body = read_body(self._items(paras, self._end()), numbering.DECISION_LEVELS, self._table, closing=False)
+    def _body(self, target: dict[str, Any], paras: list[Para], layout: Layout, end: int | None = None) -> None:
+        """The body as its layout holds it: opening paragraphs (`mo_dau`), numbered parts (`noi_dung` or `dieu`),
+        closing paragraph (`ket_thuc`); what the layout has no place for is left unplaced."""
+        key = layout.body
+        body = read_body(self._items(paras, self._end() if end is None else end), layout.scheme(key), self._table,
+                         closing="ket_thuc" not in layout.without)
         self.use_paras(paras)
-        self.used.difference_update((q.index, ln.text) for q in body.lead for ln in reader.lines(q))
-        self._numbering(self.data, body)
-        self.put("dieu", body.parts, paras[len(body.lead)] if len(body.lead) < len(paras) else None)
-
-    def _body(self, target: dict[str, Any], paras: list[Para], end: int | None = None) -> None:
-        body = read_body(self._items(paras, self._end() if end is None else end), numbering.PLAN_LEVELS, self._table)
-        self.use_paras(paras)
+        if "mo_dau" in layout.without:
+            self.used.difference_update((q.index, ln.text) for q in body.lead for ln in reader.lines(q))
         self._numbering(target, body)
         lead = [text_of(q.runs) for q in body.lead]
         anchor = target is self.data
-        if lead:
-            target["mo_dau"] = _one(lead)
-            if anchor:
-                self.anchors.append((paras[0].index, "mo_dau"))
-        if body.parts:
-            target["noi_dung"] = body.parts
-            if anchor:
-                self.anchors.append((paras[len(body.lead)].index, "noi_dung"))
-        if body.closing:
-            target["ket_thuc"] = _one(body.closing)
-            if anchor:
-                self.anchors.append((paras[-1].index, "ket_thuc"))
+        for name, value, at in (("mo_dau", _one(lead) if lead and "mo_dau" not in layout.without else None, 0),
+                                (key, body.parts, len(body.lead)), ("ket_thuc", _one(body.closing), -1)):
+            if value:
+                target[name] = value
+                if anchor:
+                    self.anchors.append((paras[at].index, name))
 
     @staticmethod
     def _numbering(target: dict[str, Any], body: Body) -> None:
@@ -394,7 +383,7 @@ class _Builder:
         issued: dict[str, Any] = {"loai": title.type_key, "trich_yeu": _one(_lines_text(title.trich_yeu))}
         self._notes(title.notes, issued)
         annexes = [a.heading.para.index for a in self.parts.annexes]
-        self._body(issued, paras, min(annexes, default=len(self.parts.document.paras)))
+        self._body(issued, paras, layout_of(title.type_key), min(annexes, default=len(self.parts.document.paras)))
         self.put("kem_theo", issued, title.ten_loai)
         return issued
 

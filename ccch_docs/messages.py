@@ -247,12 +247,13 @@ def speaking(lang: str) -> Iterator[None]:
 def argparse_speaking(lang: str) -> Iterator[None]:
     """argparse's own words (`usage:`, `error:`, `invalid choice` …) in `lang` inside the block."""
     import argparse
-    saved = argparse._  # type: ignore[attr-defined]  # argparse looks its words up through this module name
-    argparse._ = _catalog(lang).gettext  # type: ignore[attr-defined]
+    names = vars(argparse)  # argparse looks its words up through its module name `_`
+    saved = names["_"]
+    names["_"] = _catalog(lang).gettext
     try:
         yield
     finally:
-        argparse._ = saved  # type: ignore[attr-defined]
+        names["_"] = saved
 
 
 def lookup(text: str, lang: str | None = None) -> str:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from .decree import TYPES
+from .decree import TYPES, UNTITLED, layout_of
 from .decree.wording import DEFAULT as WORDS
 from .flatten import Document, Para, Run, Section, Unreadable
 from .flatten import read as flatten
@@ -163,10 +163,10 @@ class Parts:
 
     @property
     def kind(self) -> str | None:
-        """`quyet_dinh`, `cong_van`, another Phụ lục III type key, or None when unknown."""
+        """The Phụ lục III type key its tên loại names (or its `V/v` line, printed without one), None when unknown."""
         if self.title.type_key:
             return self.title.type_key
-        return "cong_van" if self.v_v else None
+        return UNTITLED if self.v_v else None
 
 
 def read(source: str | Path | IO[bytes]) -> Parts:
@@ -233,7 +233,7 @@ def parts(doc: Document) -> Parts:
     _shapes_by_offset(found, paras, header_end)
     i = _title(found.title, paras, header_end + 1)
     i = _kinh_gui(found, paras, i)
-    if found.title.type_key == "quyet_dinh":
+    if layout_of(found.title.type_key).grounds:
         i = _grounds(found, paras, i)
     end = _footer(found, paras, i)
     if found.quoc_hieu or found.so_ky_hieu or found.title.ten_loai:  # else nothing says where a body starts

@@ -8,7 +8,7 @@ import ast
 import pytest
 
 from ccch_docs import context, decree, packs
-from ccch_docs.decree import numbering, signers, wording
+from ccch_docs.decree import numbering, presentation, signers, wording
 from ccch_docs.model import NguoiKy, VanBan
 from conftest import ROOT
 
@@ -48,6 +48,17 @@ def test_model_and_context_hold_no_layout_branch_and_no_printed_wording(module):
     assert not strings & layouts, "ask the layout (doc.layout) instead of naming one"
     printed = {p.text for p in wording.PHRASES.values()} | {p.text.split(" {")[0] for p in wording.PHRASES.values()}
     assert not strings & printed, "printed wording belongs in decree/wording.py"
+
+
+READERS = sorted(p.name for p in (*PACKAGE.glob("import*.py"), PACKAGE / "reader.py", PACKAGE / "checks.py"))
+
+
+@pytest.mark.parametrize("module", READERS)
+def test_reader_importer_and_checks_ask_the_layout_not_a_type_key(module):
+    # Keys of the input (`kem_theo`, `ke_hoach`) and the checks' element names (rule codes such as
+    # `quyet_dinh.bold`, of the "QUYẾT ĐỊNH:" line) are not types.
+    named = _strings(module) - set(VanBan.model_fields) - (set(presentation.ELEMENTS) if module == "checks.py" else set())
+    assert not named & (set(decree.TYPES) | set(decree.LAYOUTS)), "ask decree.layout_of(loai) instead of naming one"
 
 
 def test_every_type_has_a_layout_with_a_shipped_template():

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..formats import dates
 from ..formats.text import one_line
 from .layouts import LAYOUTS
-from .wording import DEFAULT, Words, fill
+from .wording import DEFAULT, SLOT, Words, fill
 
 if TYPE_CHECKING:
     from ..model import VanBan
@@ -41,6 +41,23 @@ def ky_hieu(doc: VanBan) -> str:
         return doc.ky_hieu
     return fill(LAYOUTS[doc.type.mau].ky_hieu, loai=doc.type.abbr, co_quan=doc.co_quan.viet_tat or "",
                 don_vi_soan=doc.don_vi_soan or "")
+
+
+def ky_hieu_slots(pattern: str, sign: str, abbr: str) -> dict[str, str] | None:
+    """The slots (`co_quan`, `don_vi_soan`) of ký hiệu `sign` as a layout's `pattern` lays them out, the inverse
+    of `ky_hieu`; None when `sign` has another shape or another type's abbreviation than `abbr`.
+
+    >>> ky_hieu_slots("{loai}-{co_quan}", "KH-UBND", "KH"), ky_hieu_slots("{co_quan}-{don_vi_soan}", "VPUBND-KS", "")
+    ({'co_quan': 'UBND'}, {'co_quan': 'VPUBND', 'don_vi_soan': 'KS'})
+    >>> ky_hieu_slots("{loai}-{co_quan}", "QĐ-UBND", "KH"), ky_hieu_slots("{co_quan}-{don_vi_soan}", "VPUBND", "")
+    (None, None)
+    """
+    slots = SLOT.findall(pattern)
+    pieces = sign.split("-", len(slots) - 1)
+    if len(pieces) != len(slots) or not all(pieces):
+        return None
+    found = dict(zip(slots, pieces, strict=True))
+    return found if found.pop("loai", abbr) == abbr else None
 
 
 _SHORT = (("ỦY BAN NHÂN DÂN", "UBND"), ("UỶ BAN NHÂN DÂN", "UBND"), ("HỘI ĐỒNG NHÂN DÂN", "HĐND"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..markup import plain_text
 from .numbering import BODIES, LETTER_LEVELS, Scheme, labels
+from .types import TYPES
 from .wording import Words, fill
 
 if TYPE_CHECKING:
@@ -52,6 +53,21 @@ class Layout:
     def scheme(self, key: str) -> Scheme:
         """The numbering of body `key` (`noi_dung`, `dieu`) in this layout."""
         return self.levels if key == "noi_dung" else BODIES[key]
+
+    @property
+    def body(self) -> str:
+        """The key of its numbered body: `dieu` for a decision's Điều, `noi_dung` otherwise."""
+        return next((key for key in BODIES if key in self.parts), "noi_dung")
+
+    @property
+    def grounds(self) -> bool:
+        """Its body follows an authority line, its căn cứ and `QUYẾT ĐỊNH:`."""
+        return "can_cu" in self.parts
+
+    @property
+    def v_v(self) -> bool:
+        """Its trích yếu is the `V/v …` line under the số, not a title under a tên loại."""
+        return "v_v" in self.parts
 
 
 # A last Điều that names who carries the decision out ("… chịu trách nhiệm thi hành Quyết định này.")
@@ -114,6 +130,19 @@ LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
                      "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)"),)),
 )}
 
+
+
+def layout_of(loai: str | None) -> Layout:
+    """The layout of type `loai`; an unknown type's is Mẫu 1.4, the layout of most.
+
+    >>> layout_of("quyet_dinh").number, layout_of("ke_hoach").number, layout_of(None).number
+    ('1.2', '1.4', '1.4')
+    """
+    return LAYOUTS[TYPES[loai].mau if loai in TYPES else "van_ban"]
+
+
+# The type of a document printed without a tên loại: the one whose trích yếu is a `V/v …` line (công văn).
+UNTITLED = next(key for key, t in TYPES.items() if not t.name and LAYOUTS[t.mau].v_v)
 ISSUED = LAYOUTS["kem_theo"]  # Mẫu 1.3: the document a Quyết định issues
 # Each key only one layout prints → that layout.
 ONLY: dict[str, str] = {key: layout.key for layout in LAYOUTS.values() for key in layout.only}

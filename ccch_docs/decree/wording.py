@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 Words = Mapping[str, str]  # key of PHRASES → the wording a document is printed with
-_SLOT = re.compile(r"\{([a-z_]+)\}")
+SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def slots(text: str) -> set[str]:
     >>> sorted(slots("(Số liệu tính từ ngày {tu} đến ngày {den})"))
     ['den', 'tu']
     """
-    return set(_SLOT.findall(text))
+    return set(SLOT.findall(text))
 
 
 def fill(text: str, **values: str) -> str:
@@ -106,4 +106,4 @@ def fill(text: str, **values: str) -> str:
     >>> fill("Như {dieu}", dieu="Điều 3")
     'Như Điều 3'
     """
-    return _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), text)
