@@ -376,3 +376,23 @@ def keep_with_next(p: etree._Element) -> None:
     if ppr.find(qn("w:keepNext")) is None:
         style = ppr.find(qn("w:pStyle"))
         ppr.insert(0 if style is None else 1, etree.Element(qn("w:keepNext")))
+
+
+def keep_next_props(p_pr: str) -> str:
+    """The paragraph properties `p_pr` (a <w:pPr> string, or "") with <w:keepNext/>, first after the style."""
+    if "<w:keepNext" in p_pr:
+        return p_pr
+    if not p_pr or p_pr == "<w:pPr/>":
+        return "<w:pPr><w:keepNext/></w:pPr>"
+    style = re.match(r"<w:pPr>(<w:pStyle [^>]*/>)?", p_pr)
+    if style is None:
+        return p_pr
+    return p_pr[:style.end()] + "<w:keepNext/>" + p_pr[style.end():]
+
+
+def cell_xml(width: int, props: str, paragraphs: str, span: int = 1, vmerge: str = "") -> str:
+    """A <w:tc> of `width` twips spanning `span` grid columns (w:gridSpan), opening (`restart`) or going on
+    (`continue`) with a vertical merge (w:vMerge), with the cell properties `props` and its `paragraphs`."""
+    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    merge = f'<w:vMerge w:val="{vmerge}"/>' if vmerge == "restart" else "<w:vMerge/>" if vmerge else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{merge}{props}</w:tcPr>{paragraphs}</w:tc>'

@@ -11,17 +11,18 @@ no per-row Jinja and no XML parsing, which keeps a 5,000-row table fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from .blocks import Table
 from .markup import has_markup, runs
-from .ooxml import column_widths, escape, qn, run_xml
+from .ooxml import cell_xml, column_widths, escape, keep_next_props, qn, run_xml
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
 LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")
 ROW_KINDS = ("tieu_de", "nhom", "nhom_gop", "dong", "tong")
+GROUP_KINDS = ("nhom", "nhom_gop")
 _NS_DECL = re.compile(r' xmlns:(\w+)="([^"]*)"')
 _TBL_W = re.compile(r"<w:tblW [^>]*/>")
 _DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}
@@ -56,12 +57,14 @@ class CellProto:
                    _xml(run.find(qn("w:rPr")) if run is not None else None),
                    "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip())
 
-    def xml(self, width: int, span: int, lines: tuple[str, ...]) -> str:
-        """A <w:tc> of `width` twips spanning `span` grid columns, one paragraph per line."""
-        grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    def xml(self, width: int, span: int, lines: tuple[str, ...], vmerge: str = "") -> str:
+        """A <w:tc> of `width` twips spanning `span` grid columns, one paragraph per line; `vmerge`: see cell_xml."""
         paras = "".join(f"<w:p>{self.p_pr}{self._runs(line)}</w:p>" for line in lines) or f"<w:p>{self.p_pr}</w:p>"
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{self.tc_pr}</w:tcPr>{paras}</w:tc>'
+        return cell_xml(width, self.tc_pr, paras, span, vmerge)
 
+    def kept(self) -> CellProto:
+        """This cell with its paragraphs kept on the page of the next row."""
+        return replace(self, p_pr=keep_next_props(self.p_pr))
 
     def _runs(self, line: str) -> str:
         """The runs of one line of a cell: its emphasis and footnote marks on the cell's own run properties."""
@@ -77,6 +80,11 @@ class RowProto:
     tr_pr: str
     label: CellProto
     content: CellProto
+
+    def kept(self) -> RowProto:
+        """This row kept on the page of the next one: every paragraph keeps with the next (Word and LibreOffice
+        keep a row with the next only when all its paragraphs do)."""
+        return replace(self, label=self.label.kept(), content=self.content.kept())
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,8 @@ class Prototype:
             tcs = tr.findall(qn("w:tc"))
             if not tcs:
                 raise ValueError(f"dòng mẫu `{kind}` không có ô")
-            rows[kind] = RowProto(_xml(tr.find(qn("w:trPr"))), CellProto.read(tcs[0]), CellProto.read(tcs[-1]))
+            row = RowProto(_xml(tr.find(qn("w:trPr"))), CellProto.read(tcs[0]), CellProto.read(tcs[-1]))
+            rows[kind] = row.kept() if kind in GROUP_KINDS else row  # a group row never ends a page alone
         grid = column_widths(tbl)
         if not grid:
             raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid hoặc độ rộng cột (w:gridCol w:w)")
