@@ -71,7 +71,8 @@ def finding_text(f: Finding, lang: str) -> str:
 def report_text(r: Report, lang: str) -> str:
     t = WORDS[lang]
     if r.error is not None:
-        return f"{r.path}: {t['unreadable']}: {r.error}"
+        from .messages import translate
+        return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}"
     violations = [f for f in r.findings if f.kind == "violation"]
     missing = [f for f in r.findings if f.kind == "missing"]
     summary = ", ".join(x for x in (t["violations"].format(n=len(violations)) if violations else "",

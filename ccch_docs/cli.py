@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
-from .messages import N_, lookup
+from .messages import MISSING_HINT, N_, lookup
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
@@ -31,7 +31,6 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "suffix": N_("không biết xuất định dạng `{suffix}`"),
     "suffix_hint": N_("dùng tên .docx hoặc .pdf, hoặc một thư mục kết thúc bằng /"),
     "many_to_file": N_("dựng nhiều tệp thì -o phải là một thư mục"),
-    "many_hint": N_("viết -o {out}/ (có dấu / ở cuối)"),
     "stdout_one": N_("-o - chỉ dùng được với một tệp YAML"),
     "no_yaml": N_("không có tệp YAML nào ở đây"),
     "not_found": N_("không có tệp hoặc thư mục này"),
@@ -68,7 +67,6 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "p_mau": N_("bộ mẫu của tỉnh (khóa mau:), nếu có"),
     "ask": N_("{what}: "),
     "missing_answer": N_("thiếu {flag}"),
-    "missing_hint": N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu"),
     "cot": N_("liệt kê các mẫu cột phụ lục và khóa của từng cột (chu_tri, phoi_hop, thoi_gian …)"),
     "init_output": N_("tệp YAML cần tạo (mặc định: in ra màn hình)"),
     "cascade": N_("tạo khung kế hoạch của một đơn vị từ kế hoạch cấp trên: các nhiệm vụ nêu tên đơn vị"),
@@ -78,6 +76,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "ke_thua": N_("hồ sơ đơn vị (tiêu đề, người ký) để tệp kết quả kế thừa; thiếu thì điền chỗ trống"),
     "ok": N_("hợp lệ"),
     "wrote": N_("đã ghi"),
+    "unit": N_("tệp"),
     "from": N_("lấy từ"),
     "packs": N_("bộ mẫu"),
     "no_problem": N_("không có lỗi"),
@@ -101,6 +100,12 @@ def _language(argv: list[str]) -> str:
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]
     return os.environ.get("CCHC_LANG", "vi")
+
+
+def _known(lang: str) -> str:
+    """`lang` if the catalog has it, else the language of messages (CCHC_LANG, else Vietnamese)."""
+    from .messages import language
+    return lang if lang in LANGS else language() if language() in LANGS else "vi"
 
 
 class _Version(argparse.Action):
@@ -201,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang = _language(argv)
     from .messages import argparse_speaking, speaking
-    with argparse_speaking(lang if lang in LANGS else "vi"):
-        args = parser(lang).parse_args(argv)
+    with argparse_speaking(_known(lang)):
+        args = parser(_known(lang)).parse_args(argv)
     t = _texts(args.lang)
     with speaking(args.lang):  # problems printed in the language asked for
         try:
@@ -271,8 +276,8 @@ def _answers(args: argparse.Namespace, t: dict[str, str]) -> dict[str, object]:
                 answers[key] = [v.strip() for v in value.split(",")] if key == "ten" else value
         missing = [key for key in starter.PROFILE_REQUIRED if key not in answers]
     if missing:
-        raise InputError([Problem(t["missing_answer"].format(flag="--" + key.replace("_", "-")), str(args.output),
-                                  hint=t["missing_hint"].format(flag="--" + key.replace("_", "-")))
+        raise InputError([Problem(TEXTS["missing_answer"].format(flag="--" + key.replace("_", "-")), str(args.output),
+                                  hint=MISSING_HINT.format(flag="--" + key.replace("_", "-")))
                           for key in missing])
     return answers
 
@@ -299,7 +304,7 @@ def _check(paths: list[Path], as_json: bool, lang: str) -> int:
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:
     if path.exists() and not force:
-        raise InputError([Problem(t["exists"], str(path))])
+        raise InputError([Problem(TEXTS["exists"], str(path))])
 
 
 def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:

@@ -7,18 +7,20 @@ import sys
 from pathlib import Path
 
 from . import import_yaml, importer
+from .cli import TEXTS
 from .errors import InputError, Problem
+from .messages import translate
 
 
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Import one .docx; 0 when written, 2 when it is not an administrative document or a file is in the way."""
     source: Path = args.file
     if not source.is_file():
-        raise InputError([Problem(t["not_found"], str(source))])
+        raise InputError([Problem(TEXTS["not_found"], str(source))])
     with source.open("rb") as f:
         imported = importer.read(f, str(source))
     for line in import_yaml.summary(imported, str(source)):
-        print(line, file=sys.stderr)
+        print(translate(line), file=sys.stderr)
     if args.output == "-":
         from .api import loads
         loads(import_yaml.text(imported), name="<stdout>", base_dir=source.parent)
@@ -37,7 +39,7 @@ def _render(yaml_path: Path, source: Path, args: argparse.Namespace, t: dict[str
     from .output import write_atomic
     docx = yaml_path.with_suffix(".docx")
     if docx.exists() and not args.force:
-        raise InputError([Problem(t["exists"], str(docx))])
+        raise InputError([Problem(TEXTS["exists"], str(docx))])
     doc = api.load(yaml_path)
     print(f"{t['wrote']} {write_atomic(docx, api.render(doc), (source, yaml_path))}")
     if args.pdf:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .batch import Job, Result, render_many
 from .batch import run as run_job
+from .cli import TEXTS
 from .errors import CchcError, InputError, Problem
+from .messages import MANY_HINT
 
 YAML = (".yaml", ".yml")
 
@@ -24,7 +26,7 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     roots = tuple(args.roots) if args.roots else None
     if args.output == "-":
         if len(sources) + len(problems) != 1:
-            raise InputError([Problem(t["stdout_one"], "-o -")])
+            raise InputError([Problem(TEXTS["stdout_one"], "-o -")])
         return _to_stdout(sources[0], templates, roots, args) if sources else _report(problems)
     jobs = []
     taken: set[Path] = set()
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
         job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1, t)
         outputs = {Path(os.path.abspath(p)) for p in (job.docx, job.pdf) if p is not None}
         if outputs & taken or Path(os.path.abspath(src)) in outputs:
-            problems.append(Problem(t["same_output" if outputs & taken else "over_input"], str(src)))
+            problems.append(Problem(TEXTS["same_output" if outputs & taken else "over_input"], str(src)))
             continue
         taken |= outputs
         jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
@@ -62,10 +64,10 @@ def inputs(args: list[str], t: dict[str, str]) -> tuple[list[Path], list[Problem
         elif any(c in arg for c in "*?["):  # a shell that does not expand patterns (Windows)
             files = sorted(p for p in map(Path, glob.glob(arg, recursive=True)) if p.is_file())
         else:
-            problems.append(Problem(t["not_found"], arg))
+            problems.append(Problem(TEXTS["not_found"], arg))
             continue
         if not files:
-            problems.append(Problem(t["no_yaml"], arg))
+            problems.append(Problem(TEXTS["no_yaml"], arg))
         found.update(dict.fromkeys(files))
     return list(found), problems
 
@@ -78,14 +80,14 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool, t: dict[str, str]
         folder = Path(output)
         return Job(src, folder / f"{src.stem}.docx", folder / f"{src.stem}.pdf" if pdf else None)
     if many:
-        raise InputError([Problem(t["many_to_file"], f"-o {output}", hint=t["many_hint"].format(out=output))])
+        raise InputError([Problem(TEXTS["many_to_file"], f"-o {output}", hint=MANY_HINT.format(out=output))])
     out = Path(output)
     if out.suffix.lower() == ".docx":
         return Job(src, out, out.with_suffix(".pdf") if pdf else None)
     if out.suffix.lower() == ".pdf":
         return Job(src, None, out)
-    raise InputError([Problem(t["suffix"].format(suffix=out.suffix or out.name), f"-o {output}",
-                              hint=t["suffix_hint"])])
+    raise InputError([Problem(TEXTS["suffix"].format(suffix=out.suffix or out.name), f"-o {output}",
+                              hint=TEXTS["suffix_hint"])])
 
 
 def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path, ...] | None,
@@ -113,7 +115,7 @@ class Progress:
         self.bar = None
         if total > 1 and sys.stderr.isatty():
             from tqdm import tqdm
-            self.bar = tqdm(total=total, file=sys.stderr, unit="tệp", dynamic_ncols=True, leave=False)
+            self.bar = tqdm(total=total, file=sys.stderr, unit=t["unit"], dynamic_ncols=True, leave=False)
 
     def done(self, result: Result) -> None:
         """Count one finished document and print what it wrote (a .docx even when its PDF failed), and its problems."""

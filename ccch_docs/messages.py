@@ -168,6 +168,12 @@ CODES: dict[str, str] = {
     "CCHC-E132": N_("tên bộ mẫu trống"),
     "CCHC-E133": N_("bộ mẫu `{name}` là liên kết trỏ ra ngoài thư mục mẫu {root}"),
     "CCHC-E134": N_("không tìm thấy bộ mẫu `{name}`"),
+    "CCHC-E135": N_("cú pháp Jinja sai: {detail}"),
+    "CCHC-E136": N_("mẫu bị chặn vì không an toàn: {detail}"),
+    "CCHC-E137": N_("biến không có trong ngữ cảnh: {detail}"),
+    "CCHC-E138": N_("mẫu bị chặn vì quá tốn tài nguyên: {detail}"),
+    "CCHC-E139": N_("lỗi khi dựng mẫu: {detail}"),
+    "CCHC-E140": N_("mẫu sinh ra XML hỏng: {detail}"),
     # Writing the output and the PDF (E200–E299).
     "CCHC-E200": N_("không tìm thấy LibreOffice ở {path} (biến CCHC_SOFFICE)"),
     "CCHC-E201": N_("không tìm thấy LibreOffice (soffice) để xuất PDF"),
@@ -182,14 +188,43 @@ CODES: dict[str, str] = {
     "CCHC-E210": N_("luồng ghi đã đóng"),
     "CCHC-E211": N_("luồng văn bản không nhận được .docx"),
     "CCHC-E212": N_("không ghi được vào luồng: {detail}"),
+    # More of the input's values and shape (E300–E399).
+    "CCHC-E300": N_("loại văn bản `{value}` không có trong Phụ lục III"),
+    "CCHC-E301": N_("ngày {date} không có trên lịch"),
+    "CCHC-E302": N_("tháng phải từ 1 đến 12, không phải {month}"),
+    "CCHC-E303": N_("cần một ngày như 2021-12-05, 2021-12 hoặc 2021"),
+    "CCHC-E304": N_("cần một ngày như 2021-12-05, 05/12/2021, 2021-12 hoặc 2021, không phải {value}"),
+    "CCHC-E305": N_("năm {year} nằm ngoài khoảng 1900–2200"),
+    "CCHC-E306": N_("phải là chuỗi văn bản; YAML đọc dòng có dấu hai chấm `:` thành cặp khóa: giá trị"),
+    "CCHC-E307": N_("có ký tự điều khiển không in được"),
+    "CCHC-E308": N_("không được để trống"),
+    "CCHC-E309": N_("mỗi Điều là một chuỗi văn bản hoặc một khối tieu_de, doan, muc"),
+    "CCHC-E310": N_("phải là một số, không phải true/false"),
+    "CCHC-E311": N_("`{value}` không được hiểu là đúng/sai"),
+    "CCHC-E312": N_("kiểu đánh số `{value}` không hợp lệ"),
+    "CCHC-E313": N_("ô của bảng phải là chữ, số hoặc danh sách dòng chữ"),
+    "CCHC-E314": N_("tình trạng `{value}` không hợp lệ"),
+    "CCHC-E315": N_("chỗ trống {unknown} không có trong câu chữ này"),
+    "CCHC-E316": N_("mẫu cột phải có ít nhất một cột và các khoa không trùng nhau"),
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
 OTHER = "CCHC-E099"
+# More msgids of a code: the same problem cited at a template's paragraph.
+SAME_CODE: dict[str, str] = {
+    N_("cú pháp Jinja sai: {detail}; trong đoạn «{paragraph}»"): "CCHC-E135",
+    N_("mẫu bị chặn vì không an toàn: {detail}; trong đoạn «{paragraph}»"): "CCHC-E136",
+    N_("biến không có trong ngữ cảnh: {detail}; trong đoạn «{paragraph}»"): "CCHC-E137",
+    N_("mẫu bị chặn vì quá tốn tài nguyên: {detail}; trong đoạn «{paragraph}»"): "CCHC-E138",
+    N_("lỗi khi dựng mẫu: {detail}; trong đoạn «{paragraph}»"): "CCHC-E139",
+    N_("mẫu sinh ra XML hỏng: {detail}; trong đoạn «{paragraph}»"): "CCHC-E140",
+}
 # Fixed openings of messages and hints that go on with values (`còn chỗ cần điền: (trích yếu …)`).
 HEADS = (N_("các khóa được dùng ở đây"), N_("chọn một trong"), N_("đặt giá trị trong dấu ngoặc kép"),
          N_("đặt dòng trong dấu ngoặc kép"), N_("số liệu phải là số"), N_("dấu hai chấm `:` đặt sai chỗ"),
-         N_("thụt lề bằng phím Tab"), N_("thiếu dấu ngoặc kép đóng"))
+         N_("thụt lề bằng phím Tab"), N_("thiếu dấu ngoặc kép đóng"),
+         N_("các cột"), N_("các mẫu"), N_("các khóa được dùng"), N_("các khóa có"),
+         N_("các bộ lọc"), N_("các tên dùng được"), N_("chỉ gọi được các hàm"))
 # The command line's own words, as argparse writes them (its msgids are English): Vietnamese in the vi catalog.
 ARGPARSE = (
     N_('usage: '),
@@ -217,14 +252,227 @@ VALUE_DASH = N_("giá trị của `{key}` bắt đầu bằng `- ` nên YAML hi�
 QUOTE_VALUE = N_("đặt giá trị trong dấu ngoặc kép: {rewritten} — hoặc viết `{key}: >-` rồi xuống dòng, "
                  "thụt lề đoạn văn")
 DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
+# The command line's hints with values.
+MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
+MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
            N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"),
-           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST)
+           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, MANY_HINT, MISSING_HINT,
+           N_("có phải ý bạn là `{name}`?"),
+           N_("thêm khóa `{key}`"),
+           N_("thêm khóa `{key}` (có thể đặt trong tệp ke_thua của đơn vị)"),
+           N_("viết {key}: 05/12/2021 hoặc 2021-12-05"),
+           N_("viết {key}: 05/12/2021 hoặc 2021-12-05, hoặc 2021-12 (chưa có ngày), hoặc 2021"),
+           N_("viết {key}: 2021-12-05"),
+           N_("chọn trong {choices}"),
+           N_("thêm `chu_thich: {{n}: …}`"),
+           N_("ghi `[^{n}]` ngay sau chữ cần chú thích"),
+           N_("năm `{year}` viết tắt"),
+           N_("viết {date} (năm đủ bốn chữ số)"),
+           N_("viết {date} (ngày/tháng/năm)"),
+           N_("viết {date} (năm-tháng-ngày)"),
+           N_("ngày `{text}` không có trên lịch: không có tháng {month}"),
+           N_("`{text}` đọc được hai cách"),
+           N_("viết {whole} nếu là {words}, {decimal} nếu là số thập phân"),
+           N_("`{text}` không phải là một số"),
+           N_("viết {number} (bằng số, không viết đơn vị triệu, tỷ)"),
+           N_("`{text}` không phải là cách viết số của tiếng Việt"),
+           N_("viết {number} (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)"),
+           N_("bỏ một khóa {key} trong vòng"),
+           N_("đường dẫn tính từ thư mục của tệp báo cáo ({folder})"),
+           N_("kiểm tra {origin}; mỗi mục là một thư mục chứa tệp .docx hoặc các bộ mẫu"),
+           N_("đã tìm trong: {folders}; có: {known}"),
+           N_("chép {file} vào thư mục bộ mẫu thay vì dùng liên kết"),
+           N_("đổi tên kiểu `{old}` lại thành `{style}`; thư viện tìm kiểu theo tên"),
+           N_("giữ nguyên tên kiểu `{style}` như trong mẫu có sẵn; thư viện tìm kiểu theo tên"),
+           N_("áp lại kiểu `{style}` cho đoạn đó (như trong mẫu có sẵn); đường kẻ, cỡ chữ và khoảng cách của nó "
+              "nằm trong kiểu"),
+           N_("dòng {row} của kế hoạch có mã `{code}`: dùng mã đó"),
+           N_("dùng được: {usable}; mặc định: {default}"),
+           N_("bỏ khóa này, hoặc đổi thành `loai: {owner}`"),
+           N_("ký tự điều khiển {code}"),
+           N_("ký tự {code}"),
+           N_("bảng phụ lục mẫu cần đúng {count} dòng ({kinds}), có {found}"),
+           N_("dòng mẫu `{kind}` không có ô"),
+           N_("{name}: đoạn {n} không xếp được (ghi thành chú thích trước `{before}`): {text}"),
+           N_("{name}: đoạn {n} không xếp được (ghi thành chú thích ở cuối tệp): {text}"),
+           N_("{name}: văn bản không có `{key}`: đã điền chỗ trống, hãy sửa"),
+           N_("`{name}` cần một số, không phải {kind} {value}"),
+           N_("`{name}` nhận một số không in được: số quá lớn (từ 10²⁵ trở lên) hoặc không hữu hạn"),
+           N_("`{name}`: số chữ số thập phân phải từ 0 đến {most}, không phải {value}"),
+           N_("`ti_le`: {detail}"),
+           N_("`tien`: đơn vị `{unit}` không hợp lệ"),
+           N_("dùng {units} hoặc gon=true"),
+           N_("`bang_chu` chỉ đọc số nguyên, không phải {number}"),
+           N_("`bang_chu`: {detail}"),
+           N_("`ngay`: {detail}"),
+           N_("`ngay` cần một ngày, không phải {kind}"),
+           N_("phép `{op}` chỉ dùng cho số, không dùng cho {kind}"),
+           N_("không đọc được `.{attribute}` của {kind}"),
+           N_("không có phần tử thứ {index} (danh sách có {count} phần tử)"),
+           N_("không đọc được `[{index}]` của {kind}"),
+           N_("biểu thức quá dài (quá {most} thành phần)"),
+           N_("không dùng được `{node}` trong biểu thức"),
+           N_("`{name}` là một hàm"),
+           N_("gọi {name}(x) hoặc dùng bộ lọc x|{name}"),
+           N_("không đọc được `{name}`"),
+           N_("không có bộ lọc `{name}`"),
+           N_("không gọi được `{name}`: chỉ gọi được {functions}"),
+           N_("kết quả là {kind}, không phải số hay chữ"),
+           N_("đoạn văn sau khi tính dài quá {most} ký tự"),
+           N_("không có tên `{name}`"),
+           N_("văn bản này chưa có `{name}`"),
+           N_("không được phép: {detail}"),
+           N_("không có giá trị: {detail}"),
+           N_("sai kiểu dữ liệu: {detail}"),
+           N_("không tính được: {detail}"),
+           N_("mẫu dựng quá {seconds} giây"),
+           N_("vòng lặp vượt {most} lượt"),
+           N_("giá trị sẽ dài quá {most} ký tự"),
+           N_("giá trị dài quá {most} ký tự"),
+           N_("khối `set`, macro hay `call` giữ quá {most} ký tự"),
+           N_("`slice` quá {most} phần"),
+           N_("chuỗi hoặc danh sách dài quá {most} phần tử"),
+           N_("mẫu sinh quá {most} ký tự"))
+# Hints, and words put into messages, with nothing to fill in.
+HINTS = (
+    N_("mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"),
+    N_("bỏ thẻ; viết chuỗi trong dấu ngoặc kép nếu cần giữ nguyên"),
+    N_("bỏ thẻ"),
+    N_("mỗi tệp một văn bản; bỏ dòng `---` thứ hai"),
+    N_("khai báo `&tên` trước khi dùng `*tên`"),
+    N_("một khối không thể chứa chính nó"),
+    N_("ví dụ `<<: *mac_dinh` với `mac_dinh: &mac_dinh {…}`"),
+    N_("viết `khóa: giá trị`; khóa là một chữ, ví dụ noi_dung"),
+    N_("giảm số cấp lồng nhau của khối và danh sách"),
+    N_("lưu tệp với bảng mã UTF-8 (không dùng Windows-1258, TCVN3 hay VNI)"),
+    N_("tệp có vẻ là UTF-16 không có BOM; lưu lại với bảng mã UTF-8"),
+    N_("tệp có vẻ là UTF-16 không có BOM: lưu lại với bảng mã UTF-8"),
+    N_("xóa ký tự này (tệp có thể bị hỏng, hoặc không phải văn bản UTF-8)"),
+    N_("xóa ký tự này (hoặc mã thoát \\x.., \\u.... tạo ra nó)"),
+    N_("lưu lại tệp với bảng mã UTF-8"),
+    N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng"),
+    N_("chia thành nhiều đoạn"),
+    N_("bớt bí danh lồng nhau, hoặc tách thành nhiều tệp"),
+    N_("ví dụ `- Ban hành kèm theo Quyết định này …` hoặc `- {tieu_de: …, doan: …}`"),
+    N_("ví dụ `so: 5`"),
+    N_("kiểm tra lại số"),
+    N_("viết true hoặc false"),
+    N_('chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'),
+    N_("ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"),
+    N_("ví dụ ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}"),
+    N_("ví dụ ket_qua: {tt-noi-bo: {tinh_trang: hoan_thanh, ket_qua: Đã tổ chức 12 đợt}}"),
+    N_("ví dụ so_lieu: {ho_so: {tiep_nhan: 44333, truoc_han: 34908}}"),
+    N_("ví dụ ke_hoach, bao_cao, quyet_dinh, to_trinh, cong_van"),
+    N_("bỏ kem_theo, hoặc đặt loai: quyet_dinh"),
+    N_("ví dụ `kem_theo: quy-che.yaml`"),
+    N_("văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …"),
+    N_("thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"),
+    N_("thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"),
+    N_("thêm `cot:` (danh sách cột hoặc tên mẫu cột)"),
+    N_("thêm `cot` và `dong` (một bảng), hoặc `noi_dung`"),
+    N_("số liệu là số đếm hay số tiền, dưới 10²⁵"),
+    N_("viết số như 44333, 44.333.000, 99,59 hoặc 99.59"),
+    N_("thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp"),
+    N_("kiểm tra tu và den"),
+    N_("thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"),
+    N_("mỗi khóa cột chỉ dùng một lần"),
+    N_("ví dụ ma: tt-noi-bo"),
+    N_("mỗi dòng một mã riêng (báo cáo dùng mã để liên kết)"),
+    N_('số thứ tự in nguyên văn, ví dụ so: "5a"'),
+    N_("dùng đoạn gạch đầu dòng `- ` / `+ ` trong doan, đặt `so: false`, hoặc chọn thêm cấp trong danh_so.cap"),
+    N_("thêm tieu_de, doan hoặc muc"),
+    N_("bỏ khóa này"),
+    N_("không có"),
+    N_("sửa các liên kết tượng trưng trên đường dẫn"),
+    N_("kiểm tra đường dẫn"),
+    N_("mỗi tệp chỉ cần kế thừa vài hồ sơ; bỏ các đường dẫn lặp lại"),
+    N_("chỉ liên kết tới tệp trong các thư mục đã cho (--roots, roots=)"),
+    N_("kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)"),
+    N_("tách văn bản, hoặc bỏ bớt dữ liệu không dùng"),
+    N_("đường dẫn phải tới một tệp YAML"),
+    N_("sửa các lỗi của tệp kế hoạch bên dưới"),
+    N_("gộp bớt các tệp ke_thua; kiểm tra các khóa ke_thua, kem_theo, ke_hoach"),
+    N_("ví dụ `ke_thua: don-vi/ubnd-tinh.yaml`"),
+    N_("kế thừa"),
+    N_("liên kết"),
+    N_("thêm ke_hoach: đường dẫn tới kế hoạch mà báo cáo trả lời"),
+    N_("thêm ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}"),
+    N_("báo cáo đối chiếu các dòng trong phu_luc của kế hoạch"),
+    N_("đặt mã không có dạng <nhóm>.<dòng>, ví dụ tt-noi-bo"),
+    N_("dùng `ma` của một dòng phụ lục kế hoạch, hoặc <nhóm>.<dòng> cho dòng không có mã"),
+    N_("chép tệp mẫu vào thư mục thay vì dùng liên kết"),
+    N_("viết tên thư mục bộ mẫu, ví dụ `mau: tinh-dong-thap`"),
+    N_("chép bộ mẫu vào trong thư mục mẫu thay vì dùng liên kết"),
+    N_("đặt bộ mẫu trong các thư mục đã cho (--roots, roots=) hoặc --templates"),
+    N_("lưu lại mẫu bằng Word hoặc LibreOffice (định dạng .docx)"),
+    N_("kiểm tra cặp {{ }} / {% %} và các thẻ for/if có đủ end"),
+    N_("mẫu chỉ được đọc các biến trong ngữ cảnh (docs/mau-van-ban.md)"),
+    N_("xem danh sách biến trong docs/mau-van-ban.md hoặc chạy `python -m ccch_docs templates check`"),
+    N_("bỏ vòng lặp, macro đệ quy hoặc range quá lớn"),
+    N_("bỏ vòng lặp sinh đoạn văn bằng `safe`"),
+    N_("bảng mẫu phải nằm trong vòng `{%p for pl in phu_luc %}`: bảng đầu tiên sau thẻ đó là bảng mẫu"),
+    N_("bỏ bộ lọc `safe`: giá trị phải được thoát (escape)"),
+    N_("giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu"),
+    N_("xem danh sách biến trong docs/mau-van-ban.md"),
+    N_("chép lại đoạn chứa thẻ này (và thẻ `end…` của nó) từ mẫu có sẵn"),
+    N_("chép lại bảng từ mẫu có sẵn, ngay sau đoạn `{%p for pl in phu_luc %}`"),
+    N_("bảng phụ lục mẫu thiếu w:tblGrid hoặc độ rộng cột (w:gridCol w:w)"),
+    N_("phần XML khai báo DOCTYPE (DTD, thực thể): không được phép"),
+    N_("w:sectPr thiếu khổ giấy hoặc lề (w:pgSz w:w, w:pgMar w:left, w:right)"),
+    N_("chọn một tệp .docx"),
+    N_("chọn tệp kết quả khác (-o)"),
+    N_("mở luồng nhị phân ('wb') hoặc dùng io.BytesIO"),
+    N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
+       "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),
+    N_("tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)"),
+    N_("dùng --force để ghi đè"),
+    N_('thử cách gọi có trong cột chủ trì/phối hợp của phụ lục, ví dụ "cấp huyện"; có thể nêu --don-vi nhiều lần'),
+    N_("chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, quyết định, công văn, tờ trình …)"),
+    N_("không phải tệp .docx (không phải gói ZIP của Office Open XML)"),
+    N_("tệp Word 97–2003 (.doc), không phải .docx; chuyển bằng LibreOffice: soffice --headless --convert-to docx "
+       "TỆP.doc"),
+    N_("không có phần word/document.xml"),
+    N_("tài liệu không có phần thân (w:body)"),
+    N_("lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan"),
+    N_("kiểm tra số liệu và phép tính"),
+    N_("kiểm tra phần và tổng"),
+    N_("làm tròn trước: bang_chu(x|round|int)"),
+    N_('`bang_chu`: đơn vị phải là chữ, ví dụ bang_chu(x, "đồng")'),
+    N_('linh: "linh" hoặc "lẻ"; nghin: "nghìn" hoặc "ngàn"; ty: "tỷ" hoặc "tỉ"'),
+    N_("viết ngày dạng 2021-12-05"),
+    N_("ví dụ ngay(ky_bao_cao.tu)"),
+    N_("lũy thừa quá lớn"),
+    N_("kết quả quá lớn hoặc không phải số thực"),
+    N_("dấu chấm chỉ dùng để đọc khóa của khối dữ liệu, ví dụ so_lieu.ho_so"),
+    N_("phần tử đầu tiên là [0]"),
+    N_("chỉ dùng biểu thức `{{ … }}`, không dùng câu lệnh `{% … %}` hay `{# … #}`"),
+    N_("điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}"),
+    N_("mỗi `{{` cần một `}}` đóng lại"),
+    N_("thiếu `}}` đóng biểu thức"),
+    N_("thừa phần sau biểu thức"),
+    N_("biểu thức lồng quá sâu"),
+    N_("tách thành nhiều biểu thức"),
+    N_("không dùng `*` hay `**` để truyền tham số"),
+    N_("tên khóa không bắt đầu bằng `_`"),
+    N_("chọn một giá trị cụ thể, ví dụ so_lieu.ho_so.tiep_nhan"),
+    N_("kiểm tra các tham số của hàm và bộ lọc"),
+    N_("không dùng `%` với chuỗi trong mẫu"),
+    N_("số quá lớn"),
+    N_("đúng/sai"),
+    N_("số"),
+    N_("chữ"),
+    N_("ngày"),
+    N_("khối dữ liệu"),
+    N_("danh sách"),
+    N_("rỗng"),
+)
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")
 
 
+_WORDS = {"detail", "character", "kind", "usable"}  # the places in msgids that hold the program's words, not data
 _chosen: list[str] = []  # the command line's --lang, while it runs
 
 
@@ -270,7 +518,8 @@ def _catalog(lang: str) -> gettext.NullTranslations:
 def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     """(code, msgid, pattern matching the messages made from it), the msgids with most fixed text first."""
     found = []
-    for code, msgid in [*CODES.items(), *(("", phrase) for phrase in PHRASES)]:
+    for code, msgid in [*CODES.items(), *((code, msgid) for msgid, code in SAME_CODE.items()),
+                        *(("", phrase) for phrase in PHRASES)]:
         parts = re.split(r"\{(\w+)\}", msgid)
         seen: set[str] = set()
         pattern = ""
@@ -278,7 +527,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
             if i % 2 == 0:
                 pattern += re.escape(part)
             else:
-                pattern += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
+                pattern += f"(?P={part})" if part in seen else f"(?P<{part}>.*?)"
                 seen.add(part)
         fixed = sum(len(part) for part in parts[::2])
         found.append((fixed, code, msgid, re.compile(pattern, re.S)))
@@ -317,13 +566,15 @@ def translate(text: str, lang: str | None = None) -> str:
     >>> translate("thiếu khóa bắt buộc", "en"), translate("YAML không hợp lệ: x", "en")
     ('required key missing', 'invalid YAML: x')
     """
+    if not text:  # gettext("") is the catalog's header
+        return text
     catalog = _catalog(lang or language())
     whole = catalog.gettext(text)
     if whole != text:
         return whole
     made = matching(text)
-    if made is not None and made[2]:  # values as written, but a `detail` is itself a message
-        values = {k: translate(v, lang) if k == "detail" else v for k, v in made[2].items()}
+    if made is not None and made[2]:  # values as written, but a `detail` (a `kind` …) is itself a message
+        values = {k: translate(v, lang) if k in _WORDS else v for k, v in made[2].items()}
         return re.sub(r"\{(\w+)\}", lambda m: values[m[1]], catalog.gettext(made[1]))
     head, sep, rest = text.partition(": ")
     if not sep:

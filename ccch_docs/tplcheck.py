@@ -79,7 +79,7 @@ def invariants(template: engine.CompiledTemplate, name: str) -> list[Problem]:
     out: list[Problem] = []
     ours, theirs = _styles(builtin), _styles(template)
     for style in sorted(set(ours) - set(theirs)):
-        close = difflib.get_close_matches(style, list(theirs), n=1)
+        close = difflib.get_close_matches(style, sorted(set(theirs) - set(ours)), n=1)  # a style renamed
         out.append(Problem(f"mẫu thiếu kiểu đoạn `{style}`", where, key="word/styles.xml",
                            hint=(f"đổi tên kiểu `{close[0]}` lại thành `{style}`" if close else
                                  f"giữ nguyên tên kiểu `{style}` như trong mẫu có sẵn") +
