@@ -7,12 +7,14 @@ from __future__ import annotations
 import os
 import re
 import stat
+import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 
 import ccch_docs.packs
+import ccch_docs.pdf
 from ccch_docs.cli import main
 
 VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -224,6 +226,7 @@ def test_every_error_path_speaks_english_with_codes(name, tmp_path, capsys, monk
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CCHC_LANG", raising=False)
     _prepare(tmp_path, files, monkeypatch)
+    monkeypatch.setattr(ccch_docs.pdf, "_local", threading.local())  # no LibreOffice kept warm by other tests
     argv = [a.format(d=tmp_path) for a in argv]
     outputs = {}
     for how in ("vi", "flag", "env"):
