@@ -182,9 +182,9 @@ Cell = Annotated[Any, PlainValidator(_cell),
 
 
 class Model(BaseModel):
-    """Base: unknown keys are errors, values are frozen once read."""
+    """Base: unknown keys are errors, values are frozen once read; a model's validator is built on its first use."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 class CoQuan(Model):
