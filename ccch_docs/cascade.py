@@ -84,9 +84,9 @@ def _grouped(chosen: list[Task]) -> list[tuple[int, str | None, list[Task]]]:
 
 def _table(pl: PhuLuc, chosen: list[Task]) -> dict[str, Any]:
     """The parent's phụ lục cut down to the chosen rows, each keeping the parent's `ma` (its own labels restart)."""
-    cot = pl.cot if isinstance(pl.cot, str) else [{"khoa": c.khoa, "ten": c.ten, "rong": c.rong} for c in pl.cot or ()]
+    cot = pl.cot if isinstance(pl.cot, str) else [c.model_dump(exclude_defaults=True) for c in pl.cot or ()]
     out: dict[str, Any] = {"tieu_de": pl.tieu_de, "cot": cot,
-                           "danh_so": {"nhom": pl.danh_so.nhom or "none", "dong": pl.danh_so.dong or "none"}}
+                           "danh_so": {"nhom": pl.danh_so.nhom or "none", "dong": pl.row_style or "none"}}
     loose = [_row(t) for t in chosen if t.nhom is None]
     if loose:
         out["dong"] = loose

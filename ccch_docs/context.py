@@ -100,22 +100,24 @@ _PARTS: dict[str, Callable[[VanBan, Words, TableParas], Any]] = {
 }
 
 
-def _cell(value: Any) -> tuple[str, ...]:
+def _cell(value: Any, number: bool) -> tuple[str, ...]:
+    """A cell's lines: a number in Vietnamese notation in a `number` column, else as typed (`2021`, `0912…`)."""
     if value is None:
         return ()
     if isinstance(value, tuple):
         return value
     if isinstance(value, int | float):
-        return (numbers.so(value),)
+        return (numbers.so(value) if number else getattr(value, "text", None) or str(value),)
     return (value,)
 
 
 def _amount(value: Any) -> numbers.Number | None:
-    """A cell's value as a number to total, or None for text (validation has refused what is unclear)."""
+    """A cell's value as a number to total, or None for text (validation has refused what is unclear as
+    written, so `1.500` here is an expression's result, printed by `so`)."""
     if isinstance(value, tuple):
         return None
     try:
-        return numbers.read(value)
+        return numbers.read(value, printed=True)
     except ValueError:  # unclear, or too large
         return None
 
@@ -125,7 +127,8 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
     `columns`: the presets a table's `cot` may name besides the built-in ones."""
     cols = columns[pl.cot] if isinstance(pl.cot, str) and columns and pl.cot in columns else pl.columns
     keys = [c.khoa for c in cols]
-    total_key = "kinh_phi" if pl.tong_cong is True else (pl.tong_cong or None)
+    total_key = pl.total_key
+    numeric = pl.number_keys(cols)
     amounts: list[numbers.Number] = []
     uncounted = 0  # cells of the totalled column written in words ("Theo Đề án"): the total says it lacks them
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
@@ -139,7 +142,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
             group_label, group_number = next(group_labels)
             outer = (group_number or 0,)
             rows.append((group_kind, group_label, ((grp.ten,),)))
-        style = pl.danh_so.dong if grp.danh_so is None else grp.danh_so
+        style = pl.row_style if grp.danh_so is None else grp.danh_so
         start = counted + 1 if pl.danh_so.lien_tuc else 1
         counted = start - 1
         for row in grp.dong:
@@ -147,7 +150,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
             if forced is None:
                 counted += 1
             label = str(forced) if forced is not None else numbering.label(counted, style, with_dd, outer)
-            rows.append(("dong", label, tuple(_cell(row.get(k)) for k in keys)))
+            rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) for k in keys)))
             if total_key and row.get(total_key) is not None:
                 number = _amount(row[total_key])
                 if number is None:

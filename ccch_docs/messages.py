@@ -100,6 +100,7 @@ CODES: dict[str, str] = {
     "CCHC-E066": N_("bộ mẫu không thể chọn bộ mẫu"),
     "CCHC-E067": N_("bộ mẫu không đặt sẵn tệp liên kết"),
     "CCHC-E068": N_("không phải khóa của văn bản"),
+    "CCHC-E069": N_("cột `{key}` được cộng nên là cột số, không phải `kieu: chu`"),
     # The YAML's structure and size.
     "CCHC-E070": N_("đoạn văn quá dài ({size} ký tự, tối đa {most})"),
     "CCHC-E071": N_("khóa phải là một chuỗi, không phải một khối hay danh sách"),
@@ -122,6 +123,7 @@ CODES: dict[str, str] = {
     "CCHC-E085": N_("văn bản phải là một ánh xạ khóa: giá trị (ví dụ `loai: ke_hoach`)"),
     "CCHC-E086": N_("`<<` phải nhận một khối hoặc danh sách khối"),
     "CCHC-E087": N_("mã `{code}` trùng với mã mặc định của một dòng khác"),
+    "CCHC-E088": N_("chỉ nhận {detail}"),  # a value of none of a key's forms; the forms are PHRASES
     # The command line.
     "CCHC-E090": N_("lỗi không mong đợi: {detail}"),
     "CCHC-E091": N_("không biết xuất định dạng `{suffix}`"),
@@ -255,10 +257,20 @@ DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt �
 # The command line's hints with values.
 MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
+ONE_OF = "CCHC-E088"
+# The forms a key accepts (model.one_of), named in a CCHC-E088 message.
+TRUE_OR_COLUMN = N_("true hoặc khóa của một cột")
+TRUE_FALSE_TEXT = N_("true, false hoặc một dòng chữ")
+COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối {khoa, ten}")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
            N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, MANY_HINT, MISSING_HINT,
+           TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
+           N_("viết `tong_cong: {key}` (không trong ngoặc vuông); một bảng cộng một cột"),
+           N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
+           N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),
+           N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ tong_cong"),
            N_("có phải ý bạn là `{name}`?"),
            N_("thêm khóa `{key}`"),
            N_("thêm khóa `{key}` (có thể đặt trong tệp ke_thua của đơn vị)"),
@@ -467,6 +479,10 @@ HINTS = (
     N_("khối dữ liệu"),
     N_("danh sách"),
     N_("rỗng"),
+    N_('viết `so: false` (không đánh số) hoặc nhãn in đúng như viết, ví dụ `so: "III"`'),
+    N_("viết `phu_luc_ket_qua: true`, hoặc tiêu đề của phụ lục kết quả"),
+    N_("viết `tong_cong: true` (cộng cột kinh_phi) hoặc khóa của cột cần cộng, ví dụ `tong_cong: tiep_nhan`"),
+    N_("ví dụ `cot: ke_hoach_8_cot`, hoặc `cot: [{khoa: noi_dung, ten: Nội dung}, {khoa: ket_qua, ten: Kết quả}]`"),
 )
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")

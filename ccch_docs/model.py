@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal, TypeVar, get_origin
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_origin
 
 from pydantic import (
     BaseModel,
@@ -31,7 +31,7 @@ from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .formats.words import bang_chu
-from .messages import CODES
+from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
 from .source import Linked, Source
 from .yamlerrors import quoted
 from .yamlio import Path_
@@ -145,14 +145,56 @@ def _not_bool_word(value: Any) -> Any:
     return value
 
 
-BoolOrText = Annotated[Bool | Text, BeforeValidator(_not_bool_word)]
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list | tuple)
+
+
+def one_of(forms: str, hint: Callable[[Any], str], **members: tuple[Any, Callable[[Any], bool]]) -> Any:
+    """A union whose member is picked by the value's shape (`members`: name → type, test), so that a problem
+    inside the value is that member's; a value of no member's shape is one problem at its key, naming the
+    accepted `forms`, with `hint(value)`, rather than one problem per member."""
+    def shape(value: Any) -> str | None:
+        return next((f"[{name}]" for name, (_, fits) in members.items() if fits(value)), None)
+
+    def shaped(value: Any) -> Any:
+        if shape(value) is None:
+            raise PydanticCustomError(ONE_OF, CODES[ONE_OF], {"detail": forms, "hint": hint(value)})
+        return value
+    # Tags hold `[`: error locations leave them out, as they do pydantic's own members.
+    tagged = tuple(Annotated[kind, Tag(f"[{name}]")] for name, (kind, _) in members.items())
+    return Annotated[Union[tagged], Discriminator(shape), BeforeValidator(shaped)]  # noqa: UP007 (built from a tuple)
+
+
+def bool_or_text(hint: str) -> Any:
+    """true/false or one line of text (`yes`, `no`, `on`, `off` refused); else one problem with `hint`."""
+    either = one_of(TRUE_FALSE_TEXT, lambda _: hint, bool=(Bool, _is_bool), text=(Text, _is_scalar))
+    return Annotated[either, BeforeValidator(_not_bool_word)]
+
+
+if TYPE_CHECKING:  # what the unions below give
+    PartLabel = bool | str
+    ResultsTitle = bool | str
+else:
+    PartLabel = bool_or_text('viết `so: false` (không đánh số) hoặc nhãn in đúng như viết, ví dụ `so: "III"`')
+    ResultsTitle = bool_or_text("viết `phu_luc_ket_qua: true`, hoặc tiêu đề của phụ lục kết quả")
+
+
 M = TypeVar("M", bound=BaseModel)
 
 
 def _label_style(value: Any) -> Any:
     if value is None or value is False or value == "none":
         return ""
-    if value not in numbering.STYLES:
+    value = getattr(value, "text", value)  # `dong: 1` unquoted is the style "1"
+    if not isinstance(value, str) or value not in numbering.STYLES:
         raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
                                   {"value": value, "hint": 'chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'})
     return value
@@ -164,9 +206,9 @@ Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 def _cell(value: Any) -> str | int | float | tuple[str, ...]:
-    """A table cell: text, a number, or a list of lines."""
+    """A table cell: text, a number (read as one in a number column, else printed as typed), or a list of lines."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _number(value)
+        return value
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, list | tuple) and all(isinstance(v, str | int | float) and not isinstance(v, bool)
@@ -247,13 +289,17 @@ class Cot(Model):
     khoa: Key = Field(description="khóa của ô trong mỗi dòng, ví dụ noi_dung")
     ten: Text = Field(description="tiêu đề cột")
     rong: Real = Field(1, gt=0, description="độ rộng tương đối")
+    kieu: Literal["so", "chu"] | None = Field(
+        None, description="so: cột số (50000000 in 50.000.000; 3.000.000, 1,5 là số); chu: in đúng như viết; "
+                          "mặc định: cột được cộng và cột kinh_phi là cột số, các cột khác in đúng như viết")
 
 
 class DanhSoBang(Model):
     """Labels of groups and rows: "I." | "1." | "a)" | "1" | "a" | none."""
 
-    nhom: LabelStyle = "1."
-    dong: LabelStyle = "a)"
+    nhom: LabelStyle = numbering.TABLE_GROUPS
+    dong: Annotated[LabelStyle | None, BeforeValidator(_label_style)] = Field(  # written null: none
+        None, description="mặc định a) trong nhóm; 1, 2 … khi bảng không có nhóm")
     lien_tuc: Bool = Field(False, description="true: số thứ tự dòng chạy tiếp qua các nhóm (1 … 11 qua nhóm I – IV)")
     cap: BodyStyles = Field((), description="phụ lục có nội dung: kiểu nhãn từng cấp của nội dung, ví dụ "
                                             "[\"I.\", \"1.\", \"1.1.\"]; mặc định I. → 1. → a)")
@@ -268,15 +314,64 @@ class Nhom(Model):
     dong: tuple[dict[Key, Cell], ...] = ()
 
 
+def _columns_hint(value: Any) -> str:
+    """How to write `cot`, with the user's own column keys (a preset's heading where one has the key)."""
+    keys = [v for v in value if isinstance(v, str)] if isinstance(value, list | tuple) else []
+    if not keys:
+        return ("ví dụ `cot: ke_hoach_8_cot`, hoặc "
+                "`cot: [{khoa: noi_dung, ten: Nội dung}, {khoa: ket_qua, ten: Kết quả}]`")
+    headings = {k: t for columns in reversed(presets.PRESETS.values()) for k, t, _ in columns}
+    listed = ", ".join(f"{{khoa: {k}, ten: {headings.get(k, '…')}}}" for k in keys)
+    whole = [name for name, columns in presets.PRESETS.items() if set(keys) <= {k for k, _, _ in columns}]
+    return f"mỗi cột cần khóa và tiêu đề: `cot: [{listed}]`" + (f"; hoặc cả mẫu cột `{whole[0]}`" if whole else "")
+
+
+def _total_hint(value: Any) -> str:
+    if isinstance(value, list | tuple) and len(value) == 1 and isinstance(value[0], str):
+        return f"viết `tong_cong: {value[0]}` (không trong ngoặc vuông); một bảng cộng một cột"
+    return "viết `tong_cong: true` (cộng cột kinh_phi) hoặc khóa của cột cần cộng, ví dụ `tong_cong: tiep_nhan`"
+
+
+def _is_columns(value: Any) -> bool:
+    return _is_list(value) and not any(isinstance(v, str) for v in value)
+
+
+if TYPE_CHECKING:  # what the unions below give
+    Columns = tuple[Cot, ...] | str
+    Total = bool | str
+else:
+    Columns = one_of(COLUMNS, _columns_hint, list=(tuple[Cot, ...], _is_columns),
+                     preset=(Text, lambda v: isinstance(v, str)))
+    Total = one_of(TRUE_OR_COLUMN, _total_hint, bool=(Bool, _is_bool), key=(Key, lambda v: isinstance(v, str)))
+
+
 class BangSo(Model):
     """The rows and columns of a table, in a phụ lục or among a part's paragraphs."""
 
-    cot: tuple[Cot, ...] | Text = Field(description="danh sách cột, hoặc tên mẫu cột (có sẵn: "
-                                                    + ", ".join(presets.PRESETS) + "; hoặc trong pack.yaml)")
+    cot: Columns = Field(description="danh sách cột, hoặc tên mẫu cột (có sẵn: "
+                                     + ", ".join(presets.PRESETS) + "; hoặc trong pack.yaml)")
     danh_so: DanhSoBang = DanhSoBang()
     nhom: tuple[Nhom, ...] = ()
     dong: tuple[dict[Key, Cell], ...] = Field((), description="các dòng không thuộc nhóm nào")
-    tong_cong: Bool | Key = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
+    tong_cong: Total = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
+
+    @property
+    def total_key(self) -> str | None:
+        """The key of the column its total row adds up, if it has one."""
+        return "kinh_phi" if self.tong_cong is True else (self.tong_cong or None)
+
+    def number_keys(self, columns: tuple[Cot, ...]) -> frozenset[str]:
+        """The keys of its number columns among `columns`: the totalled one, those declared `kieu: so`, and
+        the presets' amounts (`kinh_phi`) unless declared `kieu: chu`."""
+        return frozenset(c.khoa for c in columns if c.khoa == self.total_key or c.kieu == "so"
+                         or c.kieu is None and c.khoa in presets.NUMBER_KEYS)
+
+    @property
+    def row_style(self) -> str:
+        """How its rows are labelled: as `danh_so.dong` says, else as the decree's tables do, with groups or not."""
+        if self.danh_so.dong is not None:
+            return self.danh_so.dong
+        return numbering.TABLE_ROWS if self.nhom else numbering.TABLE_ROWS_ALONE
 
     @property
     def columns(self) -> tuple[Cot, ...]:
@@ -320,7 +415,7 @@ class Muc(Model):
     doan: Blocks = Field((), description="các đoạn văn của phần này (`**đậm**`, `*nghiêng*`), "
                                          "và các bảng đặt giữa chúng: `- bang: {ten, don_vi, cot, dong …}`")
     muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
-    so: BoolOrText | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
+    so: PartLabel | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
                                                       "ví dụ \"III\", \"1.1.\"")
     cung_dong: Bool = Field(False, description="true: đề mục và đoạn đầu in liền một dòng "
                                                "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
@@ -333,7 +428,7 @@ class PhuLuc(BangSo):
     """An appendix (phụ lục): a table, a content tree like the body's (tables among its paragraphs), or both."""
 
     tieu_de: Text
-    cot: tuple[Cot, ...] | Text | None = Field(  # type: ignore[assignment]  # optional here: a phụ lục may have no table
+    cot: Columns | None = Field(  # type: ignore[assignment]  # optional here: a phụ lục may have no table
         None, description="bảng của phụ lục: danh sách cột, hoặc tên mẫu cột "
                                                                  "(có sẵn: " + ", ".join(presets.PRESETS)
                                                                  + "; hoặc trong pack.yaml); không có: phụ lục chỉ có "
@@ -433,7 +528,7 @@ class VanBan(Model):
     ke_hoach: Text | None = Field(None, description="kế hoạch mà báo cáo trả lời: đường dẫn tính từ thư mục của tệp")
     ket_qua: dict[str, Annotated[KetQua, WithJsonSchema(_KET_QUA_SCHEMA)]] = Field(
         default_factory=dict, description="kết quả từng nhiệm vụ của kế hoạch, theo mã")
-    phu_luc_ket_qua: BoolOrText = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
+    phu_luc_ket_qua: ResultsTitle = Field(False, description="true hoặc tiêu đề: thêm phụ lục kết quả các nhiệm vụ")
     du_thao: Bool = Field(False, description="true: bản nháp, được để lại chỗ cần điền `(… )`; "
                                              "không có: mọi chỗ `(… )` còn lại là lỗi")
 
@@ -710,23 +805,24 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
                         did_you_mean(pl.cot, known, "các mẫu: " + ", ".join(known))))
             continue
-        keys = [c.khoa for c in (known[pl.cot] if isinstance(pl.cot, str) else pl.cot)]
+        columns = known[pl.cot] if isinstance(pl.cot, str) else pl.cot
+        keys = [c.khoa for c in columns]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
-        total = "kinh_phi" if pl.tong_cong is True else pl.tong_cong
+        total = pl.total_key
         if total and total not in keys:
             out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
+        elif total and any(c.khoa == total and c.kieu == "chu" for c in columns):
+            out.append((here + ("tong_cong",), f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
+                        f"bỏ `kieu: chu` của cột {total}, hoặc bỏ tong_cong"))
+        numeric = pl.number_keys(columns)
         rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
         for where, row in rows:
             for key, value in row.items():
-                if key == total and isinstance(value, str):
-                    try:
-                        numbers.read(value)
-                    except Unclear as exc:
-                        out.append((here + where + (key,), exc.message + " để cộng vào dòng tổng", exc.hint))
-                    except ValueError:
-                        out.append((here + where + (key,), numbers.TOO_LARGE, "kiểm tra lại số"))
+                # a number column's text is printed as written ("40 triệu"); only a total must read it
+                if key == total and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
+                    out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, key == total))
                 if key == "ma":
                     if not isinstance(value, str):
                         out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))
@@ -743,6 +839,19 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
                     out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
                                 did_you_mean(key, keys + ["ma", "so"], "các cột: " + ", ".join(keys))))
     return out
+
+
+def _amount(value: str | numbers.Number, totalled: bool) -> list[tuple[str, str]]:
+    """What is wrong with a number column's cell: a number that could be misread, or too large to print."""
+    try:
+        number = numbers.read(value)
+    except Unclear as exc:
+        return [(exc.message + " để cộng vào dòng tổng" if totalled else exc.message, exc.hint)]
+    except ValueError:
+        return [(numbers.TOO_LARGE, "kiểm tra lại số")]
+    if number is not None and not numbers.printable(number):
+        return [(numbers.TOO_LARGE + " hoặc không hữu hạn", "kiểm tra lại số")]
+    return []
 
 
 def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: numbering.Scheme,

@@ -17,6 +17,9 @@ PRESETS: dict[str, tuple[tuple[str, str, float], ...]] = {
     ),
 }
 
+# Columns of amounts: number columns wherever a table has them, unless declared `kieu: chu`.
+NUMBER_KEYS = frozenset({"kinh_phi"})
+
 # A report's results table: the plan's columns kept (those present), then the result columns
 # (khoa, the decree.wording key of its name, rong); its title is the wording `ket_qua_tieu_de`.
 RESULT_KEEP = ("noi_dung", "chu_tri", "thoi_gian")

@@ -211,7 +211,7 @@ def test_run_in_headings(render_dict):
 
 HO_SO = {"ten": "Bảng 1. Kết quả giải quyết hồ sơ", "don_vi": "Đơn vị tính: hồ sơ",
          "cot": [{"khoa": "linh_vuc", "ten": "Lĩnh vực", "rong": 3}, {"khoa": "tiep_nhan", "ten": "Tiếp nhận"},
-                 {"khoa": "dung_han", "ten": "Đúng hạn"}],
+                 {"khoa": "dung_han", "ten": "Đúng hạn", "kieu": "so"}],
          "danh_so": {"dong": "1"}, "tong_cong": "tiep_nhan",
          "dong": [{"linh_vuc": "Đất **đai**", "tiep_nhan": 12000, "dung_han": "{{ so_lieu.dat }}"},
                   {"linh_vuc": "Xây dựng", "tiep_nhan": 4333, "dung_han": 4000}]}
@@ -311,7 +311,7 @@ def test_appendices_with_content_prose_portrait_wide_table_landscape(tmp_path):
     assert sections[2][1][:5] == ["Phụ lục II", "KẾT QUẢ", cap, "PHẦN I. SỐ LIỆU",
                                   "Số TT | Lĩnh vực | Tiếp nhận | Đúng hạn"]
     assert sections[2][1][-3:] == ["PHẦN II. ĐÁNH GIÁ", "1. Ưu điểm", "Tốt."]
-    assert sections[3][1] == ["Phụ lục III", "NHIỆM VỤ", cap, "Số TT | Nội dung", "a) | Rà soát thủ tục hành chính"]
+    assert sections[3][1] == ["Phụ lục III", "NHIỆM VỤ", cap, "Số TT | Nội dung", "1 | Rà soát thủ tục hành chính"]
     widths = [int(t._tbl.find(f"{W}tblPr/{W}tblW").get(W + "w")) for t in View.open(out).doc.tables[2:]]
     assert widths == [PAGE.width - PAGE.left - PAGE.right, PAGE.height - PAGE.landscape_left - PAGE.landscape_right]
 

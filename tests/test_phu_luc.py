@@ -202,12 +202,13 @@ def test_table_validation(change, key, words):
     assert words in p.message + (p.hint or "")
 
 
-@pytest.mark.parametrize("written,hint", [
-    ("sanpham: Hội thi", "có phải ý bạn là `san_pham`?"),
-    ("san_pham: 2.500", "viết 2500 nếu là hai nghìn năm trăm, 2,5 nếu là số thập phân"),  # any cell, unquoted
+@pytest.mark.parametrize("replaced,written,hint", [
+    ("san_pham: Hội thi", "sanpham: Hội thi", "có phải ý bạn là `san_pham`?"),
+    ("kinh_phi: 50triệu/ huyện", "kinh_phi: 2.500",  # a number column, unquoted
+     "viết 2500 nếu là hai nghìn năm trăm, 2,5 nếu là số thập phân"),
 ])
-def test_error_line_points_into_the_table(tmp_path, written, hint):
-    src = (ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8").replace("san_pham: Hội thi", written)
+def test_error_line_points_into_the_table(tmp_path, replaced, written, hint):
+    src = (ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8").replace(replaced, written)
     path = tmp_path / "kh.yaml"
     path.write_text(src, "utf-8")
     (tmp_path / "don-vi").mkdir()

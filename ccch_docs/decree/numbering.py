@@ -126,6 +126,9 @@ Scheme = tuple[Level, ...]  # the levels of one body, outermost first; the last 
 PLAN_LEVELS: Scheme = (Level("I.", upper=True), Level("1."), Level("a)"))
 DECISION_LEVELS: Scheme = (Level("Điều", bold_label=True), Level("1."), Level("a)"))
 LETTER_LEVELS: Scheme = (Level("1."), Level("a)"))  # a Công văn's paragraphs: 1., 2. …, then a), b) …
+# Labels of a table's rows by default: groups 1., 2. … with rows a), b) … in each; rows of a table without
+# groups 1, 2 … (as plans number their lists of tasks).
+TABLE_GROUPS, TABLE_ROWS, TABLE_ROWS_ALONE = "1.", "a)", "1"
 # The scheme of each numbered body key of a document.
 BODIES: dict[str, Scheme] = {"noi_dung": PLAN_LEVELS, "dieu": DECISION_LEVELS}
 MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs, unless a document chooses more levels

@@ -63,9 +63,10 @@ _IN_UNITS = re.compile(r"(?P<n>[-+]?\d+(?:[.,]\d+)?)\s*(?P<unit>tỷ|tỉ|triệ
 _UNIT_SCALE = {"tỷ": 10**9, "tỉ": 10**9, "triệu": 10**6, "tr": 10**6, "nghìn": 10**3, "ngàn": 10**3}
 
 
-def read(value: str | Number) -> Number | None:
+def read(value: str | Number, printed: bool = False) -> Number | None:
     """A number as a clerk writes it; None for text that is no number; Unclear for what could be misread,
-    ValueError (TOO_LARGE) for what is too large.
+    ValueError (TOO_LARGE) for what is too large. `printed`: written as `so` prints (an expression's
+    result), where `1.500` can only be one thousand five hundred.
 
     Numbers read from YAML remember their text (`1.500`), which is what is read.
 
@@ -91,7 +92,7 @@ def read(value: str | Number) -> Number | None:
     text = value.strip()
     if len(text) > 10_000 or not text[:1].isdigit() and text[:1] not in "+-":  # no number, or ValueError below
         return None
-    if _ONE_GROUP.fullmatch(text):
+    if _ONE_GROUP.fullmatch(text) and not (printed and "." in text):
         whole, _, part = text.replace(",", ".").partition(".")
         raise Unclear(f"`{text}` đọc được hai cách",
                       f"viết {whole}{part} nếu là {bang_chu(int(whole + part), viet_hoa=False)}, "
