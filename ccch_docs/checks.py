@@ -412,6 +412,7 @@ def _title(parts: Parts, t: Title) -> Iterator[Finding]:
 
 
 # --- body ---------------------------------------------------------------------------------------------
+_CHAPTER = re.compile(r"^(Chương|Mục)\s+([IVXLC]+|\d+)$")
 _LABEL = re.compile(r"^(?:(?P<dieu>Điều\s+(?P<n>\d+)\b)|(?P<roman>[IVXLC]+)\.\s|(?P<num>\d+)\.\s"
                     r"|(?P<letter>[a-zđ])\)\s)")
 
@@ -421,6 +422,10 @@ def body(parts: Parts) -> Iterator[Finding]:
         prev: Para | None = None
         for p in paras:
             if p.index in parts.captions:  # a table's caption or unit line: not body text
+                prev = p
+                continue
+            if _chapter(p, prev):  # "Chương I" and its title: centred headings, not body text
+                yield from look("chuong", Line(p, p.text.strip(), tuple(p.runs)))
                 prev = p
                 continue
             # Spacing is measured to the paragraph just before; an empty line between is room enough.
@@ -435,6 +440,13 @@ def body(parts: Parts) -> Iterator[Finding]:
             end = "." if k == len(items) - 1 else ";"
             if not ln.text.startswith("-") or not ln.text.endswith(end):
                 yield Finding("kinh_gui.punctuation", _el("kinh_gui"), _t(ln.text[:40]), _t(f"- …{end}"), where(ln))
+
+
+def _chapter(p: Para, prev: Para | None) -> bool:
+    """A line "Chương I" / "Mục 1" of its own, or the centred title just under one."""
+    if _CHAPTER.match(p.text.strip()):
+        return True
+    return prev is not None and p.align == "center" and bool(_CHAPTER.match(prev.text.strip()))
 
 
 def _paragraph(p: Para, prev: Para | None) -> Iterator[Finding]:

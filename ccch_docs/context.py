@@ -29,20 +29,32 @@ TableParas = Callable[[Bang], list[Para]]
 
 
 def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme = numbering.PLAN_LEVELS,
-         outer: numbering.Counters = (), tables: TableParas | None = None) -> list[Para]:
+         outer: numbering.Counters = (), tables: TableParas | None = None,
+         run_on: dict[str, int] | None = None) -> list[Para]:
     """Flatten the parts into paragraphs, numbering each depth as `levels` says (the last level repeats);
-    `outer` holds the counters of the enclosing parts; `tables` gives the paragraphs of a table block."""
+    `outer` holds the counters of the enclosing parts; `tables` gives the paragraphs of a table block;
+    `run_on` the last number of each style numbered on through the body (the Điều across Chương)."""
     out: list[Para] = []
     if not parts:
         return out
     tables = tables or block_table()
+    run_on = {} if run_on is None else run_on
     depth = len(outer)
     level = numbering.level(levels, depth)
-    numbered = numbering.numbered([p.so for p in parts], level.style, with_dd, outer)
+    numbered = numbering.numbered([p.so for p in parts], level.style, with_dd, outer,
+                                  run_on.get(level.style, 0) if level.style in numbering.RUN_ON else 0)
+    if level.style in numbering.RUN_ON:
+        run_on[level.style] = max([n for _, n in numbered if n is not None], default=run_on.get(level.style, 0))
+    # Headings take their kind from their depth below the Chương and Mục, which have a kind of their own.
+    chapters = sum(numbering.level(levels, d).style in numbering.CHAPTERS for d in range(depth))
     for part, (nhan, n) in zip(parts, numbered, strict=True):
         blocks: Blocks = [runs(b) if isinstance(b, str) else tables(b.bang) for b in part.doan]
-        kind = f"muc{min(depth + 1, _HEADINGS)}"
-        if part.tieu_de is not None and part.cung_dong:
+        kind = f"muc{min(depth - chapters + 1, _HEADINGS)}"
+        if level.style in numbering.CHAPTERS:
+            # "Chương I" on its own line, the title in upper case under it, both centred and bold.
+            out.extend(Para("chuong", "", runs(line)) for line in (nhan, (part.tieu_de or "").upper()) if line)
+            out.extend(_paragraphs(blocks))
+        elif part.tieu_de is not None and part.cung_dong:
             # A run-in heading: the title in its heading's emphasis, then the first paragraph on the same line.
             dam, nghieng = _RUN_IN[kind]
             title = runs(part.tieu_de.upper() if level.upper else part.tieu_de, dam, nghieng)
@@ -56,7 +68,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
             out.extend(_paragraphs(blocks))
         elif blocks or nhan:  # a label whose content is all in child parts stands alone
             out.extend(_paragraphs(blocks, nhan, level.bold_label))
-        out.extend(body(part.muc, with_dd, levels, (*outer, n or 0), tables))
+        out.extend(body(part.muc, with_dd, levels, (*outer, n or 0), tables, run_on))
     return out
 
 
@@ -219,7 +231,7 @@ def attachment(doc: VanBan, words: Words, columns: Presets | None = None) -> dic
     att = doc.kem_theo
     if att is None:
         return None
-    return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.attached_to(doc, words),
+    return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.issued_by(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
             "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"),
                              tables=block_table(att.danh_so.with_dd, words, columns))}

@@ -95,7 +95,9 @@ def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: T
         if found is not None and found[0] not in styles and len(stack) >= _DEEPEST:
             found = None  # deeper than any numbering: kept as written
         if found is None:
-            if stack:
+            if stack and stack[-1].style in numbering.CHAPTERS and stack[-1].tieu_de is None:
+                stack[-1].tieu_de = text_of(p.runs, plain_bold=True)  # the line under "Chương I": its title
+            elif stack:
                 stack[-1].doan.append(text_of(p.runs))
             else:
                 lead.append(p)
@@ -117,7 +119,7 @@ def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: T
             and isinstance(stack[-1].doan[-1], str) and stack[-1].doan[-1].rstrip().endswith("/."):
         ending.append(stack[-1].doan.pop())
     cap = _cap(roots, scheme)
-    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, ()), ending, with_dd, cap, stray)
+    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, (), {}), ending, with_dd, cap, stray)
 
 
 def _captioned(doan: list[Any], bang: dict[str, Any]) -> dict[str, Any]:
@@ -138,11 +140,11 @@ def _cap(roots: list[_Node], scheme: numbering.Scheme) -> list[str]:
     level = roots
     while level:
         styles.append(level[0].style)
-        level = next((n.muc for n in level if n.muc), [])
+        level = [child for n in level for child in n.muc]  # every part of the next depth, whichever holds it
     default = [numbering.level(scheme, d).style for d in range(len(styles))]
     if styles == default and len(styles) <= numbering.MAX_DEPTH:
         return []
-    return styles if all(s in (*numbering.BODY_STYLES, "Điều") for s in styles) else []
+    return styles if all(s in numbering.BODY_STYLES for s in styles) else []
 
 
 def _with_dd(paras: list[Para]) -> bool:
@@ -160,19 +162,24 @@ def _with_dd(paras: list[Para]) -> bool:
 
 
 def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bool,
-           outer: numbering.Counters) -> list[dict[str, Any]]:
-    """The parts as input-format mappings; a label other than the one numbering would print is forced (`so`)."""
+           outer: numbering.Counters, run_on: dict[str, int]) -> list[dict[str, Any]]:
+    """The parts as input-format mappings; a label other than the one numbering would print is forced (`so`);
+    `run_on` as in `context.body` (the Điều numbered on across Chương)."""
     style = numbering.level(scheme, depth).style
+    start = run_on.get(style, 0) if style in numbering.RUN_ON else 0
     marks: list[str | None] = []
     for node in nodes:
         marks.append(None)
-        if numbering.labels(marks, style, with_dd, outer)[-1] != node.printed:
+        if numbering.numbered(marks, style, with_dd, outer, start)[-1][0] != node.printed:
             core = node.printed[:-1] if node.printed.endswith(numbering.STYLES[style].suffix or "\0") \
                 and node.style != "Điều" else node.printed
             if numbering.forced_label(core, style) == node.printed:
                 marks[-1] = core
     out = []
-    for node, mark, (_, n) in zip(nodes, marks, numbering.numbered(marks, style, with_dd, outer), strict=True):
+    counted = numbering.numbered(marks, style, with_dd, outer, start)
+    if style in numbering.RUN_ON:
+        run_on[style] = max([n for _, n in counted if n is not None], default=start)
+    for node, mark, (_, n) in zip(nodes, marks, counted, strict=True):
         item: dict[str, Any] = {}
         if mark is not None:
             item["so"] = mark
@@ -181,6 +188,6 @@ def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bo
         if node.doan:
             item["doan"] = node.doan[0] if len(node.doan) == 1 and isinstance(node.doan[0], str) else list(node.doan)
         if node.muc:
-            item["muc"] = _dicts(node.muc, scheme, depth + 1, with_dd, (*outer, n or 0))
+            item["muc"] = _dicts(node.muc, scheme, depth + 1, with_dd, (*outer, n or 0), run_on)
         out.append(item)
     return out

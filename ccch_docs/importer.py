@@ -279,7 +279,7 @@ class _Builder:
                 target["ky_bao_cao"] = {"tu": f"{d[2]}-{int(d[1]):02d}-{int(d[0]):02d}",
                                         "den": f"{d[5]}-{int(d[4]):02d}-{int(d[3]):02d}"}
                 self.use(ln)
-            elif fold(ln.text).startswith("(KEM THEO"):
+            elif fold(ln.text).startswith(("(KEM THEO", "(BAN HANH KEM THEO")):
                 self.use(ln)  # printed from the document itself
                 self._running_name(ln)
 

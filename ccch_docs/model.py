@@ -259,7 +259,7 @@ class NguoiKy(_Authorities):
 
 
 def _body_style(value: Any) -> Any:
-    if value not in (*numbering.BODY_STYLES, "Điều"):
+    if value not in numbering.BODY_STYLES:
         raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
                                   {"value": value,
                                    "hint": "chọn trong " + ", ".join(f'"{s}"' for s in numbering.BODY_STYLES)})
@@ -267,7 +267,7 @@ def _body_style(value: Any) -> Any:
 
 
 BodyStyles = tuple[Annotated[str, BeforeValidator(_body_style),
-                             WithJsonSchema({"enum": [*numbering.BODY_STYLES, "Điều"]})], ...]
+                             WithJsonSchema({"enum": list(numbering.BODY_STYLES)})], ...]
 
 
 class DanhSo(Model):
@@ -276,7 +276,8 @@ class DanhSo(Model):
     chu_cai: Literal["co_dd", "khong_dd"] = Field("co_dd", description="thứ tự chữ cái có hay không có đ")
     cap: BodyStyles = Field(
         (), description="kiểu nhãn của từng cấp, từ cấp ngoài cùng, ví dụ [\"I.\", \"1.\", \"1.1.\", \"-\"]; "
-                        "mặc định I. → 1. → a) (quyết định: Điều → 1. → a))")
+                        "mặc định I. → 1. → a) (quyết định: Điều → 1. → a)); quy chế, quy định chia chương: "
+                        "[\"Chương\", \"Điều\", \"1.\", \"a)\"] (thêm \"Mục\" sau Chương nếu có)")
 
     @property
     def with_dd(self) -> bool:

@@ -127,9 +127,10 @@ def styles_xml() -> str:
 
 
 # --- document body pieces -------------------------------------------------------------------------
-def p(style: str, text: str = "") -> str:
+def p(style: str, text: str = "", ppr: str = "") -> str:
+    """A paragraph of `style`, with the direct paragraph properties `ppr` if any."""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{run}</w:p>'
 
 
 def tag(text: str) -> str:
@@ -164,16 +165,16 @@ def table(widths: list[int], *rows: str, top: int = 0) -> str:
             f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 
-def loop(items: str, *branches: tuple[str, str]) -> str:
-    """Paragraphs of a list, one style per kind: branches are (condition, style)."""
+def loop(items: str, *branches: tuple[str, str | tuple[str, str]]) -> str:
+    """Paragraphs of a list, one style per kind: branches are (condition, style or (style, direct pPr))."""
     out = [tag(f"{{%p for d in {items} %}}")]
     if len(branches) == 1:
-        out.append(p(branches[0][1], "{{r d|runs }}"))
+        out.append(p(branches[0][1], "{{r d|runs }}"))  # type: ignore[arg-type]
     else:
         for n, (cond, style) in enumerate(branches):
             word = "if" if n == 0 else ("else" if not cond else "elif")
             out.append(tag(f"{{%p {word} {cond} %}}" if cond else "{%p else %}"))
-            out.append(p(style, "{{r d|runs }}"))
+            out.append(p(style, "{{r d|runs }}") if isinstance(style, str) else p(style[0], "{{r d|runs }}", style[1]))
         out.append(tag("{%p endif %}"))
     out.append(tag("{%p endfor %}"))
     return "".join(out)
@@ -219,12 +220,16 @@ KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}")
             + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{r d|runs }}") + tag("{%p endfor %}")
             + tag("{%p endif %}"))
 
+# The lines of a Chương or Mục ("Chương I", then its title): a level-I heading, centred, with no indent.
+CHAPTER = ("DeMuc1", '<w:ind w:firstLine="0"/>' + jc("center"))
+
+
 def numbered(items: str, level1: str) -> str:
     """A numbered body: titles of the first level in style `level1`, then 1. and a), a table's caption and
     unit line, then text (a table's own paragraph, of kind `bang`, is replaced by the table)."""
     return loop(items, ('d.kieu == "muc1"', level1), ('d.kieu == "muc2"', "DeMuc2"),
                 ('d.kieu == "muc3"', "DeMuc3"), ('d.kieu == "bang_ten"', "BangTen"),
-                ('d.kieu == "bang_don_vi"', "BangDonVi"), ("", "NoiDung"))
+                ('d.kieu == "bang_don_vi"', "BangDonVi"), ('d.kieu == "chuong"', CHAPTER), ("", "NoiDung"))
 
 
 def body(of: str = "") -> str:

@@ -111,9 +111,16 @@ def cite(doc: VanBan, issuer: str | None = None, long_date: bool = False, words:
                 ngay=day, co_quan=issuer or doc.co_quan.goi)
 
 
-def attached_to(doc: VanBan, words: Words = DEFAULT) -> str:
-    """The italic line under what `doc` carries: `(Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của …)`."""
-    return fill(words["kem_theo"], van_ban=cite(doc, issuer(doc, words), words=words))
+def attached_to(doc: VanBan, words: Words = DEFAULT, phrase: str = "kem_theo") -> str:
+    """The italic line under what `doc` carries: `(Kèm theo Kế hoạch số 285/KH-UBND ngày 05/12/2020 của …)`
+    (`phrase`: the wording's key)."""
+    return fill(words[phrase], van_ban=cite(doc, issuer(doc, words), words=words))
+
+
+def issued_by(doc: VanBan, words: Words = DEFAULT) -> str:
+    """The italic line under the document a Quyết định issues: `(Kèm theo Quyết định số …)`; a pack may word
+    it apart from the phụ lục lines (`(Ban hành kèm theo Quyết định số …)`, as many Quy chế print it)."""
+    return attached_to(doc, words, "ban_hanh_kem_theo")
 
 
 def issued_with(doc: VanBan, words: Words = DEFAULT) -> str:

@@ -71,6 +71,8 @@ STYLES: dict[str, Style] = {
     "-": Style(lambda c, dd: "-"),  # bullets: the same mark for every item
     "+": Style(lambda c, dd: "+"),
     "Điều": Style(lambda c, dd: f"Điều {c[-1]}.", "."),
+    "Chương": Style(lambda c, dd: f"Chương {roman(c[-1])}"),  # on a line of its own, its title centred under it
+    "Mục": Style(lambda c, dd: f"Mục {c[-1]}"),
     "": Style(lambda c, dd: "", "."),  # unnumbered; a label forced anyway ends like `1.`
 }
 
@@ -82,6 +84,8 @@ def label(n: int, style: str, with_dd: bool = True, outer: Counters = ()) -> str
     ('III.', '3.', 'đ)', '2', '')
     >>> label(3, "Điều"), label(4, "1.1.", outer=(1,)), label(2, "1.1.1.", outer=(1, 4)), label(2, "-")
     ('Điều 3.', '1.4.', '1.4.2.', '-')
+    >>> label(2, "Chương"), label(3, "Mục")
+    ('Chương II', 'Mục 3')
     """
     return STYLES[style].fmt((*outer, n), with_dd)
 
@@ -90,11 +94,11 @@ def forced_number(value: str, style: str) -> int | None:
     """The counter value a forced label stands for, so that numbering goes on after it.
 
     >>> (forced_number("III", "I."), forced_number("Điều 5", "Điều"), forced_number("c)", "a)"),
-    ...  forced_number("1.4.", "1.1."))
-    (3, 5, 3, 4)
+    ...  forced_number("1.4.", "1.1."), forced_number("Chương IV", "Chương"))
+    (3, 5, 3, 4, 4)
     """
     core = (value.rstrip(".)").replace(".", " ").split() or [""])[-1]  # "Điều 5" stands for 5, "1.4." for 4
-    if style == "I." and core and set(core) <= set("IVXLCDM"):
+    if style in ("I.", "Chương") and core and set(core) <= set("IVXLCDM"):
         return next((n for n in range(1, 400) if roman(n) == core), None)
     if core.isdigit():
         return int(core)
@@ -132,8 +136,13 @@ TABLE_GROUPS, TABLE_ROWS, TABLE_ROWS_ALONE = "1.", "a)", "1"
 # The scheme of each numbered body key of a document.
 BODIES: dict[str, Scheme] = {"noi_dung": PLAN_LEVELS, "dieu": DECISION_LEVELS}
 MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs, unless a document chooses more levels
-# The styles a document may choose for each depth of its body (`danh_so.cap`).
-BODY_STYLES = ("I.", "1.", "1.1.", "1.1.1.", "a)", "-", "+", "1", "a")
+# The styles a document may choose for each depth of its body (`danh_so.cap`); a Quy chế, Quy định …
+# is divided into Chương (and Mục), then Điều, khoản 1., điểm a).
+BODY_STYLES = ("I.", "1.", "1.1.", "1.1.1.", "a)", "-", "+", "1", "a", "Chương", "Mục", "Điều")
+# Divisions above the Điều (Phụ lục I of the decree): "Chương I" / "Mục 1" on a line of its own, centred, bold,
+# the title under it in upper case, centred, bold.
+CHAPTERS = ("Chương", "Mục")
+RUN_ON = ("Điều",)  # styles numbered on through the whole body, across the Chương and Mục that hold them
 
 
 def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
@@ -143,10 +152,13 @@ def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
     ['I.', '1.', '1.1.', '-']
     >>> chosen(PLAN_LEVELS, [])[0].upper, chosen(PLAN_LEVELS, ["1."])[0].upper
     (True, False)
+    >>> [(lv.style, lv.upper, lv.bold_label) for lv in chosen(PLAN_LEVELS, ["Chương", "Điều", "1."])]
+    [('Chương', True, False), ('Điều', False, True), ('1.', False, False)]
     """
     if not styles:
         return base
-    return tuple(Level(style, upper=lv.upper and style == lv.style, bold_label=lv.bold_label)
+    return tuple(Level(style, upper=lv.upper and style == lv.style or style in CHAPTERS,
+                       bold_label=lv.bold_label or style == "Điều")
                  for style, lv in zip(styles, (*base, *[Level("")] * len(styles)), strict=False))
 
 
@@ -155,15 +167,15 @@ def level(scheme: Scheme, depth: int) -> Level:
     return scheme[min(depth, len(scheme) - 1)]
 
 
-def counts(marks: Sequence[bool | str | None], style: str) -> list[int | None]:
-    """The counter of each sibling from its `so` mark: None counts on, a string is a forced label that
-    numbering goes on after, False is unnumbered (None).
+def counts(marks: Sequence[bool | str | None], style: str, start: int = 0) -> list[int | None]:
+    """The counter of each sibling from its `so` mark: None counts on (from `start`), a string is a forced
+    label that numbering goes on after, False is unnumbered (None).
 
-    >>> counts([None, "V", None, False, None], "I.")
-    [1, 5, 6, None, 7]
+    >>> counts([None, "V", None, False, None], "I."), counts([None, None], "Điều", start=2)
+    ([1, 5, 6, None, 7], [3, 4])
     """
     out: list[int | None] = []
-    count = 0
+    count = start
     for mark in marks:
         if mark is False:
             out.append(None)
@@ -174,15 +186,16 @@ def counts(marks: Sequence[bool | str | None], style: str) -> list[int | None]:
 
 
 def numbered(marks: Sequence[bool | str | None], style: str, with_dd: bool = True,
-             outer: Counters = ()) -> list[tuple[str, int | None]]:
-    """The label and counter of sibling items from their `so` marks (see `counts`); a forced label is
-    printed as written.
+             outer: Counters = (), start: int = 0) -> list[tuple[str, int | None]]:
+    """The label and counter of sibling items from their `so` marks (see `counts`, from `start`); a forced
+    label is printed as written.
 
     >>> numbered([None, "V", False], "I.")
     [('I.', 1), ('V.', 5), ('', None)]
     """
     return [("" if n is None else forced_label(mark, style) if isinstance(mark, str)
-             else label(n, style, with_dd, outer), n) for mark, n in zip(marks, counts(marks, style), strict=True)]
+             else label(n, style, with_dd, outer), n)
+            for mark, n in zip(marks, counts(marks, style, start), strict=True)]
 
 
 def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True, outer: Counters = ()) -> list[str]:
@@ -195,13 +208,14 @@ def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True,
 
 
 _LABEL = re.compile(r"^(?:(Điều)\s+(\d{1,3})[.:]?|([IVXLC]{1,8})\.|((?:\d{1,3}\.){1,3})|([a-zđ]{1,2})\))(?=\s|$)")
+_CHAPTER = re.compile(r"^(Chương|Mục)\s+([IVXLC]{1,8}|\d{1,3})$")
 _DOTTED = {1: "1.", 2: "1.1.", 3: "1.1.1."}
 
 
 def parse_label(text: str, with_dd: bool = True) -> tuple[str, str, int] | None:
     """The body label `text` opens with, the inverse of `label`: (style, label as printed, counter);
-    None when it opens with none of `I.`, `1.`, `1.1.`, `1.1.1.`, `a)`, `Điều n.` (a Roman numeral or
-    letter that is not one, such as `IIII.` or `f)`, is no label).
+    None when it opens with none of `I.`, `1.`, `1.1.`, `1.1.1.`, `a)`, `Điều n.` and is not a line
+    `Chương I` or `Mục 1` (a Roman numeral or letter that is not one, such as `IIII.` or `f)`, is no label).
 
     >>> parse_label("II. NHIỆM VỤ"), parse_label("12. Tổ chức"), parse_label("đ) Giám đốc")
     (('I.', 'II.', 2), ('1.', '12.', 12), ('a)', 'đ)', 5))
@@ -209,7 +223,13 @@ def parse_label(text: str, with_dd: bool = True) -> tuple[str, str, int] | None:
     ('Điều', 'Điều 3.', 3)
     >>> parse_label("f) x"), parse_label("2021 là năm"), parse_label("e) x", with_dd=False), parse_label("1.2. Mục")
     (None, None, ('a)', 'e)', 5), ('1.1.', '1.2.', 2))
+    >>> parse_label("Chương IV"), parse_label("Mục 2"), parse_label("Chương trình")
+    (('Chương', 'Chương IV', 4), ('Mục', 'Mục 2', 2), None)
     """
+    chapter = _CHAPTER.match(text)
+    if chapter is not None:  # a line of its own: "Chương IV", "Mục 2"
+        n = forced_number(chapter.group(0), chapter.group(1))
+        return None if n is None or label(n, chapter.group(1)) != text else (chapter.group(1), text, n)
     m = _LABEL.match(text)
     if m is None:
         return None

@@ -84,6 +84,9 @@ _ELEMENTS = (
     Element("noi_dung", "nội dung", "body text", (13, 14), 14, None, None, None, "both"),
     Element("de_muc_1", "đề mục cấp I", "level-I heading", (13, 14), 14, True, None, True, None),
     Element("dieu", "Điều", "article", (13, 14), 14, True, None, None, None),
+    # "Chương I" / "Mục 1" on a line of its own, its title under it in upper case (Phụ lục I, bố cục văn bản).
+    Element("chuong", "dòng Chương, Mục và tên", "chapter or section line", (13, 14), 14, True, False, None,
+            "center"),
     Element("kinh_gui", "Kính gửi", "addressee", (13, 14), 14, False, None, None, None),
     Element("chuc_danh", "quyền hạn, chức vụ người ký", "signer's authority and title", (13, 14), 14,
             True, None, True, "center"),

@@ -59,6 +59,8 @@ PHRASES: dict[str, Phrase] = {
     "phu_luc": _pack("Phụ lục", "tiêu đề phụ lục (hoặc PHỤ LỤC); có số La Mã khi văn bản có nhiều phụ lục"),
     "so_tt": _pack("Số TT", "ô đầu dòng tiêu đề của bảng (hoặc STT)"),
     "kem_theo": _pack("(Kèm theo {van_ban})", "dòng dưới tiêu đề phụ lục và văn bản ban hành kèm theo"),
+    "ban_hanh_kem_theo": _pack("(Kèm theo {van_ban})", "dòng dưới tên văn bản do quyết định ban hành kèm theo "
+                               "(nhiều nơi in quy chế, quy định: (Ban hành kèm theo {van_ban}))"),
     "kem_theo_ban_hanh": _pack("(Kèm theo {loai} ban hành kèm theo {van_ban})",
                                "dòng dưới tiêu đề phụ lục của văn bản ban hành kèm theo quyết định"),
     "tong_cong": _pack("Tổng cộng", "dòng tổng của bảng phụ lục"),

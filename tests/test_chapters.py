@@ -1,0 +1,52 @@
+"""A Quy chế in Chương and Điều: the decree's layout of chapter lines, Điều numbered on across chapters."""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+import ccch_docs
+import ccch_docs.context
+from ccch_docs import checks
+from docx_view import align, ppr, toggle
+
+RULES = {
+    "loai": "quy_che", "co_quan": {"ten": ["ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA"], "viet_tat": "UBND"},
+    "dia_danh": "Tân Hòa", "ngay": "2024-03-14", "so": 12, "trich_yeu": "Làm việc của Ủy ban nhân dân xã",
+    "luu": "VT", "nguoi_ky": {"tm": "ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Lê Văn B"},
+    "danh_so": {"cap": ["Chương", "Điều", "1.", "a)"]},
+    "noi_dung": [
+        {"tieu_de": "Quy định chung", "muc": [
+            {"tieu_de": "Phạm vi điều chỉnh", "doan": "Quy chế này quy định chế độ làm việc."},
+            {"tieu_de": "Nguyên tắc làm việc", "muc": [{"doan": "Tập trung dân chủ;", "muc": [{"doan": "Công khai."}]}]}]},
+        {"tieu_de": "Tổ chức thực hiện", "muc": [{"tieu_de": "Hiệu lực", "doan": "Quy chế có hiệu lực kể từ ngày ký./."}]},
+    ],
+}
+
+
+def test_chapters_centred_bold_and_articles_numbered_on(render_dict, tmp_path):
+    view = render_dict(RULES, "quy-che")
+    body = view.body()
+    texts = [p.text for p in body]
+    assert texts == ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định chế độ làm việc.",
+                     "Điều 2. Nguyên tắc làm việc", "1. Tập trung dân chủ;", "a) Công khai.",
+                     "Chương II", "TỔ CHỨC THỰC HIỆN", "Điều 3. Hiệu lực", "Quy chế có hiệu lực kể từ ngày ký./."]
+    for p in (body[0], body[1], body[7], body[8]):
+        assert align(p) == "center" and toggle(p, "w:b")
+        assert int(ppr(p, "w:ind").get(qn("w:firstLine"))) == 0
+    assert align(body[2]) == "both" and toggle(body[2], "w:b")  # Điều: bold, indented like the text
+    assert int(ppr(body[2], "w:ind").get(qn("w:firstLine"))) >= 567
+    path = tmp_path / "quy-che.docx"
+    ccch_docs.render(ccch_docs.from_dict(RULES), path)
+    assert checks.check(path).violations == []
+
+
+def test_sections_inside_chapters_and_a_forced_chapter():
+    data = {**RULES, "danh_so": {"cap": ["Chương", "Mục", "Điều"]},
+            "noi_dung": [{"tieu_de": "Quy định chung", "so": "Chương III", "muc": [
+                {"tieu_de": "Họp", "muc": [{"tieu_de": "Họp định kỳ", "doan": "Mỗi quý một lần."}]},
+                {"tieu_de": "Báo cáo", "muc": [{"tieu_de": "Báo cáo quý", "doan": "Trước ngày 10./."}]}]}]}
+    paras = ccch_docs.context.build(ccch_docs.from_dict(data))["noi_dung"]
+    assert [(p.kieu, p.text) for p in paras] == [
+        ("chuong", "Chương III"), ("chuong", "QUY ĐỊNH CHUNG"), ("chuong", "Mục 1"), ("chuong", "HỌP"),
+        ("muc1", "Điều 1. Họp định kỳ"), ("doan", "Mỗi quý một lần."), ("chuong", "Mục 2"), ("chuong", "BÁO CÁO"),
+        ("muc1", "Điều 2. Báo cáo quý"), ("doan", "Trước ngày 10./.")]
