@@ -73,7 +73,9 @@ def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT, name: str
     """Write the PDF of `docx` to `pdf` with this thread's warm LibreOffice (started on first use); problems
     name `name` (the document's source) when given."""
     office = getattr(_local, "office", None)
-    if office is None:
+    if office is None or office.command != soffice():  # LibreOffice moved (CCHC_SOFFICE changed): start that one
+        if office is not None:
+            office.close()
         office = _local.office = Office(timeout)
     office.timeout = timeout
     with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
@@ -91,6 +93,7 @@ class Office:
 
     def __init__(self, timeout: float = TIMEOUT):
         self.timeout = timeout
+        self.command = soffice()  # the LibreOffice it runs
         self._bridge: subprocess.Popen | None = None
         self._office_pid: int | None = None
         self._lines: queue.Queue[dict | None] = queue.Queue()
@@ -147,7 +150,7 @@ class Office:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_unoserver_root(),
                                                                          os.environ.get("PYTHONPATH")]))}
         self._lines = queue.Queue()
-        self._bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), soffice()],
+        self._bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), self.command],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                         text=True, env=env)
         threading.Thread(target=_read, args=(self._bridge.stdout, self._lines), daemon=True).start()
