@@ -11,12 +11,12 @@ from .checks import Finding, Report, Where
 WORDS = {
     "vi": {"section": "phần", "paragraph": "đoạn", "table": "bảng", "row": "hàng", "cell": "ô", "textbox": "khung chữ",
            "header": "đầu trang", "found": "có", "required": "cần", "at": "tại", "more": "và {n} chỗ khác",
-           "ok": "đạt", "violations": "{n} lỗi thể thức", "missing": "{n} phần không tìm thấy",
+           "footer": "chân trang", "ok": "đạt", "violations": "{n} lỗi thể thức", "missing": "{n} phần không tìm thấy",
            "unreadable": "không đọc được", "note": "chưa kiểm tra được", "not_found": "không tìm thấy",
            "total": "{files} tệp: {ok} đạt, {bad} có lỗi, {unreadable} không đọc được"},
     "en": {"section": "section", "paragraph": "paragraph", "table": "table", "row": "row", "cell": "cell",
            "textbox": "text box", "header": "page header", "found": "found", "required": "required", "at": "at",
-           "more": "and {n} more", "ok": "passes", "violations": "{n} layout violations",
+           "more": "and {n} more", "footer": "page footer", "ok": "passes", "violations": "{n} layout violations",
            "missing": "{n} parts not found", "unreadable": "unreadable", "note": "not checked",
            "not_found": "not found",
            "total": "{files} files: {ok} pass, {bad} with violations, {unreadable} unreadable"},
@@ -38,8 +38,8 @@ def place(w: Where, lang: str) -> str:
     """`phần 1, đoạn 4, bảng 1 hàng 1 ô 2 «…»`."""
     t = WORDS[lang]
     bits = []
-    if w.header:
-        bits.append(t["header"])
+    if w.header or w.footer:
+        bits.append(t["footer" if w.footer else "header"])
     if w.section is not None:
         bits.append(f"{t['section']} {w.section}")
     if w.paragraph is not None:

@@ -30,7 +30,8 @@ def _m(vi: str, en: str | None = None) -> Text:
 
 @dataclass(frozen=True)
 class Where:
-    """Where a finding is: section and paragraph (1-based), table cell or text box, the header, and the text."""
+    """Where a finding is: section and paragraph (1-based), table cell or text box, the page header or footer,
+    and the text."""
 
     section: int | None = None
     paragraph: int | None = None
@@ -40,6 +41,7 @@ class Where:
     textbox: int | None = None
     header: bool = False
     text: str = ""
+    footer: bool = False
 
 
 @dataclass
@@ -105,7 +107,7 @@ def where(x: Line | Para | None, section: int | None = None) -> list[Where]:
     p = x.para if isinstance(x, Line) else x
     text = x.text if isinstance(x, Line) else p.text.strip()
     return [Where(p.section + 1, None if p.in_header else p.index + 1, p.table, p.row, p.cell, p.textbox,
-                  p.in_header, " ".join(text.split())[:80])]
+                  p.in_header and not p.in_footer, " ".join(text.split())[:80], p.in_footer)]
 
 
 def _el(key: str) -> Text:
@@ -617,7 +619,8 @@ def page_numbers(parts: Parts) -> Iterator[Finding]:
         foot = next((p for s in doc.sections for p in s.footer if p.page_field), None)
         if foot is not None:
             yield Finding("so_trang.place", name, _t("ở chân trang", "in the footer"),
-                          _t("giữa lề trên (đầu trang)", "centred in the top margin (the header)"), where(foot))
+                          _t("giữa lề trên (đầu trang), từ trang 2",
+                             "centred in the top margin (the header), from page 2"), where(foot))
         elif _pages(parts) > 1:
             yield Finding("so_trang.missing", name, _t("không đánh số trang", "no page numbers"),
                           _t("số trang ở giữa lề trên, từ trang 2", "centred in the top margin from page 2"), [])

@@ -87,7 +87,8 @@ class Para:
     page_break: bool = False  # starts on a new page
     page_field: bool = False  # holds a PAGE field (page number)
     shapes: list[Shape] = field(default_factory=list)
-    in_header: bool = False
+    in_header: bool = False  # read from a page header or footer
+    in_footer: bool = False  # read from a page footer
 
 
 @dataclass(frozen=True)
@@ -698,7 +699,7 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
     reader = _Reader(styles, numbering)
     headers: dict[str, list[Para]] = {}
 
-    def header(rid: str | None) -> list[Para] | None:
+    def header(rid: str | None, footer: bool = False) -> list[Para] | None:
         """A header's or footer's paragraphs, read once."""
         if rid is None or rid not in parts:
             return None
@@ -708,6 +709,8 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
             for p in sub.paras:
                 p.in_header = True
             headers[rid] = sub.paras
+        for p in headers[rid] if footer else ():
+            p.in_footer = True
         return headers[rid]
 
     sections: list[Section] = []
@@ -719,7 +722,7 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         default = header(refs.get("default")) if "default" in refs else default
         first = header(refs.get("first")) if "first" in refs else first
         feet = {h.get(_W + "type", "default"): h.get(_R + "id") for h in sp.iterfind(_W + "footerReference")}
-        footers = footers | {kind: header(rid) or [] for kind, rid in feet.items()}
+        footers = footers | {kind: header(rid, footer=True) or [] for kind, rid in feet.items()}
         pg, mar, num = sp.find(_W + "pgSz"), sp.find(_W + "pgMar"), sp.find(_W + "pgNumType")
         width = _int(pg.get(_W + "w")) if pg is not None else None
         height = _int(pg.get(_W + "h")) if pg is not None else None

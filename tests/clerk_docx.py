@@ -17,6 +17,7 @@ GOOD = {
     "co_quan": ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "qh": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "tn": "Độc lập - Tự do - Hạnh phúc", "so": "Số: 12/KH-UBND", "date": "Đồng Tháp, ngày 05 tháng 12 năm 2020",
     "date_italic": True, "ten_loai": "KẾ HOẠCH", "trich_yeu": "Cải cách hành chính tỉnh Đồng Tháp năm 2021",
+    "trich_yeu_italic": False,
     "labels": ["I.", "1.", "a)", "b)", "2.", "II.", "1.", "2."], "indent": 1.27, "align": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "noi_nhan": ["- Bộ Nội vụ;", "- TT/TU, TT/HĐND Tỉnh;", "- Lưu: VT, KSTTHC."], "nn_size": 12, "item_size": 11,
     "signer": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "name": "Nguyễn Văn Dương", "left_cm": 3.0, "landscape": False,
@@ -198,7 +199,7 @@ def build(path: Path, **changes) -> Path:
         _run(p, cfg["date"], cfg["date_size"], italic=cfg["date_italic"], cfg=cfg)
 
     _para(d, cfg["ten_loai"], 14, bold=True, cfg=cfg).paragraph_format.space_before = Pt(24)
-    _para(d, cfg["trich_yeu"], 14, bold=True, cfg=cfg)
+    _para(d, cfg["trich_yeu"], 14, bold=True, italic=cfg["trich_yeu_italic"], cfg=cfg)
     _rule(_para(d, cfg=cfg), room, text_width(cfg["trich_yeu"], 14, True) * 20, cfg["title_ratio"])
     texts = ["MỤC ĐÍCH, YÊU CẦU", "Mục đích", "Tiếp tục đẩy mạnh cải cách hành chính;",
              "Nâng cao chất lượng phục vụ người dân;", "Yêu cầu", "NHIỆM VỤ", "Cải cách thể chế",

@@ -70,6 +70,8 @@ BROKEN = [
     (KH, "style:CoQuanBanHanh", BOLD, "", 1, "co_quan.bold"),
     (KH, "style:DiaDanhNgay", ITALIC, "", 1, "dia_danh_ngay.italic"),
     (KH, "style:TenLoai", BOLD, "", 1, "ten_loai.bold"),
+    (KH, "style:TrichYeu", BOLD, BOLD + ITALIC, 1, "trich_yeu.italic"),
+    (KH, "style:TrichYeu", BOLD, "", 1, "trich_yeu.bold"),
     (KH, "style:QuocHieu", "<w:b/>", '<w:b/><w:color w:val="FF0000"/>', 1, "font.color"),
     (KH, "doc", 'w:left="1701"', 'w:left="1134"', 1, "page.margin.left"),
     (KH, "doc", '<w:pgSz w:w="11906" w:h="16838"/>', '<w:pgSz w:w="12240" w:h="15840"/>', 1, "page.size"),
@@ -186,7 +188,29 @@ CLERK = [
     ({"line_ratio": 0.8}, "co_quan.line"),
     ({"title_ratio": 0.9}, "trich_yeu.line"),
     ({"ten_loai": "Kế hoạch"}, "ten_loai.case"),
+    ({"trich_yeu_italic": True}, "trich_yeu.italic"),
 ]
+
+
+@pytest.mark.parametrize("trich_yeu", ["CẢI CÁCH HÀNH CHÍNH TỈNH ĐỒNG THÁP NĂM 2021",
+                                       "Cải cách hành chính tỉnh Đồng Tháp năm 2021"])
+def test_trich_yeu_in_capitals_or_not_is_no_fault(tmp_path, trich_yeu):
+    """The decree fixes the trích yếu bold and upright; signed documents print it in capitals as often as not."""
+    from clerk_docx import build
+    path = build(tmp_path / "clerk.docx", trich_yeu=trich_yeu)
+    assert [ln.text for ln in reader.read(path).title.trich_yeu] == [trich_yeu]
+    assert codes(path) == set()
+
+
+def test_page_number_in_the_footer_is_placed_in_the_footer(rendered, tmp_path, capsys):
+    broken = edit(rendered[KH], tmp_path / "foot.docx", "doc", '<w:headerReference w:type="default" r:id="rIdHeader"/>',
+                  '<w:footerReference w:type="default" r:id="rIdHeader"/>', 0)
+    (finding,) = checks.check(broken).violations
+    assert finding.code == "so_trang.place" and finding.where[0].footer and not finding.where[0].header
+    assert cli.main(["check", str(broken)]) == 1
+    assert "có ở chân trang; cần giữa lề trên (đầu trang), từ trang 2 — tại chân trang, phần 1" in capsys.readouterr().out
+    assert cli.main(["--lang", "en", "check", "--json", str(broken)]) == 1
+    assert json.loads(capsys.readouterr().out)[0]["findings"][0]["where"] == [{"section": 1, "text": "2", "footer": True}]
 
 
 @pytest.mark.parametrize("layout", ["table", "tabs", "textbox", "plain footer"])

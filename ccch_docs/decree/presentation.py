@@ -76,8 +76,9 @@ _ELEMENTS = (
     Element("do_khan", "độ khẩn", "urgency", (13, 14), 14, True, None, True, "center"),
     Element("dia_danh_ngay", "địa danh, ngày tháng năm", "place and date", (13, 14), 14, None, True, None, "center"),
     Element("ten_loai", "tên loại văn bản", "document type name", (13, 14), 14, True, None, True, "center"),
-    # The decree prints the trích yếu in lower case; real plans print it in capitals too (seeds 000, 004).
-    Element("trich_yeu", "trích yếu", "subject", (13, 14), 14, True, None, None, "center"),
+    # Bold and upright (kiểu chữ đứng, đậm). The decree's "chữ in thường" is not judged: signed plans and
+    # decisions print the trích yếu in capitals too (seeds 000, 004), so capitals are no fault of thể thức.
+    Element("trich_yeu", "trích yếu", "subject", (13, 14), 14, True, False, None, "center"),
     Element("tham_quyen", "thẩm quyền ban hành", "issuing authority", (13, 14), 14, True, None, True, "center"),
     Element("can_cu", "căn cứ ban hành", "legal grounds", (13, 14), 14, None, True, None, "both"),
     Element("quyet_dinh", "QUYẾT ĐỊNH:", "DECIDES:", (13, 14), 14, True, None, True, "center"),
