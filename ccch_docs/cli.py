@@ -141,8 +141,10 @@ def parser(lang: str) -> argparse.ArgumentParser:
     top.add_argument("--lang", choices=LANGS, default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
 
-    def command(parent: argparse._SubParsersAction, name: str, *, folders: bool = False) -> argparse.ArgumentParser:
-        p = parent.add_parser(name, help=t[name], description=t[name])
+    def command(parent: argparse._SubParsersAction, name: str, *, folders: bool = False,
+                aliases: tuple[str, ...] = (), help: str | None = None) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, aliases=aliases, help=t[help or name], description=t[help or name])
+        p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t["lang"])  # also after the command
         if folders:
             p.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
         return p
@@ -168,17 +170,15 @@ def parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("dir", type=Path, help=t["dir"])
     check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
     command(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
-    docx_check = sub.add_parser("check", help=t["check_docx"], description=t["check_docx"])
+    docx_check = command(sub, "check", help="check_docx")
     docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
     docx_check.add_argument("--json", action="store_true", help=t["json"])
-    docx_check.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t["lang"])
     init = command(sub, "init", folders=True)
     init.add_argument("--loai", required=True, help=t["loai"])
     init.add_argument("--don-vi", type=Path, help=t["don_vi"])
     init.add_argument("-o", "--output", type=Path, help=t["init_output"])
     init.add_argument("--force", action="store_true", help=t["force"])
-    profile = sub.add_parser("don-vi", aliases=["profile"], help=t["profile"], description=t["profile"])
-    profile.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
+    profile = command(sub, "don-vi", folders=True, aliases=("profile",), help="profile")
     profile.add_argument("-o", "--output", type=Path, required=True, help=t["profile_output"])
     for flag in ("ten", "chu-quan", "viet-tat", "dia-danh", "tm", "kt", "chuc-vu", "ho-ten", "luu", "mau"):
         profile.add_argument(f"--{flag}", action="append" if flag == "ten" else "store",
@@ -191,7 +191,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
     cascade.add_argument("--force", action="store_true", help=t["force"])
     for name in ("import", "nhap"):
-        imp = sub.add_parser(name, help=t["import"], description=t["import"])
+        imp = command(sub, name, help="import")
         imp.add_argument("file", type=Path, help=t["import_file"])
         imp.add_argument("-o", "--output", help=t["import_output"])
         imp.add_argument("--render", action="store_true", help=t["import_render"])

@@ -124,6 +124,7 @@ CODES: dict[str, str] = {
     "CCHC-E086": N_("`<<` phải nhận một khối hoặc danh sách khối"),
     "CCHC-E087": N_("mã `{code}` trùng với mã mặc định của một dòng khác"),
     "CCHC-E088": N_("chỉ nhận {detail}"),  # a value of none of a key's forms; the forms are PHRASES
+    "CCHC-E089": N_("`{item}` mở đầu bằng chữ thường: dấu phẩy trong `[ … ]` đã tách nó khỏi `{before}`"),
     # The command line.
     "CCHC-E090": N_("lỗi không mong đợi: {detail}"),
     "CCHC-E091": N_("không biết xuất định dạng `{suffix}`"),
@@ -267,6 +268,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, MANY_HINT, MISSING_HINT,
            TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
+           N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("viết `tong_cong: {key}` (không trong ngoặc vuông); một bảng cộng một cột"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),

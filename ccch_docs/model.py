@@ -34,7 +34,7 @@ from .formats.words import bang_chu
 from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
 from .source import Linked, Source
 from .yamlerrors import quoted
-from .yamlio import Path_
+from .yamlio import Path_, Where
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -589,7 +589,7 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
         tables = tuple(pl.model_copy(update={"cot": known[pl.cot]}) if isinstance(pl.cot, str) and pl.cot in known
                        else pl for pl in doc.phu_luc)
         doc = doc.model_copy(update={"kem_theo": issued, "phu_luc": tables})
-        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known))
+        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known) + _cut(src))
         if not doc.du_thao:
             problems.extend(src.problem(path, msg, hint, "CCHC-E022") for path, msg, hint in placeholders(src.data))
     if problems:
@@ -708,6 +708,47 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     out.extend(_check_notes(doc))
     out.extend(_check_report(doc))
     return out
+
+
+# Keys listing bodies by name, each name opening with a capital letter (`Các ban, ngành, đoàn thể xã`).
+NAMES = ("noi_nhan", "kinh_gui")
+
+
+def _cut(src: Source) -> list[Finding]:
+    """Names a comma cut apart in a `[ … ]` list: items opening in lower case, on the line of the one before.
+
+    >>> from pathlib import Path
+    >>> from .yamlio import Where
+    >>> names = ["Các ban", "ngành", "đoàn thể xã", "Các ấp"]
+    >>> src = Source({"noi_nhan": names}, {("noi_nhan", i): Where("a", 1, 9 * i) for i in range(4)}, "a", Path())
+    >>> [(path, hint) for path, _, hint in _cut(src)]
+    [(('noi_nhan', 1), 'nếu là một mục, đặt cả mục trong dấu ngoặc kép: "Các ban, ngành, đoàn thể xã"')]
+    """
+    out: list[Finding] = []
+    for key in NAMES:
+        items = src.data.get(key)
+        if not isinstance(items, list):
+            continue
+        places = [src.places.get((key, i)) for i in range(len(items))]
+        i = 1
+        while i < len(items):
+            last = i - 1
+            while last + 1 < len(items) and _piece(items, places, last + 1):
+                last += 1
+            if last >= i:
+                whole = quoted(", ".join(items[i - 1:last + 1]))
+                out.append(((key, i), f"`{items[i]}` mở đầu bằng chữ thường: dấu phẩy trong `[ … ]` đã tách nó "
+                                      f"khỏi `{items[i - 1]}`",
+                            f"nếu là một mục, đặt cả mục trong dấu ngoặc kép: {whole}"))
+            i = last + 2
+    return out
+
+
+def _piece(items: list[Any], places: list[Where | None], i: int) -> bool:
+    """Whether item `i` is a piece of the name before it: text opening in lower case, on the same line."""
+    before, here = places[i - 1], places[i]
+    return (isinstance(items[i], str) and items[i][:1].islower() and isinstance(items[i - 1], str)
+            and before is not None and here is not None and before[:2] == here[:2])
 
 
 def _check_figures(value: Any, path: Path_) -> list[Finding]:

@@ -27,7 +27,8 @@ class Task:
 
 
 def tasks(plan: VanBan) -> list[Task]:
-    """Every row of the plan's phụ lục, in order.
+    """Every row of the plan's phụ lục tables of tasks (those with a `noi_dung` column), in order; a table of
+    anything else (a list of documents to review …) holds no task.
 
     A row without `ma` is known by its place: "<group>.<row>" (both counted from 1; groups counted
     across all the plan's phụ lục), or "<row>" when it stands outside any group (counted across the plan).
@@ -35,6 +36,8 @@ def tasks(plan: VanBan) -> list[Task]:
     out: list[Task] = []
     group = loose = 0
     for t, pl in enumerate(plan.phu_luc):
+        if pl.cot is None or all(c.khoa != "noi_dung" for c in pl.columns):
+            continue
         for r, row in enumerate(pl.dong):
             loose += 1
             out.append(Task(row.get("ma") or str(loose), str(loose), None, None, row, ("phu_luc", t, "dong", r)))
