@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -76,13 +77,84 @@ Table = Callable[[list[Para]], dict[str, Any]]  # a table's paragraphs → its `
 def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: Table, closing: bool = True) -> Body:
     """The content tree of the body's paragraphs and tables (a list of a table's paragraphs), numbered with
     `scheme`; with `closing`, a last unlabelled paragraph ending with `/.` after the numbered parts is the
-    closing paragraph (kết thúc). A table before the first part has no place: it is left in `stray`."""
+    closing paragraph (kết thúc). A table before the first part has no place: it is left in `stray`.
+
+    Inside a part, bullets (`- `, `+ `) and labels printed without their mark (`1 `, `a `) are parts of those
+    styles when every depth then keeps one style and such labels run in order; else they stay text."""
     paras = [p for p in items if isinstance(p, Para)]
     with_dd = _with_dd(paras)
+    made: dict[int, dict[str, Any]] = {}
+
+    def once(rows: list[Para]) -> dict[str, Any]:  # a table is read once, whichever reading keeps it
+        if id(rows) not in made:
+            made[id(rows)] = table(rows)
+        return made[id(rows)]
+
+    for loose in _LOOSE:
+        lead, stray, roots, stack, used = _tree(items, once, with_dd, loose)
+        if not used or _regular(roots, with_dd):
+            break
+    ending: list[str] = []
+    if closing and roots and stack and len(stack[-1].doan) > (0 if stack[-1].tieu_de else 1) \
+            and isinstance(stack[-1].doan[-1], str) and stack[-1].doan[-1].rstrip().endswith("/."):
+        ending.append(stack[-1].doan.pop())
+    cap = _cap(roots, scheme)
+    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, (), {}), ending, with_dd, cap, stray)
+
+
+# Styles a line may open with beyond the decree's labels, tried in turn: bullets and unmarked labels, bullets, none.
+_LOOSE: tuple[frozenset[str], ...] = (frozenset({"-", "+", "1", "a"}), frozenset({"-", "+"}), frozenset())
+_LOOSE_LABEL = re.compile(r"^([-+]|\d{1,3}|[a-zđ]{1,2})\s+(?=\S)")
+
+
+def _loose_label(text: str, with_dd: bool, styles: frozenset[str]) -> tuple[str, str, int] | None:
+    """A bullet or a label without its mark that `text` opens with, as `numbering.parse_label` gives a label.
+
+    >>> _loose_label("- Đăng ký;", True, _LOOSE[0]), _loose_label("2 Hai là", True, _LOOSE[0])
+    (('-', '-', 0), ('1', '2', 2))
+    >>> _loose_label("đ Năm là", True, _LOOSE[0]), _loose_label("2 Hai là", True, _LOOSE[1])
+    (('a', 'đ', 5), None)
+    """
+    m = _LOOSE_LABEL.match(text)
+    if m is None:
+        return None
+    core = m.group(1)
+    if core in ("-", "+"):
+        found = (core, core, 0)
+    elif core.isdigit():
+        found = ("1", core, int(core))
+    else:
+        n = next((k for k in range(1, 600) if numbering.letter(k, with_dd) == core), 0)
+        found = ("a", core, n)
+    return found if found[0] in styles and (found[2] or core in ("-", "+")) else None
+
+
+def _regular(roots: list[_Node], with_dd: bool) -> bool:
+    """Every depth in one style, and labels printed without their mark in order under each part."""
+    level = roots
+    while level:
+        if len({n.style for n in level}) > 1:
+            return False
+        level = [child for n in level for child in n.muc]
+
+    def in_order(nodes: list[_Node]) -> bool:
+        style = nodes[0].style
+        if style in ("1", "a") and [n.printed for n in nodes] != numbering.labels([None] * len(nodes), style, with_dd):
+            return False
+        return all(in_order(n.muc) for n in nodes if n.muc)
+
+    return not roots or in_order(roots)
+
+
+def _tree(items: list[Para | list[Para]], table: Table, with_dd: bool, loose: frozenset[str]) \
+        -> tuple[list[Para], list[list[Para]], list[_Node], list[_Node], bool]:
+    """The parts of the body (lead paragraphs, stray tables, the roots, the open parts at its end), and whether a
+    `loose` style made one."""
     lead: list[Para] = []
     stray: list[list[Para]] = []
     roots: list[_Node] = []
     stack: list[_Node] = []
+    used = False
     for p in items:
         if not isinstance(p, Para):
             if stack:
@@ -91,6 +163,9 @@ def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: T
                 stray.append(p)
             continue
         found = numbering.parse_label(p.text.strip(), with_dd)
+        if found is None and stack and loose:
+            found = _loose_label(p.text.strip(), with_dd, loose)
+            used = used or found is not None
         styles = [n.style for n in stack]
         if found is not None and found[0] not in styles and len(stack) >= _DEEPEST:
             found = None  # deeper than any numbering: kept as written
@@ -114,12 +189,7 @@ def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: T
             node.doan.append(text_of(rest))
         (stack[-1].muc if stack else roots).append(node)
         stack.append(node)
-    ending: list[str] = []
-    if closing and roots and stack and len(stack[-1].doan) > (0 if stack[-1].tieu_de else 1) \
-            and isinstance(stack[-1].doan[-1], str) and stack[-1].doan[-1].rstrip().endswith("/."):
-        ending.append(stack[-1].doan.pop())
-    cap = _cap(roots, scheme)
-    return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, (), {}), ending, with_dd, cap, stray)
+    return lead, stray, roots, stack, used
 
 
 def _captioned(doan: list[Any], bang: dict[str, Any]) -> dict[str, Any]:

@@ -65,7 +65,8 @@ def test_structure_of_a_decision_with_its_plan(rendered):
     assert len(data["dieu"]) == 3
     assert data["nguoi_ky"] == {"kt": "CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Nguyễn Thị Quyên Thanh"}
     plan = data["kem_theo"]
-    assert plan["loai"] == "ke_hoach" and plan["danh_so"] == {"chu_cai": "khong_dd"}
+    # its `- ` lines under the a) points are parts of a fourth depth
+    assert plan["loai"] == "ke_hoach" and plan["danh_so"] == {"chu_cai": "khong_dd", "cap": ["I.", "1.", "a)", "-"]}
     assert [m["tieu_de"] for m in plan["noi_dung"]] == [m.tieu_de for m in source.kem_theo.noi_dung]
     assert "phu_luc" not in data and plan["phu_luc"][0]["danh_so"] == {"nhom": "I.", "dong": "1"}
     assert plan["phu_luc"][0]["nhom"][0]["so"] == "III"
@@ -365,3 +366,53 @@ def test_word_list_numbering_becomes_parts(tmp_path):
                                 {"doan": "Báo cáo kết quả trước ngày 30/3/2022."}]
     assert "danh_so" not in data and data["kinh_gui"] == "Các phòng, ban."  # 1. 2.: the công văn's own numbering
     assert body_words(again) == body_words(tmp_path / "cv.docx")
+
+
+LOOSE = {"loai": "ke_hoach", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+         "trich_yeu": "Thử", "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"]}
+
+
+@pytest.mark.parametrize("cap", [["I.", "1", "a", "-", "+"], ["I.", "1.", "a)", "-", "+"], ["1.", "-"]])
+def test_bullets_and_unmarked_labels_come_back_as_parts(cap):
+    tree = [{"tieu_de": "Mục đích", "muc": [
+        {"doan": "Một là", "muc": [
+            {"doan": "Điểm thứ nhất", "muc": [
+                {"doan": "gạch một;", "muc": [{"doan": "cộng một;"}, {"doan": "cộng hai."}]},
+                {"doan": ["gạch hai.", "Đoạn tiếp của gạch hai."]}]},
+            {"doan": "Điểm thứ hai"}]},
+        {"doan": "Hai là"}]}]
+    if len(cap) == 2:  # 1. then bullets only
+        tree = [{"doan": "Một là", "muc": [{"doan": "gạch một;"}, {"doan": "gạch hai."}]}, {"doan": "Hai là"}]
+    source = {**LOOSE, "danh_so": {"cap": cap}, "noi_dung": tree}
+    first = ccch_docs.render(ccch_docs.from_dict(source))
+    assert any(t.startswith("+ cộng một;") for t in texts(first)) or len(cap) == 2
+    imported, second = rerender(first)
+    heading = {"I.": "MỤC ĐÍCH"}  # a level-I title comes back as printed
+    want = [{**part, "tieu_de": heading[cap[0]]} if "tieu_de" in part else part for part in tree]
+    assert imported.data["danh_so"] == {"cap": cap} and imported.data["noi_dung"] == want
+    assert texts(second) == texts(first) and not imported.unplaced
+    again, _ = rerender(second)
+    assert again.data == imported.data
+
+
+def test_bullets_at_a_depth_another_style_holds_stay_text():
+    """`- ` lines where a) points stand elsewhere at the same depth: one depth, one style; they stay as written."""
+    tree = [{"tieu_de": "Nhiệm vụ", "muc": [
+        {"doan": "Một", "muc": [{"doan": "điểm a;"}, {"doan": "điểm b."}]},
+        {"doan": ["Hai", "- gạch một;", "- gạch hai."]}]}]
+    first = ccch_docs.render(ccch_docs.from_dict({**LOOSE, "noi_dung": tree}))
+    imported, second = rerender(first)
+    assert "danh_so" not in imported.data
+    assert imported.data["noi_dung"][0]["muc"][1] == {"doan": ["Hai", "- gạch một;", "- gạch hai."]}
+    assert texts(second) == texts(first)
+
+
+def test_a_line_opening_with_a_number_is_no_label_out_of_order(tmp_path):
+    path = clerk_docx.build(tmp_path / "n.docx", labels=["I.", "1.", "a)", "b)", "2.", "II.", "1.", "2."])
+    d = docx.Document(path)
+    d.paragraphs[-1].insert_paragraph_before("2021 là năm đầu tiên thực hiện.")
+    d.save(path)
+    imported, again = rerender(path)
+    assert "cap" not in imported.data.get("danh_so", {})
+    assert "2021 là năm đầu tiên thực hiện." in imported.data["noi_dung"][1]["muc"][0]["doan"]
+    assert body_words(again) == body_words(path)
