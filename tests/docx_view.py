@@ -8,6 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 EXPECTED = Path(__file__).parent / "expected"
@@ -54,14 +55,20 @@ class View:
         right = [p for r in t.rows for p in r.cells[1].paragraphs]
         return self.texts(left) + self.texts(right)
 
-    def _between_tables(self, after: int) -> list[Paragraph]:
-        """Body paragraphs after the `after`-th table and before the next table or phụ lục heading."""
-        out, tables = [], 0
+    def _between_tables(self, after: int, tables_too: bool = False) -> list:
+        """Body paragraphs after the `after`-th frame table (1 the header, 2 the footer) and before the next one
+        or a phụ lục heading; tables among them (a table block of the body) are left out, or with `tables_too`
+        given as themselves."""
+        frames = [self.doc.tables[0]._tbl, self.footer_table()._tbl]
+        out: list = []
+        tables = 0
         for child in self.doc.element.body.iterchildren():
-            if child.tag == qn("w:tbl"):
+            if child.tag == qn("w:tbl") and (child in frames or tables > len(frames)):
                 tables += 1
                 if tables > after:
                     break
+            elif child.tag == qn("w:tbl") and tables == after and tables_too:
+                out.append(child)
             elif child.tag == qn("w:p") and tables == after:
                 par = Paragraph(child, self.doc._body)
                 if par.style.style_id == "PhuLucSo":
@@ -91,9 +98,22 @@ class View:
         return [p for p in self.top_paragraphs()
                 if p.style.style_id not in TITLE_STYLES and clean(p.text)]
 
+    def body_lines(self) -> list[str]:
+        """The body's text in reading order: each paragraph, and each row of a table among them as `cell | cell`."""
+        out: list[str] = []
+        for item in self._between_tables(1, tables_too=True):
+            if isinstance(item, Paragraph):
+                if item.style.style_id not in TITLE_STYLES and clean(item.text):
+                    out.append(clean(item.text))
+            else:
+                out.extend(self.table_rows(Table(item, self.doc._body)))
+        return out
+
     def appendix_tables(self) -> list:
         """The phụ lục tables: every table after the footer table."""
-        return self.doc.tables[2:]
+        tables = self.doc.tables
+        footer = self.footer_table()._tbl
+        return tables[next(i for i, t in enumerate(tables) if t._tbl is footer) + 1:]
 
     def appendix_headings(self) -> list[list[str]]:
         """For each phụ lục: its heading, title and "(Kèm theo …)" line."""
@@ -115,7 +135,11 @@ class View:
         return rows
 
     def footer_table(self):
-        return self.doc.tables[1]
+        """The table of Nơi nhận and signature (tables of the body come before it; found by its styles, else
+        the second table, in templates that renamed them)."""
+        return next((t for t in self.doc.tables[1:] if any(p.style.style_id in ("NoiNhan", "HoTenKy")
+                                                           for c in t.rows[0].cells for p in c.paragraphs)),
+                    self.doc.tables[1])
 
     def noi_nhan(self) -> list[Paragraph]:
         return [p for p in self.footer_table().rows[0].cells[0].paragraphs if clean(p.text)]
