@@ -10,6 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 EXPECTED = Path(__file__).parent / "expected"
 TITLE_STYLES = ("TenLoai", "TrichYeu", "TrichYeuGhiChu")  # tên loại, trích yếu, "(Số liệu tính từ …)"
@@ -133,6 +134,15 @@ class View:
             cells = [" / ".join(clean(p.text) for p in cell_paragraphs(tc) if clean(p.text)) for tc in tr.tc_lst]
             rows.append(clean(" | ".join(cells)))
         return rows
+
+    def footnotes(self) -> list[str]:
+        """Each footnote as `n text`, in number order."""
+        part = next((p for p in self.doc.part.package.iter_parts() if p.partname == "/word/footnotes.xml"), None)
+        if part is None:
+            return []
+        root = etree.fromstring(part.blob)
+        return [clean(f"{note.get(qn('w:id'))} " + "".join(t.text or "" for t in note.iter(qn("w:t"))))
+                for note in root.iter(qn("w:footnote")) if int(note.get(qn("w:id"))) > 0]
 
     def footer_table(self):
         """The table of Nơi nhận and signature (tables of the body come before it; found by its styles, else
