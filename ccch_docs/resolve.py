@@ -10,6 +10,7 @@ from . import packs, source
 from .errors import InputError, Problem
 from .files import Reader
 from .source import Linked, Source
+from .yamlio import layered
 
 # What a document attached to a decision takes from it unless it sets its own.
 ATTACHED_INHERITS = ("mau", "co_quan", "dia_danh", "ngay", "nguoi_ky", "luu")
@@ -84,5 +85,5 @@ def _attached(decision: Source, child: Source) -> Source:
     """`child` taking from the decision that issues it the keys it does not set itself."""
     base = {k: decision.data[k] for k in ATTACHED_INHERITS if k in decision.data and k not in child.data}
     places = {p: w for p, w in decision.places.items() if p[:1] and p[0] in base}
-    return Source({**base, **child.data}, {**places, **child.places}, child.file, child.base_dir, child.extra)
+    return Source({**base, **child.data}, layered(child.places, places), child.file, child.base_dir, child.extra)
 

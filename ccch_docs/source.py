@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from .errors import InputError, Problem
 from .files import Reader, real
 from .formats.text import nfc
-from .yamlio import Path_, Where, decode, key_name, parse_yaml, plain_data
+from .yamlio import Path_, Where, decode, key_name, layered, parse_yaml, plain_data
 
 
 @dataclass
@@ -17,7 +18,7 @@ class Source:
     """Data read from YAML, with the place of every key and item, and the folder paths are relative to."""
 
     data: dict[str, Any]
-    places: dict[Path_, Where]
+    places: Mapping[Path_, Where]
     file: str
     base_dir: Path
     extra: list[Problem] = field(default_factory=list)
@@ -182,7 +183,7 @@ def plan_failed(report: Source, exc: InputError) -> InputError:
 
 def merge(lower: Source, upper: Source) -> Source:
     """`upper` deep-merged over the defaults in `lower`; places and problems of both kept, paths relative to `upper`."""
-    return Source(_deep_merge(lower.data, upper.data), {**lower.places, **upper.places}, upper.file,
+    return Source(_deep_merge(lower.data, upper.data), layered(upper.places, lower.places), upper.file,
                   upper.base_dir, lower.extra + upper.extra)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import ChainMap
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -36,6 +37,50 @@ class Where(NamedTuple):
     file: str
     line: int | None
     column: int | None
+
+
+_COLUMN_BITS = 32  # a place is packed in one number: line << 32 | column
+
+
+class Places(Mapping[Path_, Where]):
+    """The places of one file's keys and items, compactly (a 20,000-row phụ lục has 180,000): by the path of
+    their mapping or list, each key's or item's line and column packed in one number."""
+
+    __slots__ = ("file", "by_parent")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.by_parent: dict[Path_, dict[str | int, int]] = {}
+
+    def children(self, parent: Path_) -> dict[str | int, int]:
+        """The packed places of the keys or items of the collection at `parent`, to add to."""
+        return self.by_parent.setdefault(parent, {})
+
+    def __getitem__(self, path: Path_) -> Where:
+        packed = self.by_parent.get(path[:-1], {}).get(path[-1]) if path else None
+        if packed is None:
+            raise KeyError(path)
+        return Where(self.file, packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1))
+
+    def __iter__(self) -> Iterator[Path_]:
+        for parent, children in self.by_parent.items():
+            for key in children:
+                yield parent + (key,)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_parent.values()))
+
+    def __bool__(self) -> bool:
+        return any(self.by_parent.values())
+
+
+def layered(*places: Mapping[Path_, Where]) -> Mapping[Path_, Where]:
+    """The places of merged sources, without copying them: the first that has a path gives its place."""
+    return ChainMap(*places)  # type: ignore[arg-type]  # read, never written
+
+
+def _packed(mark: Any) -> int:
+    return (mark.line + 1) << _COLUMN_BITS | mark.column + 1
 
 
 def key_name(path: Path_) -> str:
@@ -159,7 +204,7 @@ def _value_path(container: Any, path: Path_, key: Any) -> Path_:
     return path if key is _MERGE else path + (key,)
 
 
-def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, Where], list[Problem]]:
+def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
     """Parse one YAML document safely; return the data, the places of its keys and items, and duplicate-key problems.
 
     Raises InputError, located, for what cannot be read or would be unbounded.
@@ -195,23 +240,24 @@ class _Builder:
 
     def __init__(self, file: str):
         self.file = file
-        self.places: dict[Path_, Where] = {}
+        self.places = Places(file)
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}  # name → (value, nodes it holds)
         self.open: set[str] = set()  # anchors of the collections being built
         self.count = 0
-        self.merge_where = Where(file, 1, 1)  # the last `<<` key read: where merged keys are placed
+        self.merge_where = 1 << _COLUMN_BITS | 1  # the last `<<` key read: where merged keys are placed (packed)
 
-    def build(self, parser: Any) -> tuple[Any, dict[Path_, Where], list[Problem]]:
+    def build(self, parser: Any) -> tuple[Any, Places, list[Problem]]:
         """One loop over the events, the hot path inlined: a plain key, a plain or quoted value, a list item."""
-        file, places, get, where = self.file, self.places, parser.get_event, tuple.__new__
+        places, get, bits = self.places, parser.get_event, _COLUMN_BITS
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         stack: list[tuple[Any, ...]] = []
         # The collection being built: its value, path, the key waiting for its value (mappings), anchor,
-        # node count at its start, and the mappings its `<<` keys merge in.
+        # node count at its start, the mappings its `<<` keys merge in, and the places of its keys or items.
         container: Any = None
+        slots: dict[str | int, int] = {}
         path: Path_ = ()
         key: Any = _NO_KEY
         is_map = False
@@ -230,15 +276,14 @@ class _Builder:
                     key = self.key(event, container, path) if special else text
                     if key is not _MERGE:
                         mark = event.start_mark
-                        here = path + (key,)
                         if key in container:
-                            self.duplicate(here, mark)
-                        places[here] = where(Where, (file, mark.line + 1, mark.column + 1))
+                            self.duplicate(path + (key,), mark)
+                        slots[key] = (mark.line + 1) << bits | mark.column + 1
                         self.count += 1
                     continue
                 if not is_map and container is not None:
                     mark = event.start_mark
-                    places[path + (len(container),)] = where(Where, (file, mark.line + 1, mark.column + 1))
+                    slots[len(container)] = (mark.line + 1) << bits | mark.column + 1
                 if len(text) > MAX_TEXT:
                     raise self.fail(event, _value_path(container, path, key),
                                     f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})",
@@ -256,7 +301,7 @@ class _Builder:
                     continue
                 here = _value_path(container, path, key)
                 if not is_map and container is not None:
-                    places[here] = Where(file, event.start_mark.line + 1, event.start_mark.column + 1)
+                    slots[len(container)] = _packed(event.start_mark)
                 value = self.alias(event, here)
             elif kind in starts:
                 if is_map and key is _NO_KEY:
@@ -264,7 +309,7 @@ class _Builder:
                                     "viết `khóa: giá trị`; khóa là một chữ, ví dụ noi_dung")
                 here = _value_path(container, path, key)
                 if not is_map and container is not None:
-                    places[here] = Where(file, event.start_mark.line + 1, event.start_mark.column + 1)
+                    slots[len(container)] = _packed(event.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(event, here, f"lồng quá sâu (quá {MAX_DEPTH} cấp)",
                                     "giảm số cấp lồng nhau của khối và danh sách")
@@ -274,16 +319,16 @@ class _Builder:
                 self.count += 1
                 if event.anchor is not None:
                     self.open.add(event.anchor)
-                stack.append((container, path, key, is_map, anchor, start, merges))
+                stack.append((container, path, key, is_map, anchor, start, merges, slots))
                 container, path, key, is_map = ({} if mapping else []), here, _NO_KEY, mapping
-                anchor, start, merges = event.anchor, self.count, []
+                anchor, start, merges, slots = event.anchor, self.count, [], places.children(here)
                 continue
             elif kind in ends:
                 value = self.merged(container, path, merges, event) if merges else container
                 if anchor is not None:
                     self.open.discard(anchor)
                     self.anchors[anchor] = (value, self.count - start + 1)
-                container, path, key, is_map, anchor, start, merges = stack.pop()
+                container, path, key, is_map, anchor, start, merges, slots = stack.pop()
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -328,10 +373,10 @@ class _Builder:
             mark: Any = event.start_mark
             if key in container:
                 self.duplicate(path + (key,), mark)
-            self.places[path + (key,)] = Where(self.file, mark.line + 1, mark.column + 1)
+            self.places.children(path)[key] = _packed(mark)
             return key
         if event.tag is None and event.implicit[0]:  # a plain `<<`
-            self.merge_where = Where(self.file, event.start_mark.line + 1, event.start_mark.column + 1)
+            self.merge_where = _packed(event.start_mark)
             return _MERGE
         return self.scalar(event, path)
 
@@ -368,10 +413,11 @@ class _Builder:
             raise self.fail(event, path, "`<<` phải nhận một khối hoặc danh sách khối",
                             "ví dụ `<<: *mac_dinh` với `mac_dinh: &mac_dinh {…}`")
         out: dict[str, Any] = {}
+        places = self.places.children(path)
         for m in sources:
             for key, value in m.items():
                 out.setdefault(key, value)
-                self.places.setdefault(path + (key,), self.merge_where)
+                places.setdefault(key, self.merge_where)
         out.update(own)
         return out
 

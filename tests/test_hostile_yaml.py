@@ -216,3 +216,17 @@ def test_without_libyaml_the_same_data_and_places(monkeypatch):
     assert [yamlio.parse_yaml(p.read_text("utf-8"), str(p)) for p in EXAMPLES] == with_libyaml
     with pytest.raises(ccch_docs.InputError, match="bí danh"):
         yamlio.parse_yaml(BOMB, "bomb.yaml")
+
+
+def test_the_place_of_every_key_and_item():
+    text = ("k0: &k k1\na: 1\nb:\n  - x\n  - {c: 2, \"q\": 5}\n  - &x1 [7]\n  - *x1\nd: &d {e: 3}\n"
+            "f:\n  <<: *d\n  g: 4\n*k : 2\n")
+    _, places, _ = yamlio.parse_yaml(text, "t.yaml")
+    want = {("k0",): (1, 1), ("a",): (2, 1), ("b",): (3, 1), ("b", 0): (4, 5), ("b", 1): (5, 5),
+            ("b", 1, "c"): (5, 6), ("b", 1, "q"): (5, 12), ("b", 2): (6, 5), ("b", 2, 0): (6, 10),
+            ("b", 3): (7, 5), ("d",): (8, 1), ("d", "e"): (8, 8), ("f",): (9, 1),
+            ("f", "e"): (10, 3),  # merged in: placed at its `<<`
+            ("f", "g"): (11, 3), ("k1",): (12, 1)}  # an alias as a key
+    assert dict(places) == {path: yamlio.Where("t.yaml", *at) for path, at in want.items()}
+    assert len(places) == len(want) and places
+    assert ("b", 4) not in places and ("z",) not in places and () not in places
