@@ -216,6 +216,7 @@ def _compile(path: Path, mtime_ns: int, co_chu: tuple[float, float] | None) -> C
         except KeyError as exc:
             raise TemplateError([Problem(f"mẫu thiếu kiểu đoạn {exc} cần để áp dụng co_chu", str(path), key=STYLES,
                                          hint="giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu")]) from None
+    parts[MAIN] = ooxml.free_section_breaks(parts[MAIN])
     env = environment()
     env.bytecode_cache = cache.BytecodeCache()
     jinja: dict[str, jinja2.Template] = {}

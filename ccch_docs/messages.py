@@ -177,6 +177,9 @@ CODES: dict[str, str] = {
     "CCHC-E138": N_("mẫu bị chặn vì quá tốn tài nguyên: {detail}"),
     "CCHC-E139": N_("lỗi khi dựng mẫu: {detail}"),
     "CCHC-E140": N_("mẫu sinh ra XML hỏng: {detail}"),
+    "CCHC-E141": N_("mẫu mất nhánh `{branch}` của vòng lặp `{loop}`"),
+    "CCHC-E142": N_("mẫu mất nhánh `{branch}`"),
+    "CCHC-E143": N_("mẫu mất {count} ngắt phần (trang phụ lục, số trang riêng)"),
     # Writing the output and the PDF (E200–E299).
     "CCHC-E200": N_("không tìm thấy LibreOffice ở {path} (biến CCHC_SOFFICE)"),
     "CCHC-E201": N_("không tìm thấy LibreOffice (soffice) để xuất PDF"),
@@ -431,6 +434,9 @@ HINTS = (
     N_("giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu"),
     N_("xem danh sách biến trong docs/mau-van-ban.md"),
     N_("chép lại đoạn chứa thẻ này (và thẻ `end…` của nó) từ mẫu có sẵn"),
+    N_("chép lại đoạn chứa thẻ này và các đoạn của nhánh từ mẫu có sẵn; thiếu nhánh, nội dung loại đó bị in theo "
+       "kiểu của nhánh khác hoặc bị bỏ qua"),
+    N_("chép lại các đoạn trống chứa ngắt phần (kiểu `CCHC Ngắt đoạn`) từ mẫu có sẵn, mỗi đoạn riêng"),
     N_("chép lại bảng từ mẫu có sẵn, ngay sau đoạn `{%p for pl in phu_luc %}`"),
     N_("bảng phụ lục mẫu thiếu w:tblGrid hoặc độ rộng cột (w:gridCol w:w)"),
     N_("phần XML khai báo DOCTYPE (DTD, thực thể): không được phép"),

@@ -131,6 +131,34 @@ def run_xml(text_: str, bold: bool = False, italic: bool = False, note: int = 0,
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text_)}</w:t></w:r>'
 
 
+
+def section_breaks(xml: bytes) -> int:
+    """How many paragraphs of a part end a section."""
+    return sum(1 for p in parse(xml).iter(qn("w:p")) if p.find(f"{_W}pPr/{_W}sectPr") is not None)
+
+
+_TAG = re.compile(r"\{%-?\s*[ptr]\b")
+# A paragraph too small to see, that only ends a section (as the built-in templates' `CCHC Ngắt đoạn`).
+_BREAK = (f'<w:p xmlns:w="{W}"><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+          '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def free_section_breaks(xml: bytes) -> bytes:
+    """The part with each section break that sits on a `{%p … %}` tag's paragraph moved into a blank paragraph of
+    its own right after it: rendering removes a tag's paragraph, and its break with it. LibreOffice puts them there
+    when it saves a template: it drops the blank paragraph that held a break and gives the break to the one before."""
+    if b"{%" not in xml:
+        return xml
+    root, moved = parse(xml), False
+    for p in list(root.iter(qn("w:p"))):
+        sect = p.find(f"{_W}pPr/{_W}sectPr")
+        if sect is not None and _TAG.search(text(p)):
+            blank = etree.fromstring(_BREAK)
+            blank[0].append(sect)  # removed from the tag's paragraph
+            p.addnext(blank)
+            moved = True
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if moved else xml
+
 # Children of <w:rPr> that come before <w:b> in schema order.
 _BEFORE_B = ("rStyle", "rFonts")
 
@@ -141,7 +169,7 @@ def _with_props(r_pr: str, extra: str) -> str:
         return r_pr
     if not r_pr:
         return f"<w:rPr>{extra}</w:rPr>"
-    rpr = etree.fromstring(r_pr.replace("<w:rPr>", f'<w:rPr xmlns:w="{W}">', 1))
+    rpr = etree.fromstring(re.sub(r"^<w:rPr\b", f'<w:rPr xmlns:w="{W}"', r_pr, count=1))  # also <w:rPr/> (LibreOffice)
     for el in list(rpr):
         if el.tag in {qn("w:" + t) for t in ("b", "bCs", "i", "iCs", "vertAlign")}:
             rpr.remove(el)

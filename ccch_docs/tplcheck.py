@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import api, context, decree, engine, packs, source
+from . import api, context, decree, engine, ooxml, packs, source
 from .document import Document
 from .errors import CchcError, Problem
 
@@ -70,7 +71,8 @@ _LOOP = re.compile(r"\{%-?\s*[ptr]?\s*for\s+[\w, ]+?\s+in\s+[\w.]+\s*-?%\}")
 
 def invariants(template: engine.CompiledTemplate, name: str) -> list[Problem]:
     """What an author can break in Word that the built-in template of the same name holds: its `CCHC …` styles
-    (by name: ids change), the paragraphs using each, its loops, its phụ lục prototype table."""
+    (by name: ids change), the paragraphs using each, its loops and their branches, its section breaks, its phụ lục
+    prototype table."""
     try:
         builtin = engine.compiled(packs.TemplateSet((packs.builtin_dir(),)).find(name))
     except CchcError:
@@ -89,9 +91,20 @@ def invariants(template: engine.CompiledTemplate, name: str) -> list[Problem]:
                            hint=f"áp lại kiểu `{style}` cho đoạn đó (như trong mẫu có sẵn); đường kẻ, cỡ chữ "
                                 "và khoảng cách của nó nằm trong kiểu"))
     have = {_spaced(m) for text in template.sources.values() for m in _LOOP.findall(text)}
-    for loop in sorted({_spaced(m) for text in builtin.sources.values() for m in _LOOP.findall(text)} - have):
+    lost = {_spaced(m) for text in builtin.sources.values() for m in _LOOP.findall(text)} - have
+    for loop in sorted(lost):
         out.append(Problem(f"mẫu mất vòng lặp `{loop}`", where, key="word/document.xml",
                            hint="chép lại đoạn chứa thẻ này (và thẻ `end…` của nó) từ mẫu có sẵn"))
+    theirs_branches = Counter(key for key, _ in _branches(template))
+    for key, (loop, branch) in _branches(builtin):
+        if theirs_branches[key] > 0:
+            theirs_branches[key] -= 1
+        elif loop not in lost:  # a lost loop is reported above, with its branches
+            out.append(Problem(f"mẫu mất nhánh `{branch}` của vòng lặp `{loop}`" if loop else
+                               f"mẫu mất nhánh `{branch}`", where, key="word/document.xml",
+                               hint="chép lại đoạn chứa thẻ này và các đoạn của nhánh từ mẫu có sẵn; thiếu nhánh, "
+                                    "nội dung loại đó bị in theo kiểu của nhánh khác hoặc bị bỏ qua"))
+    out.extend(_section_breaks(builtin, template, where))
     if builtin.table is not None and template.table is None:
         out.append(Problem("mẫu mất bảng phụ lục mẫu (năm dòng) trong vòng lặp phụ lục", where, key="phu_luc",
                            hint="chép lại bảng từ mẫu có sẵn, ngay sau đoạn `{%p for pl in phu_luc %}`"))
@@ -110,3 +123,32 @@ def _styles(template: engine.CompiledTemplate) -> dict[str, bool]:
 def _spaced(tag: str) -> str:
     """A Jinja tag written the one way: `{%p for pl in phu_luc %}`."""
     return re.sub(r"\s+", " ", tag.replace("{%-", "{%").replace("-%}", "%}"))
+
+
+_CONTROL = re.compile(r"\{%-?\s*[ptr]?\s*(for|endfor|if|elif|else)\b[^%]*?-?%\}")
+
+
+def _branches(template: engine.CompiledTemplate) -> Iterator[tuple[str, tuple[str, str]]]:
+    """Each `if`/`elif`/`else` tag of the template with the `for` loop it stands in (\"\" outside any): a key
+    that ignores spaces and quote marks, and the two tags as written."""
+    for text in template.sources.values():
+        loops: list[str] = []
+        for m in _CONTROL.finditer(text):
+            word, tag = m.group(1), _spaced(m.group(0))
+            if word == "for":
+                loops.append(tag)
+            elif word == "endfor":
+                loops = loops[:-1]
+            else:
+                loop = loops[-1] if loops else ""
+                yield re.sub(r"\s+", "", f"{loop}|{tag}".replace("'", '"')), (loop, tag)
+
+
+def _section_breaks(builtin: engine.CompiledTemplate, template: engine.CompiledTemplate, where: str) -> list[Problem]:
+    """Section breaks lost (a phụ lục's page and its page numbers): the built-in template's count against the pack's
+    (a break LibreOffice moved onto a `{%p … %}` tag's paragraph was put back in a paragraph of its own)."""
+    name = "word/document.xml"
+    lost = ooxml.section_breaks(builtin.parts[name]) - ooxml.section_breaks(template.parts[name])
+    return [Problem(f"mẫu mất {lost} ngắt phần (trang phụ lục, số trang riêng)", where, key=name,
+                    hint="chép lại các đoạn trống chứa ngắt phần (kiểu `CCHC Ngắt đoạn`) từ mẫu có sẵn, mỗi đoạn riêng"
+                    )] if lost > 0 else []

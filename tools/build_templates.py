@@ -1,8 +1,11 @@
-"""Write the built-in templates in templates/ from scratch (run by hand: `python tools/build_templates.py`).
+"""Write the built-in templates in templates/ from scratch, and the example packs from them (run by hand:
+`python tools/build_templates.py`).
 
 The .docx files it writes are what the library reads and what template authors copy and edit in a
 word processor; this script only makes them reproducible. Page, margins, font, sizes, bold and
-italic come from ccch_docs.decree.presentation, the table the checker reads too.
+italic come from ccch_docs.decree.presentation, the table the checker reads too. An example pack's
+templates are the built-in ones with the pack's own styles (PACKS): rerun after changing a template,
+and the packs keep every loop and branch.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from xml.sax.saxutils import escape
 
 from ccch_docs.decree.presentation import BODY, COLOR, ELEMENTS, FONT, PAGE
 
-OUT = Path(__file__).resolve().parent.parent / "templates"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 TNR = FONT
@@ -102,7 +106,15 @@ STYLES = [
 ]
 
 
-def styles_xml() -> str:
+# What each example pack changes: folder → template → style id → its (pPr, rPr) instead of the built-in's
+# (None keeps that part). Styles based on a changed one follow it (the headings are based on CCHC Nội dung).
+Changes = dict[str, tuple[str | None, str | None]]
+PACKS: dict[str, dict[str, Changes]] = {
+    "examples/mau/tinh-dong-thap": {"van_ban": {"NoiDung": (None, sz(26))}},  # body text 13 pt
+}
+
+
+def styles_xml(changes: Changes | None = None) -> str:
     fonts = f'<w:rFonts w:ascii="{TNR}" w:hAnsi="{TNR}" w:eastAsia="{TNR}" w:cs="{TNR}"/>'
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W}">',
@@ -120,6 +132,8 @@ def styles_xml() -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:semiHidden/></w:style>',
     ]
     for sid, name, based, ppr, rpr in STYLES:
+        new_ppr, new_rpr = (changes or {}).get(sid, (None, None))
+        ppr, rpr = new_ppr if new_ppr is not None else ppr, new_rpr if new_rpr is not None else rpr
         out.append(f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
                    f'<w:basedOn w:val="{based}"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>')
     out.append("</w:styles>")
@@ -391,26 +405,33 @@ APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ccch_docs</Application></Properties>"""
 
 
-def write(name: str, content: str, sect: str = SECT) -> None:
+def write(name: str, content: str, sect: str = SECT, folder: Path = OUT, changes: Changes | None = None) -> None:
+    """templates/`name`.docx, or the template of that name in an example pack's `folder`, its styles changed."""
     parts = {
         "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "docProps/core.xml": CORE,
         "docProps/app.xml": APP, "word/_rels/document.xml.rels": DOC_RELS, "word/settings.xml": SETTINGS,
-        "word/styles.xml": styles_xml(), "word/header1.xml": header_xml(True), "word/header2.xml": header_xml(False),
+        "word/styles.xml": styles_xml(changes), "word/header1.xml": header_xml(True), "word/header2.xml": header_xml(False),
         "word/footer1.xml": footer_xml(), "word/footer2.xml": blank_footer_xml(),
         "word/document.xml": document_xml(content, sect),
     }
-    with zipfile.ZipFile(OUT / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(folder / f"{name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
         for part, xml in parts.items():
             info = zipfile.ZipInfo(part, date_time=(2020, 3, 5, 0, 0, 0))  # fixed: reproducible bytes
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, xml)
 
 
+TEMPLATES = {"van_ban": (van_ban, SECT), "quyet_dinh": (quyet_dinh, SECT_ISSUED), "cong_van": (cong_van, SECT)}
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    write("van_ban", van_ban())
-    write("quyet_dinh", quyet_dinh(), SECT_ISSUED)
-    write("cong_van", cong_van())
+    for name, (content, sect) in TEMPLATES.items():
+        write(name, content(), sect)
+    for folder, templates in PACKS.items():
+        for name, changes in templates.items():
+            content, sect = TEMPLATES[name]
+            write(name, content(), sect, ROOT / folder, changes)
 
 
 if __name__ == "__main__":
