@@ -9,7 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 
+import ccch_docs
 from ccch_docs.cli import main
 from docx_view import View
 
@@ -140,12 +142,15 @@ def test_a_xa_writes_its_documents_as_clerks_do(tmp_path, capsys, monkeypatch):
                          "c) | Số hóa hồ sơ | | | | | Theo Đề án |",
                          "Tổng cộng | 5.500.000 / (chưa tính 1 dòng ghi bằng chữ) |"]
     assert documents[1:] == ["1 | Nghị quyết về phí chợ | 2019", "2 | Quy chế làm việc | 2021"]
+    assert view.header()[-1].endswith("Tân Hòa, ngày 15 tháng 01 năm 2025")  # ngay: 15/01/2025
+    assert "(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã Tân Hòa)" in view.appendix_headings()[0]
     assert [p.text for p in view.noi_nhan()][1:] == ["- UBND huyện (để b/c);", "- Các ban, ngành, đoàn thể xã;",
                                                       "- Lưu: VT."]
 
     report = View.open(tmp_path / "ra" / "bao-cao.docx")
     text = "\n".join(p.text for p in report.doc.paragraphs)
     assert "(số liệu tính từ 16/12/2024 đến 15/6/2025)" in text
+    assert "Tân Hòa, ngày 15 tháng 6 năm 2025" in report.header()  # ngay: 15-06-2025
     assert "Tiếp nhận 1.234 hồ sơ, đúng hạn 97,2%." in text
     assert "Kinh phí 5.500.000 đồng; hài lòng 98,5%; 2/3 nhiệm vụ." in text  # the list of documents holds no task
     body, results = (View.table_rows(t) for t in report.doc.tables if "Lĩnh vực" in t.rows[0].cells[1].text
@@ -187,3 +192,12 @@ def test_a_pdf_named_output_is_a_pdf_with_the_right_total(tmp_path, capsys, monk
     assert (tmp_path / "kh.pdf").read_bytes()[:5] == b"%PDF-" and not (tmp_path / "kh.docx").exists()
     text = subprocess.run(["pdftotext", "-layout", "kh.pdf", "-"], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Tổng cộng\s+5\.500\.000", text) and "2.025" not in text
+
+
+def test_data_handed_over_is_placed_by_its_key_path():
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict({**yaml.safe_load(PROFILE), "loai": "ke_hoach", "trich_yeu": "X", "ngay": "15/01/2025",
+                             "co_quan": {"ten": "UBND", "vt": "UBND"}})
+    (p,) = info.value.problems
+    assert (p.file, p.line, p.key) == ("<dict>", None, "co_quan.vt")
+    assert str(p).startswith("<dict>: co_quan.vt: khóa không có trong định dạng (gợi ý: các khóa được dùng ở đây:")
