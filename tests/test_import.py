@@ -37,6 +37,14 @@ def body_words(source) -> list[str]:
     return " ".join(p.text for p in parts.document.paras[start + 1:] if p.text.strip()).split()
 
 
+def header_columns(source) -> tuple[list[str], list[str]]:
+    """The header's two columns as printed, each top to bottom: ô 2, 3, 5b, 10b on the left; ô 1 and 4 on the right."""
+    parts = reader.read(io.BytesIO(source) if isinstance(source, bytes) else source)
+    left = (*parts.co_quan_chu_quan, *parts.co_quan, parts.so_ky_hieu, *parts.v_v, parts.do_khan)
+    return ([ln.shown for ln in left if ln is not None],
+            [ln.shown for ln in (parts.quoc_hieu, parts.tieu_ngu, parts.dia_danh_ngay) if ln is not None])
+
+
 def all_words(source) -> list[str]:
     return " ".join(texts(source)).split()
 
@@ -134,6 +142,9 @@ def test_a_document_built_the_way_word_users_do(tmp_path, layout):
     data = imported.data
     assert body_words(again) == body_words(path)
     assert sorted(all_words(again)) == sorted(all_words(path))
+    # The header's columns are read line by line across (tabs), box by box or cell by cell: each comes back whole
+    left, right = header_columns(again)
+    assert (left, right) == header_columns(path) and left[-1] == "Số: 12/KH-UBND" and len(right) == 3
     assert data["co_quan"]["ten"] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"] and data["so"] == 12
     assert [m["tieu_de"] for m in data["noi_dung"]] == ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ"]
     first = data["noi_dung"][0]["muc"]
@@ -416,3 +427,48 @@ def test_a_line_opening_with_a_number_is_no_label_out_of_order(tmp_path):
     assert "cap" not in imported.data.get("danh_so", {})
     assert "2021 là năm đầu tiên thực hiện." in imported.data["noi_dung"][1]["muc"][0]["doan"]
     assert body_words(again) == body_words(path)
+
+
+_BODY = ("KẾ HOẠCH", "Cải cách hành chính năm 2021", "Mở đầu.", "I. NHIỆM VỤ", "Nội dung./.", "Nơi nhận:", "- Lưu: VT.",
+         "GIÁM ĐỐC", "Nguyễn Văn A")
+_LEFT = ("UBND TỈNH ĐỒNG THÁP", "SỞ NỘI VỤ", "Số: 12/KH-SNV")
+_RIGHT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Đồng Tháp, ngày 05 tháng 12 năm 2020")
+
+
+def _header_line(p, text: str) -> None:
+    run = p.add_run(text)
+    run.bold = text in _RIGHT[:2] or text == _LEFT[1]
+    run.italic = text == _RIGHT[2]
+
+
+@pytest.mark.parametrize("layout", ["one-row table", "tabs", "right column first"])
+def test_header_columns_of_a_python_docx_document_come_back_whole(tmp_path, layout):
+    """A chủ quản over the body, in a one-row table, in tab-split lines, or with the right column typed first."""
+    d = docx.Document()
+    if layout == "one-row table":
+        left, right = d.add_table(rows=1, cols=2).rows[0].cells
+        for cell, lines in ((left, _LEFT), (right, _RIGHT)):
+            for k, line in enumerate(lines):
+                _header_line(cell.paragraphs[0] if k == 0 else cell.add_paragraph(), line)
+    elif layout == "tabs":
+        for a, b in zip(_LEFT, _RIGHT, strict=True):
+            p = d.add_paragraph()
+            _header_line(p, a)
+            p.add_run("\t")
+            _header_line(p, b)
+    else:
+        for line in _RIGHT[:2]:
+            _header_line(d.add_paragraph("\t"), line)
+        for line in _LEFT[:2]:
+            _header_line(d.add_paragraph(), line)
+        p = d.add_paragraph()
+        _header_line(p, _LEFT[2])
+        p.add_run("\t")
+        _header_line(p, _RIGHT[2])
+    for line in _BODY:
+        d.add_paragraph(line)
+    d.save(tmp_path / "h.docx")
+    imported, again = rerender(tmp_path / "h.docx")
+    assert header_columns(again) == header_columns(tmp_path / "h.docx") == (list(_LEFT), list(_RIGHT))
+    assert imported.data["co_quan"] == {"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}
+    assert body_words(again) == body_words(tmp_path / "h.docx") and not imported.unplaced
