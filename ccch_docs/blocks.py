@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +34,20 @@ class Para:
 
 
 Row = tuple[str, str, tuple[tuple[str, ...], ...]]  # (kind, label, lines of each cell)
+# The cells of a row with merged cells: the grid columns each spans (0: inside the cell before it), and whether
+# it opens ("restart") or goes on with ("continue") a cell merged down the rows.
+Shape = tuple[tuple[int, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A phụ lục table: column names and relative widths, then rows of (kind, label, cells)."""
+    """A phụ lục table: column names and relative widths, then rows of (kind, label, cells); row kinds: `nhom`
+    (label, name across the other columns), `nhom_gop` (one cell across the row), `nhom_tach` (label, name in
+    the next cell), `dong`, `tong`."""
 
     cot: tuple[str, ...]
     rong: tuple[float, ...]
     dong: list[Row]
     stt: str = ""  # the header's label cell ("Số TT", "STT"); empty: the template's own
     ngang: bool = True  # as wide as the template's phụ lục table (landscape); False: the portrait text width
+    shapes: dict[int, Shape] = field(default_factory=dict)  # by row index: the rows with merged cells

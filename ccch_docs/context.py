@@ -11,7 +11,7 @@ from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
-from .model import Bang, BangSo, Muc, PhuLuc, Presets, VanBan, body_tables
+from .model import Bang, BangSo, Muc, PhuLuc, Presets, VanBan, body_tables, merge_columns
 from .settings import Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
@@ -134,6 +134,20 @@ def _amount(value: Any) -> numbers.Number | None:
         return None
 
 
+_GROUP_ROWS = {"gop": "nhom_gop", "stt": "nhom", "tung_o": "nhom_tach"}  # nhom_o → the table's row kind
+
+
+def _spans(row: dict[str, Any], keys: list[str]) -> list[int]:
+    """How many columns each cell of a row spans: its `gop` cell from its first column to its last, 0 for the
+    cells inside it, 1 for the others."""
+    spans = [1] * len(keys)
+    merged = merge_columns(row, keys, "gop")
+    if merged:
+        first, last = keys.index(merged[0]), keys.index(merged[-1])
+        spans[first:last + 1] = [last - first + 1] + [0] * (last - first)
+    return spans
+
+
 def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, columns: Presets | None = None) -> Table:
     """Rows of a table: group rows, data rows numbered per `danh_so`, and a total row when asked;
     `columns`: the presets a table's `cot` may name besides the built-in ones."""
@@ -144,7 +158,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
     amounts: list[numbers.Number] = []
     uncounted = 0  # cells of the totalled column written in words ("Theo Đề án"): the total says it lacks them
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
-    group_kind = "nhom_gop" if pl.danh_so.nhom == "I." else "nhom"
+    shapes: dict[int, list[tuple[int, str]]] = {}  # rows with merged cells: each cell's span and vertical merge
     groups = pl.groups
     counted = 0  # rows numbered so far, for numbers that run on across groups
     group_labels = iter(numbering.numbered([g.so for g in groups if g.ten is not None], pl.danh_so.nhom, with_dd))
@@ -153,27 +167,41 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
         if grp.ten is not None:
             group_label, group_number = next(group_labels)
             outer = (group_number or 0,)
-            rows.append((group_kind, group_label, ((grp.ten,),)))
+            cell = grp.nhom_o or pl.danh_so.nhom_o or ("gop" if pl.danh_so.nhom == "I." else "stt")
+            rows.append((_GROUP_ROWS[cell], group_label, ((grp.ten,),)))
         style = pl.row_style if grp.danh_so is None else grp.danh_so
         start = counted + 1 if pl.danh_so.lien_tuc else 1
         counted = start - 1
-        for row in grp.dong:
+        for r, row in enumerate(grp.dong):
             forced = None if "so" in keys else row.get("so")  # a label printed as written, not counted
             if forced is None:
                 counted += 1
             label = str(forced) if forced is not None else numbering.label(counted, style, with_dd, outer)
-            rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) for k in keys)))
-            if total_key and row.get(total_key) is not None:
-                number = _amount(row[total_key])
-                if number is None:
+            spans, below = _spans(row, keys), merge_columns(row, keys, "gop_tren")
+            if max(spans) > 1 or below:
+                shapes[len(rows)] = [(span, "continue" if k in below else "") for span, k in zip(spans, keys,
+                                                                                                strict=True)]
+            if below:  # the cells above open the merge, unless they go on with one (validation: r > 0)
+                above = shapes.setdefault(len(rows) - 1, [(span, "") for span in _spans(grp.dong[r - 1], keys)])
+                for i, k in enumerate(keys):
+                    if k in below and not above[i][1]:
+                        above[i] = (above[i][0], "restart")
+            rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
+                                              for k, span in zip(keys, spans, strict=True))))
+            if total_key:  # the totalled column's value, or the text of a merged cell over it
+                at = keys.index(total_key)
+                value = row.get(keys[max(i for i in range(at + 1) if spans[i])])
+                number = None if value is None else _amount(value)
+                if value is not None and number is None:
                     uncounted += 1
-                else:
+                elif number is not None:
                     amounts.append(number)
     if total_key:
         note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
         cells = tuple((numbers.so(numbers.total(amounts)), *note) if k == total_key else () for k in keys)
         rows.append(("tong", words["tong_cong"], cells))
-    return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"])
+    return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"],
+                 shapes={i: tuple(s) for i, s in shapes.items()})
 
 
 def period_line(doc: VanBan, words: Words = wording.DEFAULT) -> str:

@@ -212,6 +212,9 @@ CODES: dict[str, str] = {
     "CCHC-E314": N_("tình trạng `{value}` không hợp lệ"),
     "CCHC-E315": N_("chỗ trống {unknown} không có trong câu chữ này"),
     "CCHC-E316": N_("mẫu cột phải có ít nhất một cột và các khoa không trùng nhau"),
+    "CCHC-E320": N_("`gop` cần hai cột trở lên của bảng, theo thứ tự các cột"),
+    "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
+    "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
@@ -277,6 +280,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),
            N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ tong_cong"),
            N_("có phải ý bạn là `{name}`?"),
+           N_("ghi chữ của ô gộp ở cột đầu `{key}`"),
            N_("thêm khóa `{key}`"),
            N_("thêm khóa `{key}` (có thể đặt trong tệp ke_thua của đơn vị)"),
            N_("viết {key}: 05/12/2021 hoặc 2021-12-05"),
@@ -491,6 +495,10 @@ HINTS = (
     N_("viết `phu_luc_ket_qua: true`, hoặc tiêu đề của phụ lục kết quả"),
     N_("viết `tong_cong: true` (cộng cột kinh_phi) hoặc khóa của cột cần cộng, ví dụ `tong_cong: tiep_nhan`"),
     N_("ví dụ `cot: ke_hoach_8_cot`, hoặc `cot: [{khoa: noi_dung, ten: Nội dung}, {khoa: ket_qua, ten: Kết quả}]`"),
+    N_("ví dụ gop: [thoi_gian, kinh_phi]: một ô từ cột thoi_gian đến hết cột kinh_phi"),
+    N_("bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc"),
+    N_("ô gộp với ô dòng trên in chữ của ô dòng trên"),
+    N_("một ô gộp ngang không gộp dọc được: bỏ cột này khỏi gop_tren"),
 )
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")

@@ -196,12 +196,12 @@ def _label_style(value: Any) -> Any:
     value = getattr(value, "text", value)  # `dong: 1` unquoted is the style "1"
     if not isinstance(value, str) or value not in numbering.STYLES:
         raise PydanticCustomError("cchc", "kiểu đánh số `{value}` không hợp lệ",
-                                  {"value": value, "hint": 'chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'})
+                                  {"value": value, "hint": 'chọn một trong "I.", "I", "1.", "a)", "1", "a" hoặc none'})
     return value
 
 
 LabelStyle = Annotated[str, BeforeValidator(_label_style),
-                       WithJsonSchema({"enum": ["I.", "1.", "a)", "1", "a", "none", None]})]
+                       WithJsonSchema({"enum": ["I.", "I", "1.", "a)", "1", "a", "none", None]})]
 Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 
@@ -218,9 +218,22 @@ def _cell(value: Any) -> str | int | float | tuple[str, ...]:
                               {"hint": "ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"})
 
 
-Cell = Annotated[Any, PlainValidator(_cell),
-                 WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "number"},
-                                           {"type": "array", "items": {"type": "string"}}]})]
+_CELL = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "array", "items": {"type": "string"}}]}
+Cell = Annotated[Any, PlainValidator(_cell), WithJsonSchema(_CELL)]
+
+
+_COLUMNS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+# A row: a cell for each column key; and, when no column has these keys, `ma`, `so`, `gop`, `gop_tren`.
+Row = Annotated[dict[Key, Cell], WithJsonSchema({
+    "type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
+    "additionalProperties": _CELL,
+    "properties": {
+        "ma": {"type": "string", "description": "mã ổn định của dòng (báo cáo dùng để liên kết)"},
+        "so": {"type": "string", "description": "nhãn ép buộc của dòng, in đúng như viết, không đếm: \"5a\""},
+        "gop": {**_COLUMNS, "description": "ô gộp ngang: cột đầu và cột cuối (theo thứ tự của bảng), ví dụ "
+                                           "[thoi_gian, kinh_phi]; chữ của ô là giá trị của cột đầu"},
+        "gop_tren": {**_COLUMNS, "description": "các cột có ô gộp với ô dòng trên (gộp dọc), ví dụ [chu_tri]; "
+                                                "để trống các ô đó ở dòng này"}}})]
 
 
 class Model(BaseModel):
@@ -295,12 +308,19 @@ class Cot(Model):
                           "mặc định: cột được cộng và cột kinh_phi là cột số, các cột khác in đúng như viết")
 
 
+GroupCell = Literal["gop", "stt", "tung_o"]
+_GROUP_CELL = ("gop: nhãn và tên nhóm trong một ô gộp cả dòng (I. CẤP XÃ); stt: nhãn ở cột Số TT, tên gộp các cột "
+               "còn lại (I | CẤP XÃ); tung_o: nhãn ở cột Số TT, tên ở cột kế tiếp, các ô khác để trống")
+
+
 class DanhSoBang(Model):
-    """Labels of groups and rows: "I." | "1." | "a)" | "1" | "a" | none."""
+    """Labels of groups and rows: "I." | "I" | "1." | "a)" | "1" | "a" | none."""
 
     nhom: LabelStyle = numbering.TABLE_GROUPS
     dong: Annotated[LabelStyle | None, BeforeValidator(_label_style)] = Field(  # written null: none
         None, description="mặc định a) trong nhóm; 1, 2 … khi bảng không có nhóm")
+    nhom_o: GroupCell | None = Field(None, description="cách in dòng nhóm: " + _GROUP_CELL
+                                                       + "; mặc định gop khi nhom là \"I.\", stt với kiểu khác")
     lien_tuc: Bool = Field(False, description="true: số thứ tự dòng chạy tiếp qua các nhóm (1 … 11 qua nhóm I – IV)")
     cap: BodyStyles = Field((), description="phụ lục có nội dung: kiểu nhãn từng cấp của nội dung, ví dụ "
                                             "[\"I.\", \"1.\", \"1.1.\"]; mặc định I. → 1. → a)")
@@ -312,7 +332,8 @@ class Nhom(Model):
     ten: Text | None = None
     so: Text | None = Field(None, description="nhãn ép buộc của nhóm, ví dụ III")
     danh_so: LabelStyle | None = Field(None, description="kiểu nhãn dòng riêng của nhóm")
-    dong: tuple[dict[Key, Cell], ...] = ()
+    nhom_o: GroupCell | None = Field(None, description="cách in dòng của riêng nhóm này: " + _GROUP_CELL)
+    dong: tuple[Row, ...] = ()
 
 
 def _columns_hint(value: Any) -> str:
@@ -353,7 +374,7 @@ class BangSo(Model):
                                      + ", ".join(presets.PRESETS) + "; hoặc trong pack.yaml)")
     danh_so: DanhSoBang = DanhSoBang()
     nhom: tuple[Nhom, ...] = ()
-    dong: tuple[dict[Key, Cell], ...] = Field((), description="các dòng không thuộc nhóm nào")
+    dong: tuple[Row, ...] = Field((), description="các dòng không thuộc nhóm nào")
     tong_cong: Total = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
 
     @property
@@ -860,8 +881,12 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         numeric = pl.number_keys(columns)
         rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
-        for where, row in rows:
+        for n, (where, row) in enumerate(rows):
+            out.extend((here + where + path, message, hint) for path, message, hint
+                       in _check_merges(row, rows[n - 1][1] if where[-1] else None, keys))
             for key, value in row.items():
+                if key in MERGES and key not in keys:
+                    continue
                 # a number column's text is printed as written ("40 triệu"); only a total must read it
                 if key == total and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
                     out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, key == total))
@@ -879,7 +904,57 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
                                     'số thứ tự in nguyên văn, ví dụ so: "5a"'))
                 elif key not in keys:
                     out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
-                                did_you_mean(key, keys + ["ma", "so"], "các cột: " + ", ".join(keys))))
+                                did_you_mean(key, keys + ["ma", "so", *MERGES], "các cột: " + ", ".join(keys))))
+    return out
+
+
+MERGES = ("gop", "gop_tren")  # a row's merged cells: across its columns, and with the cells of the row above
+
+
+def merge_columns(row: dict[str, Any], keys: list[str], key: str) -> tuple[str, ...]:
+    """The columns a row's `gop` or `gop_tren` names (none when a column has that key: then it is a cell)."""
+    value = None if key in keys else row.get(key)
+    return (value,) if isinstance(value, str) else value or ()
+
+
+def _inside(row: dict[str, Any] | None, keys: list[str]) -> set[str]:
+    """The columns inside a row's `gop` cell, after its first (whose value the cell prints)."""
+    merged = [] if row is None else [k for k in merge_columns(row, keys, "gop") if k in keys]
+    return set(keys[keys.index(merged[0]) + 1:keys.index(merged[-1]) + 1]) if len(merged) > 1 else set()
+
+
+def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[str]) -> list[Finding]:
+    """A row's `gop` (two or more columns in order, the cells inside it empty) and `gop_tren` (columns of the
+    cells merged with those of the row `above`, None for a group's first row; empty, not in a `gop` cell)."""
+    out: list[Finding] = []
+    merged = merge_columns(row, keys, "gop")
+    for key, columns in (("gop", merged), ("gop_tren", merge_columns(row, keys, "gop_tren"))):
+        for i, k in enumerate(columns):
+            if k not in keys:
+                out.append(((key, i), f"`{k}` không phải là cột của phụ lục",
+                            did_you_mean(k, keys, "các cột: " + ", ".join(keys))))
+    if out:
+        return out
+    order = [keys.index(k) for k in merged]
+    if merged and (len(merged) < 2 or order != sorted(set(order))):
+        out.append((("gop",), "`gop` cần hai cột trở lên của bảng, theo thứ tự các cột",
+                    "ví dụ gop: [thoi_gian, kinh_phi]: một ô từ cột thoi_gian đến hết cột kinh_phi"))
+        return out
+    inside = _inside(row, keys)
+    out += [((k,), f"ô `{k}` nằm trong ô gộp: phải để trống", f"ghi chữ của ô gộp ở cột đầu `{merged[0]}`")
+            for k in keys if k in inside and row.get(k) is not None]
+    below = merge_columns(row, keys, "gop_tren")
+    if below and above is None:
+        out.append((("gop_tren",), "dòng đầu của nhóm không có ô trên để gộp",
+                    "bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc"))
+    for k in below:
+        if row.get(k) is not None:
+            out.append(((k,), f"ô `{k}` nằm trong ô gộp: phải để trống",
+                        "ô gộp với ô dòng trên in chữ của ô dòng trên"))
+        elif k in merged or k in inside or k in _inside(above, keys) or above and k in merge_columns(above, keys,
+                                                                                                        "gop"):
+            out.append((("gop_tren",), f"ô `{k}` nằm trong ô gộp: phải để trống",
+                        "một ô gộp ngang không gộp dọc được: bỏ cột này khỏi gop_tren"))
     return out
 
 

@@ -127,24 +127,28 @@ class Prototype:
         out = [f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
                f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (table.stt or head.label.text,))}",
                "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)), "</w:tr>"]
-        for kind, label, cells in table.dong:
-            proto = self.rows[kind]
+        for i, (kind, label, cells) in enumerate(table.dong):
+            proto = self.rows["nhom" if kind == "nhom_tach" else kind]
             if kind == "nhom_gop":
                 text = f"{label} {cells[0][0]}".strip() if cells and cells[0] else label
                 out.append(f"<w:tr>{proto.tr_pr}{proto.content.xml(full, n + 1, (text,))}</w:tr>")
-            elif kind == "nhom":
-                out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(self.label_width, 1, (label,) if label else ())}"
-                           f"{proto.content.xml(full - self.label_width, n, cells[0] if cells else ())}</w:tr>")
+                continue
+            lead = proto.label.xml(self.label_width, 1, (label,) if label else ())
+            if kind == "nhom":
+                row = lead + proto.content.xml(full - self.label_width, n, cells[0] if cells else ())
+            elif kind == "nhom_tach":
+                row = lead + "".join(proto.content.xml(w, 1, cells[0] if c == 0 and cells else ())
+                                     for c, w in enumerate(cols))
             elif kind == "tong":
-                first = next(i for i, c in enumerate(cells) if c)
-                merged = self.label_width + sum(cols[:first])
-                out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(merged, first + 1, (label,))}"
-                           + "".join(proto.content.xml(w, 1, c)
-                                     for w, c in zip(cols[first:], cells[first:], strict=True))
-                           + "</w:tr>")
+                first = next(c for c, lines in enumerate(cells) if lines)
+                row = (proto.label.xml(self.label_width + sum(cols[:first]), first + 1, (label,))
+                       + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols[first:], cells[first:], strict=True)))
+            elif i in table.shapes:
+                row = lead + "".join(proto.content.xml(sum(cols[c:c + span]), span, cells[c], merge)
+                                     for c, (span, merge) in enumerate(table.shapes[i]) if span)
             else:
-                out.append(f"<w:tr>{proto.tr_pr}{proto.label.xml(self.label_width, 1, (label,) if label else ())}"
-                           + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols, cells, strict=True)) + "</w:tr>")
+                row = lead + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols, cells, strict=True))
+            out.append(f"<w:tr>{proto.tr_pr}{row}</w:tr>")
         out.append("</w:tbl>")
         return "".join(out)
 

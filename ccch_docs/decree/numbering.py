@@ -62,6 +62,7 @@ class Style:
 
 STYLES: dict[str, Style] = {
     "I.": Style(lambda c, dd: roman(c[-1]) + ".", "."),
+    "I": Style(lambda c, dd: roman(c[-1])),  # a table's group label in its STT column (I | CẤP XÃ)
     "1.": Style(lambda c, dd: f"{c[-1]}.", "."),
     "a)": Style(lambda c, dd: letter(c[-1], dd) + ")", ")"),
     "1": Style(lambda c, dd: str(c[-1])),
@@ -80,8 +81,8 @@ STYLES: dict[str, Style] = {
 def label(n: int, style: str, with_dd: bool = True, outer: Counters = ()) -> str:
     """Format the `n`-th label in one of STYLES (`""` means unnumbered); `outer` are the enclosing counters.
 
-    >>> label(3, "I."), label(3, "1."), label(5, "a)"), label(2, "1"), label(2, "")
-    ('III.', '3.', 'đ)', '2', '')
+    >>> label(3, "I."), label(3, "1."), label(5, "a)"), label(2, "1"), label(2, ""), label(4, "I")
+    ('III.', '3.', 'đ)', '2', '', 'IV')
     >>> label(3, "Điều"), label(4, "1.1.", outer=(1,)), label(2, "1.1.1.", outer=(1, 4)), label(2, "-")
     ('Điều 3.', '1.4.', '1.4.2.', '-')
     >>> label(2, "Chương"), label(3, "Mục")
@@ -98,7 +99,7 @@ def forced_number(value: str, style: str) -> int | None:
     (3, 5, 3, 4, 4)
     """
     core = (value.rstrip(".)").replace(".", " ").split() or [""])[-1]  # "Điều 5" stands for 5, "1.4." for 4
-    if style in ("I.", "Chương") and core and set(core) <= set("IVXLCDM"):
+    if style in ("I.", "I", "Chương") and core and set(core) <= set("IVXLCDM"):
         return next((n for n in range(1, 400) if roman(n) == core), None)
     if core.isdigit():
         return int(core)
