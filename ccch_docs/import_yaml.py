@@ -14,6 +14,8 @@ from .output import write_atomic
 from .yamlio import dump_yaml
 
 PROFILE_KEYS = ("dia_danh", "co_quan", "nguoi_ky")  # the letterhead, place and signer a unit repeats
+# A .docx does not say which pack (`mau`) made it: a line to fill in, under `loai`.
+PACK_LINE = "# mau: (tên bộ mẫu của đơn vị)   # không nhận ra từ tệp .docx; để trống: dựng bằng mẫu có sẵn"
 
 
 def _comment(lines: list[str]) -> list[str]:
@@ -25,7 +27,7 @@ def _comment(lines: list[str]) -> list[str]:
 
 def text(imported: Imported, data: dict[str, Any] | None = None) -> str:
     """YAML of the document (`data`, default the imported mapping) with each unplaced text as a comment block
-    before the key it comes before (at the end when that key is not written)."""
+    before the key it comes before (at the end when that key is not written), and the pack line under `loai`."""
     data = imported.data if data is None else data
     lines = dump_yaml(data).splitlines()
     blocks: dict[str | None, list[str]] = {}
@@ -37,6 +39,8 @@ def text(imported: Imported, data: dict[str, Any] | None = None) -> str:
         if key in blocks:
             out.extend(_comment(blocks.pop(key)))
         out.append(line)
+        if key == "loai" and "mau" not in data:
+            out.append(PACK_LINE)
     for rest in blocks.values():
         out.extend(_comment(rest))
     return "\n".join(out) + "\n"

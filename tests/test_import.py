@@ -472,3 +472,16 @@ def test_header_columns_of_a_python_docx_document_come_back_whole(tmp_path, layo
     assert header_columns(again) == header_columns(tmp_path / "h.docx") == (list(_LEFT), list(_RIGHT))
     assert imported.data["co_quan"] == {"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}
     assert body_words(again) == body_words(tmp_path / "h.docx") and not imported.unplaced
+
+
+def test_the_pack_is_a_commented_line_to_fill_in(tmp_path, rendered):
+    """A .docx does not say which pack made it: the YAML has a `# mau:` line under `loai`; filled in, it is used."""
+    out = tmp_path / "kh.yaml"
+    assert main(["nhap", str(rendered["ke-hoach-cchc-2021-dong-thap"]), "-o", str(out)]) == 0
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[lines.index("loai: ke_hoach") + 1] == import_yaml.PACK_LINE
+    shutil.copytree(EXAMPLES[0].parent / "mau", tmp_path / "mau")
+    filled = out.read_text("utf-8").replace(import_yaml.PACK_LINE, "mau: tinh-dong-thap")
+    printed = texts(ccch_docs.render(ccch_docs.loads(filled, name=str(out), base_dir=tmp_path)))
+    assert "- Cổng Thông tin điện tử Tỉnh;" in printed  # the pack's own Nơi nhận line
+    assert "- Cổng Thông tin điện tử Tỉnh;" not in texts(rendered["ke-hoach-cchc-2021-dong-thap"].read_bytes())
