@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..formats import dates
 from ..formats.text import one_line
+from . import bodies
 from .layouts import LAYOUTS
 from .wording import DEFAULT, SLOT, Words, fill
 
@@ -60,38 +61,91 @@ def ky_hieu_slots(pattern: str, sign: str, abbr: str) -> dict[str, str] | None:
     return found if found.pop("loai", abbr) == abbr else None
 
 
-_SHORT = (("ỦY BAN NHÂN DÂN", "UBND"), ("UỶ BAN NHÂN DÂN", "UBND"), ("HỘI ĐỒNG NHÂN DÂN", "HĐND"))
-_ADMIN = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
-
-
 def running_name(parent: str | None, lines: tuple[str, ...] | list[str]) -> str:
-    """A letterhead name as written inside a sentence.
+    """A letterhead name as written inside a sentence (Phụ lục II): the kind of body and its field capitalised,
+    a specialised body of a People's Committee named with its place, others with their parent.
 
-    >>> running_name(None, ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"])
-    'UBND tỉnh Đồng Tháp'
-    >>> running_name("UBND TỈNH ĐỒNG THÁP", ["VĂN PHÒNG"])
-    'Văn phòng UBND tỉnh Đồng Tháp'
+    >>> running_name(None, ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"]), running_name(None, ["ỦY BAN NHÂN DÂN", "XÃ TÂN PHÚ"])
+    ('UBND tỉnh Đồng Tháp', 'UBND xã Tân Phú')
+    >>> running_name("UBND TỈNH ĐỒNG THÁP", ["VĂN PHÒNG"]), running_name("UBND TỈNH ĐỒNG THÁP", ["SỞ NỘI VỤ"])
+    ('Văn phòng UBND tỉnh Đồng Tháp', 'Sở Nội vụ tỉnh Đồng Tháp')
+    >>> running_name("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", ["PHÒNG VĂN HÓA VÀ THÔNG TIN"])
+    'Phòng Văn hóa và Thông tin huyện Châu Thành'
+    >>> running_name(None, ["SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]), running_name("BỘ NỘI VỤ", ["VỤ CẢI CÁCH HÀNH CHÍNH"])
+    ('Sở Lao động - Thương binh và Xã hội', 'Vụ Cải cách hành chính Bộ Nội vụ')
+    >>> running_name("UBND HUYỆN LAI VUNG", ["VĂN PHÒNG HĐND VÀ UBND"])  # it names the committee: the place follows
+    'Văn phòng HĐND và UBND huyện Lai Vung'
+    >>> running_name("UBND THÀNH PHỐ HỒ CHÍ MINH", ["BAN QUẢN LÝ DỰ ÁN", "ĐẦU TƯ XÂY DỰNG"])
+    'Ban Quản lý dự án đầu tư xây dựng Thành phố Hồ Chí Minh'
+    >>> running_name("BỘ CÔNG AN", ["CÔNG AN TỈNH ĐỒNG THÁP"])  # a kind not in decree.bodies: its name as written
+    'Công an tỉnh Đồng Tháp'
     """
-    own = _running(" ".join(lines))
-    if parent and not own.startswith("UBND"):
-        return f"{own} {_running(parent)}"
-    return own
+    name = " ".join(lines)
+    kind, own, place = _read(name)
+    if kind in bodies.COMMITTEES or not parent:
+        return _joined(own, place)
+    parent_kind, parent_own, parent_place = _read(parent)
+    bare = not place or " ".join(place) in bodies.LEVELS
+    by_place = (kind is not None and kind.by_place) or one_line(name).upper().endswith(_COMMITTEE_WORDS)
+    if bare and by_place and parent_kind in bodies.COMMITTEES and parent_place:
+        return _joined(own, parent_place)
+    if not bare:
+        return _joined(own, place)
+    return f"{_joined(own, place)} {_joined(parent_own, parent_place)}"
 
 
-def _running(name: str) -> str:
-    name = one_line(name).upper()
-    for long, short in _SHORT:
-        for prefix in (long, short + " "):
-            if name.startswith(prefix):
-                return short + _place(name[len(prefix):].strip())
-    return name.capitalize()
+_COMMITTEE_WORDS = tuple(f" {k.upper}" for k in bodies.COMMITTEES)
 
 
-def _place(rest: str) -> str:
-    for unit in _ADMIN:
-        if rest.startswith(unit + " "):
-            return f" {unit.lower()} {rest[len(unit) + 1:].title()}"
-    return f" {rest.title()}" if rest else ""
+def _read(name: str) -> tuple[bodies.Kind | None, str, list[str]]:
+    """A letterhead name as its kind, its name in a sentence without its place, and its place's words."""
+    words = one_line(name).upper().split()
+    kind = next((k for k in (*bodies.COMMITTEES, *bodies.KINDS) if _opens(words, k.upper)), None)
+    start = len(kind.upper.split()) if kind else 0
+    at = next((i for i in range(start, len(words)) if _level(words[i:])), len(words))
+    rest, place = words[start:at], words[at:]
+    if kind in bodies.COMMITTEES and not place:
+        written = " ".join(rest).title()
+    else:
+        written = _field(rest, kind)
+    return kind, " ".join(filter(None, (kind.written if kind else "", written))), place
+
+
+def _opens(words: list[str], phrase: str) -> bool:
+    return words[:len(phrase.split())] == phrase.split()
+
+
+def _level(words: list[str]) -> str | None:
+    """The level word opening `words` when they are a place (`TỈNH ĐỒNG THÁP`, a bare `TỈNH`), else None."""
+    level = next((lv for lv in bodies.LEVELS if _opens(words, lv)), None)
+    if level is None or " ".join(words[:len(level.split()) + 1]) in bodies.NOT_PLACES:
+        return None
+    return level
+
+
+def _field(words: list[str], kind: bodies.Kind | None) -> str:
+    """The words after the kind: a capital on the first and, in a field, on each coordinated one."""
+    out, coordinated = [], kind is not None and kind.field
+    capital = kind is None or kind.field
+    for word in words:
+        if word in bodies.ABBREVIATIONS or word in bodies.COORDINATORS:
+            out.append(word if word in bodies.ABBREVIATIONS else word.lower())
+            capital = coordinated and word in bodies.COORDINATORS
+            continue
+        out.append(word[:1] + word[1:].lower() if capital else word.lower())
+        capital = coordinated and word.endswith(",")
+    return " ".join(out)
+
+
+def _joined(own: str, place: list[str]) -> str:
+    """`own` followed by its place: the level word in lower case, the name capitalised (`tỉnh Đồng Tháp`)."""
+    text = " ".join(place)
+    if text in bodies.PROPER_PLACES:
+        text = bodies.PROPER_PLACES[text]
+    elif place:
+        level = _level(place) or ""
+        text = level.lower() + text[len(level):].title()
+    return f"{own} {text}".strip()
 
 
 def issuer(doc: VanBan, words: Words = DEFAULT) -> str:

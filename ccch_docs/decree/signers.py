@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .bodies import LEVELS
 from .wording import DEFAULT, Words
 
 # The authority forms, in the order their lines are printed: (key of nguoi_ky and of the wording, what it is).
@@ -30,8 +31,6 @@ def block(signer: Any, words: Words = DEFAULT) -> dict[str, Any]:
     return {"chuc_danh": lines, "ho_ten": signer.ho_ten}
 
 
-# The level words of a People's Committee's letterhead line, longest first (THỊ XÃ before XÃ).
-_LEVELS = ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")
 _COMMITTEE = "ỦY BAN NHÂN DÂN"
 
 
@@ -48,6 +47,6 @@ def authority(ten: list[str], signer: dict[str, Any]) -> str | None:
     if not head or not names:
         return None
     if names[0] == _COMMITTEE and len(names) > 1:
-        level = next((w for w in _LEVELS if names[1].startswith(w + " ")), names[1])
+        level = next((w for w in LEVELS if names[1].startswith(w + " ")), names[1])
         return f"{head} {_COMMITTEE} {level}"
     return f"{head} {' '.join(names)}"
