@@ -19,6 +19,7 @@ from .decree import TYPES, UNTITLED, Layout, layout_of
 from .decree.citations import ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
+from .formats.text import one_line
 from .import_body import Body, read_body, text_of
 from .import_tables import read_table
 from .reader import Line, Para, Parts, fold
@@ -289,7 +290,7 @@ class _Builder:
         co_quan = self.data["co_quan"]
         if m is None or "ten_goi" in co_quan:
             return
-        name = re.sub(r"^Chủ tịch\s+", "", m.group(1).strip())
+        name = re.sub(r"^Chủ tịch\s+", "", one_line(m.group(1)))
         ten = co_quan["ten"] if isinstance(co_quan["ten"], list) else [co_quan["ten"]]
         if name != running_name(co_quan.get("chu_quan"), ten):
             co_quan["ten_goi"] = name
