@@ -173,3 +173,13 @@ def test_a_column_named_gop_is_a_column(render_dict):
     cols = [{"khoa": "noi_dung", "ten": "Nội dung"}, {"khoa": "gop", "ten": "Góp ý"}]
     view = render_dict({**PLAN, "phu_luc": [{"tieu_de": "T", "cot": cols, "dong": [{"noi_dung": "a", "gop": "b"}]}]})
     assert View.table_rows(view.appendix_tables()[0])[1] == "1 | a | b"
+
+
+def test_a_cell_printed_from_a_figure_is_a_number_for_the_total(render_dict):
+    cols = [{"khoa": "linh_vuc", "ten": "Lĩnh vực"}, {"khoa": "ho_so", "ten": "Hồ sơ"}]
+    rows = [{"linh_vuc": "Đất đai", "ho_so": "{{ so_lieu.dat }}"}, {"linh_vuc": "Xây dựng", "ho_so": 1000},
+            {"linh_vuc": "Tư pháp", "ho_so": "{{ so(so_lieu.dat) }}"}]
+    view = render_dict({**PLAN, "so_lieu": {"dat": 21400},
+                        "phu_luc": [{"tieu_de": "T", "cot": cols, "dong": rows, "tong_cong": "ho_so"}]})
+    assert View.table_rows(view.appendix_tables()[0])[1:] == [
+        "1 | Đất đai | 21.400", "2 | Xây dựng | 1.000", "3 | Tư pháp | 21.400", "Tổng cộng | 43.800"]
