@@ -222,9 +222,17 @@ _CELL = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "array", "it
 Cell = Annotated[Any, PlainValidator(_cell), WithJsonSchema(_CELL)]
 
 
+def _row(value: Any) -> Any:
+    """A table row; its `ma` typed as a number (`ma: 12`) is the text typed, as a report's `ket_qua` keys are."""
+    ma = value.get("ma") if isinstance(value, dict) else None
+    if isinstance(ma, int | float) and not isinstance(ma, bool):
+        return {**value, "ma": getattr(ma, "text", None) or str(ma)}
+    return value
+
+
 _COLUMNS = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 # A row: a cell for each column key; and, when no column has these keys, `ma`, `so`, `gop`, `gop_tren`.
-Row = Annotated[dict[Key, Cell], WithJsonSchema({
+Row = Annotated[dict[Key, Cell], BeforeValidator(_row), WithJsonSchema({
     "type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
     "additionalProperties": _CELL,
     "properties": {

@@ -201,3 +201,17 @@ def test_data_handed_over_is_placed_by_its_key_path():
     (p,) = info.value.problems
     assert (p.file, p.line, p.key) == ("<dict>", None, "co_quan.vt")
     assert str(p).startswith("<dict>: co_quan.vt: khóa không có trong định dạng (gợi ý: các khóa được dùng ở đây:")
+
+
+def test_a_task_code_typed_as_a_number_is_its_text(tmp_path):
+    plan = PLAN.replace("ma: tc-1", "ma: 12").replace("ma: tc-2", "ma: 1.10")
+    for trap, fix, _ in FIXES:
+        plan = plan.replace(trap, fix)
+    (tmp_path / "don-vi").mkdir()
+    (tmp_path / "don-vi" / "ubnd-xa.yaml").write_text(PROFILE, "utf-8")
+    (tmp_path / "ke-hoach.yaml").write_text(plan, "utf-8")
+    report = REPORT.replace("ket_qua: {tc-1: hoan_thanh, tc-2:", 'ket_qua: {12: hoan_thanh, "1.10":')
+    out = tmp_path / "bc.docx"
+    ccch_docs.render(ccch_docs.loads(report, name="bc.yaml", base_dir=tmp_path), out)
+    text = "\n".join(p.text for p in View.open(out).doc.paragraphs)
+    assert "hài lòng 98,5%; 2/3 nhiệm vụ." in text
