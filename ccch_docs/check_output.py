@@ -1,4 +1,5 @@
-"""Check reports for people (Vietnamese or English text) and for systems (JSON); the .docx files of folders."""
+"""Check reports for people (Vietnamese or English text, an HTML page) and for systems (JSON); the .docx files of
+folders."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from .checks import Finding, Report, Where
 WORDS = {
     "vi": {"section": "phần", "paragraph": "đoạn", "table": "bảng", "row": "hàng", "cell": "ô", "textbox": "khung chữ",
            "header": "đầu trang", "found": "có", "required": "cần", "at": "tại", "more": "và {n} chỗ khác",
-           "footer": "chân trang", "ok": "đạt", "violations": "{n} lỗi thể thức", "missing": "{n} phần không tìm thấy",
+           "footer": "chân trang", "ok": "đạt", "title": "Kết quả kiểm tra thể thức", "rule": "mã quy tắc",
+           "element": "thành phần", "violations": "{n} lỗi thể thức", "missing": "{n} phần không tìm thấy",
            "unreadable": "không đọc được", "note": "chưa kiểm tra được", "not_found": "không tìm thấy",
            "total": "{files} tệp: {ok} đạt, {bad} có lỗi, {unreadable} không đọc được"},
     "en": {"section": "section", "paragraph": "paragraph", "table": "table", "row": "row", "cell": "cell",
            "textbox": "text box", "header": "page header", "found": "found", "required": "required", "at": "at",
-           "more": "and {n} more", "footer": "page footer", "ok": "passes", "violations": "{n} layout violations",
+           "more": "and {n} more", "footer": "page footer", "ok": "passes",
+           "title": "Layout check report", "rule": "rule", "element": "element", "violations": "{n} layout violations",
            "missing": "{n} parts not found", "unreadable": "unreadable", "note": "not checked",
            "not_found": "not found",
            "total": "{files} files: {ok} pass, {bad} with violations, {unreadable} unreadable"},
@@ -71,16 +74,43 @@ def finding_text(f: Finding, lang: str) -> str:
 def report_text(r: Report, lang: str) -> str:
     t = WORDS[lang]
     if r.error is not None:
-        from .messages import translate
-        return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}"
+        return f"{r.path}: {t['unreadable']}: {_error(r, lang)}"
+    lines = [f"{r.path}: {_summary(r, t)}"]
+    lines.extend(finding_text(f, lang) for f in _ordered(r))
+    return "\n".join(lines)
+
+
+def _error(r: Report, lang: str) -> str:
+    from .messages import translate
+    return translate(r.error or "", lang)
+
+
+def _summary(r: Report, t: dict[str, str]) -> str:
     violations = [f for f in r.findings if f.kind == "violation"]
     missing = [f for f in r.findings if f.kind == "missing"]
-    summary = ", ".join(x for x in (t["violations"].format(n=len(violations)) if violations else "",
-                                    t["missing"].format(n=len(missing)) if missing else "") if x) or t["ok"]
+    return ", ".join(x for x in (t["violations"].format(n=len(violations)) if violations else "",
+                                 t["missing"].format(n=len(missing)) if missing else "") if x) or t["ok"]
+
+
+def _ordered(r: Report) -> list[Finding]:
+    """Violations, then parts not found, then what could not be checked."""
     order = {"violation": 0, "missing": 1, "note": 2}
-    lines = [f"{r.path}: {summary}"]
-    lines.extend(finding_text(f, lang) for f in sorted(r.findings, key=lambda f: order[f.kind]))
-    return "\n".join(lines)
+    return sorted(r.findings, key=lambda f: order[f.kind])
+
+
+def report_html(reports: list[Report], lang: str) -> str:
+    """One HTML page: the total, then each file with its findings (rule code, element, found, required, places);
+    everything taken from the documents is escaped."""
+    import jinja2
+    t, i = WORDS[lang], 0 if lang == "vi" else 1
+    files = [{"path": r.path, "error": None if r.error is None else _error(r, lang), "summary": _summary(r, t),
+              "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i],
+                            "found": t["not_found"] if f.kind == "missing" else f.found[i],
+                            "required": f.required[i], "places": [place(w, lang) for w in f.where]}
+                           for f in _ordered(r)]} for r in reports]
+    source = (Path(__file__).parent / "data" / "check_report.html").read_text("utf-8")
+    page = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(source)
+    return page.render(lang=lang, words=t, total=total_text(reports, lang), files=files)
 
 
 def total_text(reports: list[Report], lang: str) -> str:

@@ -85,6 +85,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "check_docx": N_("kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP"),
     "docx": N_("tệp .docx hoặc thư mục chứa chúng"),
     "json": N_("in kết quả dạng JSON"),
+    "html": N_("ghi thêm báo cáo dạng trang HTML vào tệp này"),
     "import": N_("nhập một văn bản .docx có sẵn thành tệp YAML (rồi dựng lại đúng thể thức với --render)"),
     "import_file": N_("tệp .docx cần nhập"),
     "import_output": N_("tệp YAML kết quả (mặc định: cùng tên, bên cạnh tệp .docx; - để in ra)"),
@@ -173,6 +174,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     docx_check = command(sub, "check", help="check_docx")
     docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
     docx_check.add_argument("--json", action="store_true", help=t["json"])
+    docx_check.add_argument("--html", type=Path, metavar="FILE", help=t["html"])
     init = command(sub, "init", folders=True)
     init.add_argument("--loai", required=True, help=t["loai"])
     init.add_argument("--don-vi", type=Path, help=t["don_vi"])
@@ -231,7 +233,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         from . import cli_import
         return cli_import.run(args, t)
     if args.command == "check":
-        return _check(args.files, args.json, args.lang)
+        return _check(args.files, args.json, args.lang, args.html, t["wrote"])
     from . import api, schemas, starter
     from .output import write_atomic
     if args.command == "validate":
@@ -282,7 +284,7 @@ def _answers(args: argparse.Namespace, t: dict[str, str]) -> dict[str, object]:
     return answers
 
 
-def _check(paths: list[Path], as_json: bool, lang: str) -> int:
+def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None = None, wrote: str = "") -> int:
     from . import check_output, checks
     files = check_output.docx_files(paths)
     progress = sys.stderr.isatty() and len(files) > 1
@@ -299,6 +301,10 @@ def _check(paths: list[Path], as_json: bool, lang: str) -> int:
         print(check_output.report_json(reports, lang))
     elif len(reports) > 1:
         print(check_output.total_text(reports, lang))
+    if html is not None:
+        from .output import write_atomic
+        page = check_output.report_html(reports, lang).encode("utf-8")
+        print(f"{wrote} {write_atomic(html, page, files)}", file=sys.stderr if as_json else sys.stdout)
     return check_output.exit_code(reports)
 
 

@@ -324,3 +324,26 @@ def test_documents_saved_by_libreoffice_read_alike(rendered, tmp_path):
     broken = _convert([build(tmp_path / "late.docx", date="Đồng Tháp, ngày 5 tháng 12 năm 2020")], docx_to,
                       tmp_path / "broken")
     assert codes(broken[0]) == {"dia_danh_ngay.day"}
+
+
+def test_html_report_lists_files_findings_and_codes_escaped(rendered, tmp_path, capsys):
+    """`check --html FILE`: every file with its findings (rule code, element, found, required, place); the
+    documents' own text is escaped, never markup."""
+    bad = edit(rendered[KH], tmp_path / "bad.docx", "doc", "ngày 05 tháng 12 năm 2020", "ngày 5 tháng 12 năm 2020")
+    bad = edit(bad, tmp_path / "bad.docx", "doc", "Đồng Tháp, ngày 5", "&lt;script&gt;x&lt;/script&gt;, ngày 5")
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip")
+    page = tmp_path / "out" / "bao-cao.html"
+    page.parent.mkdir()
+    assert cli.main(["check", str(rendered[KH]), str(bad), str(junk), "--html", str(page)]) == 2
+    assert f"đã ghi {page}" in capsys.readouterr().out
+    html = page.read_text("utf-8")
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;, ngày 5" in html
+    assert html.count("<h2>") == 3 and f"<h2>{rendered[KH]}</h2>" in html and '<p class="ok">đạt</p>' in html
+    row = re.search(r'<tr class="violation"><td><code>dia_danh_ngay\.day</code></td>(.*?)</tr>', html, re.S)
+    assert row and "<td>ngày 5</td><td>ngày 05</td>" in row.group(1) and "phần 1, đoạn 7" in row.group(1)
+    assert "không đọc được" in html and "3 tệp: 1 đạt, 1 có lỗi, 1 không đọc được" in html
+    assert cli.main(["--lang", "en", "check", str(bad), "--json", "--html", str(page)]) == 1
+    out = capsys.readouterr()
+    assert json.loads(out.out)[0]["file"] == str(bad) and str(page) in out.err
+    assert '<html lang="en">' in page.read_text("utf-8") and "found" in page.read_text("utf-8")
