@@ -258,7 +258,8 @@ class CoQuan(Model):
     viet_tat: Text | None = Field(None, description="chữ viết tắt dùng trong ký hiệu, ví dụ UBND → 285/KH-UBND")
     dia_chi: Lines = Field((), description="ô 13: địa chỉ, điện thoại, thư điện tử… in ở chân trang đầu, cỡ 11 "
                                            "(một hoặc hai dòng)")
-    ten_goi: Text | None = Field(None, description="tên gọi trong câu văn, ví dụ UBND tỉnh Đồng Tháp")
+    ten_goi: Text | None = Field(None, description="tên gọi trong câu văn, khi tên suy ra từ tiêu đề "
+                                                      "chưa đúng, ví dụ Đài Phát thanh và Truyền hình Đồng Tháp")
 
     @property
     def goi(self) -> str:
