@@ -81,6 +81,8 @@ class Para:
     table: int | None = None  # 1-based, counting tables in reading order
     row: int | None = None
     cell: int | None = None
+    span: int = 1  # grid columns its table cell spans (w:gridSpan)
+    merged: bool = False  # its table cell goes on with the one above (w:vMerge without restart)
     textbox: int | None = None
     numbered: bool = False  # labelled by the word processor's list numbering
     label: str | None = None  # that label, as printed (also at the head of `text`); None when unknown
@@ -432,7 +434,9 @@ class _Reader:
                     margins += DEFAULT_CELL_MARGIN if m is None else m
                 inner = dict(where)
                 if where.get("table") is None:
-                    inner.update(table=number, row=r, cell=c)
+                    merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+                    inner.update(table=number, row=r, cell=c, span=span or 1,
+                                 merged=merge is not None and merge.get(_W + "val") != "restart")
                 self.block(tc, inner, max(width - margins, 0))
 
     def paragraph(self, p: etree._Element, where: dict, room: int) -> None:
@@ -459,7 +463,8 @@ class _Reader:
                     line=props.get("line", 240), line_rule=props.get("lineRule", "auto"),
                     border_top=bool(props.get("bdr_top")), border_bottom=bool(props.get("bdr_bottom")),
                     section=self.section, room=room, table=where.get("table"), row=where.get("row"),
-                    cell=where.get("cell"), textbox=where.get("textbox"), numbered=numbered,
+                    cell=where.get("cell"), span=where.get("span", 1), merged=where.get("merged", False),
+                    textbox=where.get("textbox"), numbered=numbered,
                     label=label,
                     page_break=state["page_break"], page_field=state["page_field"], shapes=shapes)
         self.paras.append(para)

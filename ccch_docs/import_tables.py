@@ -12,22 +12,24 @@ from .presets import PRESETS
 from .reader import fold
 
 _STT = {"SO TT", "STT", "TT", "SO THU TU"}
-_CELL_LABEL = re.compile(r"^(?:([IVXLC]{1,6})\.|(\d{1,4})(\.?)|([a-zđ]{1,2})(\)?))$")
+_CELL_LABEL = re.compile(r"^(?:([IVXLC]{1,6})(\.?)|(\d{1,4})(\.?)|([a-zđ]{1,2})(\)?))$")
 _KNOWN = {fold(ten): khoa for cols in PRESETS.values() for khoa, ten, _ in cols}
 
 
 def cell_label(text: str, with_dd: bool = True) -> tuple[str, str] | None:
-    """The label style of a table's label cell and the label: `1.`, `1`, `a)`, `a`, `I.`.
+    """The label style of a table's label cell and the label: `1.`, `1`, `a)`, `a`, `I.`, `I`.
 
-    >>> cell_label("12."), cell_label("b"), cell_label("IV."), cell_label("Nội dung")
-    (('1.', '12.'), ('a', 'b'), ('I.', 'IV.'), None)
+    >>> cell_label("12."), cell_label("b"), cell_label("IV."), cell_label("II"), cell_label("Nội dung")
+    (('1.', '12.'), ('a', 'b'), ('I.', 'IV.'), ('I', 'II'), None)
     """
     m = _CELL_LABEL.match(text.strip())
     if m is None:
         return None
-    rom, num, dot, let, paren = m.groups()
+    rom, rom_dot, num, dot, let, paren = m.groups()
     if rom:
-        return ("I.", text.strip()) if numbering.forced_number(rom, "I.") else None
+        style = "I." if rom_dot else "I"
+        n = numbering.forced_number(rom, style)
+        return (style, text.strip()) if n and numbering.label(n, style) == text.strip() else None
     if num:
         return ("1." if dot else "1"), text.strip()
     if not any(numbering.letter(k, with_dd) == let for k in range(1, 60)):
@@ -89,29 +91,42 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
             key = keys[filled[0]] if filled and 0 <= filled[0] < len(keys) else "kinh_phi"
             tong_cong = True if key == "kinh_phi" else key
             continue
-        if len(cells) < len(header) and len(cells) <= 2:
-            name_cell = [q for c in sorted(cells)[-1:] for q in cells[c]]
-            found = cell_label(texts[0], with_dd) if len(cells) == 2 else None
+        layout = _group_layout(cells, texts, len(header), numbered, with_dd)
+        if layout:
+            name_cell = cells[sorted(cells)[0 if layout == "gop" else 1]]
+            found = cell_label(texts[0], with_dd) if layout != "gop" else None
             runs = [run for q in name_cell for run in q.runs]
             if len(cells) == 1:
                 parsed = numbering.parse_label(texts[0], with_dd)
-                if parsed:
-                    found, runs = (parsed[0], parsed[1]), _strip_label(name_cell, parsed[1])
+                found = (parsed[0], parsed[1]) if parsed else cell_label((texts[0].split() or [""])[0], with_dd)
+                found = found if parsed or found and found[0] == "I" else None  # `I CẤP XÃ`: style `I` in one cell
+                if found:
+                    runs = _strip_label(name_cell, found[1])
             styles.setdefault("nhom", found[0] if found else "")
-            groups.append({"ten": text_of(runs, plain_bold=True), "_label": found[1] if found else None, "dong": []})
+            groups.append({"ten": text_of(runs, plain_bold=True), "_label": found[1] if found else None,
+                           "_o": layout, "dong": []})
             continue
-        values = [cells[c] for c in sorted(cells)]
         label = cell_label(texts[0], with_dd) if numbered else None
-        row_cells = values[1:] if numbered else values
         row: dict[str, Any] = {}
-        for key, cell in zip(keys, row_cells, strict=False):
-            value = _value(cell)
-            if value is not None:
-                row[key] = value
-        for extra in row_cells[len(keys):]:
-            value = _value(extra)
-            if value:
-                lost.append(value if isinstance(value, str) else " / ".join(value))
+        merges: dict[str, list[str]] = {"gop": [], "gop_tren": []}
+        col = -1 if numbered else 0  # the grid column of each cell, counted from the first data column
+        for c in sorted(cells):
+            first, span = cells[c][0], cells[c][0].span
+            at, col = col, col + span
+            if at < 0:
+                continue
+            if at >= len(keys):
+                value = _value(cells[c])
+                if value:
+                    lost.append(value if isinstance(value, str) else " / ".join(value))
+                continue
+            if first.merged:
+                merges["gop_tren"].append(keys[at])
+            elif (value := _value(cells[c])) is not None:
+                row[keys[at]] = value
+            if span > 1:
+                merges["gop"] = keys[at:at + span]
+        row.update((k, v) for k, v in merges.items() if v and k not in keys)
         if label:
             styles.setdefault(f"dong{len(groups)}", label[0])
         (groups[-1]["dong"] if groups else loose).append(row)
@@ -121,12 +136,16 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     out: dict[str, Any] = {"cot": cot}
     row_styles = [v for k, v in styles.items() if k.startswith("dong")]
     common = max(row_styles, key=row_styles.count) if row_styles else "1."
-    danh_so = {"nhom": styles.get("nhom", "1.") or "none", "dong": common}
+    danh_so: dict[str, Any] = {"nhom": styles.get("nhom", "1.") or "none", "dong": common}
+    layouts = [g["_o"] for g in groups]
+    layout = max(layouts, key=layouts.count) if layouts else None
+    if layout and layout != ("gop" if danh_so["nhom"] == "I." else "stt"):
+        danh_so["nhom_o"] = layout
     out["danh_so"] = danh_so
     if tong_cong:
         out["tong_cong"] = tong_cong
     if groups:
-        out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd)
+        out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd, layout)
     if loose:
         out["dong"] = loose
     return out, lost
@@ -148,8 +167,23 @@ def _strip_label(cell: list[Para], label: str) -> list:
     return cut(first.runs, len(first.text) - len(first.text.lstrip()) + len(label))
 
 
+def _group_layout(cells: dict[int, list[Para]], texts: list[str], width: int, numbered: bool,
+                  with_dd: bool) -> str | None:
+    """How a row is laid out when it is a group's: `gop` one cell across the row, `stt` the label and the name
+    across the rest, `tung_o` the label, the name (bold) in the next cell and the others empty; else None."""
+    if len(cells) == 1 and width > 1:
+        return "gop"
+    if len(cells) == 2 and len(cells) < width:
+        return "stt"
+    name = cells[sorted(cells)[1]] if len(cells) > 1 else []
+    bold = any(p.text.strip() for p in name) and all(r.bold for p in name for r in p.runs if r.text.strip())
+    if numbered and bold and not any(texts[2:]) and (not texts[0] or cell_label(texts[0], with_dd)):
+        return "tung_o"
+    return None
+
+
 def _groups(groups: list[dict[str, Any]], style: str, styles: dict[str, str], rows: str,
-            with_dd: bool) -> list[dict[str, Any]]:
+            with_dd: bool, layout: str | None) -> list[dict[str, Any]]:
     marks: list[str | None] = []
     out = []
     style = "" if style == "none" else style
@@ -159,6 +193,8 @@ def _groups(groups: list[dict[str, Any]], style: str, styles: dict[str, str], ro
         if style and label and numbering.labels(marks, style, with_dd)[-1] != label:
             marks[-1] = label.rstrip(".")
         item: dict[str, Any] = {"ten": grp["ten"]}
+        if (own := grp.pop("_o")) != layout:
+            item["nhom_o"] = own
         if marks[-1] is not None:
             item["so"] = marks[-1]
         own = styles.get(f"dong{n}")

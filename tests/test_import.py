@@ -485,3 +485,56 @@ def test_the_pack_is_a_commented_line_to_fill_in(tmp_path, rendered):
     printed = texts(ccch_docs.render(ccch_docs.loads(filled, name=str(out), base_dir=tmp_path)))
     assert "- Cổng Thông tin điện tử Tỉnh;" in printed  # the pack's own Nơi nhận line
     assert "- Cổng Thông tin điện tử Tỉnh;" not in texts(rendered["ke-hoach-cchc-2021-dong-thap"].read_bytes())
+
+
+_LEVELS = {"loai": "ke_hoach", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+           "trich_yeu": "Thử", "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"],
+           "noi_dung": [{"tieu_de": "MỤC ĐÍCH", "doan": ["Trên đây là kế hoạch./."]}]}
+_COLS = [{"khoa": "noi_dung", "ten": "Nội dung", "rong": 11}, {"khoa": "chu_tri", "ten": "Chủ trì", "rong": 3},
+         {"khoa": "thoi_gian", "ten": "Thời gian", "rong": 3}, {"khoa": "kinh_phi", "ten": "Kinh phí", "rong": 3}]
+
+
+def _task(n: int, **more) -> dict:
+    return {"noi_dung": f"Nhiệm vụ {n}", "chu_tri": "Sở Nội vụ", "thoi_gian": "Quý I", "kinh_phi": 1000 * n, **more}
+
+
+@pytest.mark.parametrize(("danh_so", "own", "shape"), [
+    ({"nhom": "I", "dong": "1"}, None, ["II", "CẤP XÃ"]),                       # I | CẤP XÃ, the default stt
+    ({"nhom": "I", "dong": "1", "nhom_o": "gop"}, None, ["II CẤP XÃ"]),          # one cell
+    ({"nhom": "I.", "dong": "1", "nhom_o": "stt"}, None, ["II.", "CẤP XÃ"]),
+    ({"nhom": "I", "dong": "1", "nhom_o": "tung_o"}, None, ["II", "CẤP XÃ", "", "", ""]),
+    ({"nhom": "1.", "dong": "a)", "nhom_o": "gop"}, "tung_o", ["2.", "CẤP XÃ", "", "", ""]),
+    ({"nhom": "I.", "dong": "1"}, "stt", ["II.", "CẤP XÃ"]),
+])
+def test_group_rows_and_labels_round_trip(danh_so, own, shape):
+    second_group = {"ten": "CẤP XÃ", "dong": [_task(3)], **({"nhom_o": own} if own else {})}
+    table = {"tieu_de": "NHIỆM VỤ", "cot": _COLS, "danh_so": danh_so, "tong_cong": True,
+             "nhom": [{"ten": "CẤP TỈNH", "dong": [_task(1), _task(2)]}, second_group]}
+    first = ccch_docs.render(ccch_docs.from_dict({**_LEVELS, "phu_luc": [table]}))
+    cells = [p for p in flatten.read(io.BytesIO(first)).paras if p.table == 3 and p.row == 5]
+    assert [p.text for p in cells] == shape
+    imported, second = rerender(first)
+    assert imported.data["phu_luc"][0] == table
+    assert texts(second) == texts(first)
+    again, _ = rerender(second)
+    assert again.data == imported.data and not imported.unplaced
+
+
+def test_merged_cells_round_trip():
+    rows = [_task(1), _task(2, gop_tren=["chu_tri"], gop=["thoi_gian", "kinh_phi"], thoi_gian="Theo kế hoạch riêng"),
+            _task(3, gop_tren=["chu_tri"]), _task(4, gop=["noi_dung", "chu_tri", "thoi_gian"])]
+    for row in rows[1:]:
+        for key in (*row.get("gop_tren", ()), *row.get("gop", ())[1:]):
+            del row[key]
+    table = {"tieu_de": "NHIỆM VỤ", "cot": _COLS, "danh_so": {"nhom": "1.", "dong": "1"}, "tong_cong": True,
+             "dong": rows}
+    first = ccch_docs.render(ccch_docs.from_dict({**_LEVELS, "phu_luc": [table]}))
+    paras = [p for p in flatten.read(io.BytesIO(first)).paras if p.table == 3]
+    assert [(p.cell, p.span, p.merged, p.text) for p in paras if p.row == 3] == [
+        (1, 1, False, "2"), (2, 1, False, "Nhiệm vụ 2"), (3, 1, True, ""), (4, 2, False, "Theo kế hoạch riêng")]
+    assert [(p.span, p.text) for p in paras if p.row == 5] == [(1, "4"), (3, "Nhiệm vụ 4"), (1, "4.000")]
+    imported, second = rerender(first)
+    assert imported.data["phu_luc"][0] == table
+    assert texts(second) == texts(first)
+    again, _ = rerender(second)
+    assert again.data == imported.data and not imported.unplaced
