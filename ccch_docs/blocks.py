@@ -17,9 +17,9 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """A body paragraph: its kind (`muc1`, `muc2`, `muc3` for titles, `chuong` for the lines of a Chương or
-    Mục, `doan` for text, `bang_ten` and `bang_don_vi` for a table's caption and unit line, `bang` for the table
-    itself), its label and runs."""
+    """A body paragraph: its kind (`muc1`, `muc2`, `muc3` for titles, `chuong` for the lines of a Phần,
+    Chương or Mục, `doan` for text, `bang_ten` and `bang_don_vi` for a table's caption and unit line, `bang` for
+    the table itself), its label and runs."""
 
     kieu: str
     nhan: str

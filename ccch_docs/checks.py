@@ -414,7 +414,7 @@ def _title(parts: Parts, t: Title) -> Iterator[Finding]:
 
 
 # --- body ---------------------------------------------------------------------------------------------
-_CHAPTER = re.compile(r"^(Chương|Mục)\s+([IVXLC]+|\d+)$")
+_CHAPTER = re.compile(r"^(Phần|Chương|Mục)\s+([IVXLC]+|\d+)$")
 _LABEL = re.compile(r"^(?:(?P<dieu>Điều\s+(?P<n>\d+)\b)|(?P<roman>[IVXLC]+)\.\s|(?P<num>\d+)\.\s"
                     r"|(?P<letter>[a-zđ])\)\s)")
 

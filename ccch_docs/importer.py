@@ -15,7 +15,7 @@ from typing import IO, Any
 from lxml import etree
 
 from . import ooxml, reader
-from .decree import TYPES, UNTITLED, Layout, layout_of
+from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
 from .decree.citations import ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
@@ -450,6 +450,14 @@ class _Builder:
         for n, annex in enumerate(p.annexes):
             self.use(annex.heading, *annex.title, annex.kem_theo)
             self._running_name(annex.kem_theo)
+            start = max(ln.para.index for ln in (annex.heading, *annex.title, annex.kem_theo) if ln is not None) + 1
+            content = [q for q in paras[start:heads[n + 1]] if q.table is None and q.textbox is None and q.text.strip()]
+            if content:  # a phụ lục with content: its paragraphs and the tables among them, as the body's tree
+                tables.append({"tieu_de": " ".join(_lines_text(annex.title)) or "PHỤ LỤC",
+                               **self._content(content, heads[n + 1])})
+                if n == 0 and target is self.data:
+                    self.anchors.append((annex.heading.para.index, "phu_luc"))
+                continue
             own = [q for q in paras[heads[n]:heads[n + 1]] if q.table is not None]
             first = own[0].table if own else None
             rows = [q for q in own if q.table == first]
@@ -461,6 +469,12 @@ class _Builder:
                 self.anchors.append((annex.heading.para.index, "phu_luc"))
         if tables:
             target["phu_luc"] = tables
+
+    def _content(self, paras: list[Para], end: int) -> dict[str, Any]:
+        """A phụ lục's content read as a body: `noi_dung` and its own `danh_so`."""
+        body = read_body(self._items(paras, end), numbering.PLAN_LEVELS, self._table, closing=False)
+        self.use_paras([q for q in paras if q not in body.lead])
+        return {**({"danh_so": {"cap": body.cap}} if body.cap else {}), "noi_dung": body.parts}
 
     def _leftovers(self) -> list[Unplaced]:
         found = list(self.unplaced)

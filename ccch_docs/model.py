@@ -299,7 +299,8 @@ class DanhSo(Model):
     cap: BodyStyles = Field(
         (), description="kiểu nhãn của từng cấp, từ cấp ngoài cùng, ví dụ [\"I.\", \"1.\", \"1.1.\", \"-\"]; "
                         "mặc định I. → 1. → a) (quyết định: Điều → 1. → a)); quy chế, quy định chia chương: "
-                        "[\"Chương\", \"Điều\", \"1.\", \"a)\"] (thêm \"Mục\" sau Chương nếu có)")
+                        "[\"Chương\", \"Điều\", \"1.\", \"a)\"] (thêm \"Mục\" sau Chương nếu có); "
+                        "phụ lục chia phần: [\"Phần\", \"I.\", \"1.\"]")
 
     @property
     def with_dd(self) -> bool:

@@ -116,6 +116,20 @@ class View:
         footer = self.footer_table()._tbl
         return tables[next(i for i, t in enumerate(tables) if t._tbl is footer) + 1:]
 
+    def appendix_lines(self) -> list[str]:
+        """Every phụ lục in reading order: its paragraphs, and each row of its tables as `cell | cell`."""
+        out: list[str] = []
+        started = False
+        for child in self.doc.element.body.iterchildren():
+            if child.tag == qn("w:p"):
+                par = Paragraph(child, self.doc._body)
+                started = started or par.style.style_id == "PhuLucSo"
+                if started and clean(par.text):
+                    out.append(clean(par.text))
+            elif child.tag == qn("w:tbl") and started:
+                out.extend(self.table_rows(Table(child, self.doc._body)))
+        return out
+
     def appendix_headings(self) -> list[list[str]]:
         """For each phụ lục: its heading, title and "(Kèm theo …)" line."""
         out: list[list[str]] = []

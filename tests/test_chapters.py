@@ -50,3 +50,14 @@ def test_sections_inside_chapters_and_a_forced_chapter():
         ("chuong", "Chương III"), ("chuong", "QUY ĐỊNH CHUNG"), ("chuong", "Mục 1"), ("chuong", "HỌP"),
         ("muc1", "Điều 1. Họp định kỳ"), ("doan", "Mỗi quý một lần."), ("chuong", "Mục 2"), ("chuong", "BÁO CÁO"),
         ("muc1", "Điều 2. Báo cáo quý"), ("doan", "Trước ngày 10./.")]
+
+
+def test_parts_of_an_appendix_and_roman_titles_in_upper_case_below_them():
+    plan = {**RULES, "loai": "ke_hoach", "danh_so": {}, "noi_dung": [{"tieu_de": "Mục đích", "doan": "Tốt./."}],
+            "phu_luc": [{"tieu_de": "Hướng dẫn", "danh_so": {"cap": ["Phần", "I.", "1."]}, "noi_dung": [
+                {"tieu_de": "Danh mục", "doan": "(bảng)"},
+                {"tieu_de": "Hướng dẫn thực hiện", "muc": [{"tieu_de": "Báo cáo", "muc": [{"tieu_de": "Thời hạn"}]}]}]}]}
+    (appendix,) = ccch_docs.context.build(ccch_docs.from_dict(plan))["phu_luc"]
+    assert [(p.kieu, p.text) for p in appendix["noi_dung"]] == [
+        ("chuong", "Phần I"), ("chuong", "DANH MỤC"), ("doan", "(bảng)"), ("chuong", "Phần II"),
+        ("chuong", "HƯỚNG DẪN THỰC HIỆN"), ("muc1", "I. BÁO CÁO"), ("muc2", "1. Thời hạn")]

@@ -29,7 +29,7 @@ def test_text_equals_seed(rendered, name):
     got = {"dau": view.header(), "tieu_de": view.texts(view.title()), "noi_dung": view.body_lines(),
            "noi_nhan": view.texts(view.noi_nhan()), "nguoi_ky": view.texts(view.nguoi_ky()),
            "kem_theo_tieu_de": view.texts(view.attached_title()), "kem_theo_noi_dung": view.texts(view.attached_body()),
-           "chu_thich": view.footnotes()}
+           "chu_thich": view.footnotes(), "phu_luc": view.appendix_lines()}
     assert want and set(want) <= set(got)
     for section, lines in want.items():
         if section == "dau" and name in PARTIAL_HEADER:

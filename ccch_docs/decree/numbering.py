@@ -72,7 +72,8 @@ STYLES: dict[str, Style] = {
     "-": Style(lambda c, dd: "-"),  # bullets: the same mark for every item
     "+": Style(lambda c, dd: "+"),
     "Điều": Style(lambda c, dd: f"Điều {c[-1]}.", "."),
-    "Chương": Style(lambda c, dd: f"Chương {roman(c[-1])}"),  # on a line of its own, its title centred under it
+    "Phần": Style(lambda c, dd: f"Phần {roman(c[-1])}"),  # on a line of its own, its title centred under it
+    "Chương": Style(lambda c, dd: f"Chương {roman(c[-1])}"),
     "Mục": Style(lambda c, dd: f"Mục {c[-1]}"),
     "": Style(lambda c, dd: "", "."),  # unnumbered; a label forced anyway ends like `1.`
 }
@@ -99,7 +100,7 @@ def forced_number(value: str, style: str) -> int | None:
     (3, 5, 3, 4, 4)
     """
     core = (value.rstrip(".)").replace(".", " ").split() or [""])[-1]  # "Điều 5" stands for 5, "1.4." for 4
-    if style in ("I.", "I", "Chương") and core and set(core) <= set("IVXLCDM"):
+    if style in ("I.", "I", "Phần", "Chương") and core and set(core) <= set("IVXLCDM"):
         return next((n for n in range(1, 400) if roman(n) == core), None)
     if core.isdigit():
         return int(core)
@@ -139,10 +140,10 @@ BODIES: dict[str, Scheme] = {"noi_dung": PLAN_LEVELS, "dieu": DECISION_LEVELS}
 MAX_DEPTH = 3  # deeper parts are written as `- ` / `+ ` paragraphs, unless a document chooses more levels
 # The styles a document may choose for each depth of its body (`danh_so.cap`); a Quy chế, Quy định …
 # is divided into Chương (and Mục), then Điều, khoản 1., điểm a).
-BODY_STYLES = ("I.", "1.", "1.1.", "1.1.1.", "a)", "-", "+", "1", "a", "Chương", "Mục", "Điều")
-# Divisions above the Điều (Phụ lục I of the decree): "Chương I" / "Mục 1" on a line of its own, centred, bold,
-# the title under it in upper case, centred, bold.
-CHAPTERS = ("Chương", "Mục")
+BODY_STYLES = ("I.", "1.", "1.1.", "1.1.1.", "a)", "-", "+", "1", "a", "Phần", "Chương", "Mục", "Điều")
+# Divisions above the Điều or the I. (Phụ lục I of the decree): "Phần I", "Chương I", "Mục 1" on a line of its
+# own, centred, bold, the title under it in upper case, centred, bold.
+CHAPTERS = ("Phần", "Chương", "Mục")
 RUN_ON = ("Điều",)  # styles numbered on through the whole body, across the Chương and Mục that hold them
 
 
@@ -155,10 +156,12 @@ def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
     (True, False)
     >>> [(lv.style, lv.upper, lv.bold_label) for lv in chosen(PLAN_LEVELS, ["Chương", "Điều", "1."])]
     [('Chương', True, False), ('Điều', False, True), ('1.', False, False)]
+    >>> [lv.upper for lv in chosen(PLAN_LEVELS, ["Phần", "I.", "1."])]  # I. titles in upper case at any depth
+    [True, True, False]
     """
     if not styles:
         return base
-    return tuple(Level(style, upper=lv.upper and style == lv.style or style in CHAPTERS,
+    return tuple(Level(style, upper=style == "I." or style in CHAPTERS,
                        bold_label=lv.bold_label or style == "Điều")
                  for style, lv in zip(styles, (*base, *[Level("")] * len(styles)), strict=False))
 
@@ -209,7 +212,7 @@ def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True,
 
 
 _LABEL = re.compile(r"^(?:(Điều)\s+(\d{1,3})[.:]?|([IVXLC]{1,8})\.|((?:\d{1,3}\.){1,3})|([a-zđ]{1,2})\))(?=\s|$)")
-_CHAPTER = re.compile(r"^(Chương|Mục)\s+([IVXLC]{1,8}|\d{1,3})$")
+_CHAPTER = re.compile(r"^(Phần|Chương|Mục)\s+([IVXLC]{1,8}|\d{1,3})$")
 _DOTTED = {1: "1.", 2: "1.1.", 3: "1.1.1."}
 
 
