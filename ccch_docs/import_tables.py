@@ -129,6 +129,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
         row.update((k, v) for k, v in merges.items() if v and k not in keys)
         if label:
             styles.setdefault(f"dong{len(groups)}", label[0])
+            if groups and not groups[-1]["dong"]:
+                groups[-1]["_first"] = label[1]
         (groups[-1]["dong"] if groups else loose).append(row)
     if tong_cong:
         rows_all = [*loose, *(row for g in groups for row in g["dong"])]
@@ -141,6 +143,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     layout = max(layouts, key=layouts.count) if layouts else None
     if layout and layout != ("gop" if danh_so["nhom"] == "I." else "stt"):
         danh_so["nhom_o"] = layout
+    if _run_on(groups, common):
+        danh_so["lien_tuc"] = True
     out["danh_so"] = danh_so
     if tong_cong:
         out["tong_cong"] = tong_cong
@@ -165,6 +169,20 @@ def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:
 def _strip_label(cell: list[Para], label: str) -> list:
     first = next(p for p in cell if p.text.strip())
     return cut(first.runs, len(first.text) - len(first.text.lstrip()) + len(label))
+
+
+def _run_on(groups: list[dict[str, Any]], style: str) -> bool:
+    """Whether the rows are numbered on across groups (`lien_tuc`): each group's first row goes on from the
+    rows before it, and some group's from rows of an earlier group."""
+    counted, seen = 0, False
+    for grp in groups:
+        first = grp.pop("_first", None)
+        if grp["dong"]:
+            if first is None or numbering.forced_number(first, style) != counted + 1:
+                return False
+            seen = seen or counted > 0
+            counted += len(grp["dong"])
+    return seen
 
 
 def _group_layout(cells: dict[int, list[Para]], texts: list[str], width: int, numbered: bool,

@@ -499,7 +499,7 @@ def _task(n: int, **more) -> dict:
 
 
 @pytest.mark.parametrize(("danh_so", "own", "shape"), [
-    ({"nhom": "I", "dong": "1"}, None, ["II", "CẤP XÃ"]),                       # I | CẤP XÃ, the default stt
+    ({"nhom": "I", "dong": "1", "lien_tuc": True}, None, ["II", "CẤP XÃ"]),  # stt
     ({"nhom": "I", "dong": "1", "nhom_o": "gop"}, None, ["II CẤP XÃ"]),          # one cell
     ({"nhom": "I.", "dong": "1", "nhom_o": "stt"}, None, ["II.", "CẤP XÃ"]),
     ({"nhom": "I", "dong": "1", "nhom_o": "tung_o"}, None, ["II", "CẤP XÃ", "", "", ""]),
