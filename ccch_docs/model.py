@@ -236,7 +236,8 @@ Row = Annotated[dict[Key, Cell], BeforeValidator(_row), WithJsonSchema({
     "type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
     "additionalProperties": _CELL,
     "properties": {
-        "ma": {"type": "string", "description": "mã ổn định của dòng (báo cáo dùng để liên kết)"},
+        "ma": {"type": ["string", "number"], "description": "mã ổn định của dòng (báo cáo dùng để liên kết); "
+                                                       "số viết như 12 được đọc là chữ \"12\""},
         "so": {"type": "string", "description": "nhãn ép buộc của dòng, in đúng như viết, không đếm: \"5a\""},
         "gop": {**_COLUMNS, "description": "ô gộp ngang: cột đầu và cột cuối (theo thứ tự của bảng), ví dụ "
                                            "[thoi_gian, kinh_phi]; chữ của ô là giá trị của cột đầu"},

@@ -104,6 +104,17 @@ def test_every_example_file_validates_against_the_schema(path):
     jsonschema.validate(_yaml(path), schema, cls=jsonschema.Draft202012Validator)
 
 
+def test_schema_takes_a_row_ma_typed_as_a_number():
+    """`ma: 12` validates (read as the text "12"), so the schema accepts it too; a list is still refused."""
+    schema = json.loads((ROOT / "schema" / "cchc.schema.json").read_text("utf-8"))
+    doc = {"loai": "ke_hoach", "phu_luc": [{"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_8_cot",
+                                            "dong": [{"ma": 12, "noi_dung": "A"}, {"ma": 1.1, "noi_dung": "B"}]}]}
+    jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
+    doc["phu_luc"][0]["dong"][0]["ma"] = ["x"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
+
+
 def test_schema_catches_a_misspelt_key():
     schema = json.loads((ROOT / "schema" / "cchc.schema.json").read_text("utf-8"))
     with pytest.raises(jsonschema.ValidationError):
