@@ -34,6 +34,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "stdout_one": N_("-o - chỉ dùng được với một tệp YAML"),
     "no_yaml": N_("không có tệp YAML nào ở đây"),
     "not_found": N_("không có tệp hoặc thư mục này"),
+    "skip_profile": N_("bỏ qua {file}: hồ sơ đơn vị, không phải văn bản"),
     "same_output": N_("hai văn bản cùng ghi ra một tệp"),
     "over_input": N_("tệp kết quả trùng với tệp đầu vào; không ghi đè"),
     "templates_opt": N_("thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)"),

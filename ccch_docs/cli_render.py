@@ -9,12 +9,14 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .batch import Job, Result, render_many
 from .batch import run as run_job
 from .cli import TEXTS
 from .errors import CchcError, InputError, Problem
 from .messages import MANY_HINT
+from .yamlio import parse_yaml
 
 YAML = (".yaml", ".yml")
 
@@ -22,6 +24,9 @@ YAML = (".yaml", ".yml")
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed."""
     sources, problems = inputs(args.sources, t)
+    for profile in profiles(sources, args.sources):
+        sources.remove(profile)
+        print(t["skip_profile"].format(file=profile), file=sys.stderr)
     templates = tuple(args.templates) if args.templates else None
     roots = tuple(args.roots) if args.roots else None
     if args.output == "-":
@@ -70,6 +75,32 @@ def inputs(args: list[str], t: dict[str, str]) -> tuple[list[Path], list[Problem
             problems.append(Problem(TEXTS["no_yaml"], arg))
         found.update(dict.fromkeys(files))
     return list(found), problems
+
+
+def profiles(sources: list[Path], named: list[str]) -> list[Path]:
+    """The unit profiles among `sources` found in a folder or by a pattern: a file without `loai` nor `ke_thua`, or
+    one that another source names in `ke_thua`. A file named on the command line is always a document."""
+    given = {Path(os.path.abspath(arg)) for arg in named}
+    read = {src: _top(src) for src in sources}
+    inherited = {Path(os.path.abspath(src.parent / name)) for src, top in read.items()
+                 if top for name in _names(top.get("ke_thua"))}
+    return [src for src, top in read.items() if Path(os.path.abspath(src)) not in given and top is not None
+            and (Path(os.path.abspath(src)) in inherited or not {"loai", "ke_thua"} & top.keys())]
+
+
+def _top(src: Path) -> dict[str, Any] | None:
+    """The top-level mapping of `src`; None when it cannot be read as one (rendering then says why)."""
+    try:
+        data = parse_yaml(src.read_text("utf-8"), str(src))[0]
+    except (OSError, UnicodeError, CchcError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _names(value: Any) -> list[str]:
+    """The files a `ke_thua` value names (one, or a list)."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str)]
 
 
 def _job(src: Path, output: str | None, pdf: bool, many: bool, t: dict[str, str]) -> Job:

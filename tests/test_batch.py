@@ -285,3 +285,28 @@ def test_pdf_timeout_from_the_command_line_names_the_document(tmp_path):
     err = done.stderr.decode()
     assert done.returncode == 1 and f"{EXAMPLE}: LibreOffice chuyển sang PDF quá 0.05 giây nên đã dừng" in err
     assert "đã ghi" not in done.stdout.decode() and list(tmp_path.iterdir()) == []
+
+
+def test_unit_profiles_beside_the_documents_are_skipped(tmp_path):
+    profile = {k: PLAN[k] for k in ("co_quan", "dia_danh", "nguoi_ky") if k in PLAN}
+    (tmp_path / "don-vi.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), "utf-8")
+    (tmp_path / "mac-dinh.yaml").write_text("loai: ke_hoach\nluu: VT\n", "utf-8")  # a default `loai`: named, so a profile
+    plan = {k: v for k, v in PLAN.items() if k not in profile and k != "loai"}
+    for i in (1, 2):
+        doc = {"ke_thua": ["don-vi.yaml", "mac-dinh.yaml"], **plan, "so": i}
+        (tmp_path / f"kh-{i}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    done = cli("render", ".", cwd=tmp_path)
+    err = done.stderr.decode()
+    assert done.returncode == 0, err
+    assert "bỏ qua don-vi.yaml: hồ sơ đơn vị, không phải văn bản\n" in err
+    assert "bỏ qua mac-dinh.yaml: hồ sơ đơn vị, không phải văn bản\n" in err
+    assert "2 tệp: 2 xong, 0 lỗi" in done.stdout.decode()
+    assert not (tmp_path / "don-vi.docx").exists() and not (tmp_path / "mac-dinh.docx").exists()
+    view = View.open(tmp_path / "kh-2.docx")
+    assert view.header()[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"] and "Số: 02/KH-UBND" in view.header()
+    done = cli("--lang", "en", "render", str(tmp_path / "*.yaml"), "-o", f"{tmp_path / 'out'}/")
+    assert done.returncode == 0 and "skipped " in done.stderr.decode()
+    assert "don-vi.yaml: a unit profile, not a document" in done.stderr.decode()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kh-1.docx", "kh-2.docx"]
+    done = cli("render", "don-vi.yaml", cwd=tmp_path)  # named: a document, told what it lacks
+    assert done.returncode == 2 and "don-vi.yaml:1:1: loai: thiếu khóa bắt buộc" in done.stderr.decode()
