@@ -174,6 +174,7 @@ def test_totals_are_exact_before_rounding(tmp_path):
     ("3 triệu", "viết 3.000.000"),
     ("1,2 tỷ đồng", "viết 1.200.000.000"),
     ("1.500", "viết 1500 nếu là một nghìn năm trăm, 1,5 nếu là số thập phân"),
+    ("1.000", "viết 1000 nếu là một nghìn"),  # a thousand: no decimal `1,0` offered
 ])
 def test_unclear_amounts_in_a_totalled_column_are_refused(amount, hint):
     rows = [{"noi_dung": "Việc", "kinh_phi": amount}]
@@ -206,6 +207,7 @@ def test_table_validation(change, key, words):
     ("san_pham: Hội thi", "sanpham: Hội thi", "có phải ý bạn là `san_pham`?"),
     ("kinh_phi: 50triệu/ huyện", "kinh_phi: 2.500",  # a number column, unquoted
      "viết 2500 nếu là hai nghìn năm trăm, 2,5 nếu là số thập phân"),
+    ("kinh_phi: 50triệu/ huyện", "kinh_phi: 1.000", "viết 1000 nếu là một nghìn"),  # never `1,0`
 ])
 def test_error_line_points_into_the_table(tmp_path, replaced, written, hint):
     src = (ROOT / "examples" / f"{SEED_003}.yaml").read_text("utf-8").replace(replaced, written)

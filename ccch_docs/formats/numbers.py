@@ -74,7 +74,7 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
     (3000000, 1.5, 3000000, 1234.5, 44333, 99.59)
     >>> read("Theo Đề án"), read(1500), read(2.5)
     (None, 1500, 2.5)
-    >>> for text in ("3,000,000", "3 triệu", "1.500", "2,5 tỷ đồng"):
+    >>> for text in ("3,000,000", "3 triệu", "1.500", "1.000", "2,5 tỷ đồng"):
     ...     try:
     ...         read(text)
     ...     except Unclear as exc:
@@ -82,6 +82,7 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
     viết 3.000.000 (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)
     viết 3.000.000 (bằng số, không viết đơn vị triệu, tỷ)
     viết 1500 nếu là một nghìn năm trăm, 1,5 nếu là số thập phân
+    viết 1000 nếu là một nghìn
     viết 2.500.000.000 (bằng số, không viết đơn vị triệu, tỷ)
     """
     if not isinstance(value, str):
@@ -94,9 +95,10 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
         return None
     if _ONE_GROUP.fullmatch(text) and not (printed and "." in text):
         whole, _, part = text.replace(",", ".").partition(".")
-        raise Unclear(f"`{text}` đọc được hai cách",
-                      f"viết {whole}{part} nếu là {bang_chu(int(whole + part), viet_hoa=False)}, "
-                      f"{whole},{part.rstrip('0') or '0'} nếu là số thập phân")
+        thousands = f"viết {whole}{part} nếu là {bang_chu(int(whole + part), viet_hoa=False)}"
+        if not part.strip("0"):  # 1.000 is a thousand: no decimal `1,0` to offer
+            raise Unclear(f"`{text}` đọc được hai cách", thousands)
+        raise Unclear(f"`{text}` đọc được hai cách", f"{thousands}, {whole},{part.rstrip('0')} nếu là số thập phân")
     for pattern in (_THOUSANDS, _DECIMAL_COMMA, _PLAIN):
         m = pattern.fullmatch(text)
         if m:
