@@ -275,6 +275,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, MANY_HINT, MISSING_HINT,
            TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
+           N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
            N_("viết `tong_cong: {key}` (không trong ngoặc vuông); một bảng cộng một cột"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),

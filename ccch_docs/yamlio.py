@@ -276,6 +276,8 @@ class _Builder:
                     key = self.key(event, container, path) if special else text
                     if key is not _MERGE:
                         mark = event.start_mark
+                        if text.isdigit() and container:
+                            self.split_number(event, container, path, slots)
                         if key in container:
                             self.duplicate(path + (key,), mark)
                         slots[key] = (mark.line + 1) << bits | mark.column + 1
@@ -362,6 +364,18 @@ class _Builder:
     def duplicate(self, here: Path_, mark: Any) -> None:
         self.problems.append(Problem("khóa bị lặp lại", self.file, mark.line + 1, mark.column + 1, key_name(here),
                                      "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa", "CCHC-E013"))
+
+    def split_number(self, event: Any, container: dict[str, Any], path: Path_, slots: dict[str | int, int]) -> None:
+        """Refuses a digits key right after a number on its line, as `{kinh_phi: 1,5}` reads: a comma split it."""
+        last = next(reversed(container))
+        value = container[last]
+        line = event.start_mark.line + 1
+        if not isinstance(value, int | float) or isinstance(value, bool) or slots.get(last, 0) >> _COLUMN_BITS != line:
+            return
+        written = f"{getattr(value, 'text', value)},{event.value}"
+        column = max(1, event.start_mark.column + 1 - len(written) + len(event.value))
+        raise InputError([Problem("số viết không rõ", self.file, line, column, key_name(path + (last,)),
+                                  f'trong {{ … }} dấu phẩy ngăn các khóa: viết {last}: "{written}"')])
 
     def key(self, event: Any, container: dict[str, Any], path: Path_) -> Any:
         """A key that is not plain text: `<<` (a merge), a tagged or double-quoted key, or an alias of a scalar."""

@@ -215,3 +215,18 @@ def test_mapping_keys_stay_text():
     from ccch_docs import source
     data = source.load_text('"1.2": a\n1.10: b\n2021: c\n').data
     assert data == {"1.2": "a", "1.10": "b", "2021": "c"}
+
+
+@pytest.mark.parametrize("cell,written", [("kinh_phi: 1,5", "1,5"), ("kinh_phi: 2.500,75", "2.500,75")])
+def test_a_decimal_comma_inside_braces_is_one_message_at_the_cell(tmp_path, capsys, cell, written):
+    src = tmp_path / "plan.yaml"
+    row = f"      - {{noi_dung: Rà soát, {cell}, chu_tri: Sở Nội vụ}}"
+    src.write_text(GOOD + f"phu_luc:\n  - tieu_de: Nhiệm vụ\n    cot: ke_hoach_8_cot\n    dong:\n{row}\n", "utf-8")
+    line = len(GOOD.splitlines()) + 5
+    assert main(["render", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"{src}:{line}:{row.index(written) + 1}: phu_luc[0].dong[0].kinh_phi: số viết không rõ "
+                   f'(gợi ý: trong {{ … }} dấu phẩy ngăn các khóa: viết kinh_phi: "{written}") [CCHC-E020]\n1 lỗi.\n')
+    assert not (tmp_path / "plan.docx").exists()
+    assert main(["--lang", "en", "validate", str(src)]) == 2
+    assert 'inside { … } a comma separates keys: write kinh_phi: "' + written in capsys.readouterr().err
