@@ -330,10 +330,13 @@ class _Builder:
         taken = {ln.para.table for ln in (p.quoc_hieu, p.so_ky_hieu, p.noi_nhan, *p.chuc_danh, p.ho_ten)
                  if ln is not None and ln.para.table is not None}
         tables: dict[int, list[Para]] = {}
+        blocks = [q for q in p.document.paras[paras[0].index:end] if q.table is not None and q.index in p.captions]
         for q in p.document.paras[paras[0].index:end]:
-            if q.table is not None and q.table not in taken and q.textbox is None:
+            if q.table is not None and q.table not in taken and q.textbox is None and q.index not in p.captions \
+                    and not any(b.table == q.table for b in blocks):
                 tables.setdefault(q.table, []).append(q)
-        items: list[Para | list[Para]] = [*paras, *tables.values()]
+        self.use_paras(blocks)
+        items: list[Para | list[Para]] = [*paras, *blocks, *tables.values()]  # a caption block: lines of the body
         return sorted(items, key=lambda x: x.index if isinstance(x, Para) else x[0].index)
 
     def _table(self, rows: list[Para]) -> dict[str, Any]:

@@ -115,3 +115,19 @@ def keep_signature(body: etree._Element, styles: ooxml.StyleSheet) -> None:
         ooxml.keep_with_next(prev)
         if ooxml.text(prev).strip():
             return
+
+
+# A body table's caption and unit line, by style name: a layout block above the table, not running text.
+CAPTION_STYLES = ("CCHC Bảng - tên", "CCHC Bảng - đơn vị tính")
+
+
+def caption_blocks(body: etree._Element, styles: ooxml.StyleSheet, mark: str, page_room: int) -> None:
+    """Set the caption and unit line just above each table mark `mark` in a borderless block kept with the table."""
+    for pi in ooxml.marks(body, mark):
+        above: list[etree._Element] = []
+        for prev in pi.itersiblings(preceding=True):
+            if prev.tag != ooxml.qn("w:p") or styles.name(ooxml.style_id(prev)) not in CAPTION_STYLES:
+                break
+            above.insert(0, prev)
+        if above:
+            ooxml.block_table(above, page_room)

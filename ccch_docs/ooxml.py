@@ -346,12 +346,16 @@ def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes
             FOOTNOTES: footnotes}
 
 
+def marks(root: etree._Element, target: str) -> list[etree._Element]:
+    """The processing instructions `target` under `root`, in document order."""
+    return [pi for pi in root.iter(etree.ProcessingInstruction)
+            if isinstance(pi, etree._ProcessingInstruction) and pi.target == target]
+
+
 def lift_marks(root: etree._Element, target: str) -> None:
     """Put each processing instruction `target` found inside a paragraph in the paragraph's place, so that
     what replaces the mark (a table) stands among the body's paragraphs."""
-    for pi in root.iter(etree.ProcessingInstruction):
-        if not isinstance(pi, etree._ProcessingInstruction) or pi.target != target:
-            continue
+    for pi in marks(root, target):
         p = next(pi.iterancestors(qn("w:p")), None)
         if p is not None:
             p.addprevious(etree.ProcessingInstruction(target))
@@ -424,3 +428,27 @@ def cell_xml(width: int, props: str, paragraphs: str, span: int = 1, vmerge: str
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     merge = f'<w:vMerge w:val="{vmerge}"/>' if vmerge == "restart" else "<w:vMerge/>" if vmerge else ""
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}{merge}{props}</w:tcPr>{paragraphs}</w:tc>'
+
+
+_BLOCK = (f'<w:tbl xmlns:w="{W}"><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>'
+          + "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+          + '</w:tblBorders><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+          '</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+          '<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr></w:tc>'
+          '</w:tr></w:tbl>')
+# A tiny empty paragraph between two tables (Word would join them into one), kept with what follows.
+_SEPARATOR = (f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="20" '
+              'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def block_table(paragraphs: list[etree._Element], width: int) -> etree._Element:
+    """Move sibling `paragraphs` into a borderless one-column table as wide as the text (`width` twips, the grid's
+    hint), in their place, followed by a separator paragraph; each kept with the next. Returns the table."""
+    tbl = etree.fromstring(_BLOCK.format(width=width))
+    paragraphs[0].addprevious(tbl)
+    tbl.addnext(etree.fromstring(_SEPARATOR))
+    tc = tbl[-1][-1]  # the one row's one cell
+    for p in paragraphs:
+        keep_with_next(p)
+        tc.append(p)
+    return tbl

@@ -384,13 +384,19 @@ def _title(title: Title, paras: list[Para], i: int) -> int:
 
 
 def _kinh_gui(found: Parts, paras: list[Para], i: int) -> int:
-    k = _next_text(paras, i, 4)
+    """Kính gửi and its recipients: lines of the body, or a borderless block ("Kính gửi:" in one cell, the
+    recipients in the next); returns where what follows starts."""
+    k = next((q.index for q in paras[i:i + 4] if q.text.strip()), None)
     if k is None or not fold(paras[k].text).startswith("KINH GUI"):
         return i
     found.kinh_gui = lines(paras[k])[:1]
+    block = paras[k].table
     j = k + 1
-    while j < len(paras) and paras[j].text.strip().startswith(("-", "–", "+")):
+    while j < len(paras) and (paras[j].table == block and block is not None and not paras[j].text.strip()
+                              or paras[j].table == block and paras[j].text.strip().startswith(("-", "–", "+"))):
         found.kinh_gui.extend(lines(paras[j])[:1])
+        j += 1
+    while block is not None and j < len(paras) and paras[j].table == block:
         j += 1
     return j
 
@@ -508,12 +514,27 @@ def _captions(paras: list[Para], i: int, end: int) -> set[int]:
     its unit line "Đơn vị tính: …"), by paragraph index."""
     out = set()
     for k in range(i, end):
+        if _caption_block(paras, k, end):
+            out |= {q.index for q in paras[k:end] if q.table == paras[k].table and q.text.strip()}
         for q in paras[k + 1:k + 3]:
             if q.table is not None or q.align not in ("center", "right"):
                 if q.table is not None and paras[k].table is None and paras[k].align in ("center", "right"):
                     out.add(paras[k].index)
                 break
     return out
+
+
+def _caption_block(paras: list[Para], k: int, end: int) -> bool:
+    """Paragraph `k` opens a borderless one-column block of centred or right-aligned lines (a caption, a unit line)
+    set just above another table."""
+    p = paras[k]
+    if p.table is None or k > 0 and paras[k - 1].table == p.table:
+        return False
+    own = [q for q in paras[k:end] if q.table == p.table]
+    after = next((q for q in paras[k + len(own):end] if q.text.strip() or q.table is not None), None)
+    lines_ = [q for q in own if q.text.strip()]
+    return (after is not None and after.table is not None and after.table != p.table and 0 < len(lines_) <= 3
+            and len({(q.row, q.cell) for q in own}) == 1 and all(q.align in ("center", "right") for q in lines_))
 
 
 def _after(found: Parts, paras: list[Para], i: int) -> None:

@@ -14,6 +14,7 @@ from lxml import etree
 
 EXPECTED = Path(__file__).parent / "expected"
 TITLE_STYLES = ("TenLoai", "TrichYeu", "TrichYeuGhiChu")  # tên loại, trích yếu, "(Số liệu tính từ …)"
+BLOCK_STYLES = ("KinhGui", "KinhGuiMuc", "BangTen", "BangDonVi")  # paragraphs of the body's layout blocks
 
 
 def clean(text: str) -> str:
@@ -68,6 +69,8 @@ class View:
                 tables += 1
                 if tables > after:
                     break
+            elif child.tag == qn("w:tbl") and tables == after and self.block(child):
+                out.extend(self.block(child))
             elif child.tag == qn("w:tbl") and tables == after and tables_too:
                 out.append(child)
             elif child.tag == qn("w:p") and tables == after:
@@ -76,6 +79,13 @@ class View:
                     break
                 out.append(par)
         return out
+
+    def block(self, tbl) -> list[Paragraph]:
+        """The paragraphs of a borderless layout block among the body's (Kính gửi with several recipients, a
+        table's caption and unit line), in reading order; none for any other table."""
+        paragraphs = [Paragraph(p, self.doc._body) for tc in tbl.iter(qn("w:tc")) for p in tc.iterchildren(qn("w:p"))]
+        styled = [p for p in paragraphs if clean(p.text)]
+        return paragraphs if styled and all(p.style.style_id in BLOCK_STYLES for p in styled) else []
 
     def top_paragraphs(self) -> list[Paragraph]:
         """Paragraphs between the header table and the footer table."""
@@ -170,6 +180,22 @@ class View:
 
     def nguoi_ky(self) -> list[Paragraph]:
         return [p for p in self.footer_table().rows[0].cells[1].paragraphs if clean(p.text)]
+
+
+def borderless(tbl) -> bool:
+    """The table draws no line: every edge of its borders nil, no cell borders."""
+    edges = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    return (edges is not None and len(edges) == 6 and all(e.get(qn("w:val")) == "nil" for e in edges)
+            and next(tbl.iter(qn("w:tcBorders")), None) is None)
+
+
+def block_of(view: View, style: str):
+    """The body's layout block (a table) holding a paragraph of `style`, and its paragraphs by cell."""
+    for tbl in view.doc.element.body.iterchildren(qn("w:tbl")):
+        cells = [[Paragraph(p, view.doc._body) for p in tc.iterchildren(qn("w:p"))] for tc in tbl.iter(qn("w:tc"))]
+        if any(p.style.style_id == style for c in cells for p in c):
+            return tbl, cells
+    raise AssertionError(f"no block with a {style} paragraph")
 
 
 def cell_paragraphs(tc) -> list[Paragraph]:

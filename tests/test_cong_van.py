@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from docx.oxml.ns import qn
 
-from docx_view import View, align, body_problems, clean, ppr, size, toggle
+from docx_view import View, align, block_of, body_problems, borderless, clean, ppr, size, toggle
 from samples import LETTER
 
 
@@ -67,12 +67,17 @@ def test_example_letter(rendered):
     assert clean(urgency.text) == "KHẨN"
     texts = View.texts(view.body())
     assert texts[:3] == ["Kính gửi:", "- Các sở, ban, ngành Tỉnh;", "- Ủy ban nhân dân các huyện, thành phố."]
-    # Body text has the decree's first-line indent; the recipients of Kính gửi (ô 9a) hang under their text.
-    assert [x for p in view.body() if p.style.style_id != "KinhGuiMuc" for x in body_problems(p)] == []
-    for item in [p for p in view.body() if p.style.style_id == "KinhGuiMuc"]:
+    # Body text has the decree's first-line indent; Kính gửi (ô 9a) is a borderless block, as the header is:
+    # "Kính gửi:" set right in its left cell, the recipients in the right one hanging under their text.
+    block = ("KinhGui", "KinhGuiMuc")
+    assert [x for p in view.body() if p.style.style_id not in block for x in body_problems(p)] == []
+    tbl, (label, items) = block_of(view, "KinhGui")
+    assert borderless(tbl) and View.texts(label) == ["Kính gửi:"] and align(label[0]) == "right"
+    assert View.texts(items) == texts[1:3]
+    for item in items:
         assert [x for x in body_problems(item) if not x.endswith("first-line indent")] == []
-        assert int(ppr(item, "w:ind").get(qn("w:hanging"))) > 0
-    assert all(align(p) == "both" for p in view.body())
+        assert int(ppr(item, "w:ind").get(qn("w:hanging"))) > 0 and item.style.style_id == "KinhGuiMuc"
+    assert all(align(p) == "both" for p in view.body() if p.style.style_id != "KinhGui")
     assert View.texts(view.noi_nhan())[1] == "- Như trên;"
 
 

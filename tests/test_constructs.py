@@ -14,7 +14,7 @@ from lxml import etree
 import ccch_docs
 from ccch_docs.decree.presentation import PAGE
 from conftest import make_pack
-from docx_view import View, align, clean, toggle
+from docx_view import View, align, block_of, borderless, clean, toggle
 from samples import DECISION, LETTER, PLAN
 
 TABLE = {"tieu_de": "Danh mục nhiệm vụ", "cot": [{"khoa": "noi_dung", "ten": "Nội dung"}],
@@ -87,7 +87,7 @@ def test_emphasis_everywhere_text_appears(render_dict):
         "noi_dung": [{"tieu_de": "Mục *có* nghiêng", "doan": "x"}],
         "noi_nhan": ["Văn phòng Chính phủ *(để b/c)*"],
         "phu_luc": [{**TABLE, "dong": [{"noi_dung": ["Rà soát **thủ tục**", "*ghi chú*"]}]}]})
-    body = {clean(p.text): p for p in view.doc.paragraphs if clean(p.text)}
+    body = {clean(p.text): p for p in [*view.doc.paragraphs, *view.body()] if clean(p.text)}
     para = body["Đoạn đậm, nghiêng, cả hai; a * b và 2 * 3 = *6*."]
     assert _runs(para) == [("Đoạn ", False, False), ("đậm", True, False), (", ", False, False),
                            ("nghiêng", False, True), (", ", False, False), ("cả hai", True, True),
@@ -243,19 +243,24 @@ def test_a_table_among_a_parts_paragraphs(tmp_path):
     ccch_docs.render(ccch_docs.from_dict(data), out)
     body = _body_children(out)
     start = body.index(("p", "NoiDung", "Trong kỳ, kết quả như sau:"))
-    caption, unit, table, after = body[start + 1:start + 5]
-    assert caption == ("p", "BangTen", "Bảng 1. Kết quả giải quyết hồ sơ")
-    assert unit == ("p", "BangDonVi", "Đơn vị tính: hồ sơ")
+    block, table, after = body[start + 1:start + 4]
+    # Caption and unit line: a borderless block as wide as the text, not running text (they are not justified)
+    assert block == ("tbl", "5000", ["Bảng 1. Kết quả giải quyết hồ sơ / Đơn vị tính: hồ sơ"])
     assert after == ("p", "NoiDung", "Tỷ lệ đúng hạn cao.")
     kind, width, rows = table
     assert int(width) == PAGE.width - PAGE.left - PAGE.right  # a portrait table fits the text width
     assert rows == ["Số TT | Lĩnh vực | Tiếp nhận | Đúng hạn", "1 | Đất đai | 12.000 | 11.500",
                     "2 | Xây dựng | 4.333 | 4.000", "Tổng cộng | 16.333 |"]
     view = View.open(out)
-    (unit_par,) = [p for p in view.doc.paragraphs if p.style.style_id == "BangDonVi"]
-    (cap_par,) = [p for p in view.doc.paragraphs if p.style.style_id == "BangTen"]
-    assert toggle(unit_par, "w:i") and align(unit_par) == "right"
-    assert toggle(cap_par, "w:b") and align(cap_par) == "center"
+    tbl, ((cap_par, unit_par),) = block_of(view, "BangTen")
+    assert borderless(tbl) and tbl.find(f"{W}tblPr/{W}tblW").get(W + "type") == "pct"
+    assert unit_par.style.style_id == "BangDonVi" and toggle(unit_par, "w:i") and align(unit_par) == "right"
+    assert cap_par.style.style_id == "BangTen" and toggle(cap_par, "w:b") and align(cap_par) == "center"
+    # kept with the table: both lines, and the tiny paragraph that keeps Word from joining the two tables
+    separator = tbl.getnext()
+    assert separator.tag == W + "p" and not clean(Paragraph(separator, view.doc._body).text)
+    assert separator.getnext().tag == W + "tbl" and "Số TT" in View.table_rows(Table(separator.getnext(), None))[0]
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in (cap_par._p, unit_par._p, separator))
     tbl = [t for t in view.doc.tables if View.table_rows(t)[0].startswith("Số TT | Lĩnh vực")][0]
     cell = tbl.rows[1].cells[1].paragraphs[0]
     assert [(r.text, toggle(cell, "w:b", r)) for r in cell.runs] == [("Đất ", False), ("đai", True)]
@@ -360,11 +365,15 @@ def _pdf_text(docx, tmp_path) -> str:
 def test_several_recipients_hang_under_their_text(render_dict):
     view = render_dict({**LETTER, "kinh_gui": ["Sở Nội vụ", "Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh "
                                                             "có tên rất dài để xuống dòng"]})
-    (item, *_) = [p for p in view.doc.paragraphs if p.style.style_id == "KinhGuiMuc"]
-    ind = item.style.element.find(f"{W}pPr/{W}ind")
+    tbl, (label, items) = block_of(view, "KinhGuiMuc")
+    assert borderless(tbl) and [clean(p.text) for p in label] == ["Kính gửi:"] and len(items) == 2
+    ind = items[0].style.element.find(f"{W}pPr/{W}ind")
     left, hanging = int(ind.get(W + "left")), int(ind.get(W + "hanging"))
-    # the dash starts where it did (2410 + 567), wrapped lines start where the text after "- " does
-    assert left - hanging == 2977 and 150 <= hanging <= 200 and ind.get(W + "firstLine") is None
+    # the dash starts at the right cell's edge, where it did (2410 + 567 from the margin), wrapped lines where
+    # the text after "- " does
+    grid = int(tbl.find(f"{W}tblGrid/{W}gridCol").get(W + "w"))
+    margin = int(tbl.find(f"{W}tblPr/{W}tblCellMar/{W}left").get(W + "w"))
+    assert grid + margin == 2977 and left == hanging and 150 <= hanging <= 200 and ind.get(W + "firstLine") is None
 
 
 def test_the_checker_reads_a_tables_caption_and_unit_line_as_the_tables(tmp_path):

@@ -78,8 +78,9 @@ STYLES = [
     ("Dieu", "CCHC Điều có tên", "NoiDung", KEEP, B),
     ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), look("kem_theo")),
     ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), look("kinh_gui")),
-    # Several recipients: the dash at 2977 twips, wrapped lines hanging under the text after "- " (170 twips at 14 pt).
-    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="3147" w:hanging="170"/>' + jc("both"), look("kinh_gui")),
+    # Several recipients, in the right cell of the Kính gửi block (KINH_GUI): the dash at the cell's edge, wrapped
+    # lines hanging under the text after "- " (170 twips at 14 pt).
+    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="170" w:hanging="170"/>' + jc("both"), look("kinh_gui")),
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, look("noi_dung")),
     ("DeMuc1", "CCHC Đề mục I", "NoiDung", KEEP, B),
     ("DeMuc2", "CCHC Đề mục 1", "NoiDung", KEEP, B),
@@ -228,11 +229,20 @@ def footer_table() -> str:
     )
 
 
+# Several recipients: a borderless block, as the header and signer are, "Kính gửi:" set right in its left cell and
+# the recipients in the right one, the dash at 2977 twips from the margin (where a single recipient's text starts).
+# A tiny empty paragraph on each side keeps it from joining a table next to it (the header, a body table).
+KG_LEFT = 2977 - 57
+SEPARATOR = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr>' + sz(2) + "</w:rPr></w:pPr></w:p>"
 KINH_GUI = (tag("{%p if kinh_gui|length == 1 %}")
             + p("KinhGui", "{{ tu_ngu.kinh_gui }} ").replace("</w:p>", "<w:r><w:t>{{r kinh_gui[0]|runs }}</w:t></w:r></w:p>")
-            + tag("{%p elif kinh_gui %}") + p("KinhGui", "{{ tu_ngu.kinh_gui }}")
-            + tag("{%p for d in kinh_gui %}") + p("KinhGuiMuc", "{{r d|runs }}") + tag("{%p endfor %}")
-            + tag("{%p endif %}"))
+            + tag("{%p elif kinh_gui %}") + SEPARATOR
+            + table([KG_LEFT, TEXT_WIDTH - KG_LEFT],
+                    row(cell(KG_LEFT, p("KinhGui", "{{ tu_ngu.kinh_gui }}", spacing(120, 0, 264)
+                                        + '<w:ind w:left="0" w:right="0" w:firstLine="0"/>' + jc("right"))),
+                        cell(TEXT_WIDTH - KG_LEFT, tag("{%p for d in kinh_gui %}"), p("KinhGuiMuc", "{{r d|runs }}"),
+                             tag("{%p endfor %}")), cant_split=True), top=120)
+            + SEPARATOR + tag("{%p endif %}"))
 
 # The lines of a Chương or Mục ("Chương I", then its title): a level-I heading, centred, with no indent.
 CHAPTER = ("DeMuc1", '<w:ind w:firstLine="0"/>' + jc("center"))
