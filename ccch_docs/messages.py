@@ -24,6 +24,11 @@ def N_(text: str) -> str:
     return text
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a msgid with a plural form for the catalog."""
+    return singular, plural
+
+
 CODES: dict[str, str] = {
     # The input's structure (validation of the models).
     "CCHC-E001": N_("thiếu khóa bắt buộc"),
@@ -254,7 +259,9 @@ ARGPARSE = (
     N_('unrecognized arguments: %s'),
     N_("can't open '%(filename)s': %(error)s"),
     N_('ignored explicit argument %r'),
+    N_('unexpected option string: %s'),
 )
+ARGPARSE_PLURAL = (NP_('expected %s argument', 'expected %s arguments'),)
 # The YAML parser's errors made from the user's own line (yamlerrors.py; its fixed wording is marked there).
 VALUE_COLON = N_("giá trị của `{key}` có dấu hai chấm `:` nên YAML hiểu sai")
 VALUE_DASH = N_("giá trị của `{key}` bắt đầu bằng `- ` nên YAML hiểu sai")
@@ -529,13 +536,13 @@ def speaking(lang: str) -> Iterator[None]:
 def argparse_speaking(lang: str) -> Iterator[None]:
     """argparse's own words (`usage:`, `error:`, `invalid choice` …) in `lang` inside the block."""
     import argparse
-    names = vars(argparse)  # argparse looks its words up through its module name `_`
-    saved = names["_"]
-    names["_"] = _catalog(lang).gettext
+    names = vars(argparse)  # argparse looks its words up through its module names `_` and `ngettext`
+    saved = names["_"], names["ngettext"]
+    names["_"], names["ngettext"] = _catalog(lang).gettext, _catalog(lang).ngettext
     try:
         yield
     finally:
-        names["_"] = saved
+        names["_"], names["ngettext"] = saved
 
 
 def lookup(text: str, lang: str | None = None) -> str:

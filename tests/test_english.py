@@ -4,6 +4,7 @@ in English output comes from the program, not from the user's data."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import stat
@@ -15,7 +16,8 @@ import pytest
 
 import ccch_docs.packs
 import ccch_docs.pdf
-from ccch_docs.cli import main
+from ccch_docs.cli import main, parser
+from ccch_docs.messages import argparse_speaking
 
 VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
                         "ĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
@@ -247,3 +249,55 @@ def test_every_error_path_speaks_english_with_codes(name, tmp_path, capsys, monk
         assert problems, outputs[how]
         for line in problems:
             assert CODE.search(line) and "CCHC-E099" not in line, (how, line)
+
+
+def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand the parser knows, as the words that name it (aliases included)."""
+    found = [path]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _commands(sub, (*path, name))
+    return found
+
+
+# Examples of the user's own data in the help (a unit's name, a title), written as the user writes them.
+_HELP_DATA = ("ỦY BAN\n                        NHÂN DÂN", "ỦY BAN NHÂN DÂN", "XÃ TÂN HÒA", "Tân Hòa", "CHỦ TỊCH")
+
+
+@pytest.mark.parametrize("words", _commands(parser("en")), ids=" ".join)
+def test_every_command_helps_in_english(words, capsys, monkeypatch):
+    monkeypatch.delenv("CCHC_LANG", raising=False)
+    helps = {}
+    for how in ("vi", "flag", "env"):
+        if how == "env":
+            monkeypatch.setenv("CCHC_LANG", "en")
+        with pytest.raises(SystemExit) as exit_:
+            main(["--lang", "en", *words, "--help"] if how == "flag" else [*words, "--help"])
+        assert exit_.value.code == 0
+        helps[how] = capsys.readouterr().out
+    english = helps["flag"]
+    assert helps["env"] == english
+    assert english.startswith("usage: ") and "\noptions:\n" in english and "show this help message and exit" in english
+    for data in _HELP_DATA:
+        english = english.replace(data, "<data>")
+    assert not VIETNAMESE.search(english), english
+    assert helps["vi"].startswith("cách dùng: ") and "hiện phần trợ giúp này rồi thoát" in helps["vi"]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("usage: ", "x: error: argument --pair: expected 2 arguments", "expected one argument",
+            "the following arguments are required: file")),
+    ("vi", ("cách dùng: ", "x: lỗi: tham số --pair: cần 2 giá trị", "cần một giá trị", "thiếu các tham số bắt buộc: file")),
+])
+def test_argparse_words_and_plurals_in_the_language_of_messages(lang, words, capsys):
+    with argparse_speaking(lang):
+        made = argparse.ArgumentParser(prog="x")
+        made.add_argument("file")
+        made.add_argument("--pair", nargs=2)
+        made.add_argument("--one")
+        for argv, expected in ((["f", "--pair", "a"], words[1]), (["f", "--one"], words[2]), ([], words[3])):
+            with pytest.raises(SystemExit):
+                made.parse_args(argv)
+            err = capsys.readouterr().err
+            assert err.startswith(words[0]) and expected in err, err

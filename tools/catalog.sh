@@ -5,7 +5,7 @@ set -e
 cd "$(dirname "$0")/.."
 BIN="$(dirname "$(command -v python)")"
 [ -x .venv/bin/pybabel ] && BIN=.venv/bin
-"$BIN/pybabel" extract --no-location --project ccch_docs -k N_ -o ccch_docs/locale/ccch_docs.pot \
+"$BIN/pybabel" extract --no-location --project ccch_docs -k N_ -k NP_:1,2 -o ccch_docs/locale/ccch_docs.pot \
     ccch_docs/messages.py ccch_docs/yamlerrors.py ccch_docs/cli.py
 "$BIN/pybabel" update --no-fuzzy-matching -D ccch_docs -d ccch_docs/locale \
     -i ccch_docs/locale/ccch_docs.pot
