@@ -329,7 +329,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("{name}: đoạn {n} không xếp được (ghi thành chú thích ở cuối tệp): {text}"),
            N_("{name}: văn bản không có `{key}`: đã điền chỗ trống, hãy sửa"),
            N_("`{name}` cần một số, không phải {kind} {value}"),
-           N_("`{name}` nhận một số không in được: số quá lớn (từ 10²⁵ trở lên) hoặc không hữu hạn"),
+           N_("`{name}` nhận một số không in được: {detail} hoặc không hữu hạn"),
            N_("`{name}`: số chữ số thập phân phải từ 0 đến {most}, không phải {value}"),
            N_("`ti_le`: {detail}"),
            N_("`tien`: đơn vị `{unit}` không hợp lệ"),

@@ -5,6 +5,7 @@ in English output comes from the program, not from the user's data."""
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 import stat
@@ -17,7 +18,7 @@ import pytest
 import ccch_docs.packs
 import ccch_docs.pdf
 from ccch_docs.cli import main, parser
-from ccch_docs.messages import argparse_speaking
+from ccch_docs.messages import argparse_speaking, translate
 
 VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
                         "ĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
@@ -96,6 +97,8 @@ SCENARIOS: dict[str, tuple[dict[str, str | bytes], list[str], int]] = {
     "bom": ({"a.yaml": b"\xff\xfe" + b"l\x00o\x00\x00\xd8"}, ["validate", "{d}/a.yaml"], 2),
     "utf16": ({"a.yaml": "loai: ke_hoach\n".encode("utf-16-le")}, ["validate", "{d}/a.yaml"], 2),
     "dates": ({"a.yaml": GOOD.replace("2024-01-15", "01/02/25")}, ["validate", "{d}/a.yaml"], 2),
+    "date-swapped": ({"a.yaml": GOOD.replace("2024-01-15", "2024-15-01")}, ["validate", "{d}/a.yaml"], 2),
+    "numbers-ambiguous": ({"a.yaml": PLAN_TABLE.replace('"3,000,000"', '"1.500"')}, ["validate", "{d}/a.yaml"], 2),
     "bad-date": ({"a.yaml": GOOD.replace("2024-01-15", "2024-13-45")}, ["validate", "{d}/a.yaml"], 2),
     "numbers": ({"a.yaml": PLAN_TABLE}, ["validate", "{d}/a.yaml"], 2),
     "placeholder": ({"a.yaml": GOOD.replace("Intro text.", "(fill in ...)")}, ["validate", "{d}/a.yaml"], 2),
@@ -301,3 +304,55 @@ def test_argparse_words_and_plurals_in_the_language_of_messages(lang, words, cap
                 made.parse_args(argv)
             err = capsys.readouterr().err
             assert err.startswith(words[0]) and expected in err, err
+
+
+# Where the package writes a message or a hint: a call making a problem, an error or an unclear value (every text
+# argument, and the `hint` of a pydantic error's context), a finding (key path, message, hint), a function
+# explaining an error (`return message, hint`).
+_MAKERS = {"Problem", "problem", "_refuse", "_refused", "fail", "_data_error", "Unclear", "ExpressionError",
+           "SecurityError", "Unreadable", "PydanticCustomError", "ValueError", "Absent", "TemplateSyntaxError",
+           "did_you_mean"}
+
+
+def _texts(node: ast.AST) -> list[ast.expr]:
+    """The texts written in a message-making call, finding or explanation."""
+    if isinstance(node, ast.Call):
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+        if name not in _MAKERS:
+            return []
+        args = [*node.args, *(k.value for k in node.keywords)]
+        return args + [v for a in args if isinstance(a, ast.Dict) for v in a.values if v is not None]
+    if isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Tuple | ast.BinOp):
+        return node.elts[1:]
+    if isinstance(node, ast.FunctionDef) and node.name in ("_explain", "_problem", "why_not_docx"):
+        return [e for r in ast.walk(node) if isinstance(r, ast.Return) and r.value is not None
+                for e in (r.value.elts if isinstance(r.value, ast.Tuple) else [r.value])]
+    return []
+
+
+def _sample(node: ast.expr) -> str | None:
+    """The text an expression makes, each value as `x` (a conditional: its first branch); None when not in place."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "x" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _sample(node.left), _sample(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, ast.IfExp):
+        return _sample(node.body)
+    return None
+
+
+def test_every_message_and_hint_the_package_writes_has_an_english_translation():
+    written = []
+    for path in sorted(Path(ccch_docs.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            for text in _texts(node):
+                for branch in ([text.body, text.orelse] if isinstance(text, ast.IfExp) else [text]):
+                    sample = _sample(branch)
+                    if sample and VIETNAMESE.search(sample):
+                        written.append((path.name, branch.lineno, sample))
+    assert len(written) > 300
+    untranslated = [w for w in written if translate(w[2], "en") == w[2]]
+    assert untranslated == []

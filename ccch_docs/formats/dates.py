@@ -63,7 +63,7 @@ PartialDate(year=2025, month=1, day=5))
             text = value.strip()
             m = _ISO.fullmatch(text) or _WORDS.fullmatch(text)
             if m:
-                return cls._checked(text, m["y"], m["m"], m["d"], f"{m['y']}-{m['d']}-{m['m']} (năm-tháng-ngày)")
+                return cls._checked(text, m["y"], m["m"], m["d"], f"viết {m['y']}-{m['d']}-{m['m']} (năm-tháng-ngày)")
             m = _DAY_FIRST.fullmatch(text)
             if m:
                 sep, own = m["sep"], [p for p in (m["d"], m["m"]) if p]
@@ -71,18 +71,19 @@ PartialDate(year=2025, month=1, day=5))
                     raise Unclear(f"năm `{m['y']}` viết tắt",
                                   f"viết {sep.join(own)}{sep}20{m['y']} (năm đủ bốn chữ số)")
                 swapped = sep.join(own[::-1] + [m["y"]])
-                return cls._checked(text, m["y"], m["m"], m["d"], f"{swapped} (ngày/tháng/năm)")
+                return cls._checked(text, m["y"], m["m"], m["d"], f"viết {swapped} (ngày/tháng/năm)")
         raise ValueError(f"cần một ngày như 2021-12-05, 05/12/2021, 2021-12 hoặc 2021, không phải {value!r}")
 
     @classmethod
-    def _checked(cls, text: str, year: str, month: str | None, day: str | None, swapped: str) -> PartialDate:
-        """The date of these parts; Unclear, `swapped` as the hint, when only day and month swapped make a date."""
+    def _checked(cls, text: str, year: str, month: str | None, day: str | None, hint: str) -> PartialDate:
+        """The date of these parts; Unclear, with `hint` (the date swapped), when only day and month swapped make a
+        date."""
         try:
             return cls(_year(int(year)), int(month) if month else None, int(day) if day else None)
         except ValueError:
             if day and month and int(month) > 12 >= int(day):
                 raise Unclear(f"ngày `{text}` không có trên lịch: không có tháng {int(month)}",
-                              f"viết {swapped}") from None
+                              hint) from None
             raise
 
     @property
