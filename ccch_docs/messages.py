@@ -390,6 +390,7 @@ HINTS = (
     N_("kiểm tra lại số"),
     N_("viết true hoặc false"),
     N_('chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'),
+    N_('chọn một trong "I.", "I", "1.", "a)", "1", "a" hoặc none'),
     N_("ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"),
     N_("ví dụ ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}"),
     N_("ví dụ ket_qua: {tt-noi-bo: {tinh_trang: hoan_thanh, ket_qua: Đã tổ chức 12 đợt}}"),
