@@ -23,7 +23,7 @@ YAML = (".yaml", ".yml")
 
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed."""
-    sources, problems = inputs(args.sources, t)
+    sources, problems = inputs(args.sources)
     for profile in profiles(sources, args.sources):
         sources.remove(profile)
         print(t["skip_profile"].format(file=profile), file=sys.stderr)
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     jobs = []
     taken: set[Path] = set()
     for src in sources:
-        job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1, t)
+        job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1)
         outputs = {Path(os.path.abspath(p)) for p in (job.docx, job.pdf) if p is not None}
         if outputs & taken or Path(os.path.abspath(src)) in outputs:
             problems.append(Problem(TEXTS["same_output" if outputs & taken else "over_input"], str(src)))
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     return progress.close()
 
 
-def inputs(args: list[str], t: dict[str, str]) -> tuple[list[Path], list[Problem]]:
+def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
     """The YAML files named by `args` (a folder gives its .yaml files, a pattern its matches), each once."""
     found: dict[Path, None] = {}
     problems = []
@@ -103,7 +103,7 @@ def _names(value: Any) -> list[str]:
     return [item for item in items if isinstance(item, str)]
 
 
-def _job(src: Path, output: str | None, pdf: bool, many: bool, t: dict[str, str]) -> Job:
+def _job(src: Path, output: str | None, pdf: bool, many: bool) -> Job:
     """Where `src`'s documents go: beside it, into a folder, or to the named file whose suffix decides the format."""
     if output is None:
         return Job.beside(src, with_pdf=pdf)
