@@ -154,6 +154,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
     cols = columns[pl.cot] if isinstance(pl.cot, str) and columns and pl.cot in columns else pl.columns
     keys = [c.khoa for c in cols]
     total_key = pl.total_key
+    total_at = keys.index(total_key) if total_key in keys else -1  # validation has checked it is there
     numeric = pl.number_keys(cols)
     amounts: list[numbers.Number] = []
     uncounted = 0  # cells of the totalled column written in words ("Theo Đề án"): the total says it lacks them
@@ -189,8 +190,7 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, colu
             rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
                                               for k, span in zip(keys, spans, strict=True))))
             if total_key:  # the totalled column's value, or the text of a merged cell over it
-                at = keys.index(total_key)
-                value = row.get(keys[max(i for i in range(at + 1) if spans[i])])
+                value = row.get(keys[max(i for i in range(total_at + 1) if spans[i])])
                 number = None if value is None else _amount(value)
                 if value is not None and number is None:
                     uncounted += 1

@@ -49,9 +49,7 @@ def fit_lines(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) ->
             source, text = (p, own_text) if fit.source == "own" else (previous, previous_text)
             if source is not None:
                 room = ooxml.text_room(p, page_room)
-                font = styles.font(ooxml.style_id(source))
-                width = text_width(text, font.size, font.bold, font.italic)
-                length = min(width * 20 * fit.ratio + fit.pad_pt * 20, room)
+                length = min(_twips_wide(text, source, styles) * fit.ratio + fit.pad_pt * 20, room)
                 if fit.source == "previous":
                     length = min(length, room * fit.ratio)
                 side = max(0, int((room - length) / 2))
@@ -79,19 +77,23 @@ def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int
     col = list(tr.iterfind(ooxml.qn("w:tc"))).index(tc)
     if len(widths) != 2 or col != 1:
         return
-    font = styles.font(ooxml.style_id(p))
     margins = widths[1] - ooxml.text_room(p, page_room)
-    need = round(text_width(ooxml.text(p).strip(), font.size, font.bold, font.italic) * 20) + margins + _SLACK
+    need = round(_twips_wide(ooxml.text(p).strip(), p, styles)) + margins + _SLACK
     if need <= widths[1]:
         return
-    left_need = max((round(text_width(ooxml.text(q).strip(), styles.font(ooxml.style_id(q)).size,
-                                      styles.font(ooxml.style_id(q)).bold, styles.font(ooxml.style_id(q)).italic) * 20)
+    left_need = max((round(_twips_wide(ooxml.text(q).strip(), q, styles))
                      for row in tbl.iterfind(ooxml.qn("w:tr")) for q in _cell_paragraphs(row, 0)), default=0)
     left = max(widths[0] - (need - widths[1]), left_need + margins + _SLACK, 0)
     if left < widths[0]:
         ooxml.set_column_widths(tbl, [left, sum(widths) - left])
-    if need > sum(widths) - left and font.size > MIN_DATE_PT:
+    if need > sum(widths) - left and styles.font(ooxml.style_id(p)).size > MIN_DATE_PT:
         ooxml.set_run_size(p, MIN_DATE_PT)
+
+
+def _twips_wide(text: str, p: etree._Element, styles: ooxml.StyleSheet) -> float:
+    """How wide `text` prints (twips) in the font of paragraph `p`'s style."""
+    font = styles.font(ooxml.style_id(p))
+    return text_width(text, font.size, font.bold, font.italic) * 20
 
 
 def _cell_paragraphs(row: etree._Element, col: int) -> list[etree._Element]:
@@ -106,7 +108,7 @@ def keep_signature(body: etree._Element, styles: ooxml.StyleSheet) -> None:
     """The signer's table never starts a page alone: the body's last paragraph keeps with it (and, through
     widow control, at least its last two lines)."""
     p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == SIGNATURE_STYLE), None)
-    tbl = None if p is None else next((a for a in p.iterancestors() if a.tag == ooxml.qn("w:tbl")), None)
+    tbl = None if p is None else next(p.iterancestors(ooxml.qn("w:tbl")), None)
     if tbl is None:
         return
     for prev in tbl.itersiblings(preceding=True):
