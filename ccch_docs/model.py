@@ -62,14 +62,14 @@ def _text(value: Any) -> Any:
 
 
 def _as_list(value: Any) -> Any:
-    return [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+    return [value] if _is_scalar(value) else value
 
 
 def _as_part(value: Any) -> Any:
     """A Điều written as plain text is a part with that one paragraph."""
     if isinstance(value, dict):
         return value
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if _is_scalar(value):
         return {"doan": _text(value)}
     raise PydanticCustomError("cchc", "mỗi Điều là một chuỗi văn bản hoặc một khối tieu_de, doan, muc",
                               {"hint": "ví dụ `- Ban hành kèm theo Quyết định này …` hoặc `- {tieu_de: …, doan: …}`"})
@@ -789,7 +789,7 @@ def _check_figures(value: Any, path: Path_) -> list[Finding]:
         return [p for k, v in value.items() for p in _check_figures(v, path + (k,))]
     if isinstance(value, list):
         return [p for i, v in enumerate(value) for p in _check_figures(v, path + (i,))]
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if _is_scalar(value):
         try:
             number = numbers.read(value)
         except Unclear as exc:
