@@ -81,6 +81,8 @@ def profiles(sources: list[Path], named: list[str]) -> list[Path]:
     """The unit profiles among `sources` found in a folder or by a pattern: a file without `loai` nor `ke_thua`, or
     one that another source names in `ke_thua`. A file named on the command line is always a document."""
     given = {Path(os.path.abspath(arg)) for arg in named}
+    if all(Path(os.path.abspath(src)) in given for src in sources):
+        return []  # every file was named: all are documents, and none is read twice
     read = {src: _top(src) for src in sources}
     inherited = {Path(os.path.abspath(src.parent / name)) for src, top in read.items()
                  if top for name in _names(top.get("ke_thua"))}
