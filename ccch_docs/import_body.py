@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .decree import numbering
 from .flatten import Para, Run
+from .import_headings import heading
 from .markup import marked, plain_text
-
-
-def cut(runs: tuple[Run, ...] | list[Run], n: int) -> list[Run]:
-    """The runs without their first `n` characters and the spaces after them."""
-    out: list[Run] = []
-    for run in runs:
-        if n >= len(run.text):
-            n -= len(run.text)
-            continue
-        text = run.text[n:]
-        n = 0
-        if not out:
-            text = text.lstrip()
-            if not text:
-                continue
-        out.append(replace(run, text=text))
-    return out
 
 
 def text_of(runs: list[Run] | tuple[Run, ...], plain_bold: bool = False, plain_italic: bool = False) -> str:
@@ -46,17 +30,9 @@ class _Node:
     style: str
     printed: str
     tieu_de: str | None = None
+    cung_dong: bool = False
     doan: list[Any] = field(default_factory=list)
     muc: list[_Node] = field(default_factory=list)
-
-
-def _titled(runs: list[Run], text: str) -> bool:
-    """A heading: its text is all bold, or a short upper-case line."""
-    visible = [r for r in runs if r.text.strip()]
-    if not visible or text.endswith(("./.", ";", ",")) or len(text) > 300:
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return all(r.bold for r in visible) or (len(text) < 200 and bool(letters) and all(c.isupper() for c in letters))
 
 
 @dataclass
@@ -95,9 +71,10 @@ def read_body(items: list[Para | list[Para]], scheme: numbering.Scheme, table: T
         if not used or _regular(roots, with_dd):
             break
     ending: list[str] = []
-    if closing and roots and stack and len(stack[-1].doan) > (0 if stack[-1].tieu_de else 1) \
-            and isinstance(stack[-1].doan[-1], str) and stack[-1].doan[-1].rstrip().endswith("/."):
-        ending.append(stack[-1].doan.pop())
+    last = stack[-1] if stack else None  # its first paragraph stays its own: the label's, or the run-in title's
+    if closing and roots and last and len(last.doan) > (0 if last.tieu_de and not last.cung_dong else 1) \
+            and isinstance(last.doan[-1], str) and last.doan[-1].rstrip().endswith("/."):
+        ending.append(last.doan.pop())
     cap = _cap(roots, scheme)
     return Body(lead, _dicts(roots, numbering.chosen(scheme, cap), 0, with_dd, (), {}), ending, with_dd, cap, stray)
 
@@ -180,13 +157,12 @@ def _tree(items: list[Para | list[Para]], table: Table, with_dd: bool, loose: fr
         style, printed, _ = found
         if style in styles:
             del stack[styles.index(style):]
-        node = _Node(style, printed)
-        rest = cut(p.runs, len(p.text) - len(p.text.lstrip()) + len(printed))
-        rest_text = "".join(r.text for r in rest).strip()
-        if rest_text and _titled(rest, rest_text):
-            node.tieu_de = text_of(rest, plain_bold=True)
-        elif rest_text:
-            node.doan.append(text_of(rest))
+        head = heading(p.runs, len(p.text) - len(p.text.lstrip()) + len(printed))
+        node = _Node(style, printed, cung_dong=head.run_in)
+        if head.title is not None:
+            node.tieu_de = text_of(head.title, plain_bold=True)
+        if head.text:
+            node.doan.append(text_of(head.text))
         (stack[-1].muc if stack else roots).append(node)
         stack.append(node)
     return lead, stray, roots, stack, used
@@ -255,6 +231,8 @@ def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bo
             item["so"] = mark
         if node.tieu_de is not None:
             item["tieu_de"] = node.tieu_de
+        if node.cung_dong:
+            item["cung_dong"] = True
         if node.doan:
             item["doan"] = node.doan[0] if len(node.doan) == 1 and isinstance(node.doan[0], str) else list(node.doan)
         if node.muc:

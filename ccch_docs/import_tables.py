@@ -7,7 +7,8 @@ from typing import Any
 
 from .decree import numbering
 from .flatten import Para
-from .import_body import cut, text_of
+from .import_body import text_of
+from .import_headings import cut
 from .presets import PRESETS
 from .reader import fold
 

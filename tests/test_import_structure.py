@@ -21,13 +21,7 @@ def imported(source: bytes) -> ccch_docs.Document:
     return ccch_docs.loads(import_yaml.text(importer.read(io.BytesIO(source))), name="nhap.yaml")
 
 
-# The known defect: titles printed in italic (1.1., a)) and run-in headings come back as paragraph text.
-_DEFECT = pytest.mark.xfail(strict=True, reason="italic titles and run-in headings are read as text")
-_KNOWN = ("bao-cao-cchc-2021-dong-thap", "bao-cao-giai-quyet-tthc-2025-dong-thap", "ke-hoach-cchc-2025-huyen-cho-gao")
-
-
-@pytest.mark.parametrize("example", [pytest.param(p, marks=_DEFECT) if p.stem in _KNOWN else p for p in EXAMPLES],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_imports_as_the_same_document(example, rendered):
     printed = rendered[example.stem].read_bytes()
     assert carried(imported(printed), printed) == carried(ccch_docs.load(example), printed)
@@ -76,14 +70,12 @@ def _clerk_plan(path: Path) -> Path:
     return path
 
 
-@_DEFECT
 def test_headings_a_clerk_formats_by_hand(tmp_path):
     data = importer.read(_clerk_plan(tmp_path / "kh.docx")).data
     assert data["noi_dung"] == _CLERK_PARTS
     assert data["danh_so"] == {"cap": ["I.", "1.", "1.1."]} and data["ket_thuc"] == "Trên đây là kế hoạch./."
 
 
-@_DEFECT
 def test_run_in_headings_print_on_one_line_and_read_back_the_same(tmp_path):
     first = importer.read(_clerk_plan(tmp_path / "kh.docx"))
     printed = ccch_docs.render(ccch_docs.loads(import_yaml.text(first), name="kh.yaml"))
