@@ -21,6 +21,7 @@ import yaml
 from . import yamlerrors
 from .errors import InputError, Problem
 from .formats.text import nfc
+from .lines import Lines
 
 Path_ = tuple[str | int, ...]  # a key path: ("noi_dung", 2, "tieu_de")
 
@@ -40,6 +41,7 @@ class Where(NamedTuple):
 
 
 _COLUMN_BITS = 32  # a place is packed in one number: line << 32 | column
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 
 
 class Places(Mapping[Path_, Where]):
@@ -60,7 +62,7 @@ class Places(Mapping[Path_, Where]):
         packed = self.by_parent.get(path[:-1], {}).get(path[-1]) if path else None
         if packed is None:
             raise KeyError(path)
-        return Where(self.file, packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1))
+        return Where(self.file, packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
 
     def __iter__(self) -> Iterator[Path_]:
         for parent, children in self.by_parent.items():
@@ -154,23 +156,18 @@ def decode(raw: bytes, file: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
+        bad = exc.object  # what the codec read: the bytes after a BOM, if any
+        before = bad[:exc.start].decode("utf-8")
+        line, column = Lines(before).place(len(before))
         hint = ("tệp có vẻ là UTF-16 không có BOM; lưu lại với bảng mã UTF-8" if b"\x00" in raw[:4]
                 else "lưu tệp với bảng mã UTF-8 (không dùng Windows-1258, TCVN3 hay VNI)")
-        raise InputError([Problem(f"byte 0x{raw[exc.start]:02X} không hợp lệ trong UTF-8", file, line, column,
+        raise InputError([Problem(f"byte 0x{bad[exc.start]:02X} không hợp lệ trong UTF-8", file, line, column,
                                   hint=hint)]) from None
 
 
 def _character(char: str) -> str:
     """A character for messages: `ký tự điều khiển U+0007`, `ký tự U+FFFE`."""
     return ("ký tự điều khiển" if unicodedata.category(char) == "Cc" else "ký tự") + f" U+{ord(char):04X}"
-
-
-def _place_of(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column of `text[index]`."""
-    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 @contextmanager
@@ -212,9 +209,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
     if len(text) > MAX_FILE_BYTES:
         raise InputError([Problem(f"văn bản quá lớn ({len(text):,} ký tự, tối đa {MAX_FILE_BYTES:,})", file,
                                   hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
+    lines = Lines(text)
     bad = _NOT_YAML.search(text)
     if bad:
-        line, column = _place_of(text, bad.start())
+        line, column = lines.place(bad.start())
         hint = ("tệp có vẻ là UTF-16 không có BOM: lưu lại với bảng mã UTF-8" if bad.group() == "\x00"
                 else "xóa ký tự này (tệp có thể bị hỏng, hoặc không phải văn bản UTF-8)")
         raise InputError([Problem(f"{_character(bad.group())} không được có trong tệp", file, line,
@@ -222,10 +220,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
     parser = _Parser(text)
     try:
         with collector_paused():
-            return _Builder(file).build(parser)
+            return _Builder(file, lines).build(parser)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        at_line, at_col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        at_line, at_col = lines.at(mark.line, mark.column) if mark else (None, None)
         message, hint = yamlerrors.explain(exc, text)
         raise InputError([Problem(f"YAML không hợp lệ: {message}", file, at_line, at_col, hint=hint,
                                   code="CCHC-E012")]) from None
@@ -236,10 +234,13 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
 
 
 class _Builder:
-    """Builds a document's data and places from parser events, counting nodes (aliases by what they repeat)."""
+    """Builds a document's data and places from parser events, counting nodes (aliases by what they repeat).
 
-    def __init__(self, file: str):
+    Places are kept in the parser's lines while it reads, and given in the editor's (`lines`)."""
+
+    def __init__(self, file: str, lines: Lines):
         self.file = file
+        self.lines = lines
         self.places = Places(file)
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}  # name → (value, nodes it holds)
@@ -338,6 +339,8 @@ class _Builder:
                                     "mỗi tệp một văn bản; bỏ dòng `---` thứ hai")
                 continue
             elif kind is yaml.StreamEndEvent:
+                if self.lines.differ:
+                    self.relocate()
                 return result, places, self.problems
             else:
                 continue
@@ -357,13 +360,22 @@ class _Builder:
                 container[key] = value
                 key = _NO_KEY
 
+    def relocate(self) -> None:
+        """Every place moved from the parser's lines to the editor's."""
+        for slots in self.places.by_parent.values():
+            for key, packed in slots.items():
+                line, column = self.lines.at((packed >> _COLUMN_BITS) - 1, (packed & _COLUMN_MASK) - 1)
+                slots[key] = line << _COLUMN_BITS | column
+
     def fail(self, event: Any, path: Path_, message: str, hint: str | None = None) -> InputError:
         mark = event.start_mark
-        return InputError([Problem(message, self.file, mark.line + 1, mark.column + 1, key_name(path) or None, hint)])
+        return InputError([Problem(message, self.file, *self.lines.at(mark.line, mark.column), key_name(path) or None,
+                                   hint)])
 
     def duplicate(self, here: Path_, mark: Any) -> None:
-        self.problems.append(Problem("khóa bị lặp lại", self.file, mark.line + 1, mark.column + 1, key_name(here),
-                                     "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa", "CCHC-E013"))
+        self.problems.append(Problem("khóa bị lặp lại", self.file, *self.lines.at(mark.line, mark.column),
+                                     key_name(here), "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa",
+                                     "CCHC-E013"))
 
     def split_number(self, event: Any, container: dict[str, Any], path: Path_, slots: dict[str | int, int]) -> None:
         """Refuses a digits key right after a number on its line, as `{kinh_phi: 1,5}` reads: a comma split it."""
@@ -373,8 +385,8 @@ class _Builder:
         if not isinstance(value, int | float) or isinstance(value, bool) or slots.get(last, 0) >> _COLUMN_BITS != line:
             return
         written = f"{getattr(value, 'text', value)},{event.value}"
-        column = max(1, event.start_mark.column + 1 - len(written) + len(event.value))
-        raise InputError([Problem("số viết không rõ", self.file, line, column, key_name(path + (last,)),
+        at = self.lines.at(line - 1, max(0, event.start_mark.column - len(written) + len(event.value)))
+        raise InputError([Problem("số viết không rõ", self.file, *at, key_name(path + (last,)),
                                   f'trong {{ … }} dấu phẩy ngăn các khóa: viết {last}: "{written}"')])
 
     def key(self, event: Any, container: dict[str, Any], path: Path_) -> Any:

@@ -230,3 +230,55 @@ def test_the_place_of_every_key_and_item():
     assert dict(places) == {path: yamlio.Where("t.yaml", *at) for path, at in want.items()}
     assert len(places) == len(want) and places
     assert ("b", 4) not in places and ("z",) not in places and () not in places
+
+
+# --- places as an editor shows them ---------------------------------------------------------------------
+# YAML ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as well; an editor only at \n, \r\n or \r.
+ODD_BREAKS = {"NEL": "\x85", "LS": "\u2028", "PS": "\u2029"}
+_SPLIT_TITLE = ("trich_yeu: Cải cách hành chính năm 2021", 'trich_yeu: "Cải cách¶hành chính năm 2021"')
+# (name, replace this, with that, expected: (line, column, words in the message)), each after line 8 split at `¶`.
+AFTER_A_SPLIT = [
+    ("YAML syntax", "luu: VT", "luu: V: T", (13, 7, "YAML không hợp lệ")),
+    ("validation", "nguoi_ky:", "nguoi_kyy:", (14, 1, "khóa không có")),
+    ("duplicate key", "luu: VT", "luu: VT\nluu: VT", (14, 1, "lặp lại")),
+    ("unknown alias", "luu: VT", "luu: *vt", (13, 6, "không có neo")),
+    ("control character", "luu: VT", "luu: V\x07T", (13, 7, "điều khiển")),
+    ("decimal comma", "luu: VT", "luu: VT\nso_lieu: {kinh_phi: 1,5}", (14, 21, "số viết không rõ")),
+    ("a split plain value", "luu: VT", "luu: V¶T", (14, 1, "YAML không hợp lệ")),  # the line after it
+]
+
+
+@pytest.mark.parametrize("char", ODD_BREAKS.values(), ids=ODD_BREAKS)
+@pytest.mark.parametrize("name,old,new,expected", AFTER_A_SPLIT, ids=[c[0] for c in AFTER_A_SPLIT])
+def test_a_line_separator_in_a_value_leaves_later_lines_as_an_editor_shows_them(char, name, old, new, expected):
+    text = _with(old, new).replace(*_SPLIT_TITLE).replace("¶", char)
+    line, column, words = expected
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text, name="plan.yaml")
+    (p,) = [p for p in info.value.problems if words in p.message]
+    assert (p.line, p.column) == (line, column), str(info.value)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_lines_end_at_lf_crlf_or_cr(ending, tmp_path):
+    for old, new, at, words in (("luu: VT", "luu: V\x07T", (13, 7), "điều khiển"),
+                                ("luu: VT", "luu: V: T", (13, 7), "YAML không hợp lệ"),
+                                ("nguoi_ky:", "nguoi_kyy:", (14, 1), "khóa không có")):
+        with pytest.raises(ccch_docs.InputError) as info:
+            ccch_docs.loads(_with(old, new).replace("\n", ending), name="plan.yaml")
+        assert [(p.line, p.column) for p in info.value.problems if words in p.message] == [at], str(info.value)
+
+
+def test_invalid_utf8_after_a_bom_is_placed_in_the_text(tmp_path):
+    src = tmp_path / "plan.yaml"
+    src.write_bytes(b"\xef\xbb\xbf" + _with("luu: VT", "luu: V#T").encode().replace(b"V#T", b"V\xe0T"))
+    with pytest.raises(ccch_docs.InputError, match="0xE0") as info:
+        ccch_docs.load(src)
+    assert (info.value.problems[0].line, info.value.problems[0].column) == (13, 7)
+
+
+def test_places_of_keys_and_items_after_a_line_separator():
+    _, places, _ = yamlio.parse_yaml('a: ["x\u2028y", 2]\nb: "\x85"\nc: 1\n', "t.yaml")
+    assert dict(places) == {("a",): yamlio.Where("t.yaml", 1, 1), ("a", 0): yamlio.Where("t.yaml", 1, 5),
+                            ("a", 1): yamlio.Where("t.yaml", 1, 12), ("b",): yamlio.Where("t.yaml", 2, 1),
+                            ("c",): yamlio.Where("t.yaml", 3, 1)}
