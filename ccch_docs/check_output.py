@@ -1,5 +1,5 @@
-"""Check reports for people (Vietnamese or English text, an HTML page) and for systems (JSON); the .docx files of
-folders."""
+"""Check reports for people (text, an HTML page; their words from the message catalog) and for systems (JSON);
+the .docx files of folders."""
 
 from __future__ import annotations
 
@@ -8,22 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .checks import Finding, Report, Where
-
-WORDS = {
-    "vi": {"section": "phần", "paragraph": "đoạn", "table": "bảng", "row": "hàng", "cell": "ô", "textbox": "khung chữ",
-           "header": "đầu trang", "found": "có", "required": "cần", "at": "tại", "more": "và {n} chỗ khác",
-           "footer": "chân trang", "ok": "đạt", "title": "Kết quả kiểm tra thể thức", "rule": "mã quy tắc",
-           "element": "thành phần", "violations": "{n} lỗi thể thức", "missing": "{n} phần không tìm thấy",
-           "unreadable": "không đọc được", "note": "chưa kiểm tra được", "not_found": "không tìm thấy",
-           "total": "{files} tệp: {ok} đạt, {bad} có lỗi, {unreadable} không đọc được"},
-    "en": {"section": "section", "paragraph": "paragraph", "table": "table", "row": "row", "cell": "cell",
-           "textbox": "text box", "header": "page header", "found": "found", "required": "required", "at": "at",
-           "more": "and {n} more", "footer": "page footer", "ok": "passes",
-           "title": "Layout check report", "rule": "rule", "element": "element", "violations": "{n} layout violations",
-           "missing": "{n} parts not found", "unreadable": "unreadable", "note": "not checked",
-           "not_found": "not found",
-           "total": "{files} files: {ok} pass, {bad} with violations, {unreadable} unreadable"},
-}
+from .messages import CHECK_WORDS, looked_up, lookup, translate
 
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
@@ -37,26 +22,24 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def place(w: Where, lang: str) -> str:
-    """`phần 1, đoạn 4, bảng 1 hàng 1 ô 2 «…»`."""
-    t = WORDS[lang]
+def _place(w: Where, t: dict[str, str]) -> str:
+    """`phần 1, đoạn 4, bảng 1 hàng 1 ô 2 «…»`, in the words `t`."""
     bits = []
     if w.header or w.footer:
         bits.append(t["footer" if w.footer else "header"])
     if w.section is not None:
-        bits.append(f"{t['section']} {w.section}")
+        bits.append(t["section"].format(n=w.section))
     if w.paragraph is not None:
-        bits.append(f"{t['paragraph']} {w.paragraph}")
+        bits.append(t["paragraph"].format(n=w.paragraph))
     if w.table is not None:
-        bits.append(f"{t['table']} {w.table} {t['row']} {w.row} {t['cell']} {w.cell}")
+        bits.append(t["cell"].format(table=w.table, row=w.row, cell=w.cell))
     if w.textbox is not None:
-        bits.append(f"{t['textbox']} {w.textbox}")
+        bits.append(t["textbox"].format(n=w.textbox))
     text = f" «{w.text}»" if w.text else ""
     return ", ".join(bits) + text
 
 
-def finding_text(f: Finding, lang: str) -> str:
-    t, i = WORDS[lang], 0 if lang == "vi" else 1
+def _finding_text(f: Finding, t: dict[str, str], i: int) -> str:
     head = f"  {f.code}  {f.element[i]}"
     if f.kind == "missing":
         body = f"{head}: {t['not_found']}"
@@ -65,24 +48,25 @@ def finding_text(f: Finding, lang: str) -> str:
     else:
         body = f"{head}: {t['found']} {f.found[i]}; {t['required']} {f.required[i]}"
     if f.where:
-        body += f" — {t['at']} {place(f.where[0], lang)}"
+        body += f" — {t['at']} {_place(f.where[0], t)}"
         if len(f.where) > 1:
             body += f" ({t['more'].format(n=len(f.where) - 1)})"
     return body
 
 
 def report_text(r: Report, lang: str) -> str:
-    t = WORDS[lang]
+    """One file's report: its summary, then a line per finding."""
+    t = looked_up(CHECK_WORDS, lang)
     if r.error is not None:
-        return f"{r.path}: {t['unreadable']}: {_error(r, lang)}"
+        return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}"
     lines = [f"{r.path}: {_summary(r, t)}"]
-    lines.extend(finding_text(f, lang) for f in _ordered(r))
+    lines.extend(_finding_text(f, t, _side(lang)) for f in _ordered(r))
     return "\n".join(lines)
 
 
-def _error(r: Report, lang: str) -> str:
-    from .messages import translate
-    return translate(r.error or "", lang)
+def _side(lang: str) -> int:
+    """Which text of a finding's (Vietnamese, English) pair is in `lang`."""
+    return 0 if lang == "vi" else 1
 
 
 def _summary(r: Report, t: dict[str, str]) -> str:
@@ -100,13 +84,14 @@ def _ordered(r: Report) -> list[Finding]:
 
 def report_html(reports: list[Report], lang: str) -> str:
     """One HTML page: the total, then each file with its findings (rule code, element, found, required, places);
-    everything taken from the documents is escaped."""
+    everything, the catalog's words included, is escaped."""
     import jinja2
-    t, i = WORDS[lang], 0 if lang == "vi" else 1
-    files = [{"path": r.path, "error": None if r.error is None else _error(r, lang), "summary": _summary(r, t),
+    t, i = looked_up(CHECK_WORDS, lang), _side(lang)
+    files = [{"path": r.path, "error": None if r.error is None else translate(r.error, lang),
+              "summary": _summary(r, t),
               "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i],
                             "found": t["not_found"] if f.kind == "missing" else f.found[i],
-                            "required": f.required[i], "places": [place(w, lang) for w in f.where]}
+                            "required": f.required[i], "places": [_place(w, t) for w in f.where]}
                            for f in _ordered(r)]} for r in reports]
     source = (Path(__file__).parent / "data" / "check_report.html").read_text("utf-8")
     page = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(source)
@@ -114,14 +99,15 @@ def report_html(reports: list[Report], lang: str) -> str:
 
 
 def total_text(reports: list[Report], lang: str) -> str:
+    """`3 tệp: 1 đạt, 1 có lỗi, 1 không đọc được`."""
     bad = sum(1 for r in reports if r.error is None and r.violations)
     unreadable = sum(1 for r in reports if r.error is not None)
-    return WORDS[lang]["total"].format(files=len(reports), ok=len(reports) - bad - unreadable, bad=bad,
-                                       unreadable=unreadable)
+    return lookup(CHECK_WORDS["total"], lang).format(files=len(reports), ok=len(reports) - bad - unreadable, bad=bad,
+                                                     unreadable=unreadable)
 
 
 def report_json(reports: list[Report], lang: str) -> str:
-    i = 0 if lang == "vi" else 1
+    i = _side(lang)
     data = [{"file": r.path, "readable": r.error is None, "error": r.error, "ok": r.error is None and not r.violations,
              "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i], "found": f.found[i],
                            "required": f.required[i],

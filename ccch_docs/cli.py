@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
-from .messages import MISSING_HINT, N_, lookup
+from .messages import MISSING_HINT, N_, looked_up
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
@@ -124,11 +124,6 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _texts(lang: str) -> dict[str, str]:
-    """The command line's words in `lang` (Vietnamese for a language the catalog lacks)."""
-    return {key: lookup(text, lang) for key, text in TEXTS.items()}
-
-
 def _prog() -> str:
     """The command as the user typed it: `ccch-docs`, or `python -m ccch_docs`."""
     name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
@@ -137,7 +132,7 @@ def _prog() -> str:
 
 def parser(lang: str) -> argparse.ArgumentParser:
     """The argument parser, its help in `lang`."""
-    t = _texts(lang)
+    t = looked_up(TEXTS, lang)
     top = argparse.ArgumentParser(prog=_prog(), description=t["prog"])
     top.add_argument("--version", action=_Version, help=t["version"])
     top.add_argument("--lang", choices=LANGS, default=lang, help=t["lang"])
@@ -211,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     from .messages import argparse_speaking, speaking
     with argparse_speaking(_known(lang)):
         args = parser(_known(lang)).parse_args(argv)
-    t = _texts(args.lang)
+    t = looked_up(TEXTS, args.lang)
     with speaking(args.lang):  # problems printed in the language asked for
         try:
             return _run(args, t)

@@ -513,6 +513,16 @@ HINTS = (
 )
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")
+# The words of `check`'s reports (check_output.py): places, found and required, the summaries, the page's headings.
+CHECK_WORDS = {
+    "section": N_("phần {n}"), "paragraph": N_("đoạn {n}"), "cell": N_("bảng {table} hàng {row} ô {cell}"),
+    "textbox": N_("khung chữ {n}"), "header": N_("đầu trang"), "footer": N_("chân trang"),
+    "found": N_("có"), "required": N_("cần"), "at": N_("tại"), "more": N_("và {n} chỗ khác"),
+    "ok": N_("đạt"), "title": N_("Kết quả kiểm tra thể thức"), "rule": N_("mã quy tắc"), "element": N_("thành phần"),
+    "violations": N_("{n} lỗi thể thức"), "missing": N_("{n} phần không tìm thấy"),
+    "unreadable": N_("không đọc được"), "note": N_("chưa kiểm tra được"), "not_found": N_("không tìm thấy"),
+    "total": N_("{files} tệp: {ok} đạt, {bad} có lỗi, {unreadable} không đọc được"),
+}
 
 
 _WORDS = {"detail", "character", "kind", "usable"}  # the places in msgids that hold the program's words, not data
@@ -550,6 +560,11 @@ def argparse_speaking(lang: str) -> Iterator[None]:
 def lookup(text: str, lang: str | None = None) -> str:
     """`text` whole from the catalog of `lang` (default: language()), else as written."""
     return _catalog(lang or language()).gettext(text)
+
+
+def looked_up(texts: dict[str, str], lang: str | None = None) -> dict[str, str]:
+    """Each of `texts` (msgids by name) whole from the catalog of `lang` (default: language())."""
+    return {key: lookup(text, lang) for key, text in texts.items()}
 
 
 @lru_cache(maxsize=8)

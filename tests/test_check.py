@@ -347,3 +347,32 @@ def test_html_report_lists_files_findings_and_codes_escaped(rendered, tmp_path, 
     out = capsys.readouterr()
     assert json.loads(out.out)[0]["file"] == str(bad) and str(page) in out.err
     assert '<html lang="en">' in page.read_text("utf-8") and "found" in page.read_text("utf-8")
+
+
+def test_report_words_are_translated_through_the_message_catalog(rendered, tmp_path, capsys, monkeypatch):
+    """The report's own words (places, found/required, totals, the page's headings) are looked up in the catalog
+    like every other message: what the catalog says is what the text and HTML reports print."""
+    import gettext
+
+    from ccch_docs import messages
+
+    english = messages._catalog("en")
+
+    class Marked(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            found = english.gettext(message)
+            return f"<{found}>" if found != message else found
+
+    monkeypatch.setattr(messages, "_catalog", lambda lang: Marked())
+    bad = edit(rendered[KH], tmp_path / "bad.docx", "doc", "ngày 05 tháng 12 năm 2020", "ngày 5 tháng 12 năm 2020")
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip")
+    page = tmp_path / "report.html"
+    assert cli.main(["--lang", "en", "check", str(rendered[KH]), str(bad), str(junk), "--html", str(page)]) == 2
+    out = capsys.readouterr().out
+    assert f"{rendered[KH]}: <passes>" in out and f"{bad}: <1 layout violations>" in out
+    assert "<found> ngày 5; <required> ngày 05 — <at> <section 1>, <paragraph 7>, <table 1 row 2 cell 2>" in out
+    assert f"{junk}: <unreadable>: " in out and "<3 files: 1 pass, 1 with violations, 1 unreadable>" in out
+    html = page.read_text("utf-8")
+    assert "<title>&lt;Layout check report&gt;</title>" in html and "<th>&lt;rule&gt;</th>" in html
+    assert "<p>&lt;3 files: 1 pass, 1 with violations, 1 unreadable&gt;</p>" in html
