@@ -281,8 +281,7 @@ def rule(key: str, r: Rule | None, ln: Line, parts: Parts) -> Iterator[Finding]:
     """
     name = _t(f"đường kẻ dưới {P.ELEMENTS[key].vi}", f"line under the {P.ELEMENTS[key].en}")
     if r is None:
-        body = parts.bodies[0][0].index if parts.bodies and parts.bodies[0] else len(parts.document.paras)
-        drawn = any(p.shapes for p in parts.document.paras[:body])
+        drawn = parts.shapes_before_body
         yield Finding(f"{key}.line", name, _t("không tìm thấy", "not found") if drawn else _t("không có", "none"),
                       _t("đường kẻ nét liền", "a solid line"), where(ln), "note" if drawn else "violation")
         return

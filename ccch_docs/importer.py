@@ -327,13 +327,13 @@ class _Builder:
         p = self.parts
         if not paras:
             return list(paras)
-        taken = {ln.para.table for ln in (p.quoc_hieu, p.so_ky_hieu, p.noi_nhan, *p.chuc_danh, p.ho_ten)
-                 if ln is not None and ln.para.table is not None}
-        tables: dict[int, list[Para]] = {}
         blocks = [q for q in p.document.paras[paras[0].index:end] if q.table is not None and q.index in p.captions]
+        # Not the body's tables: the header's and the signature's, and the caption blocks (lines of the body).
+        taken = {ln.para.table for ln in (p.quoc_hieu, p.so_ky_hieu, p.noi_nhan, *p.chuc_danh, p.ho_ten)
+                 if ln is not None} | {b.table for b in blocks}
+        tables: dict[int, list[Para]] = {}
         for q in p.document.paras[paras[0].index:end]:
-            if q.table is not None and q.table not in taken and q.textbox is None and q.index not in p.captions \
-                    and not any(b.table == q.table for b in blocks):
+            if q.table is not None and q.table not in taken and q.textbox is None and q.index not in p.captions:
                 tables.setdefault(q.table, []).append(q)
         self.use_paras(blocks)
         items: list[Para | list[Para]] = [*paras, *blocks, *tables.values()]  # a caption block: lines of the body

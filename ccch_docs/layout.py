@@ -68,13 +68,12 @@ _SLACK = 40  # twips left over, so that rounding in a word processor does not wr
 def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
     """Widen the header's date column, or else set the date line at MIN_DATE_PT, so place and date fit one line."""
     p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == DATE_STYLE), None)
-    tc = None if p is None else p.getparent()
-    tr = None if tc is None else tc.getparent()
-    tbl = None if tr is None else tr.getparent()
-    if p is None or tc is None or tc.tag != ooxml.qn("w:tc") or tr is None or tbl is None:
+    tc = None if p is None else ooxml.cell_of(p)
+    tbl = None if tc is None else next(tc.iterancestors(ooxml.qn("w:tbl")), None)
+    if p is None or tc is None or tbl is None:
         return
     widths = ooxml.column_widths(tbl)
-    col = list(tr.iterfind(ooxml.qn("w:tc"))).index(tc)
+    col = sum(1 for _ in tc.itersiblings(ooxml.qn("w:tc"), preceding=True))
     if len(widths) != 2 or col != 1:
         return
     margins = widths[1] - ooxml.text_room(p, page_room)

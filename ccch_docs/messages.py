@@ -224,6 +224,7 @@ CODES: dict[str, str] = {
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
 OTHER = "CCHC-E099"
+_CODE_OF = {msgid: code for code, msgid in CODES.items()}  # each msgid's code, for code_of
 # More msgids of a code: the same problem cited at a template's paragraph.
 SAME_CODE: dict[str, str] = {
     N_("cú pháp Jinja sai: {detail}; trong đoạn «{paragraph}»"): "CCHC-E135",
@@ -611,8 +612,7 @@ def code_of(message: str) -> str:
     found = matching(message)
     if found and found[0]:
         return found[0]
-    head = message.partition(": ")[0]  # `YAML không hợp lệ: …`
-    return next((code for code, msgid in CODES.items() if msgid == head), OTHER)
+    return _CODE_OF.get(message.partition(": ")[0], OTHER)  # `YAML không hợp lệ: …`
 
 
 def translate(text: str, lang: str | None = None) -> str:

@@ -92,13 +92,19 @@ def _twips(el: etree._Element | None, attr: str = "w:w") -> int | None:
     return None if value is None else int(value)
 
 
+def cell_of(p: etree._Element) -> etree._Element | None:
+    """The table cell holding paragraph `p` (directly or in a content control); None outside tables and in a
+    text box."""
+    holder = next(p.iterancestors(qn("w:tc"), qn("w:txbxContent")), None)
+    return holder if holder is not None and holder.tag == qn("w:tc") else None
+
+
 def text_room(p: etree._Element, page_room: int) -> int:
     """Twips available to the paragraph's text: its table cell less cell margins, or the page's text width."""
-    tc = p.getparent()
-    if tc is None or tc.tag != qn("w:tc"):
+    tc = cell_of(p)
+    if tc is None:
         return page_room
-    tr = tc.getparent()
-    tbl = tr.getparent() if tr is not None else None
+    tbl = next(tc.iterancestors(qn("w:tbl")), None)
     width = _twips(tc.find(f"{_W}tcPr/{_W}tcW")) or page_room
     margins = 0
     for side in ("left", "right"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -167,6 +167,12 @@ class Parts:
         if self.title.type_key:
             return self.title.type_key
         return UNTITLED if self.v_v else None
+
+    @cached_property
+    def shapes_before_body(self) -> bool:
+        """Whether a shape is drawn before the body (one may be a line under an element, not told apart)."""
+        body = self.bodies[0][0].index if self.bodies and self.bodies[0] else len(self.document.paras)
+        return any(p.shapes for p in self.document.paras[:body])
 
 
 def read(source: str | Path | IO[bytes]) -> Parts:
@@ -512,10 +518,13 @@ def _body(paras: list[Para], i: int, end: int) -> list[Para]:
 def _captions(paras: list[Para], i: int, end: int) -> set[int]:
     """The centred or right-aligned lines just above a table among the body's paragraphs (its caption "Bảng 1. …",
     its unit line "Đơn vị tính: …"), by paragraph index."""
+    tables: dict[int, list[Para]] = {}  # the paragraphs of each table, in one pass
+    for q in paras[i:end]:
+        if q.table is not None:
+            tables.setdefault(q.table, []).append(q)
     out = set()
     for k in range(i, end):
-        if _caption_block(paras, k, end):
-            out |= {q.index for q in paras[k:end] if q.table == paras[k].table and q.text.strip()}
+        out |= {q.index for q in _caption_block(paras, k, end, tables) if q.text.strip()}
         for q in paras[k + 1:k + 3]:
             if q.table is not None or q.align not in ("center", "right"):
                 if q.table is not None and paras[k].table is None and paras[k].align in ("center", "right"):
@@ -524,17 +533,20 @@ def _captions(paras: list[Para], i: int, end: int) -> set[int]:
     return out
 
 
-def _caption_block(paras: list[Para], k: int, end: int) -> bool:
-    """Paragraph `k` opens a borderless one-column block of centred or right-aligned lines (a caption, a unit line)
-    set just above another table."""
+def _caption_block(paras: list[Para], k: int, end: int, tables: dict[int, list[Para]]) -> list[Para]:
+    """The paragraphs of the borderless one-column block of centred or right-aligned lines (a caption, a unit line)
+    that paragraph `k` opens just above another table; none when it opens no such block. `tables`: the paragraphs
+    of each table up to `end`."""
     p = paras[k]
     if p.table is None or k > 0 and paras[k - 1].table == p.table:
-        return False
-    own = [q for q in paras[k:end] if q.table == p.table]
-    after = next((q for q in paras[k + len(own):end] if q.text.strip() or q.table is not None), None)
+        return []
+    own = [q for q in tables[p.table] if q.index >= k]
+    after = next((paras[j] for j in range(k + len(own), end) if paras[j].text.strip() or paras[j].table is not None),
+                 None)
     lines_ = [q for q in own if q.text.strip()]
-    return (after is not None and after.table is not None and after.table != p.table and 0 < len(lines_) <= 3
-            and len({(q.row, q.cell) for q in own}) == 1 and all(q.align in ("center", "right") for q in lines_))
+    block = (after is not None and after.table is not None and after.table != p.table and 0 < len(lines_) <= 3
+             and len({(q.row, q.cell) for q in own}) == 1 and all(q.align in ("center", "right") for q in lines_))
+    return own if block else []
 
 
 def _after(found: Parts, paras: list[Para], i: int) -> None:

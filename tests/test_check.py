@@ -376,3 +376,61 @@ def test_report_words_are_translated_through_the_message_catalog(rendered, tmp_p
     html = page.read_text("utf-8")
     assert "<title>&lt;Layout check report&gt;</title>" in html and "<th>&lt;rule&gt;</th>" in html
     assert "<p>&lt;3 files: 1 pass, 1 with violations, 1 unreadable&gt;</p>" in html
+
+
+class _Looked(reader.Para):
+    """A paragraph that records each look at its `table` or `shapes`."""
+
+    looks: list[tuple[str, int]] = []
+
+    def __getattribute__(self, name: str):
+        if name in ("table", "shapes"):
+            _Looked.looks.append((name, object.__getattribute__(self, "index")))
+        return object.__getattribute__(self, name)
+
+
+def looked_at(paras: list[reader.Para]) -> list[tuple[str, int]]:
+    """The looks at `paras`' tables and shapes, from now on."""
+    for p in paras:
+        p.__class__ = _Looked
+    _Looked.looks = []
+    return _Looked.looks
+
+
+def test_whether_lines_are_drawn_before_the_body_is_asked_once(tmp_path):
+    from clerk_docx import build
+    parts = reader.read(build(tmp_path / "clerk.docx"))
+    parts.tieu_ngu_rule = parts.co_quan_rule = parts.title.rule = None  # no line found under any of them
+    looks = looked_at(parts.document.paras)
+    kinds = {f.code: f.kind for f in checks.check_parts(parts)}
+    assert kinds["tieu_ngu.line"] == kinds["co_quan.line"] == kinds["trich_yeu.line"] == "violation"
+    body = parts.bodies[0][0].index
+    shapes = [i for name, i in looks if name == "shapes" and i < body]
+    assert sorted(shapes) == list(range(body))  # each paragraph before the body looked at once
+
+
+def captioned_tables(groups: int) -> list[reader.Para]:
+    """A body of `groups` times: a caption block (a one-cell table, centred), a table of two rows, a paragraph."""
+    paras: list[reader.Para] = []
+
+    def add(text: str, table: int | None = None, row: int | None = None, cell: int | None = None,
+            align: str = "both") -> None:
+        paras.append(reader.Para(len(paras), text, [], "", align, 0, 0, 0, 0, 0, 240, "auto", False, False, 0, 9000,
+                                 table, row, cell))
+
+    for g in range(1, groups + 1):
+        add(f"Bảng {g}. Số liệu", 2 * g - 1, 1, 1, "center")
+        for row in (1, 2):
+            add("Lĩnh vực", 2 * g, row, 1)
+            add("Số", 2 * g, row, 2)
+        add(f"Đoạn {g}.")
+    return paras
+
+
+def test_caption_blocks_are_found_in_one_pass():
+    looks = []
+    for groups in (40, 80):
+        paras = captioned_tables(groups)
+        looks.append(looked_at(paras))
+        assert reader._captions(paras, 0, len(paras)) == {6 * g for g in range(groups)}
+    assert len(looks[1]) < 2.2 * len(looks[0])  # as many looks per paragraph, however many tables

@@ -538,3 +538,17 @@ def test_merged_cells_round_trip():
     assert texts(second) == texts(first)
     again, _ = rerender(second)
     assert again.data == imported.data and not imported.unplaced
+
+
+def test_a_body_among_many_captioned_tables_is_read_in_one_pass():
+    from test_check import captioned_tables, looked_at
+    looks = []
+    for groups in (40, 80):
+        paras = captioned_tables(groups)
+        parts = reader.Parts(flatten.Document(paras, [], [], None, ""))
+        parts.captions = reader._captions(paras, 0, len(paras))
+        looks.append(looked_at(paras))
+        items = importer._Builder(parts)._items([p for p in paras if p.table is None], len(paras))
+        assert [x.index if isinstance(x, reader.Para) else [p.index for p in x] for x in items][:4] == \
+            [5, 6, [7, 8, 9, 10], 11]  # from the first paragraph: a caption is a line of the body, a table a block
+    assert len(looks[1]) < 2.2 * len(looks[0])  # as many looks per paragraph, however many tables

@@ -159,3 +159,32 @@ def test_draft_keeps_blanks(rendered):
     assert re.fullmatch(r"Đồng Tháp, ngày {4,}tháng 12 năm 2021", date)
     chu_quan = t.rows[0].cells[0].paragraphs[0]
     assert chu_quan.text == "UBND TỈNH ĐỒNG THÁP" and not toggle(chu_quan, "w:b")
+
+
+def _date_header(wrap: bool) -> str:
+    """A header table whose right cell holds a long place-and-date line (inside a content control when `wrap`)."""
+    import zipfile
+
+    from ccch_docs import ooxml, packs
+    with zipfile.ZipFile(packs.builtin_dir() / "van_ban.docx") as z:
+        styles = ooxml.StyleSheet(z.read("word/styles.xml"))
+    sid = next(sid for sid, name in styles.names().items() if name == "CCHC Địa danh, ngày")
+    date = (f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr><w:r><w:t>Thành phố Hồ Chí Minh, ngày 28 tháng 11 '
+            f'năm 2025</w:t></w:r></w:p>')
+    date = f"<w:sdt><w:sdtContent>{date}</w:sdtContent></w:sdt>" if wrap else date
+    cell = '<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>{}</w:tc>'
+    return ('<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:tbl><w:tblGrid>'
+            '<w:gridCol w:w="3600"/><w:gridCol w:w="5754"/></w:tblGrid><w:tr>'
+            + cell.format(3600, "<w:p><w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p>") + cell.format(5754, date)
+            + "</w:tr></w:tbl></w:body>"), styles
+
+
+def test_a_date_line_in_a_content_control_is_fitted_as_in_a_plain_cell():
+    from ccch_docs import layout, ooxml
+    widths = []
+    for wrap in (False, True):
+        xml, styles = _date_header(wrap)
+        body = ooxml.parse(xml.encode())
+        layout.fit_date_line(body, styles, 9354)
+        widths.append(ooxml.column_widths(body.find(qn("w:tbl"))))
+    assert widths[0] == widths[1] and widths[0][1] > 5754 and sum(widths[0]) == 9354

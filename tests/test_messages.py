@@ -180,3 +180,16 @@ def test_english_leaves_no_vietnamese_but_the_users_data(tmp_path, capsys, case)
         assert main(["--lang", "en", *argv]) in (1, 2)
     err = capsys.readouterr().err
     assert err and not _VIETNAMESE.search(err.replace(str(tmp_path), "")), err
+
+
+def test_a_message_going_on_after_its_msgid_finds_its_code_by_lookup(monkeypatch):
+    from ccch_docs import messages
+    assert code_of("YAML không hợp lệ: x") == "CCHC-E012"  # the patterns are built
+
+    class Unread(dict):
+        def items(self):
+            raise AssertionError("CODES scanned")
+
+    monkeypatch.setattr(messages, "CODES", Unread(CODES))
+    assert code_of("YAML không hợp lệ: thiếu dấu hai chấm") == "CCHC-E012"
+    assert code_of("khóa bị lặp lại: a") == "CCHC-E013" and code_of("một lỗi khác: a") == OTHER
