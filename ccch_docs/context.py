@@ -41,10 +41,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
     run_on = {} if run_on is None else run_on
     depth = len(outer)
     level = numbering.level(levels, depth)
-    numbered = numbering.numbered([p.so for p in parts], level.style, with_dd, outer,
-                                  run_on.get(level.style, 0) if level.style in numbering.RUN_ON else 0)
-    if level.style in numbering.RUN_ON:
-        run_on[level.style] = max([n for _, n in numbered if n is not None], default=run_on.get(level.style, 0))
+    numbered = numbering.numbered_on([p.so for p in parts], level.style, run_on, with_dd, outer)
     # Headings take their kind from their depth below the Chương and Mục, which have a kind of their own.
     chapters = sum(numbering.level(levels, d).style in numbering.CHAPTERS for d in range(depth))
     for part, (nhan, n) in zip(parts, numbered, strict=True):

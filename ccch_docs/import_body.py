@@ -210,21 +210,18 @@ def _with_dd(paras: list[Para]) -> bool:
 def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bool,
            outer: numbering.Counters, run_on: dict[str, int]) -> list[dict[str, Any]]:
     """The parts as input-format mappings; a label other than the one numbering would print is forced (`so`);
-    `run_on` as in `context.body` (the Điều numbered on across Chương)."""
+    `run_on` as in `numbering.numbered_on` (the Điều numbered on across Chương)."""
     style = numbering.level(scheme, depth).style
-    start = run_on.get(style, 0) if style in numbering.RUN_ON else 0
     marks: list[str | None] = []
     for node in nodes:
         marks.append(None)
-        if numbering.numbered(marks, style, with_dd, outer, start)[-1][0] != node.printed:
+        if numbering.numbered_on(marks, style, dict(run_on), with_dd, outer)[-1][0] != node.printed:
             core = node.printed[:-1] if node.printed.endswith(numbering.STYLES[style].suffix or "\0") \
                 and node.style != "Điều" else node.printed
             if numbering.forced_label(core, style) == node.printed:
                 marks[-1] = core
     out = []
-    counted = numbering.numbered(marks, style, with_dd, outer, start)
-    if style in numbering.RUN_ON:
-        run_on[style] = max([n for _, n in counted if n is not None], default=start)
+    counted = numbering.numbered_on(marks, style, run_on, with_dd, outer)
     for node, mark, (_, n) in zip(nodes, marks, counted, strict=True):
         item: dict[str, Any] = {}
         if mark is not None:

@@ -202,6 +202,24 @@ def numbered(marks: Sequence[bool | str | None], style: str, with_dd: bool = Tru
             for mark, n in zip(marks, counts(marks, style, start), strict=True)]
 
 
+def numbered_on(marks: Sequence[bool | str | None], style: str, last: dict[str, int], with_dd: bool = True,
+                outer: Counters = ()) -> list[tuple[str, int | None]]:
+    """`numbered`; a style of RUN_ON goes on from `last[style]`, the number it reached earlier in the body,
+    and `last` keeps the number it reaches here.
+
+    >>> last: dict[str, int] = {}
+    >>> numbered_on([None, None], "Điều", last), numbered_on([None], "Điều", last), numbered_on([None], "1.", last)
+    ([('Điều 1.', 1), ('Điều 2.', 2)], [('Điều 3.', 3)], [('1.', 1)])
+    >>> last
+    {'Điều': 3}
+    """
+    start = last.get(style, 0) if style in RUN_ON else 0
+    out = numbered(marks, style, with_dd, outer, start)
+    if style in RUN_ON:
+        last[style] = max([n for _, n in out if n is not None], default=start)
+    return out
+
+
 def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True, outer: Counters = ()) -> list[str]:
     """The labels of sibling items from their `so` marks.
 
