@@ -7,6 +7,7 @@ from typing import Any
 
 from .decree import numbering
 from .flatten import Para
+from .formats import numbers
 from .import_body import text_of
 from .import_headings import cut
 from .presets import PRESETS
@@ -156,15 +157,13 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     return out, lost
 
 
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-
-
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:
-    """Amounts of the totalled column written `12.000` become the number they print as (text would read two ways)."""
+    """Amounts of the totalled column written as whole thousands (`12.000`) become that number (as text they would
+    read two ways); others (`12.000 đồng`, `1.234,5`) are kept as written."""
     for row in rows:
         value = row.get(key)
-        if isinstance(value, str) and _THOUSANDS.match(value):
-            row[key] = int(value.replace(".", ""))
+        if isinstance(value, str) and (number := numbers.thousands(value)) is not None:
+            row[key] = number
 
 
 def _strip_label(cell: list[Para], label: str) -> list:

@@ -552,3 +552,15 @@ def test_a_body_among_many_captioned_tables_is_read_in_one_pass():
         assert [x.index if isinstance(x, reader.Para) else [p.index for p in x] for x in items][:4] == \
             [5, 6, [7, 8, 9, 10], 11]  # from the first paragraph: a caption is a line of the body, a table a block
     assert len(looks[1]) < 2.2 * len(looks[0])  # as many looks per paragraph, however many tables
+
+
+def test_only_whole_thousands_of_a_totalled_column_become_numbers():
+    """`12.000` reads two ways as text and comes back as the number; an amount with its unit or decimals, which the
+    number reader takes as well, comes back as written."""
+    rows = [_task(1, kinh_phi=12000), _task(2, kinh_phi="12.000 đồng"), _task(3, kinh_phi="1.234,5")]
+    table = {"tieu_de": "NHIỆM VỤ", "cot": _COLS, "danh_so": {"nhom": "1.", "dong": "1"}, "tong_cong": True,
+             "dong": rows}
+    first = ccch_docs.render(ccch_docs.from_dict({**_LEVELS, "phu_luc": [table]}))
+    imported, second = rerender(first)
+    assert [row["kinh_phi"] for row in imported.data["phu_luc"][0]["dong"]] == [12000, "12.000 đồng", "1.234,5"]
+    assert texts(second) == texts(first) and "25.234,5" in texts(first)

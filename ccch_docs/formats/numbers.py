@@ -116,6 +116,18 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
     return None
 
 
+def thousands(text: str) -> int | None:
+    """The whole number `text` is when it is written with `.` between thousands and nothing else, else None.
+
+    >>> thousands("12.000"), thousands("1.500.000"), thousands("1500")
+    (12000, 1500000, None)
+    >>> thousands("12.000 đồng"), thousands("1.234,5"), thousands("-1.000")
+    (None, None, None)
+    """
+    m = _THOUSANDS.fullmatch(text)
+    return int(m["int"].replace(".", "")) if m and m.group() == m["int"] else None
+
+
 def _decimal(value: Number) -> Decimal:
     """`value` as a Decimal; a float by its shortest form, so that 1.005 is 1.005 and not 1.00499…"""
     if isinstance(value, Decimal):
