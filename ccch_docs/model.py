@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_origin
 
 from pydantic import (
@@ -106,7 +106,7 @@ def _figures(value: Any) -> Any:
     """`so_lieu` with the numbers written as text (`3.000.000`, `1,5`) read; what is unclear is left to the check."""
     if isinstance(value, dict):
         return {k: _figures(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_figures(v) for v in value]
     if isinstance(value, str):
         try:
@@ -783,45 +783,52 @@ def _piece(items: list[Any], places: list[Where | None], i: int) -> bool:
             and before is not None and here is not None and before[:2] == here[:2])
 
 
+def _leaves(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every value inside mappings and lists nested at will (itself when it is neither), with its key path.
+
+    >>> list(_leaves({"a": [1, {"b": "x"}], "c": {}}))
+    [(('a', 0), 1), (('a', 1, 'b'), 'x')]
+    """
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _leaves(v, (*path, k))
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _leaves(v, (*path, i))
+    else:
+        yield path, value
+
+
 def _check_figures(value: Any, path: Path_) -> list[Finding]:
     """`so_lieu` holds numbers only, in mappings and lists nested at will."""
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _check_figures(v, path + (k,))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _check_figures(v, path + (i,))]
+    return [(here, *problem) for here, leaf in _leaves(value, path) if (problem := _figure(leaf)) is not None]
+
+
+def _figure(value: Any) -> tuple[str, str | None] | None:
+    """What is wrong with one value of `so_lieu`: no number, a number that could be misread, or one too large."""
     if _is_scalar(value):
         try:
             number = numbers.read(value)
         except Unclear as exc:
-            return [(path, f"số liệu phải là số: {exc.message}", exc.hint)]
+            return f"số liệu phải là số: {exc.message}", exc.hint
         except ValueError:  # too large to read: not a figure
             number = None
         if number is not None:
-            return [] if numbers.printable(number) else [(path, numbers.TOO_LARGE + " hoặc không hữu hạn",
-                                                          "số liệu là số đếm hay số tiền, dưới 10²⁵")]
-    return [(path, f"số liệu phải là số, không phải {reprlib.repr(value)}",
-             "viết số như 44333, 44.333.000, 99,59 hoặc 99.59")]
+            return None if numbers.printable(number) else (numbers.TOO_LARGE + " hoặc không hữu hạn",
+                                                           "số liệu là số đếm hay số tiền, dưới 10²⁵")
+    return f"số liệu phải là số, không phải {reprlib.repr(value)}", "viết số như 44333, 44.333.000, 99,59 hoặc 99.59"
 
 
 def _check_notes(doc: VanBan) -> list[Finding]:
     """Every `[^n]` mark has its note in `chu_thich`, and every note is marked somewhere."""
-    used = {n for text in _strings(doc.model_dump(exclude={"chu_thich", "kem_theo"})) for n in markup.notes(text)}
+    used = {n for _, text in _leaves(doc.model_dump(exclude={"chu_thich", "kem_theo"})) if isinstance(text, str)
+            for n in markup.notes(text)}
     given = {int(k) for k in doc.chu_thich}
     out: list[Finding] = [(("chu_thich",), f"không có lời chú thích [^{n}]", f"thêm `chu_thich: {{{n}: …}}`")
                           for n in sorted(used - given)]
     out += [(("chu_thich", k), f"chú thích {k} không được đánh dấu trong văn bản",
              f"ghi `[^{k}]` ngay sau chữ cần chú thích") for k in doc.chu_thich if int(k) not in used]
     return out
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 # A place a starter leaves to fill: text in parentheses that opens or closes with an ellipsis, `(trích yếu …)`.
@@ -834,15 +841,9 @@ def placeholders(value: Any, path: Path_ = ()) -> list[Finding]:
     >>> placeholders({"trich_yeu": "(trích yếu …)", "noi_nhan": ["Sở Nội vụ (để b/c)"]})[0][:2]
     (('trich_yeu',), 'còn chỗ cần điền: (trích yếu …)')
     """
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in placeholders(v, path + (k,))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in placeholders(v, path + (i,))]
-    found = PLACEHOLDER.search(value) if isinstance(value, str) else None
-    if found is None:
-        return []
-    return [(path, f"còn chỗ cần điền: {found.group()}",
-             "thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp")]
+    found = ((here, PLACEHOLDER.search(text)) for here, text in _leaves(value, path) if isinstance(text, str))
+    return [(here, f"còn chỗ cần điền: {m.group()}",
+             "thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp") for here, m in found if m]
 
 
 def _check_report(doc: VanBan) -> list[Finding]:

@@ -141,3 +141,14 @@ def test_a_loaded_document_keeps_its_templates_and_reads_as_its_van_ban(monkeypa
         ccch_docs.render(doc.van_ban)  # a bare VanBan: its `mau:` is looked up beside the current folder
     monkeypatch.chdir(ROOT / "examples")
     assert ccch_docs.render(doc.van_ban) == with_pack  # … and here it is
+
+
+def test_tuples_handed_over_are_lists_to_the_checks():
+    """A tuple in data given in memory is walked as a list is: its figures read, its placeholders found."""
+    data = {**yaml.safe_load(EXAMPLE.read_text("utf-8")), "so_lieu": {"quy": ("1.500.000", 20)}}
+    doc = ccch_docs.from_dict({**data, "trich_yeu": ("Năm {{ so(so_lieu.quy[0] + so_lieu.quy[1]) }}",)},
+                              base_dir=EXAMPLE.parent)
+    assert doc.trich_yeu == ("Năm 1.500.020",)
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict({**data, "trich_yeu": ("Năm (…)",)}, base_dir=EXAMPLE.parent)
+    assert [(p.key, p.message) for p in info.value.problems] == [("trich_yeu[0]", "còn chỗ cần điền: (…)")]
