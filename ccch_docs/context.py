@@ -11,7 +11,7 @@ from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
-from .model import Bang, BangSo, Muc, PhuLuc, Presets, VanBan, body_tables, merge_columns
+from .model import Bang, BangSo, Muc, PhuLuc, VanBan, body_tables, merge_columns
 from .settings import Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
@@ -83,14 +83,13 @@ def _paragraphs(blocks: Blocks, nhan: str = "", bold: bool = False) -> list[Para
     return out
 
 
-def block_table(with_dd: bool = True, words: Words = wording.DEFAULT, columns: Presets | None = None,
-                ngang: bool = False) -> TableParas:
+def block_table(with_dd: bool = True, words: Words = wording.DEFAULT, ngang: bool = False) -> TableParas:
     """How a table block is printed: its caption, its unit line, then the table (`ngang`: landscape width)."""
     def paragraphs(bang: Bang) -> list[Para]:
         out = [Para("bang_ten", "", runs(bang.ten))] if bang.ten else []
         if bang.don_vi:
             out.append(Para("bang_don_vi", "", runs(bang.don_vi)))
-        written = table(bang, with_dd, words, columns)
+        written = table(bang, with_dd, words)
         return [*out, Para("bang", "", (), bang=replace(written, ngang=ngang))]
     return paragraphs
 
@@ -145,10 +144,9 @@ def _spans(row: dict[str, Any], keys: list[str]) -> list[int]:
     return spans
 
 
-def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT, columns: Presets | None = None) -> Table:
-    """Rows of a table: group rows, data rows numbered per `danh_so`, and a total row when asked;
-    `columns`: the presets a table's `cot` may name besides the built-in ones."""
-    cols = columns[pl.cot] if isinstance(pl.cot, str) and columns and pl.cot in columns else pl.columns
+def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> Table:
+    """Rows of a table: group rows, data rows numbered per `danh_so`, and a total row when asked."""
+    cols = pl.columns
     keys = [c.khoa for c in cols]
     total_key = pl.total_key
     total_at = keys.index(total_key) if total_key in keys else -1  # validation has checked it is there
@@ -213,23 +211,21 @@ WIDE = 5  # a table of more columns than this (after Số TT) turns its phụ l�
 
 
 def landscape(pl: PhuLuc) -> bool:
-    """Whether phụ lục `pl` is printed on landscape pages: as it says, else when it holds a table of its own or a
-    wide one among its paragraphs."""
+    """Whether phụ lục `pl` is printed on landscape pages: as its `huong` says (validation sets it for a preset named
+    among its content), else when it holds a table of its own or a wide one among its paragraphs."""
     if pl.huong is not None:
         return pl.huong == "ngang"
-    # a preset's name counts as wide: the presets are the plans' wide tables
-    return pl.cot is not None or any(isinstance(b.cot, str) or len(b.cot) > WIDE
-                                     for _, b in body_tables(pl.noi_dung, ()))
+    return pl.cot is not None or any(len(b.columns) > WIDE for _, b in body_tables(pl.noi_dung, ()))
 
 
-def appendices(doc: VanBan, line: str, words: Words, columns: Presets | None = None) -> list[dict[str, Any]]:
+def appendices(doc: VanBan, line: str, words: Words) -> list[dict[str, Any]]:
     """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" `line`, its content, its table, its page."""
     out = []
     for pl in doc.phu_luc:
         ngang = landscape(pl)
         levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
         content = body(pl.noi_dung, doc.danh_so.with_dd, levels,
-                       tables=block_table(doc.danh_so.with_dd, words, columns, ngang))
+                       tables=block_table(doc.danh_so.with_dd, words, ngang))
         own = None if pl.cot is None else replace(table(pl, doc.danh_so.with_dd, words), ngang=ngang)
         out.append({"tieu_de": pl.tieu_de.upper(), "kem_theo": line, "noi_dung": content, "bang": own,
                     "ngang": ngang})
@@ -243,15 +239,15 @@ def _numbered(appendix: list[dict[str, Any]], words: Words) -> list[dict[str, An
             for i, a in enumerate(appendix, start=1)]
 
 
-def all_appendices(doc: VanBan, words: Words, columns: Presets | None = None) -> list[dict[str, Any]]:
+def all_appendices(doc: VanBan, words: Words) -> list[dict[str, Any]]:
     """The document's phụ lục, then those of the document it issues, numbered together."""
-    out = appendices(doc, citations.attached_to(doc, words), words, columns)
+    out = appendices(doc, citations.attached_to(doc, words), words)
     if doc.kem_theo is not None:
-        out += appendices(doc.kem_theo, citations.issued_with(doc, words), words, columns)
+        out += appendices(doc.kem_theo, citations.issued_with(doc, words), words)
     return _numbered(out, words)
 
 
-def attachment(doc: VanBan, words: Words, columns: Presets | None = None) -> dict[str, Any] | None:
+def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
     """The document a Quyết định issues (Mẫu 1.3): its title, the "(Kèm theo Quyết định …)" line, its body."""
     att = doc.kem_theo
     if att is None:
@@ -259,7 +255,7 @@ def attachment(doc: VanBan, words: Words, columns: Presets | None = None) -> dic
     return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.issued_by(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
             "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"),
-                             tables=block_table(att.danh_so.with_dd, words, columns))}
+                             tables=block_table(att.danh_so.with_dd, words))}
 
 
 def notes(doc: VanBan) -> list[dict[str, Any]]:
@@ -274,7 +270,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
     words = pack.words
     layout = doc.layout
     kh = citations.ky_hieu(doc)
-    tables = block_table(doc.danh_so.with_dd, words, pack.cot)
+    tables = block_table(doc.danh_so.with_dd, words)
     context = {
         "loai": doc.loai,
         "ten_loai": doc.type.name,
@@ -301,8 +297,8 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "tu_ngu": pack.tu_ngu.model_dump(),
         "nguoi_ky": signers.block(doc.nguoi_ky, words),
         "nguoi_soan": doc.nguoi_soan or "",
-        "kem_theo": attachment(doc, words, pack.cot),
-        "phu_luc": all_appendices(doc, words, pack.cot),
+        "kem_theo": attachment(doc, words),
+        "phu_luc": all_appendices(doc, words),
         "chu_thich": notes(doc),
     }
     return {**context, **{key: _PARTS[key](doc, words, tables) for key in layout.parts}}

@@ -408,8 +408,9 @@ class BangSo(Model):
 
     @property
     def columns(self) -> tuple[Cot, ...]:
-        """The columns (validate() has replaced a phụ lục's preset name by the preset's columns)."""
-        return BUILTIN_PRESETS[self.cot] if isinstance(self.cot, str) else self.cot
+        """The columns (validate() has replaced a preset's name by the preset's columns)."""
+        assert not isinstance(self.cot, str), f"column preset `{self.cot}` not resolved by validate()"
+        return self.cot
 
     @property
     def groups(self) -> tuple[Nhom, ...]:
@@ -604,8 +605,9 @@ def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tup
 def validate(src: Source, columns: Presets | None = None, attached: Linked | None = None) -> VanBan:
     """Validate a loaded source into a VanBan, or raise InputError listing every problem.
 
-    `columns` are column presets (a pack's) added to the built-in ones; a phụ lục naming a preset
-    comes back with the preset's columns. `attached`: the document its `kem_theo` names, as resolved.
+    `columns` are column presets (a pack's) added to the built-in ones; a table naming a preset (a phụ lục's,
+    or one among a part's paragraphs) comes back with the preset's columns. `attached`: the document its
+    `kem_theo` names, as resolved.
     """
     known = {**BUILTIN_PRESETS, **(columns or {})}
     doc, problems = check(VanBan, src, {k: v for k, v in src.data.items() if k != "kem_theo"})
@@ -618,9 +620,7 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
             problems.extend(exc.problems)
     if doc is not None:
         # Preset names are replaced by their columns first, so the checks see every table's columns.
-        tables = tuple(pl.model_copy(update={"cot": known[pl.cot]}) if isinstance(pl.cot, str) and pl.cot in known
-                       else pl for pl in doc.phu_luc)
-        doc = doc.model_copy(update={"kem_theo": issued, "phu_luc": tables})
+        doc = _with_presets(doc, known).model_copy(update={"kem_theo": issued})
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known) + _cut(src))
         if not doc.du_thao:
             problems.extend(src.problem(path, msg, hint, "CCHC-E022") for path, msg, hint in placeholders(src.data))
@@ -872,15 +872,43 @@ def body_tables(parts: tuple[Muc, ...], path: Path_) -> list[tuple[Path_, Bang]]
     return out
 
 
+B = TypeVar("B", bound=BangSo)
+
+
+def _preset(table: B, known: Presets) -> B:
+    """`table` with the columns of the preset its `cot` names, when it names one of `known`."""
+    if isinstance(table.cot, str) and table.cot in known:
+        return table.model_copy(update={"cot": known[table.cot]})
+    return table
+
+
+def _parts_preset(parts: tuple[Muc, ...], known: Presets) -> tuple[Muc, ...]:
+    """`parts` with `_preset` applied to the tables among their paragraphs and their children's."""
+    return tuple(part.model_copy(update={
+        "doan": tuple(KhoiBang(bang=_preset(b.bang, known)) if isinstance(b, KhoiBang) else b for b in part.doan),
+        "muc": _parts_preset(part.muc, known)}) for part in parts)
+
+
+def _with_presets(doc: VanBan, known: Presets) -> VanBan:
+    """`doc` with every table's preset name (`cot: ke_hoach_8_cot`) replaced by the preset's columns. A phụ lục
+    that says no `huong` and names a preset among its content is landscape: the presets are the plans' wide tables."""
+    appendices = tuple(_preset(pl, known).model_copy(update={
+        "noi_dung": _parts_preset(pl.noi_dung, known),
+        "huong": pl.huong or ("ngang" if any(isinstance(b.cot, str) for _, b in body_tables(pl.noi_dung, ()))
+                              else None)}) for pl in doc.phu_luc)
+    bodies = {key: _parts_preset(getattr(doc, key), known) for key in numbering.BODIES}
+    return doc.model_copy(update={"phu_luc": appendices, **bodies})
+
+
 def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, Path_] = {}
     for here, pl in tables:
-        if isinstance(pl.cot, str) and pl.cot not in known:  # a phụ lục's known preset is replaced by validate()
+        if isinstance(pl.cot, str):  # validate() has replaced the name of a known preset by its columns
             out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
                         did_you_mean(pl.cot, known, "các mẫu: " + ", ".join(known))))
             continue
-        columns = known[pl.cot] if isinstance(pl.cot, str) else pl.cot
+        columns = pl.cot
         keys = [c.khoa for c in columns]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))

@@ -321,6 +321,25 @@ def test_appendices_with_content_prose_portrait_wide_table_landscape(tmp_path):
     assert widths == [PAGE.width - PAGE.left - PAGE.right, PAGE.height - PAGE.landscape_left - PAGE.landscape_right]
 
 
+def test_presets_name_the_columns_of_tables_among_paragraphs(tmp_path):
+    """A pack's preset names the columns of a table in the body or in a phụ lục's content as it does a phụ lục's;
+    a phụ lục naming a preset among its content is landscape, however few the preset's columns."""
+    folder = make_pack(tmp_path / "pack", "cot:\n  hai_cot: [{khoa: linh_vuc, ten: Lĩnh vực}, {khoa: ho_so, ten: Hồ sơ}]\n")
+    own = {"bang": {"cot": "hai_cot", "dong": [{"linh_vuc": "Đất đai", "ho_so": 12}]}}
+    builtin = {"bang": {"cot": "ke_hoach_6_cot", "dong": [{"noi_dung": "Rà soát"}]}}
+    data = {**PLAN, "noi_dung": [{"tieu_de": "Kết quả", "doan": [own]}, *PLAN["noi_dung"]],
+            "phu_luc": [{"tieu_de": "Hồ sơ", "noi_dung": [{"tieu_de": "Số liệu", "doan": [own]}]},
+                        {"tieu_de": "Nhiệm vụ", "noi_dung": [{"tieu_de": "Việc", "doan": [builtin]}]}]}
+    out = tmp_path / "pl.docx"
+    ccch_docs.render(ccch_docs.from_dict(data, templates=[folder]), out)
+    sections = _sections(out)
+    assert [s[0] for s in sections] == ["doc", "ngang", "ngang"]
+    for texts in (sections[0][1], sections[1][1]):
+        assert texts[texts.index("Số TT | Lĩnh vực | Hồ sơ") + 1] == "1 | Đất đai | 12"
+    assert "Số TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm | Thời gian hoàn thành" \
+        in sections[2][1]
+
+
 def test_an_empty_appendix_is_refused():
     with pytest.raises(ccch_docs.InputError, match="phụ lục trống"):
         ccch_docs.from_dict({**PLAN, "phu_luc": [{"tieu_de": "Trống"}]})
