@@ -202,6 +202,9 @@ def parser(lang: str) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    # Pydantic looks for plugins among every installed distribution's entry points when it builds the models (tens
+    # of milliseconds of a render's start); the command line uses none. Setting the variable turns them back on.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lang = _language(argv)
     from .messages import argparse_speaking, speaking
     with argparse_speaking(_known(lang)):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -40,6 +39,8 @@ def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None 
     >>> did_you_mean("ke_hoch", ["ke_hoach", "bao_cao"]), did_you_mean("x", ["ke_hoach"], "ví dụ ke_hoach")
     ('có phải ý bạn là `ke_hoach`?', 'ví dụ ke_hoach')
     """
+    import difflib  # only when a name is misspelt
+
     found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"có phải ý bạn là `{found[0]}`?" if found else otherwise
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import settings, source
-from .errors import InputError, Problem, TemplateError
+from .errors import InputError, Problem, TemplateError, did_you_mean
 from .files import Reader, inside, real
 from .settings import Pack
 
@@ -111,9 +110,8 @@ def find_pack(name: str, roots: Sequence[Path], problem: Callable[[str, str | No
                                           "chép bộ mẫu vào trong thư mục mẫu thay vì dùng liên kết")])
             return candidate
     known = pack_names(roots)
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = (f"có phải ý bạn là `{close[0]}`?" if close else
-            "đã tìm trong: " + ", ".join(str(r) for r in roots) + (f"; có: {', '.join(known)}" if known else ""))
+    hint = did_you_mean(name, known, "đã tìm trong: " + ", ".join(str(r) for r in roots)
+                        + (f"; có: {', '.join(known)}" if known else ""))
     raise InputError([problem(f"không tìm thấy bộ mẫu `{name}`", hint)])
 
 

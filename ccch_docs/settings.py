@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -10,7 +9,7 @@ from pydantic import AfterValidator, Field, create_model
 from pydantic_core import PydanticCustomError
 
 from .decree import wording
-from .errors import InputError, ordered
+from .errors import InputError, did_you_mean, ordered
 from .model import Cot, Key, Lines, Model, Text, VanBan, check
 from .source import Source
 
@@ -97,10 +96,9 @@ def read(src: Source) -> Pack:
         elif key in LINKS:
             problems.append(src.problem(("mac_dinh", key), "bộ mẫu không đặt sẵn tệp liên kết", "bỏ khóa này"))
         elif key not in DEFAULTABLE:
-            close = difflib.get_close_matches(str(key), DEFAULTABLE, n=1)
             problems.append(src.problem(("mac_dinh", key), "không phải khóa của văn bản",
-                                        f"có phải ý bạn là `{close[0]}`?" if close
-                                        else "các khóa được dùng: " + ", ".join(DEFAULTABLE)))
+                                        did_you_mean(key, DEFAULTABLE,
+                                                     "các khóa được dùng: " + ", ".join(DEFAULTABLE))))
     if problems:
         raise InputError(ordered(problems))
     assert pack is not None
