@@ -53,7 +53,8 @@ def _validate(bundle: Bundle, reader: Reader) -> Document:
     columns = bundle.templates.pack.cot
     linked = bundle.document
     try:
-        doc = validate(linked.source, columns, linked.kem_theo)
+        with collector_paused():  # a phụ lục's rows are many objects, none of them garbage
+            doc = validate(linked.source, columns, linked.kem_theo)
     except InputError as exc:
         raise InputError([*bundle.problems, *exc.problems]) from None
     if bundle.problems:

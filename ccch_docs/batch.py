@@ -100,8 +100,13 @@ class _Queue:
         self.pending: dict[Future, tuple[Job, int, Executor]] = {}
 
     def _pool(self) -> Executor:
+        """A process pool whose workers start now and import what a render needs before their first job, while the
+        caller is still preparing the jobs."""
         from concurrent.futures import ProcessPoolExecutor  # starts the multiprocessing machinery: only when needed
-        return ProcessPoolExecutor(self.workers)
+        pool = ProcessPoolExecutor(self.workers, initializer=_ready)
+        for _ in range(self.workers):
+            pool.submit(int)  # a worker process is started for a task
+        return pool
 
     def submit(self, job: Job, tries: int = 1) -> None:
         self.pending[self.executor.submit(run, job)] = (job, tries, self.executor)
@@ -129,6 +134,11 @@ class _Queue:
             future.cancel()
         if self.own:
             self.executor.shutdown(cancel_futures=True)
+
+
+def _ready() -> None:
+    """Import, in a new worker, what rendering a document needs."""
+    from . import api  # noqa: F401
 
 
 def _unexpected(job: Job, exc: BaseException) -> Problem:

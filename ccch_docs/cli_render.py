@@ -7,9 +7,10 @@ import glob
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .batch import Job, Result, render_many
 from .batch import run as run_job
@@ -18,21 +19,38 @@ from .errors import CchcError, InputError, Problem
 from .messages import MANY_HINT
 from .yamlio import parse_yaml
 
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
 YAML = (".yaml", ".yml")
 
 
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed."""
     sources, problems = inputs(args.sources)
-    for profile in profiles(sources, args.sources):
-        sources.remove(profile)
-        print(t["skip_profile"].format(file=profile), file=sys.stderr)
-    templates = tuple(args.templates) if args.templates else None
-    roots = tuple(args.roots) if args.roots else None
     if args.output == "-":
+        _skip_profiles(sources, args.sources, t)
         if len(sources) + len(problems) != 1:
             raise InputError([Problem(TEXTS["stdout_one"], "-o -")])
-        return _to_stdout(sources[0], templates, roots, args) if sources else _report(problems)
+        return _to_stdout(sources[0], _folders(args.templates), _folders(args.roots), args) if sources \
+            else _report(problems)
+    progress = Progress(t)
+    jobs = _jobs(sources, problems, args, progress)
+    workers = min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(len(sources), 1))
+    if workers == 1:  # in this process: no start-up cost
+        for job in jobs:
+            progress.done(run_job(job))
+    else:  # the pool's workers start (and import what a render needs) while `jobs` reads the inputs
+        for result in render_many(jobs, workers=workers):
+            progress.done(result)
+    return progress.close()
+
+
+def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace,
+          progress: Progress) -> Iterator[Job]:
+    """The job of each source that is not a unit profile, once every output is known to be distinct (`progress`
+    is told how many inputs there are, and of those that cannot be rendered)."""
+    _skip_profiles(sources, args.sources, progress.t)
     jobs = []
     taken: set[Path] = set()
     for src in sources:
@@ -42,18 +60,23 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
             problems.append(Problem(TEXTS["same_output" if outputs & taken else "over_input"], str(src)))
             continue
         taken |= outputs
-        jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
-    progress = Progress(len(jobs) + len(problems), t)
+        jobs.append(replace(job, templates=_folders(args.templates), roots=_folders(args.roots),
+                            pdf_timeout=args.pdf_timeout))
+    progress.start(len(jobs) + len(problems))
     for problem in problems:
         progress.failed([problem])
-    workers = min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(len(jobs), 1))
-    if workers == 1:  # in this process: no start-up cost
-        for job in jobs:
-            progress.done(run_job(job))
-    else:
-        for result in render_many(jobs, workers=workers):
-            progress.done(result)
-    return progress.close()
+    yield from jobs
+
+
+def _folders(given: list[Path] | None) -> tuple[Path, ...] | None:
+    return tuple(given) if given else None
+
+
+def _skip_profiles(sources: list[Path], named: list[str], t: dict[str, str]) -> None:
+    """Drop the unit profiles from `sources`, saying so."""
+    for profile in profiles(sources, named):
+        sources.remove(profile)
+        print(t["skip_profile"].format(file=profile), file=sys.stderr)
 
 
 def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -142,13 +165,17 @@ def _report(problems: list[Problem]) -> int:
 class Progress:
     """A bar on a terminal, else one plain line a document; problems as they come; a summary for several inputs."""
 
-    def __init__(self, total: int, t: dict[str, str]):
-        self.total, self.t, self.count, self.bad, self.code = total, t, 0, 0, 0
-        self.start = time.perf_counter()
-        self.bar = None
+    def __init__(self, t: dict[str, str]):
+        self.t, self.total, self.count, self.bad, self.code = t, 0, 0, 0, 0
+        self.start_time = time.perf_counter()
+        self.bar: tqdm | None = None
+
+    def start(self, total: int) -> None:
+        """Expect `total` documents: a bar on a terminal when there are several."""
+        self.total = total
         if total > 1 and sys.stderr.isatty():
             from tqdm import tqdm
-            self.bar = tqdm(total=total, file=sys.stderr, unit=t["unit"], dynamic_ncols=True, leave=False)
+            self.bar = tqdm(total=total, file=sys.stderr, unit=self.t["unit"], dynamic_ncols=True, leave=False)
 
     def done(self, result: Result) -> None:
         """Count one finished document and print what it wrote (a .docx even when its PDF failed), and its problems."""
@@ -183,5 +210,5 @@ class Progress:
             self.bar.close()
         if self.total > 1:
             print(self.t["summary"].format(n=self.total, ok=self.count, bad=self.bad,
-                                           seconds=time.perf_counter() - self.start))
+                                           seconds=time.perf_counter() - self.start_time))
         return self.code
