@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -34,3 +35,16 @@ def test_from_dict_problems_name_the_key_path_not_a_line():
         assert str(problem).startswith("he-thong: co_quan.vt: khóa không có trong định dạng")
     else:
         raise AssertionError("no InputError")
+
+
+def test_command_line_turns_pydantic_plugins_off_unless_the_user_chose():
+    example = Path(__file__).parents[1] / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+    code = ("import os, sys; from ccch_docs.cli import main; code = main(['validate', sys.argv[1]]); "
+            "print(code, os.environ.get('PYDANTIC_DISABLE_PLUGINS'))")
+    for given, seen in ((None, "__all__"), ("logfire", "logfire")):
+        env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+        if given:
+            env["PYDANTIC_DISABLE_PLUGINS"] = given
+        out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, env=env,
+                             check=True).stdout
+        assert out.split()[-2:] == ["0", seen]
