@@ -71,16 +71,24 @@ def run(job: Job) -> Result:
         return Result(job, tuple(written), (_unexpected(job, exc),))
 
 
+# Small documents go to a worker a few at a time, so that handing out a task and taking back its result (in this
+# process, which shares the CPUs with the workers) stays small beside the work; a PDF or a big file goes alone.
+CHUNK = 4
+CHUNK_BYTES = 32_000
+LAST_TRY = 3  # a job's third try, after two failures of its pool, runs in a process of its own
+
+
 def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = None, *,
                 workers: int | None = None) -> Iterator[Result]:
     """Render every job on `executor` and yield each Result as it finishes; a path is a Job writing the .docx beside
     it. Without an executor, a process pool of `workers` (default: one per CPU) is used, and replaced when a worker
-    dies, its jobs tried again (up to three times each). At most a few jobs per worker are queued at a time, so
-    memory stays flat however many jobs there are."""
+    dies; the jobs it took down are tried again, one by one, and a job caught in a second failure is tried a last
+    time in a process of its own, so that only a job that kills its worker fails. At most a few tasks per worker are
+    queued at a time, so memory stays flat however many jobs there are."""
     queue = _Queue(executor, workers)
     try:
-        for item in jobs:
-            queue.submit(item if isinstance(item, Job) else Job.beside(item))
+        for chunk in _chunks(item if isinstance(item, Job) else Job.beside(item) for item in jobs):
+            queue.submit(chunk)
             if len(queue.pending) >= queue.window:
                 yield from queue.finished()
         while queue.pending:
@@ -89,45 +97,84 @@ def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = No
         queue.close()
 
 
+def _chunks(jobs: Iterable[Job]) -> Iterator[tuple[Job, ...]]:
+    """`jobs` in the groups a worker is given at once: up to CHUNK small documents, a PDF or a big file alone."""
+    chunk: list[Job] = []
+    size = 0
+    for job in jobs:
+        weight = CHUNK_BYTES if job.pdf is not None else _size(job.source)
+        if chunk and size + weight > CHUNK_BYTES:
+            yield tuple(chunk)
+            chunk, size = [], 0
+        chunk.append(job)
+        size += weight
+        if len(chunk) == CHUNK or size >= CHUNK_BYTES:
+            yield tuple(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield tuple(chunk)
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # rendering it says why
+        return 0
+
+
+def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Problem, ...], bool]]:
+    """Run `jobs` in a worker; what each wrote, its problems and whether its input was at fault (the jobs themselves
+    are not sent back)."""
+    return [(r.written, r.problems, r.bad_input) for r in map(run, jobs)]
+
+
 class _Queue:
-    """The jobs in flight on one executor, with their tries."""
+    """The tasks in flight on one executor, each a few jobs, with their tries."""
 
     def __init__(self, executor: Executor | None, workers: int | None):
         self.own = executor is None
         self.workers = workers or os.cpu_count() or 1
-        self.executor = executor or self._pool()
+        self.executor = executor or self._pool(self.workers)
         self.window = 4 * (getattr(self.executor, "_max_workers", None) or self.workers)
-        self.pending: dict[Future, tuple[Job, int, Executor]] = {}
+        self.pending: dict[Future, tuple[tuple[Job, ...], int, Executor]] = {}
 
-    def _pool(self) -> Executor:
+    @staticmethod
+    def _pool(workers: int) -> Executor:
         """A process pool whose workers start now and import what a render needs before their first job, while the
         caller is still preparing the jobs."""
         from concurrent.futures import ProcessPoolExecutor  # starts the multiprocessing machinery: only when needed
-        pool = ProcessPoolExecutor(self.workers, initializer=_ready)
-        for _ in range(self.workers):
+        pool = ProcessPoolExecutor(workers, initializer=_ready)
+        for _ in range(workers):
             pool.submit(int)  # a worker process is started for a task
         return pool
 
-    def submit(self, job: Job, tries: int = 1) -> None:
-        self.pending[self.executor.submit(run, job)] = (job, tries, self.executor)
+    def submit(self, jobs: tuple[Job, ...], tries: int = 1) -> None:
+        executor = self._pool(1) if tries == LAST_TRY else self.executor
+        self.pending[executor.submit(_run_chunk, jobs)] = (jobs, tries, executor)
 
     def finished(self) -> Iterator[Result]:
         from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, wait
         done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
         for future in done:
-            job, tries, executor = self.pending.pop(future)
+            jobs, tries, executor = self.pending.pop(future)
+            if tries == LAST_TRY:
+                executor.shutdown(wait=False)
             try:
-                yield future.result()
-            except BrokenExecutor as exc:  # a worker died (killed, out of memory): a new pool tries again
-                if not (self.own and tries < 3):
-                    yield Result(job, (), (_unexpected(job, exc),))
+                outcomes = future.result()
+            except BrokenExecutor as exc:  # a worker died (killed, out of memory): its jobs are tried again
+                if not (self.own and tries < LAST_TRY):
+                    yield from (Result(job, (), (_unexpected(job, exc),)) for job in jobs)
                     continue
-                if executor is self.executor:  # the first of its jobs to come back
+                if executor is self.executor:  # the first of its tasks to come back: a new pool
                     executor.shutdown(wait=False, cancel_futures=True)
-                    self.executor = self._pool()
-                self.submit(job, tries + 1)
-            except Exception as exc:  # the executor failed to run it (unreachable worker, lost data)
-                yield Result(job, (), (_unexpected(job, exc),))
+                    self.executor = self._pool(self.workers)
+                for job in jobs:
+                    self.submit((job,), tries + 1)
+                continue
+            except Exception as exc:  # the executor failed to run them (unreachable worker, lost data)
+                yield from (Result(job, (), (_unexpected(job, exc),)) for job in jobs)
+                continue
+            yield from (Result(job, *outcome) for job, outcome in zip(jobs, outcomes, strict=True))
 
     def close(self) -> None:
         for future in self.pending:

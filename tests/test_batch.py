@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import ccch_docs
-from ccch_docs import pdf
+from ccch_docs import batch, pdf
 from ccch_docs.cli import main
 from docx_view import View
 from samples import DECISION, LETTER, PLAN
@@ -231,6 +231,33 @@ def test_a_worker_killed_in_the_middle_of_a_batch(tmp_path):
             killed.append(pid)
     assert killed and sorted(r.job.source for r in results) == docs and all(r.ok for r in results)
     assert all(View.open(p.with_suffix(".docx")).header() for p in docs)
+
+
+def test_a_document_that_kills_its_worker_takes_no_other_down(tmp_path, monkeypatch):
+    docs = write_docs(tmp_path, 9)
+    real = batch.run
+
+    def run(job):  # inherited by the pool's workers, which fork after it is set
+        if job.source == docs[5]:
+            os._exit(9)
+        return real(job)
+
+    monkeypatch.setattr(batch, "run", run)
+    results = {r.job.source: r for r in ccch_docs.render_many(docs, workers=2)}
+    assert sorted(results) == docs
+    assert [p for p, r in results.items() if not r.ok] == [docs[5]]
+    assert "BrokenProcessPool" in results[docs[5]].problems[0].message
+    assert all(View.open(p.with_suffix(".docx")).header() for p in docs if p != docs[5])
+
+
+def test_small_documents_go_to_a_worker_a_few_at_a_time_a_pdf_or_a_big_file_alone(tmp_path):
+    small = write_docs(tmp_path, 6)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * batch.CHUNK_BYTES)
+    jobs = [batch.Job.beside(p) for p in small[:5]] + [batch.Job.beside(small[5], with_pdf=True),
+                                                        batch.Job.beside(big), batch.Job.beside(tmp_path / "missing")]
+    sizes = [[j.source.name for j in chunk] for chunk in batch._chunks(jobs)]
+    assert sizes == [[p.name for p in small[:4]], [small[4].name], [small[5].name], ["big.yaml"], ["missing"]]
 
 
 def _children() -> list[int]:
