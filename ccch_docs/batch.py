@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,7 +185,9 @@ class _Queue:
 
 
 def _ready() -> None:
-    """Import, in a new worker, what rendering a document needs."""
+    """Import, in a new worker, what rendering a document needs; Ctrl-C, sent to every process of the terminal's
+    group, is left to the process handing out the work, which lets each worker finish its job and stops."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from . import api  # noqa: F401
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
-from .messages import MISSING_HINT, N_, looked_up
+from .messages import MISSING_HINT, N_, code_of, looked_up, lookup
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
@@ -83,6 +83,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "no_problem": N_("không có lỗi"),
     "exists": N_("tệp đã có; thêm --force để ghi đè"),
     "unexpected": N_("lỗi không mong đợi"),
+    "stopped": N_("đã dừng (Ctrl-C); tệp đang dựng dở không được ghi"),
     "check_docx": N_("kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP"),
     "docx": N_("tệp .docx hoặc thư mục chứa chúng"),
     "json": N_("in kết quả dạng JSON"),
@@ -206,19 +207,44 @@ def main(argv: list[str] | None = None) -> int:
     # of milliseconds of a render's start); the command line uses none. Setting the variable turns them back on.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lang = _language(argv)
+    from .output import Stdout
+    stdout, sys.stdout = sys.stdout, Stdout(sys.stdout)
+    try:
+        try:
+            return _parsed(argv, lang)
+        finally:
+            sys.stdout.flush()  # after --version or a refused argument too: fails here, not at exit
+    except BrokenPipeError:  # the reader of our output has gone (`| head -1`): end quietly, as Unix tools do
+        return 1
+    except CchcError as exc:  # standard output failed on the last flush
+        print(exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # workers ignore Ctrl-C: the batch has stopped, every file written is whole
+        print(f"\n{lookup(TEXTS['stopped'], _known(lang))} [{code_of(TEXTS['stopped'])}]", file=sys.stderr)
+        return 130  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
+    finally:
+        sys.stdout = stdout
+
+
+def _parsed(argv: list[str], lang: str) -> int:
+    """Parse `argv` (help in `lang`) and run its command; problems printed, the exit code returned."""
     from .messages import argparse_speaking, speaking
     with argparse_speaking(_known(lang)):
         args = parser(_known(lang)).parse_args(argv)
     t = looked_up(TEXTS, args.lang)
     with speaking(args.lang):  # problems printed in the language asked for
         try:
-            return _run(args, t)
+            code = _run(args, t)
+            sys.stdout.flush()  # a full disk behind standard output is reported here, in the language asked for
+            return code
         except (InputError, TemplateError, TargetError) as exc:
             print(exc, file=sys.stderr)
             return 2
         except CchcError as exc:
             print(exc, file=sys.stderr)
             return 1
+        except BrokenPipeError:
+            raise
         except Exception as exc:  # the promise is no traceback, whatever happens
             print(f"{t['unexpected']}: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1

@@ -144,3 +144,54 @@ def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
         stream.write(data)
     except (OSError, TypeError, ValueError) as exc:
         raise _refuse(name, f"không ghi được vào luồng: {exc}") from None
+
+
+class Stdout:
+    """Standard output whose failures are told apart from any other: a write or flush that fails (a full disk, a
+    stream closed at start) raises an OutputError naming <stdout>, a reader gone (`| head`) a BrokenPipeError;
+    either way the stream's descriptor is pointed at /dev/null first, so nothing more is tried on it."""
+
+    def __init__(self, stream: IO[Any] | None):
+        self.stream = stream
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.stream, attr)
+
+    @property
+    def buffer(self) -> Stdout:
+        return Stdout(getattr(self.stream, "buffer", None))
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    def write(self, data: Any) -> int:
+        return self._do("write", data)
+
+    def flush(self) -> None:
+        self._do("flush")
+
+    def _do(self, method: str, *args: Any) -> Any:
+        try:
+            if self.stream is None:  # closed before the program started (`>&-`): nothing to flush, no writing
+                if method == "flush":
+                    return None
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+            return getattr(self.stream, method)(*args)
+        except BrokenPipeError:
+            self._silence()
+            raise
+        except OSError as exc:
+            self._silence()
+            raise _refuse("<stdout>", f"không ghi được ra đầu ra chuẩn: {exc.strerror or exc}",
+                          "kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)") from None
+
+    def _silence(self) -> None:
+        """Point the stream's descriptor at /dev/null: what is still buffered, flushed at exit, goes nowhere."""
+        try:
+            fd = self.stream.fileno() if self.stream is not None else -1
+        except (AttributeError, OSError, ValueError):  # an in-memory stream (tests)
+            return
+        if fd >= 0:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, fd)
+            os.close(null)

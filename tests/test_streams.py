@@ -1,0 +1,107 @@
+"""The command line's standard streams and Ctrl-C: a reader gone, a full disk, a closed stream, an interrupted batch."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import signal
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from ccch_docs.errors import OutputError
+from ccch_docs.output import Stdout
+from test_batch import EXAMPLE, write_docs
+
+COMMANDS = [["check", "{docx}"], ["check", "--json", "{docx}"], ["render", str(EXAMPLE), "-o", "-"],
+            ["schema"], ["--version"], ["templates", "list"], ["validate", str(EXAMPLE)], ["import", "{docx}", "-o", "-"],
+            ["init", "--loai", "ke_hoach"]]
+
+
+def run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ccch_docs", *args], stderr=subprocess.PIPE, text=True,
+                          timeout=120, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def docx(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("docx") / "k.docx"
+    assert run(["render", str(EXAMPLE), "-o", str(out)], stdout=subprocess.DEVNULL).returncode == 0
+    return str(out)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_a_reader_gone_ends_the_command_quietly(args, docx):
+    """`… | head -1`: the pipe's reader closed; no traceback, no `unexpected error`, nothing on stderr."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = run([a.format(docx=docx) for a in args], stdout=write)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (1, "")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["schema"], ["render", str(EXAMPLE), "-o", "-"], ["--version"],
+                                  ["check", "{docx}"]], ids=lambda a: a[0])
+def test_a_full_disk_behind_standard_output_is_named(args, docx):
+    with open("/dev/full", "w") as full:
+        done = run([a.format(docx=docx) for a in args], stdout=full)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == ["<stdout>: không ghi được ra đầu ra chuẩn: No space left on device (gợi ý: "
+                                        "kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)) "
+                                        "[CCHC-E620]", "1 lỗi."]
+
+
+@pytest.mark.parametrize("args", [["render", str(EXAMPLE), "-o", "-"], ["check", "{docx}"]], ids=lambda a: a[0])
+def test_a_standard_output_closed_at_start_is_named_once(args, docx):
+    done = run([a.format(docx=docx) for a in args], stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 1
+    assert done.stderr.count("[CCHC-E620]") == 1 and "Bad file descriptor" in done.stderr
+
+
+class Failing(io.StringIO):
+    def __init__(self, error: int):
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise OSError(self.error, os.strerror(self.error))
+
+
+def test_the_guard_tells_a_reader_gone_from_a_failed_write():
+    with pytest.raises(BrokenPipeError):
+        Stdout(Failing(errno.EPIPE)).write("x")
+    with pytest.raises(OutputError) as caught:
+        Stdout(Failing(errno.EIO)).write("x")
+    assert caught.value.problems[0].code == "CCHC-E620" and caught.value.problems[0].file == "<stdout>"
+
+
+def test_ctrl_c_stops_a_batch_promptly_with_whole_files_only(tmp_path):
+    """Ctrl-C reaches every process of the terminal's group: the command says it stopped, exits 130, and leaves
+    no traceback, no temporary file and no partial document."""
+    write_docs(tmp_path / "in", 200)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "ccch_docs", "render", str(tmp_path / "in"), "-o", f"{out}/",
+                             "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    assert proc.stdout is not None
+    for _ in range(8):  # a few documents written: the workers are busy
+        proc.stdout.readline()
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
+    assert proc.returncode == 130
+    assert err.strip() == "đã dừng (Ctrl-C); tệp đang dựng dở không được ghi [CCHC-E621]"
+    written = list(out.iterdir())
+    assert 8 <= len(written) < 200 and all(p.suffix == ".docx" for p in written)
+    for path in written:
+        with zipfile.ZipFile(path) as z:
+            assert z.testzip() is None
