@@ -440,8 +440,7 @@ _BLOCK = (f'<w:tbl xmlns:w="{W}"><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc
           + "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
           + '</w:tblBorders><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
           '</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
-          '<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr></w:tc>'
-          '</w:tr></w:tbl>')
+          '<w:tr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr></w:tc></w:tr></w:tbl>')
 # A tiny empty paragraph between two tables (Word would join them into one), kept with what follows.
 _SEPARATOR = (f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="20" '
               'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
@@ -449,7 +448,11 @@ _SEPARATOR = (f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/><w:spacing w:before="0" w
 
 def block_table(paragraphs: list[etree._Element], width: int) -> etree._Element:
     """Move sibling `paragraphs` into a borderless one-column table as wide as the text (`width` twips, the grid's
-    hint), in their place, followed by a separator paragraph; each kept with the next. Returns the table."""
+    hint), in their place, followed by a separator paragraph; each kept with the next. Returns the table.
+
+    Its row may split (no <w:cantSplit/>): LibreOffice takes a table whose rows all cannot split for one that
+    cannot split, and keeps such a table with what follows only through its own keep attribute, which a .docx
+    cannot carry; a table whose every row keeps with the next, it keeps with what follows."""
     tbl = etree.fromstring(_BLOCK.format(width=width))
     paragraphs[0].addprevious(tbl)
     tbl.addnext(etree.fromstring(_SEPARATOR))

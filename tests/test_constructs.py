@@ -374,11 +374,16 @@ def test_libreoffice_prints_a_long_place_and_date_on_one_line(tmp_path):
 
 
 def _pdf_text(docx, tmp_path) -> str:
+    return _pdf_texts([docx], tmp_path)[0]
+
+
+def _pdf_texts(docs, tmp_path) -> list[str]:
+    """The text of each document printed to PDF by LibreOffice (in one run), pages apart by form feeds."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=300, check=True)
-    return subprocess.run(["pdftotext", "-layout", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
-                          text=True, check=True).stdout
+                    "--outdir", str(tmp_path), *map(str, docs)], capture_output=True, timeout=600, check=True)
+    return [subprocess.run(["pdftotext", "-layout", str(docx.with_suffix(".pdf")), "-"], capture_output=True,
+                           text=True, check=True).stdout for docx in docs]
 
 
 def test_several_recipients_hang_under_their_text(render_dict):
@@ -422,6 +427,34 @@ def test_libreoffice_never_starts_a_page_with_the_signer_block(tmp_path):
     page = next(p for p in _pdf_text(out, tmp_path).split("\f") if "Nơi nhận:" in p)
     lines = [clean(x) for x in page.splitlines() if clean(x)]
     assert lines.index("Thực hiện./.") < [i for i, x in enumerate(lines) if x.startswith("Nơi nhận:")][0]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_keeps_a_tables_caption_with_its_header_and_first_row(tmp_path):
+    # The caption falls at many heights near the foot of page 1: 17 to 25 one-line paragraphs before the table, after
+    # a three-line one or not; a caption of one line with its unit line, or of two lines alone. With the caption's
+    # block row marked cantSplit, LibreOffice left the caption alone at the foot of the page in 8 of these layouts.
+    long = "Bảng 1. Kết quả giải quyết hồ sơ thủ tục hành chính theo từng lĩnh vực của các cơ quan chuyên môn thuộc " \
+           "Ủy ban nhân dân tỉnh năm 2025"
+    tables = [HO_SO, {**{k: v for k, v in HO_SO.items() if k != "don_vi"}, "ten": long}]
+    docs = []
+    for t, bang in enumerate(tables):
+        for lead in ([], ["Đoạn mở đầu dài " + "nội dung mẫu để lấp đầy trang giấy " * 3]):
+            for n in range(17, 26):
+                filler = [*lead, *(f"Đoạn {i} nội dung." for i in range(n))]
+                data = {**REPORT, "so_lieu": {"dat": 11500},
+                        "noi_dung": [{"tieu_de": "Kết quả", "doan": [*filler, {"bang": bang}, "Hết./."]}]}
+                docs.append(tmp_path / f"bang-{t}-{len(lead)}-{n}.docx")
+                ccch_docs.render(ccch_docs.from_dict(data), docs[-1])
+    apart = []
+    for docx, text in zip(docs, _pdf_texts(docs, tmp_path), strict=True):
+        pages = [clean(page) for page in text.split("\f")]
+        unit = "Đơn vị tính: hồ sơ" if docx.name.startswith("bang-0") else "năm 2025"  # or the caption's 2nd line
+        on = [next(i for i, page in enumerate(pages) if line in page) for line in ("Bảng 1.", unit, "Lĩnh vực",
+                                                                                    "1 Đất đai")]
+        if len(set(on)) > 1:
+            apart.append((docx.stem, on))
+    assert apart == []
 
 
 def test_row_numbers_run_on_across_groups(render_dict):
