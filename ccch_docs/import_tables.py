@@ -158,8 +158,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:
-    """Amounts of the totalled column written as whole thousands (`12.000`) become that number (as text they would
-    read two ways); others (`12.000 đồng`, `1.234,5`) are kept as written."""
+    """Amounts of the totalled column written as whole thousands (`12.000`, `-1.500`) become that number (as text
+    they would read two ways); others (`12.000 đồng`, `1.234,5`) are kept as written."""
     for row in rows:
         value = row.get(key)
         if isinstance(value, str) and (number := numbers.thousands(value)) is not None:

@@ -564,3 +564,14 @@ def test_only_whole_thousands_of_a_totalled_column_become_numbers():
     imported, second = rerender(first)
     assert [row["kinh_phi"] for row in imported.data["phu_luc"][0]["dong"]] == [12000, "12.000 đồng", "1.234,5"]
     assert texts(second) == texts(first) and "25.234,5" in texts(first)
+
+
+def test_a_negative_amount_and_total_come_back_as_numbers():
+    """`-1.500` in a totalled column, and its negative total, read back as the numbers they print."""
+    rows = [_task(1, kinh_phi=1000), _task(2, kinh_phi=-2500)]
+    table = {"tieu_de": "NHIỆM VỤ", "cot": _COLS, "danh_so": {"nhom": "1.", "dong": "1"}, "tong_cong": True,
+             "dong": rows}
+    first = ccch_docs.render(ccch_docs.from_dict({**_LEVELS, "phu_luc": [table]}))
+    imported, second = rerender(first)
+    assert [row["kinh_phi"] for row in imported.data["phu_luc"][0]["dong"]] == [1000, -2500]
+    assert texts(second) == texts(first) and "-1.500" in texts(first)

@@ -117,15 +117,18 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
 
 
 def thousands(text: str) -> int | None:
-    """The whole number `text` is when it is written with `.` between thousands and nothing else, else None.
+    """The whole number `text` is when it is written with `.` between thousands, maybe after a minus sign, and
+    nothing else, else None (a plus sign too: `so` would not print it back).
 
-    >>> thousands("12.000"), thousands("1.500.000"), thousands("1500")
-    (12000, 1500000, None)
-    >>> thousands("12.000 đồng"), thousands("1.234,5"), thousands("-1.000")
-    (None, None, None)
+    >>> thousands("12.000"), thousands("1.500.000"), thousands("-1.500"), thousands("1500")
+    (12000, 1500000, -1500, None)
+    >>> thousands("12.000 đồng"), thousands("1.234,5"), thousands("-1.234,5"), thousands("+1.000")
+    (None, None, None, None)
     """
     m = _THOUSANDS.fullmatch(text)
-    return int(m["int"].replace(".", "")) if m and m.group() == m["int"] else None
+    if m is None or m["sign"] == "+" or m.group() != m["sign"] + m["int"]:
+        return None
+    return int(m["sign"] + m["int"].replace(".", ""))
 
 
 def _decimal(value: Number) -> Decimal:
