@@ -450,7 +450,7 @@ def block_table(paragraphs: list[etree._Element], width: int) -> etree._Element:
     """Move sibling `paragraphs` into a borderless one-column table as wide as the text (`width` twips, the grid's
     hint), in their place, followed by a separator paragraph; each kept with the next. Returns the table.
 
-    Its row may split (no <w:cantSplit/>): LibreOffice takes a table whose rows all cannot split for one that
+    Its row may split (no <w:cantSplit/>): LibreOffice reads a one-row table whose row cannot split as a table that
     cannot split, and keeps such a table with what follows only through its own keep attribute, which a .docx
     cannot carry; a table whose every row keeps with the next, it keeps with what follows."""
     tbl = etree.fromstring(_BLOCK.format(width=width))
