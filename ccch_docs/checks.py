@@ -597,11 +597,18 @@ def footer(parts: Parts) -> Iterator[Finding]:
         return
     # Outside a table or text box the signer block is placed by indents or tabs: its alignment is not judged.
     boxed = parts.ho_ten.para.table is not None or parts.ho_ten.para.textbox is not None
+    order = [WORDS[k] for k in SIGNER_KEYS]
+    ranks = []
     for ln in parts.chuc_danh:
         yield from look("chuc_danh", ln, aligned=boxed)
         if P.SIGN_PREFIX_LIKE.match(ln.text) and not P.SIGN_PREFIX.match(ln.text):
             yield Finding("chuc_danh.prefix", _el("chuc_danh"), _t(ln.text.split(" ")[0]),
-                          _t(" ".join(WORDS[k] for k in SIGNER_KEYS)), where(ln))
+                          _t(" ".join(order)), where(ln))
+        elif P.SIGN_PREFIX.match(ln.text):
+            ranks.append(order.index(ln.text.split(" ")[0]))
+            if ranks != sorted(ranks):
+                yield Finding("chuc_danh.order", _el("chuc_danh"), _t(ln.text),
+                              _t("thứ tự " + ", ".join(order), "in the order " + ", ".join(order)), where(ln))
     yield from look("ho_ten", parts.ho_ten, aligned=boxed)
     if P.NAME_TITLES.match(parts.ho_ten.text):
         yield Finding("ho_ten.title", _el("ho_ten"), _t(parts.ho_ten.text),

@@ -268,7 +268,7 @@ class CoQuan(Model):
         return self.ten_goi or running_name(self.chu_quan, self.ten)
 
 
-# One optional line per authority form of decree.signers (tm, kt, tl, tuq, q).
+# One optional line per authority form of decree.signers (tm, tl, tuq, kt, q).
 _AUTHORITY_FIELDS: dict[str, Any] = {key: (Text | None, Field(None, description=note))
                                      for key, note in signers.AUTHORITIES}
 _Authorities = create_model("_Authorities", __base__=Model, __module__=__name__, **_AUTHORITY_FIELDS)

@@ -177,6 +177,7 @@ CLERK = [
     ({"nn_size": 13}, "noi_nhan.size"),
     ({"item_size": 12}, "noi_nhan_muc.size"),
     ({"signer": ["T/M ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]}, "chuc_danh.prefix"),
+    ({"signer": ["KT. CHÁNH VĂN PHÒNG", "TL. CHỦ TỊCH", "PHÓ CHÁNH VĂN PHÒNG"]}, "chuc_danh.order"),
     ({"footer": "plain", "name": "TS. Nguyễn Văn Dương"}, "ho_ten.title"),
     ({"footer": "plain", "noi_nhan": ["- Bộ Nội vụ;", "- Lưu VT."]}, "noi_nhan.luu"),
     ({"name": "Ông Nguyễn Văn Dương"}, "ho_ten.title"),

@@ -8,11 +8,13 @@ from .bodies import LEVELS
 from .wording import DEFAULT, Words
 
 # The authority forms, in the order their lines are printed: (key of nguoi_ky and of the wording, what it is).
+# The widest mandate comes first: TL. and TUQ. name the head the document speaks for, so a deputy signing for
+# the unit that signs by order prints `TL. CHỦ TỊCH`, then `KT. CHÁNH VĂN PHÒNG`, then `PHÓ CHÁNH VĂN PHÒNG`.
 AUTHORITIES = (
     ("tm", "thay mặt tập thể: dòng `TM. …`, ví dụ ỦY BAN NHÂN DÂN"),
+    ("tl", "thừa lệnh: dòng `TL. …`, ví dụ CHỦ TỊCH (trước dòng KT. khi có cả hai)"),
+    ("tuq", "thừa ủy quyền: dòng `TUQ. …` (trước dòng KT. khi có cả hai)"),
     ("kt", "ký thay người đứng đầu: dòng `KT. …`, ví dụ CHỦ TỊCH"),
-    ("tl", "thừa lệnh: dòng `TL. …`"),
-    ("tuq", "thừa ủy quyền: dòng `TUQ. …`"),
     ("q", "quyền: dòng `Q. …`"),
 )
 KEYS = tuple(key for key, _ in AUTHORITIES)

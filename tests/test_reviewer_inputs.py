@@ -1,0 +1,28 @@
+"""Documents written by hand as officials write them (tests/inputs), rendered and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ccch_docs
+from docx_view import View, clean
+
+INPUTS = Path(__file__).parent / "inputs"
+
+
+@pytest.fixture
+def render_input(tmp_path):
+    """Render tests/inputs/<name>.yaml and open the .docx."""
+    def render(name: str) -> View:
+        out = tmp_path / f"{name}.docx"
+        ccch_docs.render(ccch_docs.load(INPUTS / f"{name}.yaml"), out)
+        return View.open(out)
+    return render
+
+
+def test_a_deputy_signing_by_order_prints_tl_above_kt(render_input):
+    view = render_input("cong-van-don-doc-thua-lenh")
+    assert [clean(p.text) for p in view.nguoi_ky()] == [
+        "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Huỳnh Thanh Sơn"]
