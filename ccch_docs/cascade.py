@@ -95,7 +95,7 @@ def _table(pl: PhuLuc, chosen: list[Task]) -> dict[str, Any]:
     if groups:
         out["nhom"] = groups
     if pl.tong_cong:
-        out["tong_cong"] = pl.tong_cong
+        out["tong_cong"] = list(pl.tong_cong) if isinstance(pl.tong_cong, tuple) else pl.tong_cong
     return out
 
 

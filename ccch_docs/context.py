@@ -148,11 +148,11 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
     """Rows of a table: group rows, data rows numbered per `danh_so`, and a total row when asked."""
     cols = pl.columns
     keys = [c.khoa for c in cols]
-    total_key = pl.total_key
-    total_at = keys.index(total_key) if total_key in keys else -1  # validation has checked it is there
+    totals = [k for k in pl.total_keys if k in keys]  # validation has checked they are there
     numeric = pl.number_keys(cols)
-    amounts: list[numbers.Number] = []
-    uncounted = 0  # cells of the totalled column written in words ("Theo Đề án"): the total says it lacks them
+    amounts: dict[str, list[numbers.Number]] = {k: [] for k in totals}
+    # Cells of a totalled column written in words ("Theo Đề án"): its total says it lacks them.
+    uncounted = dict.fromkeys(totals, 0)
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     shapes: dict[int, list[tuple[int, str]]] = {}  # rows with merged cells: each cell's span and vertical merge
     groups = pl.groups
@@ -184,19 +184,24 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
                         above[i] = (above[i][0], "restart")
             rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
                                               for k, span in zip(keys, spans, strict=True))))
-            if total_key:  # the totalled column's value, or the text of a merged cell over it
-                value = row.get(keys[max(i for i in range(total_at + 1) if spans[i])])
+            for k in totals:  # each totalled column's value, or the text of a merged cell over it
+                value = row.get(keys[max(i for i in range(keys.index(k) + 1) if spans[i])])
                 number = None if value is None else _amount(value)
                 if value is not None and number is None:
-                    uncounted += 1
+                    uncounted[k] += 1
                 elif number is not None:
-                    amounts.append(number)
-    if total_key:
-        note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
-        cells = tuple((numbers.so(numbers.total(amounts)), *note) if k == total_key else () for k in keys)
-        rows.append(("tong", words["tong_cong"], cells))
+                    amounts[k].append(number)
+    if totals:
+        rows.append(("tong", words["tong_cong"], tuple(_total_cell(amounts[k], uncounted[k], words) if k in amounts
+                                                       else () for k in keys)))
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"],
                  shapes={i: tuple(s) for i, s in shapes.items()})
+
+
+def _total_cell(amounts: list[numbers.Number], uncounted: int, words: Words) -> tuple[str, ...]:
+    """A total row's cell: the sum, and a note of the rows written in words it leaves out."""
+    note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
+    return (numbers.so(numbers.total(amounts)), *note)
 
 
 def period_line(doc: VanBan, words: Words = wording.DEFAULT) -> str:

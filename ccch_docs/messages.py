@@ -277,7 +277,7 @@ MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.
-TRUE_OR_COLUMN = N_("true hoặc khóa của một cột")
+TRUE_OR_COLUMN = N_("true, khóa của một cột hoặc danh sách khóa")
 TRUE_FALSE_TEXT = N_("true, false hoặc một dòng chữ")
 COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối {khoa, ten}")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
@@ -287,7 +287,6 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
-           N_("viết `tong_cong: {key}` (không trong ngoặc vuông); một bảng cộng một cột"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),
            N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ tong_cong"),
@@ -509,7 +508,8 @@ HINTS = (
     N_("rỗng"),
     N_('viết `so: false` (không đánh số) hoặc nhãn in đúng như viết, ví dụ `so: "III"`'),
     N_("viết `phu_luc_ket_qua: true`, hoặc tiêu đề của phụ lục kết quả"),
-    N_("viết `tong_cong: true` (cộng cột kinh_phi) hoặc khóa của cột cần cộng, ví dụ `tong_cong: tiep_nhan`"),
+    N_("viết `tong_cong: true` (cộng cột kinh_phi), khóa của cột cần cộng (`tong_cong: tiep_nhan`) "
+       "hoặc danh sách khóa (`tong_cong: [tiep_nhan, dung_han]`)"),
     N_("ví dụ `cot: ke_hoach_8_cot`, hoặc `cot: [{khoa: noi_dung, ten: Nội dung}, {khoa: ket_qua, ten: Kết quả}]`"),
     N_("ví dụ gop: [thoi_gian, kinh_phi]: một ô từ cột thoi_gian đến hết cột kinh_phi"),
     N_("bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc"),

@@ -360,9 +360,8 @@ def _columns_hint(value: Any) -> str:
 
 
 def _total_hint(value: Any) -> str:
-    if isinstance(value, list | tuple) and len(value) == 1 and isinstance(value[0], str):
-        return f"viết `tong_cong: {value[0]}` (không trong ngoặc vuông); một bảng cộng một cột"
-    return "viết `tong_cong: true` (cộng cột kinh_phi) hoặc khóa của cột cần cộng, ví dụ `tong_cong: tiep_nhan`"
+    return ("viết `tong_cong: true` (cộng cột kinh_phi), khóa của cột cần cộng (`tong_cong: tiep_nhan`) "
+            "hoặc danh sách khóa (`tong_cong: [tiep_nhan, dung_han]`)")
 
 
 def _is_columns(value: Any) -> bool:
@@ -371,11 +370,12 @@ def _is_columns(value: Any) -> bool:
 
 if TYPE_CHECKING:  # what the unions below give
     Columns = tuple[Cot, ...] | str
-    Total = bool | str
+    Total = bool | str | tuple[str, ...]
 else:
     Columns = one_of(COLUMNS, _columns_hint, list=(tuple[Cot, ...], _is_columns),
                      preset=(Text, lambda v: isinstance(v, str)))
-    Total = one_of(TRUE_OR_COLUMN, _total_hint, bool=(Bool, _is_bool), key=(Key, lambda v: isinstance(v, str)))
+    Total = one_of(TRUE_OR_COLUMN, _total_hint, bool=(Bool, _is_bool), key=(Key, lambda v: isinstance(v, str)),
+                   keys=(tuple[Key, ...], lambda v: _is_list(v) and all(isinstance(k, str) for k in v)))
 
 
 class BangSo(Model):
@@ -386,17 +386,20 @@ class BangSo(Model):
     danh_so: DanhSoBang = DanhSoBang()
     nhom: tuple[Nhom, ...] = ()
     dong: tuple[Row, ...] = Field((), description="các dòng không thuộc nhóm nào")
-    tong_cong: Total = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng")
+    tong_cong: Total = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng, "
+                                                "hoặc danh sách khóa các cột cần cộng")
 
     @property
-    def total_key(self) -> str | None:
-        """The key of the column its total row adds up, if it has one."""
-        return "kinh_phi" if self.tong_cong is True else (self.tong_cong or None)
+    def total_keys(self) -> tuple[str, ...]:
+        """The keys of the columns its total row adds up (none: no total row)."""
+        if isinstance(self.tong_cong, tuple):
+            return self.tong_cong
+        return ("kinh_phi",) if self.tong_cong is True else (self.tong_cong,) if self.tong_cong else ()
 
     def number_keys(self, columns: tuple[Cot, ...]) -> frozenset[str]:
         """The keys of its number columns among `columns`: the totalled one, those declared `kieu: so`, and
         the presets' amounts (`kinh_phi`) unless declared `kieu: chu`."""
-        return frozenset(c.khoa for c in columns if c.khoa == self.total_key or c.kieu == "so"
+        return frozenset(c.khoa for c in columns if c.khoa in self.total_keys or c.kieu == "so"
                          or c.kieu is None and c.khoa in presets.NUMBER_KEYS)
 
     @property
@@ -912,12 +915,13 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         keys = [c.khoa for c in columns]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
-        total = pl.total_key
-        if total and total not in keys:
-            out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
-        elif total and any(c.khoa == total and c.kieu == "chu" for c in columns):
-            out.append((here + ("tong_cong",), f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
-                        f"bỏ `kieu: chu` của cột {total}, hoặc bỏ tong_cong"))
+        for total in pl.total_keys:
+            if total not in keys:
+                out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng",
+                            "các cột: " + ", ".join(keys)))
+            elif any(c.khoa == total and c.kieu == "chu" for c in columns):
+                out.append((here + ("tong_cong",), f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
+                            f"bỏ `kieu: chu` của cột {total}, hoặc bỏ tong_cong"))
         numeric = pl.number_keys(columns)
         rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
@@ -928,8 +932,9 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
                 if key in MERGES and key not in keys:
                     continue
                 # a number column's text is printed as written ("40 triệu"); only a total must read it
-                if key == total and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
-                    out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, key == total))
+                totalled = key in pl.total_keys
+                if totalled and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
+                    out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, totalled))
                 if key == "ma":
                     if not isinstance(value, str):
                         out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))

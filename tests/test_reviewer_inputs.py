@@ -26,3 +26,9 @@ def test_a_deputy_signing_by_order_prints_tl_above_kt(render_input):
     view = render_input("cong-van-don-doc-thua-lenh")
     assert [clean(p.text) for p in view.nguoi_ky()] == [
         "TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Huỳnh Thanh Sơn"]
+
+
+def test_a_report_table_totals_each_column_it_names(render_input):
+    view = render_input("bao-cao-6-thang-so-tu-phap")
+    table = next(t for t in view.doc.tables if "Lý lịch tư pháp" in " ".join(View.table_rows(t)))
+    assert View.table_rows(table)[-1] == "Tổng cộng | 7.344 | 7.332 | 12 |"

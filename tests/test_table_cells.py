@@ -119,8 +119,8 @@ def test_rows_without_groups_are_numbered_1_2_and_a_b_inside_groups(tmp_path):
 
 
 @pytest.mark.parametrize("written,key,words", [
-    ("tong_cong: [kinh_phi]", "phu_luc[0].tong_cong", "viết `tong_cong: kinh_phi`"),
     ("tong_cong: 5", "phu_luc[0].tong_cong", "tong_cong: true"),
+    ("tong_cong: [kinh_phi, 5]", "phu_luc[0].tong_cong", "tong_cong: [tiep_nhan, dung_han]"),
     ("cot: [noi_dung, chu_tri]", "phu_luc[0].cot",
      "`cot: [{khoa: noi_dung, ten: Nội dung thực hiện}, {khoa: chu_tri, ten: Cơ quan, đơn vị chủ trì}]`"),
     ("cot: {khoa: x, ten: X}", "phu_luc[0].cot", "cot: ke_hoach_8_cot"),
