@@ -118,6 +118,15 @@ def keep_signature(body: etree._Element, styles: ooxml.StyleSheet) -> None:
             return
 
 
+def separate_tables(body: etree._Element, mark: str) -> None:
+    """A table mark `mark` followed by a table (the signer's, a caption block) or by another mark gets a separator
+    after it, so that the table written there is not joined to the next one."""
+    for pi in ooxml.marks(body, mark):
+        after = pi.getnext()
+        if after is not None and (after.tag == ooxml.qn("w:tbl") or isinstance(after, etree._ProcessingInstruction)):
+            ooxml.separate(pi)
+
+
 # A body table's caption and unit line, by style name: a layout block above the table, not running text.
 CAPTION_STYLES = ("CCHC Bảng - tên", "CCHC Bảng - đơn vị tính")
 

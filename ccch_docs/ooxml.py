@@ -446,6 +446,12 @@ _SEPARATOR = (f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/><w:spacing w:before="0" w
               'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
+def separate(el: etree._Element) -> None:
+    """Put a tiny empty paragraph after `el`: a table next to it stays a table of its own (word processors join
+    adjacent tables into one, the first taking the second's borders and widths)."""
+    el.addnext(etree.fromstring(_SEPARATOR))
+
+
 def block_table(paragraphs: list[etree._Element], width: int) -> etree._Element:
     """Move sibling `paragraphs` into a borderless one-column table as wide as the text (`width` twips, the grid's
     hint), in their place, followed by a separator paragraph; each kept with the next. Returns the table.
@@ -455,7 +461,7 @@ def block_table(paragraphs: list[etree._Element], width: int) -> etree._Element:
     cannot carry; a table whose every row keeps with the next, it keeps with what follows."""
     tbl = etree.fromstring(_BLOCK.format(width=width))
     paragraphs[0].addprevious(tbl)
-    tbl.addnext(etree.fromstring(_SEPARATOR))
+    separate(tbl)
     tc = tbl[-1][-1]  # the one row's one cell
     for p in paragraphs:
         keep_with_next(p)

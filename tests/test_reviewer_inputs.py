@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 
 import ccch_docs
 from docx_view import View, clean
+from samples import PLAN
 
 INPUTS = Path(__file__).parent / "inputs"
 
@@ -32,3 +34,16 @@ def test_a_report_table_totals_each_column_it_names(render_input):
     view = render_input("bao-cao-6-thang-so-tu-phap")
     table = next(t for t in view.doc.tables if "Lý lịch tư pháp" in " ".join(View.table_rows(t)))
     assert View.table_rows(table)[-1] == "Tổng cộng | 7.344 | 7.332 | 12 |"
+
+
+@pytest.mark.parametrize("blocks", [1, 2])
+def test_tables_ending_the_body_stay_apart_from_each_other_and_the_signers_table(render_dict, blocks):
+    bang = {"bang": {"cot": [{"khoa": "don_vi", "ten": "Đơn vị được kiểm tra"}], "dong": [{"don_vi": "UBND xã A"}]}}
+    view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "Lịch kiểm tra", "doan": [bang] * blocks}]})
+    tables = [t for t in view.doc.tables if "UBND xã A" in " ".join(View.table_rows(t))]
+    assert len(tables) == blocks
+    for table in tables:  # each followed by an empty paragraph: word processors join adjacent tables
+        after = table._element.getnext()
+        assert after.tag == qn("w:p") and not clean("".join(after.itertext()))
+    assert tables[-1]._element.getnext().getnext() is view.footer_table()._element
+
