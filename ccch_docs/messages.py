@@ -212,7 +212,7 @@ CODES: dict[str, str] = {
     "CCHC-E306": N_("phải là chuỗi văn bản; YAML đọc dòng có dấu hai chấm `:` thành cặp khóa: giá trị"),
     "CCHC-E307": N_("có ký tự điều khiển không in được"),
     "CCHC-E308": N_("không được để trống"),
-    "CCHC-E309": N_("mỗi Điều là một chuỗi văn bản hoặc một khối tieu_de, doan, muc"),
+    "CCHC-E309": N_("mỗi Điều hoặc mục là một chuỗi văn bản hoặc một khối tieu_de, doan, muc"),
     "CCHC-E310": N_("phải là một số, không phải true/false"),
     "CCHC-E311": N_("`{value}` không được hiểu là đúng/sai"),
     "CCHC-E312": N_("kiểu đánh số `{value}` không hợp lệ"),

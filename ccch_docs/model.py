@@ -66,12 +66,12 @@ def _as_list(value: Any) -> Any:
 
 
 def _as_part(value: Any) -> Any:
-    """A Điều written as plain text is a part with that one paragraph."""
+    """A part (a Điều, a numbered paragraph) written as plain text is a part with that one paragraph."""
     if isinstance(value, dict):
         return value
     if _is_scalar(value):
         return {"doan": _text(value)}
-    raise PydanticCustomError("cchc", "mỗi Điều là một chuỗi văn bản hoặc một khối tieu_de, doan, muc",
+    raise PydanticCustomError("cchc", "mỗi Điều hoặc mục là một chuỗi văn bản hoặc một khối tieu_de, doan, muc",
                               {"hint": "ví dụ `- Ban hành kèm theo Quyết định này …` hoặc `- {tieu_de: …, doan: …}`"})
 
 
@@ -451,14 +451,16 @@ class Muc(Model):
     tieu_de: Text | None = Field(None, description="đề mục; cấp I viết hoa; không có: đoạn văn được đánh số")
     doan: Blocks = Field((), description="các đoạn văn của phần này (`**đậm**`, `*nghiêng*`), "
                                          "và các bảng đặt giữa chúng: `- bang: {ten, don_vi, cot, dong …}`")
-    muc: tuple[Muc, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a))")
+    muc: tuple[Part, ...] = Field((), description="các phần con (cấp sau: I. → 1. → a)); một chuỗi là một đoạn "
+                                                   "được đánh số")
     so: PartLabel | None = Field(None, description="false: không đánh số; chuỗi: nhãn ép buộc, in đúng như viết, "
                                                       "ví dụ \"III\", \"1.1.\"")
     cung_dong: Bool = Field(False, description="true: đề mục và đoạn đầu in liền một dòng "
                                                "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
 
 
-Dieu = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
+# A part where parts are listed (noi_dung, muc, dieu): a mapping, or a string for a numbered paragraph.
+Part = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
 
 
 class PhuLuc(BangSo):
@@ -470,7 +472,7 @@ class PhuLuc(BangSo):
                                                                  "(có sẵn: " + ", ".join(presets.PRESETS)
                                                                  + "; hoặc trong pack.yaml); không có: phụ lục chỉ có "
                                                                    "nội dung")
-    noi_dung: tuple[Muc, ...] = Field((), description="nội dung của phụ lục, như thân văn bản (đề mục, đoạn, bảng); "
+    noi_dung: tuple[Part, ...] = Field((), description="nội dung của phụ lục, như thân văn bản (đề mục, đoạn, bảng); "
                                                       "in trước bảng của phụ lục")
     huong: Literal["doc", "ngang"] | None = Field(None, description="trang dọc hay ngang; mặc định ngang khi phụ lục "
                                                                     "có bảng rộng, dọc khi chỉ có văn bản")
@@ -544,9 +546,10 @@ class VanBan(Model):
     can_cu: Lines = Field((), description="quyết định: các căn cứ ban hành (thêm `Căn cứ`, `;` và `.`)")
     theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`; "
                                                          "hoặc cả câu `Theo đề xuất của …`, `Xét đề nghị của …`")
-    dieu: tuple[Dieu, ...] = Field((), description="quyết định: các Điều; chuỗi hoặc {tieu_de, doan, muc}")
+    dieu: tuple[Part, ...] = Field((), description="quyết định: các Điều; chuỗi hoặc {tieu_de, doan, muc}")
     mo_dau: Lines = Field((), description="các đoạn mở đầu trước phần được đánh số")
-    noi_dung: tuple[Muc, ...] = Field((), description="thân văn bản: danh sách các phần, đánh số theo cấp")
+    noi_dung: tuple[Part, ...] = Field((), description="thân văn bản: danh sách các phần, đánh số theo cấp; một "
+                                                       "chuỗi là một đoạn được đánh số")
     ket_thuc: Lines = Field((), description="các đoạn kết thúc sau phần được đánh số")
     noi_nhan: Lines = Field((), description="nơi nhận (ô 9b); \"- \" và \";\" được thêm tự động")
     luu: Text = Field(description="dòng cuối nơi nhận: `- Lưu: VT, …`")

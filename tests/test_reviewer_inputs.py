@@ -47,3 +47,8 @@ def test_tables_ending_the_body_stay_apart_from_each_other_and_the_signers_table
         assert after.tag == qn("w:p") and not clean("".join(after.itertext()))
     assert tables[-1]._element.getnext().getnext() is view.footer_table()._element
 
+
+def test_parts_written_as_strings_are_numbered_paragraphs(render_input):
+    lines = render_input("ke-hoach-kiem-tra-cchc-huyen").body_lines()
+    assert "1. Công tác chỉ đạo, điều hành cải cách hành chính;" in lines
+    assert "2. Các cơ quan, đơn vị chuẩn bị báo cáo, hồ sơ tài liệu theo lịch sau:" in lines
