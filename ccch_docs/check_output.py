@@ -4,21 +4,36 @@ the .docx files of folders."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from .checks import Finding, Report, Where
+from .errors import InputError, Problem
 from .messages import CHECK_WORDS, looked_up, lookup, translate
 
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
-    """The paths given, folders replaced by the .docx files under them (sorted; Word lock files skipped)."""
+    """The paths given, folders replaced by the .docx files under them (sorted; Word lock files skipped);
+    InputError naming each folder that cannot be read or holds none."""
     out: list[Path] = []
+    problems = []
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$")))
-        else:
+        if not os.path.isdir(path):  # a file, or a path that cannot be looked at: checking it says why
             out.append(path)
+            continue
+        try:
+            os.listdir(path)  # rglob passes over a folder it cannot read without a word
+        except OSError as exc:
+            problems.append(Problem(f"không đọc được thư mục: {exc.strerror or exc}", str(path),
+                                    hint="kiểm tra quyền đọc thư mục"))
+            continue
+        found = sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
+        if not found:
+            problems.append(Problem("không có tệp .docx nào ở đây", str(path)))
+        out.extend(found)
+    if problems:
+        raise InputError(problems)
     return out
 
 

@@ -334,7 +334,7 @@ def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None = None
 
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:
-    if path.exists() and not force:
+    if os.path.lexists(path) and not force:  # a symlink, even dangling, is not written through either
         raise InputError([Problem(TEXTS["exists"], str(path))])
 
 

@@ -15,10 +15,7 @@ from .messages import translate
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Import one .docx; 0 when written, 2 when it is not an administrative document or a file is in the way."""
     source: Path = args.file
-    if not source.is_file():
-        raise InputError([Problem(TEXTS["not_found"], str(source))])
-    with source.open("rb") as f:
-        imported = importer.read(f, str(source))
+    imported = importer.read(source, str(source))  # a missing, unreadable or irregular file is an InputError
     for line in import_yaml.summary(imported, str(source)):
         print(translate(line), file=sys.stderr)
     if args.output == "-":

@@ -85,9 +85,14 @@ def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
     problems = []
     for arg in args:
         path = Path(arg)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in YAML and p.is_file())
-        elif path.exists():
+        if os.path.isdir(path):  # False, not an error, for a path that cannot be looked at
+            try:
+                files = sorted(p for p in path.iterdir() if p.suffix.lower() in YAML and p.is_file())
+            except OSError as exc:
+                problems.append(Problem(f"không đọc được thư mục: {exc.strerror or exc}", arg,
+                                        hint="kiểm tra quyền đọc thư mục"))
+                continue
+        elif _named(path):
             files = [path]
         elif any(c in arg for c in "*?["):  # a shell that does not expand patterns (Windows)
             files = sorted(p for p in map(Path, glob.glob(arg, recursive=True)) if p.is_file())
@@ -98,6 +103,14 @@ def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(TEXTS["no_yaml"], arg))
         found.update(dict.fromkeys(files))
     return list(found), problems
+
+
+def _named(path: Path) -> bool:
+    """Whether `path` names something: a file, or one that cannot be looked at (its render then says why)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def profiles(sources: list[Path], named: list[str]) -> list[Path]:
@@ -132,7 +145,7 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool) -> Job:
     """Where `src`'s documents go: beside it, into a folder, or to the named file whose suffix decides the format."""
     if output is None:
         return Job.beside(src, with_pdf=pdf)
-    if output.endswith(("/", os.sep)) or Path(output).is_dir():
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
         folder = Path(output)
         return Job(src, folder / f"{src.stem}.docx", folder / f"{src.stem}.pdf" if pdf else None)
     if many:

@@ -7,7 +7,9 @@ effective fonts (every w:rFonts slot, theme fonts resolved), size, bold, italic,
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -29,6 +31,8 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 _PAGE = re.compile(r"(^|\s)PAGE(\s|\\|$)")
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+MAX_PART = 200_000_000  # bytes of one part unpacked, checked in the zip's directory before any is read
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
 
@@ -619,6 +623,9 @@ def _rels(z: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
 
 def read(source: str | Path | IO[bytes]) -> Document:
     """Open a .docx (a path or a binary file object) and flatten it; Unreadable when it is not one."""
+    if isinstance(source, str | Path):
+        with _regular(source) as f:
+            return read(f)
     try:
         z = zipfile.ZipFile(source)
     except zipfile.BadZipFile:
@@ -626,6 +633,9 @@ def read(source: str | Path | IO[bytes]) -> Document:
     except OSError as exc:
         raise Unreadable(str(exc)) from None
     with z:
+        big = next((i for i in z.infolist() if i.file_size > MAX_PART), None)
+        if big is not None:  # read no further than the zip's directory: a zip bomb is never unpacked
+            raise Unreadable(f"phần giải nén ra {big.file_size:,} byte, quá {MAX_PART:,}")
         names = set(z.namelist())
         main = _main_part(z, names)
         if main is None:
@@ -647,6 +657,18 @@ def read(source: str | Path | IO[bytes]) -> Document:
             return _flatten(root, styles, numbering, parts, pages, producer)
         except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
             raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+
+
+def _regular(path: str | Path) -> IO[bytes]:
+    """`path` opened when it is a regular file: a FIFO is never waited on, a device (/dev/zero) never read."""
+    try:
+        f = open(os.open(path, _FLAGS), "rb")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise Unreadable(getattr(exc, "strerror", None) or str(exc)) from None
+    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+        f.close()
+        raise Unreadable(f"{path} không phải là tệp thường")
+    return f
 
 
 def _not_docx(source: str | Path | IO[bytes]) -> str:

@@ -202,6 +202,8 @@ CODES: dict[str, str] = {
     # The command line's streams and signals (E620–E629).
     "CCHC-E620": N_("không ghi được ra đầu ra chuẩn: {detail}"),
     "CCHC-E621": N_("đã dừng (Ctrl-C); tệp đang dựng dở không được ghi"),
+    "CCHC-E622": N_("không có tệp .docx nào ở đây"),
+    "CCHC-E623": N_("không đọc được thư mục: {detail}"),
     # More of the input's values and shape (E300–E399).
     "CCHC-E300": N_("loại văn bản `{value}` không có trong Phụ lục III"),
     "CCHC-E301": N_("ngày {date} không có trên lịch"),
@@ -463,6 +465,7 @@ HINTS = (
     N_("chọn tệp kết quả khác (-o)"),
     N_("mở luồng nhị phân ('wb') hoặc dùng io.BytesIO"),
     N_("kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)"),
+    N_("kiểm tra quyền đọc thư mục"),
     N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
        "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),
     N_("tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)"),

@@ -1,0 +1,122 @@
+"""Paths a hostile or unlucky user gives the command line: a FIFO, a device, a folder, a place it cannot read.
+
+Run as root, permissions do not stop a read: those cases are simulated by making the system call fail
+(monkeypatch), and the same case with real permissions runs only when the tests are not run as root.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ccch_docs import check_output, checks, flatten
+from ccch_docs.cli import main
+from test_batch import EXAMPLE
+
+ROOT_READS_ALL = pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any folder")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    """The command in a process of its own: a FIFO that made it wait fails the test instead of hanging it."""
+    return subprocess.run([sys.executable, "-m", "ccch_docs", *args], capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def docx(tmp_path) -> Path:
+    out = tmp_path / "k.docx"
+    assert main(["render", str(EXAMPLE), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("command", ["check", "import"])
+def test_a_fifo_is_refused_not_waited_on(tmp_path, command):
+    fifo = tmp_path / "x.docx"
+    os.mkfifo(fifo)
+    done = cli(command, str(fifo))
+    assert done.returncode == 2
+    assert f"{fifo} không phải là tệp thường" in done.stderr + done.stdout
+
+
+def test_a_device_is_refused_not_read(capsys):
+    assert main(["check", "/dev/zero"]) == 2
+    assert capsys.readouterr().out.strip() == "/dev/zero: không đọc được: /dev/zero không phải là tệp thường"
+
+
+def test_import_names_a_folder_and_a_missing_file_for_what_they_are(tmp_path, capsys):
+    (tmp_path / "x.docx").mkdir()
+    assert main(["import", str(tmp_path / "x.docx")]) == 2
+    assert main(["import", str(tmp_path / "none.docx")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'x.docx'}: không đọc được tệp .docx: Is a directory [CCHC-E041]" in err
+    assert f"{tmp_path / 'none.docx'}: không đọc được tệp .docx: No such file or directory [CCHC-E041]" in err
+
+
+def test_a_folder_without_docx_is_said_so(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text("loai: ke_hoach\n")
+    assert main(["check", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{tmp_path}: không có tệp .docx nào ở đây [CCHC-E622]", "1 lỗi."]
+
+
+def test_a_zip_bomb_is_refused_from_its_directory(docx, monkeypatch):
+    monkeypatch.setattr(flatten, "MAX_PART", 1_000)  # the document's parts are bigger than that
+    report = checks.check(docx)
+    assert report.error is not None and report.error.startswith("phần giải nén ra ")
+    assert report.error.endswith(" byte, quá 1,000")
+
+
+def _denied(real, denied: Path):
+    def call(path, *args, **kwargs):
+        if Path(path) == denied:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path, *args, **kwargs)
+    return call
+
+
+def test_a_folder_that_cannot_be_read_is_named_simulated(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "khoa"
+    folder.mkdir()
+    monkeypatch.setattr(check_output.os, "listdir", _denied(os.listdir, folder))
+    monkeypatch.setattr(Path, "iterdir", _denied(Path.iterdir, folder))
+    assert main(["check", str(folder)]) == 2
+    assert main(["render", str(folder), "-o", f"{tmp_path}/out/"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{folder}: không đọc được thư mục: Permission denied (gợi ý: kiểm tra quyền đọc thư mục) [CCHC-E623]",
+        "1 lỗi."] * 2
+
+
+def test_a_file_that_cannot_be_looked_at_is_read_and_the_reason_given_simulated(tmp_path, monkeypatch, capsys):
+    """stat fails with EACCES under a folder that cannot be searched: not `no such file`, and no traceback."""
+    named = tmp_path / "khoa" / "k.yaml"
+    monkeypatch.setattr(Path, "exists", _denied(Path.exists, named))
+    assert main(["render", str(named), "-o", f"{tmp_path}/out/"]) == 2
+    err = capsys.readouterr().err
+    assert "CCHC-E095" not in err and "lỗi không mong đợi" not in err and f"{named}: " in err
+
+
+@ROOT_READS_ALL
+def test_a_folder_that_cannot_be_read_is_named(tmp_path, capsys):
+    folder = tmp_path / "khoa"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "k.yaml")
+    folder.chmod(0)
+    try:
+        assert main(["check", str(folder)]) == 2
+        assert main(["render", str(folder), "-o", f"{tmp_path}/out/"]) == 2
+        assert main(["render", str(folder / "k.yaml"), "-o", f"{tmp_path}/out/"]) == 2
+    finally:
+        folder.chmod(0o755)
+    err = capsys.readouterr().err
+    assert err.count("Permission denied") == 3 and "lỗi không mong đợi" not in err
+
+
+def test_init_does_not_write_through_a_dangling_symlink(tmp_path, capsys):
+    link = tmp_path / "k.yaml"
+    link.symlink_to(tmp_path / "elsewhere.yaml")
+    assert main(["init", "--loai", "ke_hoach", "-o", str(link)]) == 2
+    assert not (tmp_path / "elsewhere.yaml").exists() and "CCHC-E040" in capsys.readouterr().err
