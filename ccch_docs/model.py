@@ -663,9 +663,12 @@ def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
     hint = (err.get("ctx") or {}).get("hint")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1], root)
-        hint = did_you_mean(loc[-1], allowed, "các khóa được dùng ở đây: " + ", ".join(allowed))
+        if loc[-1] == "bang" and "doan" in allowed:  # a table stands among the paragraphs, where it is printed
+            hint = "đặt bảng trong doan, giữa các đoạn văn: `doan: [\"Đoạn trước:\", {bang: {cot: …, dong: …}}]`"
+        else:
+            hint = did_you_mean(loc[-1], allowed, "các khóa được dùng ở đây: " + ", ".join(allowed))
     elif kind == "literal_error":
-        hint = "chọn một trong: " + err["ctx"]["expected"].replace("'", "")
+        hint = "chọn một trong: " + err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
     elif kind == "missing":
         hint = f"thêm khóa `{loc[-1]}`" + (" (có thể đặt trong tệp ke_thua của đơn vị)" if len(loc) <= 2 else "")
     elif kind == "value_error" and loc and loc[-1] in ("ngay", "tu", "den"):
@@ -723,6 +726,7 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
     if not signers.titled(doc.nguoi_ky):
         out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
+    out.extend((("nguoi_ky", key), message, hint) for key, message, hint in signers.faults(doc.nguoi_ky))
     for key in numbering.BODIES:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))

@@ -52,3 +52,42 @@ def test_parts_written_as_strings_are_numbered_paragraphs(render_input):
     lines = render_input("ke-hoach-kiem-tra-cchc-huyen").body_lines()
     assert "1. Công tác chỉ đạo, điều hành cải cách hành chính;" in lines
     assert "2. Các cơ quan, đơn vị chuẩn bị báo cáo, hồ sơ tài liệu theo lịch sau:" in lines
+
+
+@pytest.mark.parametrize("signer, key, code, hint", [
+    ({"kt": "Chủ tịch", "ho_ten": "Lê Văn A"}, "nguoi_ky.chuc_vu", "CCHC-E630", "chuc_vu: PHÓ CHỦ TỊCH"),
+    ({"tm": "Ủy ban nhân dân", "tl": "Chủ tịch", "ho_ten": "Lê Văn A"}, "nguoi_ky.chuc_vu", "CCHC-E630", "chuc_vu"),
+    ({"chuc_vu": "Chủ tịch", "ho_ten": "TS. Lê Văn A"}, "nguoi_ky.ho_ten", "CCHC-E631", "ho_ten: Lê Văn A"),
+    ({"chuc_vu": "Chủ tịch", "ho_ten": "Bà Trần Thị B"}, "nguoi_ky.ho_ten", "CCHC-E631", "ho_ten: Trần Thị B"),
+])
+def test_a_signer_block_the_decree_forbids_is_refused(signer, key, code, hint):
+    """Rendered before, these printed `KT. CHỦ TỊCH` with no title of the deputy's own under it, or a name that
+    our own check then reported (ho_ten.title)."""
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, "nguoi_ky": signer})
+    [problem] = exc.value.problems
+    assert (problem.key, problem.code) == (key, code) and hint in problem.hint, str(problem)
+
+
+@pytest.mark.parametrize("signer, lines", [
+    ({"tm": "Ủy ban nhân dân", "q": "Chủ tịch", "ho_ten": "Lê Văn A"}, ["TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"]),
+    ({"chuc_vu": "Chủ tịch", "ho_ten": "Ông Ích Khiêm"}, ["CHỦ TỊCH"]),  # Ông is a family name too
+])
+def test_an_acting_head_or_a_family_name_like_a_title_still_signs(render_dict, signer, lines):
+    view = render_dict({**PLAN, "nguoi_ky": signer})
+    assert [clean(p.text) for p in view.nguoi_ky()] == [*lines, signer["ho_ten"]]
+
+
+def test_a_misspelt_choice_is_hinted_in_one_language():
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, "do_khan": "Khẩn"})
+    assert exc.value.problems[0].hint == "chọn một trong: khan, thuong_khan, hoa_toc"
+
+
+def test_a_table_put_beside_doan_is_hinted_into_it():
+    part = {"tieu_de": "Lịch kiểm tra", "bang": {"cot": [{"khoa": "a", "ten": "A"}], "dong": [{"a": "x"}]}}
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, "noi_dung": [part]})
+    [problem] = exc.value.problems
+    assert problem.key == "noi_dung[0].bang" and "doan: [" in problem.hint and "{bang:" in problem.hint
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bodies import LEVELS
+from .presentation import NAME_TITLES
 from .wording import DEFAULT, Words
 
 # The authority forms, in the order their lines are printed: (key of nguoi_ky and of the wording, what it is).
@@ -18,6 +19,25 @@ AUTHORITIES = (
     ("q", "quyền: dòng `Q. …`"),
 )
 KEYS = tuple(key for key, _ in AUTHORITIES)
+
+
+# The forms a signer speaks for someone under: the signer's own title follows them (`Q. …` is that title itself).
+_SPEAKING_FOR = ("tm", "kt", "tl", "tuq")
+
+
+def faults(signer: Any, words: Words = DEFAULT) -> list[tuple[str, str, str]]:
+    """What the decree forbids in a signer block, as (key, message, hint): a form speaking for someone with no
+    title of the signer's own under it (`KT. CHỦ TỊCH` and no `PHÓ CHỦ TỊCH`); a name with a title or degree."""
+    out = []
+    form = next((key for key in _SPEAKING_FOR if getattr(signer, key)), None)
+    if form and not signer.chuc_vu and not signer.q:
+        out.append(("chuc_vu", f"thiếu chức vụ của người ký dưới dòng {words[form]} {getattr(signer, form).upper()}",
+                    "thêm chuc_vu, ví dụ `chuc_vu: PHÓ CHỦ TỊCH`"))
+    title = NAME_TITLES.match(signer.ho_ten)
+    if title and title.group(1).lower() != "ông":  # Ông is a family name too (Ông Ích Khiêm)
+        out.append(("ho_ten", f"họ tên người ký không kèm danh xưng, học hàm, học vị ({title.group(1)})",
+                    f"viết `ho_ten: {signer.ho_ten[title.end():].strip(' .')}`"))
+    return out
 
 
 def titled(signer: Any) -> bool:
