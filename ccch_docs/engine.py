@@ -33,7 +33,7 @@ MAX_TAGS = 300_000
 _TEMPLATED = ("word/document.xml", "word/header", "word/footer")
 # Where each phụ lục table goes: a processing instruction, which no escaped value can forge.
 _TABLE_MARK = "ccch-bang"
-_TABLE_MARK_RE = re.compile(r"<\?ccch-bang\s*\?>")
+_TABLE_MARK_RE = re.compile(rf"<\?ccch-bang\s*({layout.KEEP_LAST_ROW})?\s*\?>")
 
 
 def runs(para: Para | str) -> Markup:
@@ -173,13 +173,14 @@ class CompiledTemplate:
         """Put each table, written from the prototype, where the template's phụ lục loop or a table
         paragraph of the body left its mark."""
         pieces = _TABLE_MARK_RE.split(xml)
-        written = ([self.table.table_xml(t, None if t.ngang else self.page_room) for t in appendices]
-                   if self.table is not None else [])
-        if len(pieces) - 1 != len(written) or len(written) != len(appendices):
-            raise TemplateError([Problem(f"mẫu có {len(pieces) - 1} chỗ đặt bảng phụ lục cho {len(appendices)} "
+        texts, kept = pieces[::2], pieces[1::2]  # the text around the marks; whether each keeps its last row
+        written = ([self.table.table_xml(t, None if t.ngang else self.page_room, bool(k))
+                    for t, k in zip(appendices, kept, strict=False)] if self.table is not None else [])
+        if len(kept) != len(written) or len(written) != len(appendices):
+            raise TemplateError([Problem(f"mẫu có {len(kept)} chỗ đặt bảng phụ lục cho {len(appendices)} "
                                          "phụ lục", str(self.path), hint="bảng mẫu phải nằm trong vòng "
                                          "`{%p for pl in phu_luc %}`: bảng đầu tiên sau thẻ đó là bảng mẫu")])
-        return "".join(x for pair in zip(pieces, [*written, ""], strict=True) for x in pair)
+        return "".join(x for pair in zip(texts, [*written, ""], strict=True) for x in pair)
 
     def _malformed(self, name: str, lines: str, exc: Exception) -> Problem:
         """The paragraph where a rendered part (one paragraph per line) stops being well-formed XML."""

@@ -101,16 +101,20 @@ def _cell_paragraphs(row: etree._Element, col: int) -> list[etree._Element]:
 
 
 SIGNATURE_STYLE = "CCHC Nơi nhận"  # the first paragraph of the table holding Nơi nhận and the signer
+KEEP_LAST_ROW = "giu"  # the text of a table mark whose table's last row keeps with the signer's table
 
 
 def keep_signature(body: etree._Element, styles: ooxml.StyleSheet) -> None:
     """The signer's table never starts a page alone: the body's last paragraph keeps with it (and, through
-    widow control, at least its last two lines)."""
+    widow control, at least its last two lines); when the body ends with a table, its mark says so, and the
+    table's last row keeps with it."""
     p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == SIGNATURE_STYLE), None)
     tbl = None if p is None else next(p.iterancestors(ooxml.qn("w:tbl")), None)
     if tbl is None:
         return
     for prev in tbl.itersiblings(preceding=True):
+        if isinstance(prev, etree._ProcessingInstruction):
+            prev.text = KEEP_LAST_ROW
         if prev.tag != ooxml.qn("w:p"):
             return
         ooxml.keep_with_next(prev)

@@ -115,9 +115,9 @@ class Prototype:
             raise ValueError("bảng phụ lục mẫu thiếu w:tblGrid hoặc độ rộng cột (w:gridCol w:w)")
         return cls(_xml(tbl.find(qn("w:tblPr"))), sum(grid), grid[0], rows)
 
-    def table_xml(self, table: Table, width: int | None = None) -> str:
+    def table_xml(self, table: Table, width: int | None = None, keep_last: bool = False) -> str:
         """The whole <w:tbl>: a header row of the column names, then the rows of (kind, label, cells);
-        `width` (twips) in place of the prototype's."""
+        `width` (twips) in place of the prototype's; `keep_last`: its last row kept with what follows."""
         full = width or self.width
         cols = _split(full - self.label_width, table.rong)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (self.label_width, *cols))
@@ -129,6 +129,8 @@ class Prototype:
                "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)), "</w:tr>"]
         for i, (kind, label, cells) in enumerate(table.dong):
             proto = self.rows["nhom" if kind == "nhom_tach" else kind]
+            if keep_last and i == len(table.dong) - 1:
+                proto = proto.kept()
             if kind == "nhom_gop":
                 text = f"{label} {cells[0][0]}".strip() if cells and cells[0] else label
                 out.append(f"<w:tr>{proto.tr_pr}{proto.content.xml(full, n + 1, (text,))}</w:tr>")

@@ -91,3 +91,12 @@ def test_a_table_put_beside_doan_is_hinted_into_it():
     [problem] = exc.value.problems
     assert problem.key == "noi_dung[0].bang" and "doan: [" in problem.hint and "{bang:" in problem.hint
 
+
+@pytest.mark.parametrize("ket_thuc, kept", [(None, [False, False, True]), ("Thực hiện nghiêm túc./.", [False] * 3)])
+def test_the_last_row_of_a_table_ending_the_body_keeps_with_the_signers_table(render_dict, ket_thuc, kept):
+    bang = {"bang": {"cot": [{"khoa": "don_vi", "ten": "Đơn vị"}], "dong": [{"don_vi": f"UBND xã {c}"} for c in "ABC"]}}
+    data = {**PLAN, "noi_dung": [{"tieu_de": "Lịch kiểm tra", "doan": [bang]}]}
+    view = render_dict({**data, "ket_thuc": ket_thuc} if ket_thuc else data)
+    table = next(t for t in view.doc.tables if "UBND xã A" in " ".join(View.table_rows(t)))
+    assert [all(p._p.xpath("./w:pPr/w:keepNext") for c in row.cells for p in c.paragraphs)
+            for row in table.rows[1:]] == kept
