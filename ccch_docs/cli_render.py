@@ -106,11 +106,15 @@ def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def _named(path: Path) -> bool:
-    """Whether `path` names something: a file, or one that cannot be looked at (its render then says why)."""
+    """Whether `path` names something: a file, or one that cannot be looked at, a symlink loop … (its render then
+    says why)."""
     try:
-        return path.exists()
-    except OSError:
-        return True
+        path.lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        pass
+    return True
 
 
 def profiles(sources: list[Path], named: list[str]) -> list[Path]:

@@ -204,6 +204,7 @@ CODES: dict[str, str] = {
     "CCHC-E621": N_("đã dừng (Ctrl-C); tệp đang dựng dở không được ghi"),
     "CCHC-E622": N_("không có tệp .docx nào ở đây"),
     "CCHC-E623": N_("không đọc được thư mục: {detail}"),
+    "CCHC-E624": N_("không ghi được tệp tạm để xuất PDF: {detail}"),
     # More of the input's values and shape (E300–E399).
     "CCHC-E300": N_("loại văn bản `{value}` không có trong Phụ lục III"),
     "CCHC-E301": N_("ngày {date} không có trên lịch"),
@@ -471,6 +472,12 @@ HINTS = (
     N_("mở luồng nhị phân ('wb') hoặc dùng io.BytesIO"),
     N_("kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)"),
     N_("kiểm tra quyền đọc thư mục"),
+    N_("giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)"),
+    N_("chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này"),
+    N_("ổ này chỉ đọc: chọn thư mục khác (-o)"),
+    N_("đặt tên tệp ngắn hơn (-o)"),
+    N_("một phần của đường dẫn là tệp, không phải thư mục: kiểm tra -o"),
+    N_("giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR"),
     N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
        "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),
     N_("tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)"),

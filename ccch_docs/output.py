@@ -16,6 +16,7 @@ from .errors import OutputError, Problem, TargetError
 
 # O_TMPFILE makes a file with no name, which /proc/self/fd lets us link into place once it is whole.
 _UNNAMED = getattr(os, "O_TMPFILE", 0)
+_TMP = ".ccch-"  # temporary names, short: a file named up to the system's limit can still be replaced
 _NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT)  # kernel or file system without it
 
 
@@ -31,7 +32,7 @@ def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise _refuse(path, f"không ghi được: {exc.strerror or exc}") from None
+        raise _unwritable(path, exc) from None
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx",
                       target=True)
@@ -60,8 +61,23 @@ def write_atomic(path: Path | str, data: bytes, inputs: Iterable[Path | str] = (
         if not _write_unnamed(path, data, mode):
             _write_named(path, data, mode)
     except OSError as exc:
-        raise _refuse(path, f"không ghi được: {exc.strerror or exc}") from None
+        raise _unwritable(path, exc) from None
     return path
+
+
+# What to do when the system refuses a write, by its reason.
+_WRITE_HINTS = {errno.ENOSPC: "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)",
+                errno.EDQUOT: "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)",
+                errno.EACCES: "chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này",
+                errno.EPERM: "chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này",
+                errno.EROFS: "ổ này chỉ đọc: chọn thư mục khác (-o)",
+                errno.ENAMETOOLONG: "đặt tên tệp ngắn hơn (-o)",
+                errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: kiểm tra -o"}
+
+
+def _unwritable(path: Path, exc: OSError) -> OutputError:
+    """The error for a write the system refused, with what to do about its reason."""
+    return _refuse(path, f"không ghi được: {exc.strerror or exc}", _WRITE_HINTS.get(exc.errno or 0))
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -95,7 +111,7 @@ def _write_unnamed(path: Path, data: bytes, mode: int | None) -> bool:
                 return True
             except FileExistsError:  # made meanwhile: replaced below
                 pass
-        tmp = f".{path.name}.{secrets.token_hex(6)}.tmp"
+        tmp = f"{_TMP}{secrets.token_hex(6)}.tmp"
         os.link(unnamed, tmp, dst_dir_fd=folder)  # named only for the instant before the rename
         try:
             os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
@@ -111,7 +127,7 @@ def _write_unnamed(path: Path, data: bytes, mode: int | None) -> bool:
 
 def _write_named(path: Path, data: bytes, mode: int | None) -> None:
     """Write through a hidden temporary file renamed into place (removed if the write fails)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_TMP, suffix=".tmp", dir=path.parent)
     try:
         _write_all(fd, data)
         # mkstemp makes the file private; give it the mode the old file had, or an ordinary new file's.

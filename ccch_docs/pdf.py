@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -71,17 +72,28 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
 
 def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT, name: str | None = None) -> Path:
     """Write the PDF of `docx` to `pdf` with this thread's warm LibreOffice (started on first use); problems
-    name `name` (the document's source) when given."""
+    name `name` (the document's source) when given, those of LibreOffice itself (not found, not started) too."""
+    try:
+        return _convert(docx, Path(pdf), timeout, name)
+    except OutputError as exc:
+        raise type(exc)([replace(p, file=p.file or name) for p in exc.problems]) from None
+
+
+def _convert(docx: bytes, pdf: Path, timeout: float, name: str | None) -> Path:
     office = getattr(_local, "office", None)
     if office is None or office.command != soffice():  # LibreOffice moved (CCHC_SOFFICE changed): start that one
         if office is not None:
             office.close()
         office = _local.office = Office(timeout)
     office.timeout = timeout
-    with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
-        source = Path(tmp) / f"{Path(pdf).stem}.docx"
-        source.write_bytes(docx)
-        return office.convert(source, Path(pdf), name=name)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
+            source = Path(tmp) / "van-ban.docx"  # a short name: LibreOffice's lock file beside it adds 8 bytes
+            source.write_bytes(docx)
+            return office.convert(source, pdf, name=name)
+    except OSError as exc:  # the temporary folder is full or cannot be written
+        raise OutputError([Problem(f"không ghi được tệp tạm để xuất PDF: {exc.strerror or exc}", name,
+                                   hint="giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR")]) from None
 
 
 _local = threading.local()
@@ -120,7 +132,7 @@ class Office:
         if python is None:
             return _cold(docx, pdf, self.timeout, name)
         with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
-            made = Path(tmp) / f"{pdf.stem}.pdf"
+            made = Path(tmp) / "van-ban.pdf"
             for attempt in (1, 2):
                 answer = self._ask({"in": str(Path(docx).resolve()), "out": str(made)}, name, python)
                 if answer.get("ok"):

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from ccch_docs import check_output, checks, flatten
+from ccch_docs import check_output, checks, flatten, pdf
 from ccch_docs.cli import main
+from ccch_docs.errors import OutputError
 from test_batch import EXAMPLE
 
+needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
 ROOT_READS_ALL = pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any folder")
 
 
@@ -93,10 +95,11 @@ def test_a_folder_that_cannot_be_read_is_named_simulated(tmp_path, monkeypatch, 
 def test_a_file_that_cannot_be_looked_at_is_read_and_the_reason_given_simulated(tmp_path, monkeypatch, capsys):
     """stat fails with EACCES under a folder that cannot be searched: not `no such file`, and no traceback."""
     named = tmp_path / "khoa" / "k.yaml"
+    monkeypatch.setattr(Path, "lstat", _denied(Path.lstat, named))
     monkeypatch.setattr(Path, "exists", _denied(Path.exists, named))
     assert main(["render", str(named), "-o", f"{tmp_path}/out/"]) == 2
     err = capsys.readouterr().err
-    assert "CCHC-E095" not in err and "lỗi không mong đợi" not in err and f"{named}: " in err
+    assert "CCHC-E095" not in err and "lỗi không mong đợi" not in err and f"{named}: " in err and "CCHC-E082" in err
 
 
 @ROOT_READS_ALL
@@ -120,3 +123,40 @@ def test_init_does_not_write_through_a_dangling_symlink(tmp_path, capsys):
     link.symlink_to(tmp_path / "elsewhere.yaml")
     assert main(["init", "--loai", "ke_hoach", "-o", str(link)]) == 2
     assert not (tmp_path / "elsewhere.yaml").exists() and "CCHC-E040" in capsys.readouterr().err
+
+
+def test_a_symlink_loop_is_named_for_what_it_is(tmp_path, capsys):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    assert main(["render", str(tmp_path / "a.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "Too many levels of symbolic links" in err and "CCHC-E095" not in err
+
+
+def test_libreoffice_not_found_names_the_document(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "nowhere"))
+    with pytest.raises(OutputError) as caught:
+        pdf.convert(b"PK", tmp_path / "k.pdf", name="k.yaml")
+    assert [(p.file, p.code) for p in caught.value.problems] == [("k.yaml", "CCHC-E200")]
+
+
+@needs_office
+def test_a_full_temporary_folder_is_named_not_blamed_on_libreoffice(tmp_path, monkeypatch):
+    def full(self, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OutputError) as caught:
+        pdf.convert(b"PK", tmp_path / "k.pdf", name="k.yaml")
+    assert str(caught.value.problems[0]) == ("k.yaml: không ghi được tệp tạm để xuất PDF: No space left on device "
+                                             "(gợi ý: giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR) "
+                                             "[CCHC-E624]")
+
+
+@needs_office
+def test_a_document_named_up_to_the_limit_gets_its_pdf(tmp_path, capsys):
+    """LibreOffice works on short temporary names: its lock file beside a 250-byte name would not fit."""
+    source = tmp_path / ("a" * 250 + ".yaml")
+    shutil.copy(EXAMPLE, source)
+    shutil.copytree(EXAMPLE.parent / "don-vi", tmp_path / "don-vi")
+    assert main(["render", str(source), "--pdf"]) == 0
+    assert source.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")

@@ -156,3 +156,26 @@ def test_a_closed_stream_gives_an_output_error(tmp_path):
         stream.close()
         with pytest.raises(ccch_docs.OutputError, match="đã đóng"):
             ccch_docs.render(ccch_docs.load(EXAMPLE), stream)
+
+
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named"])
+def test_a_file_named_up_to_the_limit_is_replaced(tmp_path, monkeypatch, unnamed):
+    """The temporary name does not grow with the file's: a name of 255 bytes can still be written over."""
+    if not unnamed:
+        monkeypatch.setattr(output, "_UNNAMED", 0)
+    path = tmp_path / ("ế" * 83 + ".docx")  # 254 bytes in UTF-8
+    output.write_atomic(path, b"one")
+    output.write_atomic(path, b"two")
+    assert path.read_bytes() == b"two" and os.listdir(tmp_path) == [path.name]
+
+
+def test_a_full_disk_is_named_with_what_to_do_and_leaves_nothing(tmp_path, monkeypatch):
+    def full(fd, data):
+        raise OSError(28, os.strerror(28))
+    monkeypatch.setattr(output.os, "write", full)
+    with pytest.raises(ccch_docs.OutputError) as caught:
+        output.write_atomic(tmp_path / "x.docx", b"data")
+    monkeypatch.undo()
+    assert str(caught.value.problems[0]) == (f"{tmp_path / 'x.docx'}: không ghi được: No space left on device (gợi ý: "
+                                             "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)) [CCHC-E207]")
+    assert os.listdir(tmp_path) == []
