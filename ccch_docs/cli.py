@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -284,11 +285,19 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
             return 0
         _refuse_overwrite(args.output, args.force, t)
         print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
-        schema = args.output.parent / starter.SCHEMA
-        if not schema.exists() or schema.read_text("utf-8") != schemas.dumps(schemas.document()):
-            print(f"{t['wrote']} {write_atomic(schema, schemas.dumps(schemas.document()).encode('utf-8'))}")
+        schema, text = args.output.parent / starter.SCHEMA, schemas.dumps(schemas.document())
+        if _text_of(schema) != text:  # a folder, FIFO or device there is refused by write_atomic
+            print(f"{t['wrote']} {write_atomic(schema, text.encode('utf-8'))}")
         return 0
     raise AssertionError(args.command)
+
+
+def _text_of(path: Path) -> str | None:
+    """The text of the regular file `path`; None for anything else (missing, a folder, a FIFO, unreadable …)."""
+    try:
+        return path.read_text("utf-8") if stat.S_ISREG(os.stat(path).st_mode) else None
+    except (OSError, UnicodeError):
+        return None
 
 
 def _answers(args: argparse.Namespace, t: dict[str, str]) -> dict[str, object]:

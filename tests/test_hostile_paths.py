@@ -160,3 +160,13 @@ def test_a_document_named_up_to_the_limit_gets_its_pdf(tmp_path, capsys):
     shutil.copytree(EXAMPLE.parent / "don-vi", tmp_path / "don-vi")
     assert main(["render", str(source), "--pdf"]) == 0
     assert source.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_init_refuses_a_schema_path_that_is_no_file(tmp_path, kind):
+    """`init` writes the JSON Schema beside the YAML: a folder or FIFO of that name is refused, not read."""
+    schema = tmp_path / "cchc.schema.json"
+    schema.mkdir() if kind == "folder" else os.mkfifo(schema)
+    done = cli("init", "--loai", "ke_hoach", "-o", str(tmp_path / "a.yaml"))
+    assert done.returncode == 2
+    assert f"{schema}: đích ghi không phải tệp thường" in done.stderr and "lỗi không mong đợi" not in done.stderr
