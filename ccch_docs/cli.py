@@ -84,7 +84,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "no_problem": N_("không có lỗi"),
     "exists": N_("tệp đã có; thêm --force để ghi đè"),
     "unexpected": N_("lỗi không mong đợi"),
-    "stopped": N_("đã dừng (Ctrl-C); tệp đang dựng dở không được ghi"),
+    "stopped": N_("đã dừng (Ctrl-C); không tệp nào bị ghi dở"),
     "check_docx": N_("kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP"),
     "docx": N_("tệp .docx hoặc thư mục chứa chúng"),
     "json": N_("in kết quả dạng JSON"),
@@ -307,7 +307,11 @@ def _answers(args: argparse.Namespace, t: dict[str, str]) -> dict[str, object]:
     missing = [key for key in starter.PROFILE_REQUIRED if key not in answers]
     if missing and sys.stdin.isatty():
         for key in missing:
-            value = input(t["ask"].format(what=t["p_" + key])).strip()
+            try:
+                value = input(t["ask"].format(what=t["p_" + key])).strip()
+            except EOFError:  # Ctrl-D: no more answers; those missing are named below
+                print(file=sys.stderr)
+                break
             if value:
                 answers[key] = [v.strip() for v in value.split(",")] if key == "ten" else value
         missing = [key for key in starter.PROFILE_REQUIRED if key not in answers]

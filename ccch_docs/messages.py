@@ -201,7 +201,7 @@ CODES: dict[str, str] = {
     "CCHC-E212": N_("không ghi được vào luồng: {detail}"),
     # The command line's streams and signals (E620–E629).
     "CCHC-E620": N_("không ghi được ra đầu ra chuẩn: {detail}"),
-    "CCHC-E621": N_("đã dừng (Ctrl-C); tệp đang dựng dở không được ghi"),
+    "CCHC-E621": N_("đã dừng (Ctrl-C); không tệp nào bị ghi dở"),
     "CCHC-E622": N_("không có tệp .docx nào ở đây"),
     "CCHC-E623": N_("không đọc được thư mục: {detail}"),
     "CCHC-E624": N_("không ghi được tệp tạm để xuất PDF: {detail}"),

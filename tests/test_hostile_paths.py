@@ -170,3 +170,20 @@ def test_init_refuses_a_schema_path_that_is_no_file(tmp_path, kind):
     done = cli("init", "--loai", "ke_hoach", "-o", str(tmp_path / "a.yaml"))
     assert done.returncode == 2
     assert f"{schema}: đích ghi không phải tệp thường" in done.stderr and "lỗi không mong đợi" not in done.stderr
+
+
+def test_ctrl_d_at_a_profile_question_names_what_is_missing(tmp_path, capsys, monkeypatch):
+    """On a terminal the profile's questions are asked; Ctrl-D (end of input) stops them, it is no crash."""
+    answers = iter(["SỞ NỘI VỤ"])
+
+    def ask(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", ask)
+    assert main(["profile", "-o", str(tmp_path / "p.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "thiếu --viet-tat" in err and "thiếu --ten" not in err and "lỗi không mong đợi" not in err
+    assert not (tmp_path / "p.yaml").exists()

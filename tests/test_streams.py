@@ -99,7 +99,7 @@ def test_ctrl_c_stops_a_batch_promptly_with_whole_files_only(tmp_path):
         os.killpg(proc.pid, signal.SIGKILL)
         raise
     assert proc.returncode == 130
-    assert err.strip() == "đã dừng (Ctrl-C); tệp đang dựng dở không được ghi [CCHC-E621]"
+    assert err.strip() == "đã dừng (Ctrl-C); không tệp nào bị ghi dở [CCHC-E621]"
     written = list(out.iterdir())
     assert 8 <= len(written) < 200 and all(p.suffix == ".docx" for p in written)
     for path in written:
