@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .batch import Job, Result, render_many
 from .batch import run as run_job
 from .cli import TEXTS
-from .errors import CchcError, InputError, Problem
+from .errors import CchcError, InputError, Problem, TargetError
 from .messages import MANY_HINT
 from .yamlio import parse_yaml
 
@@ -166,6 +166,9 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool) -> Job:
 def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path, ...] | None,
                args: argparse.Namespace) -> int:
     from . import api, pdf
+    if sys.stdout.isatty():  # a terminal shows bytes as garbage and may take them as commands
+        raise TargetError([Problem("không in văn bản nhị phân ra cửa sổ dòng lệnh", "-o -",
+                                   hint="chuyển đầu ra vào tệp: -o - > van-ban.docx, hoặc dùng -o van-ban.docx")])
     data = api.render(api.load(src, templates=templates, roots=roots))
     if args.pdf:
         data = pdf.to_pdf(data, timeout=args.pdf_timeout)

@@ -205,6 +205,7 @@ CODES: dict[str, str] = {
     "CCHC-E622": N_("không có tệp .docx nào ở đây"),
     "CCHC-E623": N_("không đọc được thư mục: {detail}"),
     "CCHC-E624": N_("không ghi được tệp tạm để xuất PDF: {detail}"),
+    "CCHC-E625": N_("không in văn bản nhị phân ra cửa sổ dòng lệnh"),
     # More of the input's values and shape (E300–E399).
     "CCHC-E300": N_("loại văn bản `{value}` không có trong Phụ lục III"),
     "CCHC-E301": N_("ngày {date} không có trên lịch"),
@@ -472,6 +473,7 @@ HINTS = (
     N_("mở luồng nhị phân ('wb') hoặc dùng io.BytesIO"),
     N_("kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)"),
     N_("kiểm tra quyền đọc thư mục"),
+    N_("chuyển đầu ra vào tệp: -o - > van-ban.docx, hoặc dùng -o van-ban.docx"),
     N_("giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)"),
     N_("chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này"),
     N_("ổ này chỉ đọc: chọn thư mục khác (-o)"),

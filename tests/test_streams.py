@@ -105,3 +105,19 @@ def test_ctrl_c_stops_a_batch_promptly_with_whole_files_only(tmp_path):
     for path in written:
         with zipfile.ZipFile(path) as z:
             assert z.testzip() is None
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_docx_is_not_printed_on_a_terminal(monkeypatch, capsys):
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    from ccch_docs.cli import main
+    assert main(["render", str(EXAMPLE), "-o", "-"]) == 2
+    assert terminal.getvalue() == ""
+    assert capsys.readouterr().err.splitlines() == [
+        "-o -: không in văn bản nhị phân ra cửa sổ dòng lệnh (gợi ý: chuyển đầu ra vào tệp: -o - > van-ban.docx, "
+        "hoặc dùng -o van-ban.docx) [CCHC-E625]", "1 lỗi."]
