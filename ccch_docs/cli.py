@@ -21,7 +21,6 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "render": N_("dựng văn bản .docx (và PDF) từ một hoặc nhiều tệp YAML"),
     "validate": N_("chỉ kiểm tra tệp YAML, không tạo văn bản"),
     "file": N_("tệp YAML mô tả văn bản"),
-    "files": N_("một hoặc nhiều tệp YAML"),
     "sources": N_("tệp YAML, thư mục (mọi tệp .yaml trong đó) hoặc mẫu tên như 'don-vi/*.yaml'; nhiều cũng được"),
     "output": N_("tệp kết quả: .docx, hoặc .pdf (chỉ xuất PDF); DIR/ để ghi vào thư mục; - để in ra đầu ra chuẩn "
                  "(mặc định: cùng tên với tệp YAML, bên cạnh nó)"),
@@ -155,7 +154,7 @@ def parser(lang: str) -> argparse.ArgumentParser:
     render.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help=t["jobs"])
     render.add_argument("--pdf-timeout", type=float, default=180, metavar="S", help=t["pdf_timeout"])
     validate = command(sub, "validate", folders=True)
-    validate.add_argument("files", type=Path, nargs="+", help=t["files"])
+    validate.add_argument("files", nargs="+", help=t["sources"])
     for p in (render, validate):
         p.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
     tsub = command(sub, "templates").add_subparsers(dest="action", required=True)
@@ -383,10 +382,13 @@ def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
     return 0
 
 
-def _validate(files: list[Path], templates: list[Path] | None, roots: list[Path] | None,
+def _validate(names: list[str], templates: list[Path] | None, roots: list[Path] | None,
               t: dict[str, str]) -> int:
+    """Load every YAML file `names` give (files, folders, patterns, as `render` takes them); 2 if one is bad."""
     from . import api
-    problems: list[Problem] = []
+    from .cli_render import inputs, skip_profiles
+    files, problems = inputs(names)
+    skip_profiles(files, names, t)
     for f in files:
         try:
             api.load(f, templates=templates, roots=roots)

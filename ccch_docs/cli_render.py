@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed."""
     sources, problems = inputs(args.sources)
     if args.output == "-":
-        _skip_profiles(sources, args.sources, t)
+        skip_profiles(sources, args.sources, t)
         if len(sources) + len(problems) != 1:
             raise InputError([Problem(TEXTS["stdout_one"], "-o -")])
         return _to_stdout(sources[0], _folders(args.templates), _folders(args.roots), args) if sources \
@@ -50,7 +50,7 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
           progress: Progress) -> Iterator[Job]:
     """The job of each source that is not a unit profile, once every output is known to be distinct (`progress`
     is told how many inputs there are, and of those that cannot be rendered)."""
-    _skip_profiles(sources, args.sources, progress.t)
+    skip_profiles(sources, args.sources, progress.t)
     jobs = []
     taken: set[Path] = set()
     for src in sources:
@@ -72,7 +72,7 @@ def _folders(given: list[Path] | None) -> tuple[Path, ...] | None:
     return tuple(given) if given else None
 
 
-def _skip_profiles(sources: list[Path], named: list[str], t: dict[str, str]) -> None:
+def skip_profiles(sources: list[Path], named: list[str], t: dict[str, str]) -> None:
     """Drop the unit profiles from `sources`, saying so."""
     for profile in profiles(sources, named):
         sources.remove(profile)

@@ -12,6 +12,7 @@ import ccch_docs
 from ccch_docs.cli import main
 from conftest import ROOT
 from docx_view import View
+from samples import PLAN
 
 EXAMPLE = ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
 
@@ -98,6 +99,21 @@ def test_cli_render_and_validate(tmp_path, capsys):
     assert out.exists() and View.open(out).header()[0] == "ỦY BAN NHÂN DÂN"
     assert main(["validate", str(EXAMPLE)]) == 0
     assert "hợp lệ" in capsys.readouterr().out
+
+
+def test_validate_takes_folders_and_patterns_as_render_does(tmp_path, capsys):
+    folder = tmp_path / "don-vi"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(yaml.safe_dump(PLAN, allow_unicode=True), "utf-8")
+    (folder / "b.yaml").write_text(yaml.safe_dump({**PLAN, "loai": "ke_hoachh"}, allow_unicode=True), "utf-8")
+    (folder / "don-vi.yaml").write_text("co_quan: {ten: [UBND TỈNH ĐỒNG THÁP, SỞ NỘI VỤ], viet_tat: SNV}\n", "utf-8")
+    assert main(["validate", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert out == f"{folder / 'a.yaml'}: hợp lệ\n"
+    assert "don-vi.yaml" in err and f"{folder / 'b.yaml'}:" in err and "ke_hoach" in err
+    assert main(["validate", str(folder / "a*.yaml")]) == 0
+    assert capsys.readouterr().out == f"{folder / 'a.yaml'}: hợp lệ\n"
+    assert main(["validate", str(tmp_path / "none")]) == 2
 
 
 def test_cli_help_in_both_languages(capsys):
