@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .checks import Finding, Report, Where
-from .errors import InputError, Problem
+from .errors import InputError, Problem, unreadable_folder
 from .messages import CHECK_WORDS, looked_up, lookup, translate
 
 
@@ -25,8 +25,7 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
         try:
             os.listdir(path)  # rglob passes over a folder it cannot read without a word
         except OSError as exc:
-            problems.append(Problem(f"không đọc được thư mục: {exc.strerror or exc}", str(path),
-                                    hint="kiểm tra quyền đọc thư mục"))
+            problems.append(unreadable_folder(str(path), exc))
             continue
         found = sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
         if not found:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .batch import Job, Result, render_many
 from .batch import run as run_job
 from .cli import TEXTS
-from .errors import CchcError, InputError, Problem, TargetError
+from .errors import CchcError, InputError, Problem, TargetError, unreadable_folder
 from .messages import MANY_HINT
 from .yamlio import parse_yaml
 
@@ -89,8 +89,7 @@ def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
             try:
                 files = sorted(p for p in path.iterdir() if p.suffix.lower() in YAML and p.is_file())
             except OSError as exc:
-                problems.append(Problem(f"không đọc được thư mục: {exc.strerror or exc}", arg,
-                                        hint="kiểm tra quyền đọc thư mục"))
+                problems.append(unreadable_folder(arg, exc))
                 continue
         elif _named(path):
             files = [path]

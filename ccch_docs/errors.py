@@ -33,6 +33,11 @@ class Problem:
         return f"{text} [{self.code}]" if self.code else text
 
 
+def unreadable_folder(folder: str, exc: OSError) -> Problem:
+    """The problem of a folder whose list of files the system refused."""
+    return Problem(f"không đọc được thư mục: {exc.strerror or exc}", folder, hint="kiểm tra quyền đọc thư mục")
+
+
 def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None = None) -> str | None:
     """The hint for a misspelt name: the closest of `choices`, else `otherwise`.
 
