@@ -66,10 +66,9 @@ def write_atomic(path: Path | str, data: bytes, inputs: Iterable[Path | str] = (
 
 
 # What to do when the system refuses a write, by its reason.
-_WRITE_HINTS = {errno.ENOSPC: "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)",
-                errno.EDQUOT: "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)",
-                errno.EACCES: "chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này",
-                errno.EPERM: "chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này",
+_WRITE_HINTS = {**dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)"),
+                **dict.fromkeys((errno.EACCES, errno.EPERM),
+                                "chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này"),
                 errno.EROFS: "ổ này chỉ đọc: chọn thư mục khác (-o)",
                 errno.ENAMETOOLONG: "đặt tên tệp ngắn hơn (-o)",
                 errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: kiểm tra -o"}
