@@ -314,7 +314,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("ngày `{text}` không có trên lịch: không có tháng {month}"),
            N_("`{text}` đọc được hai cách"),
            N_("viết {whole} nếu là {words}, {decimal} nếu là số thập phân"),
-           N_("viết {whole} nếu là {words}"), N_("{detail}, {decimal} nếu là số thập phân"),
+           N_("{detail}, {decimal} nếu là số thập phân"),
            N_("viết {whole} nếu là {words}"),
            N_("`{text}` không phải là một số"),
            N_("viết {number} (bằng số, không viết đơn vị triệu, tỷ)"),
