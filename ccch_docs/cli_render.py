@@ -53,6 +53,7 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
     skip_profiles(sources, args.sources, progress.t)
     jobs = []
     taken: set[Path] = set()
+    templates, roots = _folders(args.templates), _folders(args.roots)
     for src in sources:
         job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1)
         outputs = {Path(os.path.abspath(p)) for p in (job.docx, job.pdf) if p is not None}
@@ -60,8 +61,7 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
             problems.append(Problem(TEXTS["same_output" if outputs & taken else "over_input"], str(src)))
             continue
         taken |= outputs
-        jobs.append(replace(job, templates=_folders(args.templates), roots=_folders(args.roots),
-                            pdf_timeout=args.pdf_timeout))
+        jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
     progress.start(len(jobs) + len(problems))
     for problem in problems:
         progress.failed([problem])
