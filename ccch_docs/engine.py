@@ -163,7 +163,7 @@ class CompiledTemplate:
         layout.caption_blocks(root, self.styles, _TABLE_MARK, self.page_room)
         layout.separate_tables(root, _TABLE_MARK)
         layout.fit_date_line(root, self.styles, self.page_room)
-        layout.keep_signature(root, self.styles)
+        layout.keep_signature(root, self.styles, _TABLE_MARK)
         layout.fit_lines(root, self.styles, self.page_room)
         ooxml.close_last_section(root)
         out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")

@@ -104,16 +104,16 @@ SIGNATURE_STYLE = "CCHC Nơi nhận"  # the first paragraph of the table holding
 KEEP_LAST_ROW = "giu"  # the text of a table mark whose table's last row keeps with the signer's table
 
 
-def keep_signature(body: etree._Element, styles: ooxml.StyleSheet) -> None:
+def keep_signature(body: etree._Element, styles: ooxml.StyleSheet, mark: str) -> None:
     """The signer's table never starts a page alone: the body's last paragraph keeps with it (and, through
-    widow control, at least its last two lines); when the body ends with a table, its mark says so, and the
-    table's last row keeps with it."""
+    widow control, at least its last two lines); when the body ends with a table (its mark `mark`), the mark says
+    so, and the table's last row keeps with it."""
     p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == SIGNATURE_STYLE), None)
     tbl = None if p is None else next(p.iterancestors(ooxml.qn("w:tbl")), None)
     if tbl is None:
         return
     for prev in tbl.itersiblings(preceding=True):
-        if isinstance(prev, etree._ProcessingInstruction):
+        if isinstance(prev, etree._ProcessingInstruction) and prev.target == mark:
             prev.text = KEEP_LAST_ROW
         if prev.tag != ooxml.qn("w:p"):
             return
