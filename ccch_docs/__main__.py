@@ -1,8 +1,6 @@
 """`python -m ccch_docs`."""
 
-import sys
-
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":  # not when a worker process re-imports the main module
-    sys.exit(main())
+    run()

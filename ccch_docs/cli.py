@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import os
 import stat
 import sys
@@ -198,6 +200,29 @@ def parser(lang: str) -> argparse.ArgumentParser:
         imp.add_argument("--profile", type=Path, metavar="FILE", help=t["import_profile"])
         imp.add_argument("--force", action="store_true", help=t["force"])
     return top
+
+
+def run() -> None:
+    """The program (`python -m ccch_docs`, `ccch-docs`): `main`, then an exit without the interpreter's teardown.
+
+    Collecting and freeing every object of the libraries a command loaded takes longer than a small render itself
+    (pydantic's validators are slow to traverse). Exit handlers still run: the one that ends the process is
+    registered before `main` runs, so it runs after every handler registered since."""
+    status = 1  # an exception no command caught: Python prints it, then the exit handlers run
+
+    def leave() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed: nothing left to say
+                stream.flush()
+        os._exit(status)
+
+    atexit.register(leave)
+    try:
+        status = main()
+    except SystemExit as exc:  # argparse's --help, --version and usage errors
+        status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        raise
+    sys.exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

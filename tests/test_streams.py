@@ -121,3 +121,30 @@ def test_a_docx_is_not_printed_on_a_terminal(monkeypatch, capsys):
     assert capsys.readouterr().err.splitlines() == [
         "-o -: không in văn bản nhị phân ra cửa sổ dòng lệnh (gợi ý: chuyển đầu ra vào tệp: -o - > van-ban.docx, "
         "hoặc dùng -o van-ban.docx) [CCHC-E625]", "1 lỗi."]
+
+
+PROGRAM = """
+import atexit, sys
+from ccch_docs import cli
+
+def main():
+    atexit.register(print, "handler ran")  # registered while a command runs, as a library may
+    sys.stdout.write("left in the buffer; ")
+    return 3
+
+cli.main = main
+cli.run()
+"""
+
+
+def test_the_program_ends_after_every_exit_handler_with_its_command_s_code():
+    """`run` skips the interpreter's teardown, not the exit handlers nor what is still buffered."""
+    done = subprocess.run([sys.executable, "-c", PROGRAM], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (3, "left in the buffer; handler ran\n", "")
+
+
+@pytest.mark.parametrize(("args", "code", "said"), [(["--version"], 0, "0.1.0"), (["--no-such-option"], 2, ""),
+                                                   (["render", "no-such.yaml"], 2, "")])
+def test_the_program_keeps_argparse_s_exit_codes(args, code, said):
+    done = run(args, stdout=subprocess.PIPE)
+    assert done.returncode == code and said in done.stdout
