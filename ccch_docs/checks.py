@@ -10,6 +10,7 @@ from typing import IO
 
 from .decree import TYPES
 from .decree import presentation as P
+from .decree.names import title_of
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
 from .decree.signers import KEYS as SIGNER_KEYS
 from .decree.wording import DEFAULT as WORDS
@@ -610,7 +611,7 @@ def footer(parts: Parts) -> Iterator[Finding]:
                 yield Finding("chuc_danh.order", _el("chuc_danh"), _t(ln.text),
                               _t("thứ tự " + ", ".join(order), "in the order " + ", ".join(order)), where(ln))
     yield from look("ho_ten", parts.ho_ten, aligned=boxed)
-    if P.NAME_TITLES.match(parts.ho_ten.text):
+    if title_of(parts.ho_ten.text):
         yield Finding("ho_ten.title", _el("ho_ten"), _t(parts.ho_ten.text),
                       _t("họ tên, không kèm học hàm, học vị", "the name alone, no title or degree"),
                       where(parts.ho_ten))

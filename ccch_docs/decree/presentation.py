@@ -152,8 +152,5 @@ SIGN_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")  # the forms of decree.signe
 # How prefixes are miswritten: "T/M", "K.T", "Tm.", "TM " (no dot) …
 SIGN_PREFIX_LIKE = re.compile(r"^(T\s*/?\.?\s*M|K\s*/?\.?\s*T|T\s*/?\.?\s*L|T\s*/?\.?\s*U\s*/?\.?\s*Q|Q)\b\.?\s*",
                               re.IGNORECASE)
-# Titles and degrees that may not stand before the signer's name.
-NAME_TITLES = re.compile(r"^(ông|bà|đ/c|đồng chí|gs\.?|pgs\.?|ts\.?|ths\.?|ks\.?|bs\.?|cn\.?|ls\.?)(\s|\.)",
-                         re.IGNORECASE)
 PHU_LUC = re.compile(r"^Phụ lục(?: (?P<so>[IVXLC]+|[0-9]+))?$")
 KEM_THEO = re.compile(r"^\(Kèm theo .+\)$")

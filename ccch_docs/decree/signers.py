@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .bodies import LEVELS
-from .presentation import NAME_TITLES
+from .names import title_of
 from .wording import DEFAULT, Words
 
 # The authority forms, in the order their lines are printed: (key of nguoi_ky and of the wording, what it is).
@@ -33,10 +33,10 @@ def faults(signer: Any, words: Words = DEFAULT) -> list[tuple[str, str, str]]:
     if form and not signer.chuc_vu and not signer.q:
         out.append(("chuc_vu", f"thiếu chức vụ của người ký dưới dòng {words[form]} {getattr(signer, form).upper()}",
                     "thêm chuc_vu, ví dụ `chuc_vu: PHÓ CHỦ TỊCH`"))
-    title = NAME_TITLES.match(signer.ho_ten)
-    if title and title.group(1).lower() != "ông":  # Ông is a family name too (Ông Ích Khiêm)
-        out.append(("ho_ten", f"họ tên người ký không kèm danh xưng, học hàm, học vị ({title.group(1)})",
-                    f"viết `ho_ten: {signer.ho_ten[title.end():].strip(' .')}`"))
+    title = title_of(signer.ho_ten)
+    if title:
+        out.append(("ho_ten", f"họ tên người ký không kèm danh xưng, học hàm, học vị ({title[0]})",
+                    f"viết `ho_ten: {title[1]}`"))
     return out
 
 
