@@ -213,13 +213,16 @@ def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bo
     `run_on` as in `numbering.numbered_on` (the Điều numbered on across Chương)."""
     style = numbering.level(scheme, depth).style
     marks: list[str | None] = []
-    for node in nodes:
-        marks.append(None)
-        if numbering.numbered_on(marks, style, dict(run_on), with_dd, outer)[-1][0] != node.printed:
+    count = numbering.start(style, run_on)
+    for node in nodes:  # numbering counts on from the marks so far: one pass over the siblings
+        mark = None
+        if numbering.label(count + 1, style, with_dd, outer) != node.printed:
             core = node.printed[:-1] if node.printed.endswith(numbering.STYLES[style].suffix or "\0") \
                 and node.style != "Điều" else node.printed
             if numbering.forced_label(core, style) == node.printed:
-                marks[-1] = core
+                mark = core
+        marks.append(mark)
+        count = numbering.step(count, mark, style)
     out = []
     counted = numbering.numbered_on(marks, style, run_on, with_dd, outer)
     for node, mark, (_, n) in zip(nodes, marks, counted, strict=True):

@@ -13,6 +13,7 @@ import pytest
 import ccch_docs
 from carried import carried
 from ccch_docs import flatten, import_yaml, importer
+from ccch_docs.decree import numbering
 from conftest import EXAMPLES
 
 
@@ -53,11 +54,11 @@ _CLERK_PARTS = [{"tieu_de": "NHIỆM VỤ", "muc": [{"tieu_de": "Cải cách th�
     {"tieu_de": "Kiểm tra, đánh giá", "doan": "Kiểm tra định kỳ."}]}]}]
 
 
-def _clerk_plan(path: Path) -> Path:
+def _clerk_plan(path: Path | io.BytesIO, lines: list[list[tuple[str, str]]] = _CLERK) -> Path | io.BytesIO:
     d = docx.Document()
     for line in _HEAD:
         d.add_paragraph(line)
-    for runs in _CLERK:
+    for runs in lines:
         p = d.add_paragraph()
         for text, look in runs:
             run = p.add_run(text)
@@ -85,3 +86,26 @@ def test_run_in_headings_print_on_one_line_and_read_back_the_same(tmp_path):
         ("1.3. ", True), ("Lộ trình thực hiện:", True), ("Năm 2025 - 2026.", False)]
     assert all(r.italic and not r.bold for r in paras["1.1. Rà soát thủ tục hành chính"].runs)
     assert importer.read(io.BytesIO(printed)).data == first.data
+
+
+def test_a_long_list_of_siblings_imports_in_linear_time(monkeypatch):
+    """Whether each sibling's label is forced is learnt in one pass over the list: the labels numbering computes
+    grow with the siblings, not with their square."""
+    calls = 0
+    label = numbering.label
+
+    def counted(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return label(*args, **kwargs)
+
+    monkeypatch.setattr(numbering, "label", counted)
+    made = {}
+    for n in (1000, 4000):
+        plan = _clerk_plan(io.BytesIO(), [[("I. NHIỆM VỤ", "b")], *([(f"- Việc thứ {k};", "")] for k in range(n))])
+        calls = 0
+        data = importer.read(plan).data
+        made[n] = calls
+        assert data["danh_so"] == {"cap": ["I.", "-"]}
+        assert data["noi_dung"][0]["muc"][-1] == {"doan": f"Việc thứ {n - 1};"}
+    assert made[4000] < 5 * made[1000]

@@ -184,9 +184,25 @@ def counts(marks: Sequence[bool | str | None], style: str, start: int = 0) -> li
         if mark is False:
             out.append(None)
             continue
-        count = (forced_number(mark, style) or count) if isinstance(mark, str) else count + 1
+        count = step(count, mark, style)
         out.append(count)
     return out
+
+
+def step(count: int, mark: bool | str | None, style: str) -> int:
+    """The counter of the sibling after one at `count`, from its `so` mark: a forced label's number (`count` when
+    it stands for none), else the next.
+
+    >>> step(2, None, "I."), step(2, "V", "I."), step(2, "*", "I.")
+    (3, 5, 2)
+    """
+    return (forced_number(mark, style) or count) if isinstance(mark, str) else count + 1
+
+
+def start(style: str, last: dict[str, int]) -> int:
+    """The counter a list of `style` goes on from: a style of RUN_ON from `last[style]`, the number it reached
+    earlier in the body; any other from 0."""
+    return last.get(style, 0) if style in RUN_ON else 0
 
 
 def numbered(marks: Sequence[bool | str | None], style: str, with_dd: bool = True,
@@ -213,10 +229,10 @@ def numbered_on(marks: Sequence[bool | str | None], style: str, last: dict[str, 
     >>> last
     {'Điều': 3}
     """
-    start = last.get(style, 0) if style in RUN_ON else 0
-    out = numbered(marks, style, with_dd, outer, start)
+    first = start(style, last)
+    out = numbered(marks, style, with_dd, outer, first)
     if style in RUN_ON:
-        last[style] = max([n for _, n in out if n is not None], default=start)
+        last[style] = max([n for _, n in out if n is not None], default=first)
     return out
 
 
