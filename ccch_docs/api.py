@@ -12,7 +12,7 @@ from .batch import render_many as render_many
 from .document import Document
 from .errors import InputError, Problem, TargetError
 from .files import Reader, Roots, folders, real
-from .model import VanBan, validate
+from .model import VanBan, known_presets, validate, with_presets
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
@@ -79,9 +79,10 @@ def inputs_of(doc: Document | VanBan) -> tuple[Path, ...]:
 
 def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> bytes:
     """Render `doc` to .docx bytes; also write them to a path (atomically; never over one of its inputs) or a
-    binary stream when given."""
+    binary stream when given. A VanBan built otherwise than by `load` may name column presets: its pack's and
+    the built-in ones."""
     found = templates_of(doc)
-    van_ban = doc.van_ban if isinstance(doc, Document) else doc
+    van_ban = doc.van_ban if isinstance(doc, Document) else with_presets(doc, known_presets(found.pack.cot))
     template = engine.compiled(_template(doc), found.pack.sizes)
     with collector_paused():  # a render's garbage is bounded (sandbox budget), and a phụ lục's rows are many
         ctx = context.build(van_ban, found.pack)

@@ -11,7 +11,7 @@ from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
-from .model import Bang, BangSo, Muc, PhuLuc, VanBan, body_tables, merge_columns
+from .model import Bang, BangSo, Muc, VanBan, merge_columns
 from .settings import Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
@@ -212,22 +212,11 @@ def period_line(doc: VanBan, words: Words = wording.DEFAULT) -> str:
     return fill(words["ky_bao_cao"], tu=dates.short_date(period.tu), den=dates.short_date(period.den))
 
 
-WIDE = 5  # a table of more columns than this (after Số TT) turns its phụ lục's page to landscape
-
-
-def landscape(pl: PhuLuc) -> bool:
-    """Whether phụ lục `pl` is printed on landscape pages: as its `huong` says (validation sets it for a preset named
-    among its content), else when it holds a table of its own or a wide one among its paragraphs."""
-    if pl.huong is not None:
-        return pl.huong == "ngang"
-    return pl.cot is not None or any(len(b.columns) > WIDE for _, b in body_tables(pl.noi_dung, ()))
-
-
 def appendices(doc: VanBan, line: str, words: Words) -> list[dict[str, Any]]:
     """The phụ lục of `doc`: heading, title, the "(Kèm theo …)" `line`, its content, its table, its page."""
     out = []
     for pl in doc.phu_luc:
-        ngang = landscape(pl)
+        ngang = pl.landscape
         levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
         content = body(pl.noi_dung, doc.danh_so.with_dd, levels,
                        tables=block_table(doc.danh_so.with_dd, words, ngang))

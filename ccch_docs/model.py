@@ -411,9 +411,14 @@ class BangSo(Model):
 
     @property
     def columns(self) -> tuple[Cot, ...]:
-        """The columns (validate() has replaced a preset's name by the preset's columns)."""
-        assert not isinstance(self.cot, str), f"column preset `{self.cot}` not resolved by validate()"
-        return self.cot
+        """The columns: `cot`, or those of the built-in preset it names (validate() has replaced the name of any
+        preset, a pack's too, by its columns); InputError for the name of another preset."""
+        if not isinstance(self.cot, str):
+            return self.cot
+        if self.cot in BUILTIN_PRESETS:
+            return BUILTIN_PRESETS[self.cot]
+        message, hint = _unknown_preset(self.cot, BUILTIN_PRESETS)
+        raise InputError([Problem(message, key="cot", hint=hint)])
 
     @property
     def groups(self) -> tuple[Nhom, ...]:
@@ -476,6 +481,19 @@ class PhuLuc(BangSo):
                                                       "in trước bảng của phụ lục")
     huong: Literal["doc", "ngang"] | None = Field(None, description="trang dọc hay ngang; mặc định ngang khi phụ lục "
                                                                     "có bảng rộng, dọc khi chỉ có văn bản")
+
+    @property
+    def landscape(self) -> bool:
+        """Whether it prints on landscape pages: as its `huong` says, else when it has a table of its own, or
+        among its content a table naming a preset (the plans' wide tables, however few their columns) or of more
+        than WIDE columns. validate() sets `huong` to this before it replaces preset names by their columns."""
+        if self.huong is not None:
+            return self.huong == "ngang"
+        return self.cot is not None or any(isinstance(b.cot, str) or len(b.cot) > WIDE
+                                           for _, b in body_tables(self.noi_dung, ()))
+
+
+WIDE = 5  # a table of more columns than this (after Số TT) turns its phụ lục's page to landscape
 
 
 BUILTIN_PRESETS = {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns)
@@ -615,7 +633,7 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
     or one among a part's paragraphs) comes back with the preset's columns. `attached`: the document its
     `kem_theo` names, as resolved.
     """
-    known = {**BUILTIN_PRESETS, **(columns or {})}
+    known = known_presets(columns)
     doc, problems = check(VanBan, src, {k: v for k, v in src.data.items() if k != "kem_theo"})
     problems = list(src.extra) + problems
     issued = None
@@ -626,7 +644,7 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
             problems.extend(exc.problems)
     if doc is not None:
         # Preset names are replaced by their columns first, so the checks see every table's columns.
-        doc = _with_presets(doc, known).model_copy(update={"kem_theo": issued})
+        doc = with_presets(doc, known).model_copy(update={"kem_theo": issued})
         problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known) + _cut(src))
         if not doc.du_thao:
             problems.extend(src.problem(path, msg, hint, "CCHC-E022") for path, msg, hint in placeholders(src.data))
@@ -899,15 +917,26 @@ def _parts_preset(parts: tuple[Muc, ...], known: Presets) -> tuple[Muc, ...]:
         "muc": _parts_preset(part.muc, known)}) for part in parts)
 
 
-def _with_presets(doc: VanBan, known: Presets) -> VanBan:
-    """`doc` with every table's preset name (`cot: ke_hoach_8_cot`) replaced by the preset's columns. A phụ lục
-    that says no `huong` and names a preset among its content is landscape: the presets are the plans' wide tables."""
+def known_presets(columns: Presets | None) -> Presets:
+    """The column presets a document may name: the built-in ones and a pack's `columns` (which win)."""
+    return {**BUILTIN_PRESETS, **(columns or {})}
+
+
+def with_presets(doc: VanBan, known: Presets) -> VanBan:
+    """`doc` and the document it issues with every table's preset name (`cot: ke_hoach_8_cot`) replaced by the
+    columns of the preset of `known` it names. Each phụ lục's `huong` is set first to its orientation
+    (PhuLuc.landscape), which a preset's columns no longer tell once they replace its name."""
     appendices = tuple(_preset(pl, known).model_copy(update={
-        "noi_dung": _parts_preset(pl.noi_dung, known),
-        "huong": pl.huong or ("ngang" if any(isinstance(b.cot, str) for _, b in body_tables(pl.noi_dung, ()))
-                              else None)}) for pl in doc.phu_luc)
+        "noi_dung": _parts_preset(pl.noi_dung, known), "huong": "ngang" if pl.landscape else "doc"})
+        for pl in doc.phu_luc)
     bodies = {key: _parts_preset(getattr(doc, key), known) for key in numbering.BODIES}
-    return doc.model_copy(update={"phu_luc": appendices, **bodies})
+    issued = with_presets(doc.kem_theo, known) if isinstance(doc.kem_theo, VanBan) else doc.kem_theo
+    return doc.model_copy(update={"phu_luc": appendices, "kem_theo": issued, **bodies})
+
+
+def _unknown_preset(name: str, known: Presets) -> tuple[str, str | None]:
+    """The message and hint for a table naming `name`, a preset not among `known`."""
+    return f"không có mẫu cột `{name}`", did_you_mean(name, known, "các mẫu: " + ", ".join(known))
 
 
 def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Finding]:
@@ -915,8 +944,7 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
     seen: dict[str, Path_] = {}
     for here, pl in tables:
         if isinstance(pl.cot, str):  # validate() has replaced the name of a known preset by its columns
-            out.append((here + ("cot",), f"không có mẫu cột `{pl.cot}`",
-                        did_you_mean(pl.cot, known, "các mẫu: " + ", ".join(known))))
+            out.append((here + ("cot",), *_unknown_preset(pl.cot, known)))
             continue
         columns = pl.cot
         keys = [c.khoa for c in columns]

@@ -101,7 +101,7 @@ def _block(block: str | KhoiBang, pack: Pack) -> Any:
 def _annex(pl: PhuLuc, pack: Pack) -> dict[str, Any]:
     levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
     tree, depth = _parts(pl.noi_dung, levels, pack)
-    return {"tieu_de": pl.tieu_de.upper(), "ngang": context.landscape(pl), "noi_dung": tree,
+    return {"tieu_de": pl.tieu_de.upper(), "ngang": pl.landscape, "noi_dung": tree,
             "cap": _styles(levels, depth), **(_table(pl, pack) if pl.cot is not None else {})}
 
 

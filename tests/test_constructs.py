@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import zipfile
@@ -13,6 +14,7 @@ from lxml import etree
 
 import ccch_docs
 from ccch_docs.decree.presentation import PAGE
+from ccch_docs.model import PhuLuc, body_tables
 from conftest import make_pack
 from docx_view import View, align, block_of, borderless, clean, toggle
 from samples import DECISION, LETTER, PLAN
@@ -338,6 +340,64 @@ def test_presets_name_the_columns_of_tables_among_paragraphs(tmp_path):
         assert texts[texts.index("Số TT | Lĩnh vực | Hồ sơ") + 1] == "1 | Đất đai | 12"
     assert "Số TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Sản phẩm | Thời gian hoàn thành" \
         in sections[2][1]
+
+
+_PROSE = [{"tieu_de": "Phạm vi", "doan": "Các sở, ban, ngành."}]
+_TASKS = {"cot": "ke_hoach_6_cot", "dong": [{"noi_dung": "Rà soát"}]}  # a preset of 5 columns after Số TT
+
+
+def _columns(n: int) -> dict:
+    return {"cot": [{"khoa": f"c{k}", "ten": f"Cột {k}"} for k in range(n)], "dong": [{"c0": "x"}]}
+
+
+@pytest.mark.parametrize("appendix,landscape", [
+    ({"noi_dung": _PROSE}, False),  # text only
+    ({"noi_dung": _PROSE, "huong": "ngang"}, True),  # huong given
+    ({**TABLE, "huong": "doc"}, False),
+    (TABLE, True),  # a table of its own
+    ({"noi_dung": [{"tieu_de": "Số liệu", "doan": [{"bang": _columns(6)}]}]}, True),  # a wide table in its content
+    ({"noi_dung": [{"tieu_de": "Số liệu", "doan": [{"bang": _columns(5)}]}]}, False),
+    ({"noi_dung": [{"tieu_de": "Việc", "muc": [{"doan": [{"bang": _TASKS}]}]}]}, True),  # a preset in its content
+    ({"noi_dung": [{"tieu_de": "Việc", "doan": [{"bang": _TASKS}]}], "huong": "doc"}, False),
+], ids=["text", "huong-ngang", "huong-doc", "own-table", "wide", "narrow", "preset", "preset-huong-doc"])
+def test_one_rule_turns_an_appendix_page(appendix, landscape):
+    """PhuLuc.landscape decides, the same on the phụ lục as written and once validated (its preset names replaced
+    by their columns)."""
+    written = {"tieu_de": "Phụ lục", **appendix}
+    assert PhuLuc.model_validate(written).landscape is landscape
+    (validated,) = ccch_docs.from_dict({**PLAN, "phu_luc": [written]}).van_ban.phu_luc
+    assert validated.landscape is landscape and not any(
+        isinstance(b.cot, str) for _, b in body_tables(validated.noi_dung, ()))
+
+
+def _document_xml(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read("word/document.xml")
+
+
+def test_a_document_built_without_validate_names_presets_as_a_loaded_one(tmp_path, monkeypatch):
+    """A VanBan built without validate() (by pydantic alone, or model_construct) may name its pack's presets and the
+    built-in ones: it prints as the same document loaded; a name of neither is an InputError that names it."""
+    monkeypatch.setenv("CCHC_TEMPLATES", str(make_pack(tmp_path / "pack", "cot:\n  hai_cot: [{khoa: linh_vuc, ten: "
+                                                                             "Lĩnh vực}, {khoa: ho_so, ten: Hồ sơ}]\n")))
+    own = {"bang": {"cot": "hai_cot", "dong": [{"linh_vuc": "Đất đai", "ho_so": 12}]}}
+    data = {**PLAN, "phu_luc": [{**TABLE, "cot": "ke_hoach_8_cot"},
+                                {"tieu_de": "Việc", "noi_dung": [{"tieu_de": "Số liệu", "doan": [{"bang": _TASKS}]}]},
+                                {"tieu_de": "Hồ sơ", "noi_dung": [{"tieu_de": "Số liệu", "doan": [own]}]}]}
+    loaded = _document_xml(ccch_docs.render(ccch_docs.from_dict(data)))
+    built = ccch_docs.VanBan.model_validate(data)
+    for doc in (built, ccch_docs.VanBan.model_construct(**dict(built))):
+        assert _document_xml(ccch_docs.render(doc)) == loaded
+    ccch_docs.render(built, tmp_path / "built.docx")
+    sections = _sections(tmp_path / "built.docx")
+    assert [s[0] for s in sections] == ["doc", "ngang", "ngang", "ngang"]
+    assert "Số TT | Lĩnh vực | Hồ sơ" in sections[3][1]
+    bad = ccch_docs.VanBan.model_validate({**data, "phu_luc": [{**TABLE, "cot": "ke_hoach_9_cot"}]})
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.render(bad)
+    (p,) = exc.value.problems
+    assert (p.message, p.key, p.code) == ("không có mẫu cột `ke_hoach_9_cot`", "cot", "CCHC-E056")
+    assert "ke_hoach_8_cot" in p.hint
 
 
 def test_an_empty_appendix_is_refused():
