@@ -36,6 +36,11 @@ class Lines:
         """Where each of YAML's lines starts."""
         return [0, *(m.end() for m in _YAML_BREAK.finditer(self.text))]
 
+    def line(self, number: int) -> str:
+        """The text of the editor's line `number` (1-based), without its line end."""
+        starts = [0, *self._starts, len(self.text)]
+        return self.text[starts[number - 1]:starts[number]].rstrip("\r\n")
+
     def place(self, index: int) -> tuple[int, int]:
         """The 1-based line and column of `text[index]`."""
         line = bisect_right(self._starts, index)

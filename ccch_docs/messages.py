@@ -277,6 +277,9 @@ VALUE_COLON = N_("giá trị của `{key}` có dấu hai chấm `:` nên YAML hi
 VALUE_DASH = N_("giá trị của `{key}` bắt đầu bằng `- ` nên YAML hiểu sai")
 QUOTE_VALUE = N_("đặt giá trị trong dấu ngoặc kép: {rewritten} — hoặc viết `{key}: >-` rồi xuống dòng, "
                  "thụt lề đoạn văn")
+CUT_VALUE = N_("ký tự ẩn {character} sau «{before}» cắt ngang giá trị: YAML đọc phần sau nó thành một dòng riêng")
+CUT_HINT = N_("đặt con trỏ ngay sau «{before}», nhấn Delete để xóa ký tự ẩn (thêm dấu cách nếu cần), hoặc xóa rồi gõ "
+              "lại dòng {line}")
 DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
 # The command line's hints with values.
 MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
@@ -289,7 +292,7 @@ COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
            N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"),
-           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, MANY_HINT, MISSING_HINT,
+           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT,
            TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),

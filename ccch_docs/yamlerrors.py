@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
-from .messages import DASHED_LIST, N_, QUOTE_VALUE, VALUE_COLON, VALUE_DASH
+from .lines import Lines
+from .messages import CUT_HINT, CUT_VALUE, DASHED_LIST, N_, QUOTE_VALUE, VALUE_COLON, VALUE_DASH
 
 # libyaml's (and PyYAML's) problems → what they mean, and what to do, in general.
 _KNOWN = {
@@ -47,10 +49,20 @@ _KNOWN = {
 }
 # `khóa: giá trị` on one line (maybe a list item): the value holds a colon, or starts with `- `.
 _KEY_VALUE = re.compile(r"(?P<lead>\s*(?:-\s+)?)(?P<key>[^\s:#\"'\[{-][^:#]*?):\s+(?P<value>\S.*?)\s*")
+Path = tuple[str | int, ...]  # a key path: ("noi_dung", 2, "tieu_de")
+
+# Line breaks to YAML that an editor does not show as one, or shows as one where the file has none (a CR alone
+# among LF or CRLF line ends): a plain value stops there, and what follows is read as a line of its own.
+_INVISIBLE = {"\u2028": "U+2028 (LINE SEPARATOR)", "\u2029": "U+2029 (PARAGRAPH SEPARATOR)",
+              "\x85": "U+0085 (NEXT LINE, NEL)", "\r": "U+000D (CARRIAGE RETURN, CR)"}
+_BREAK = "[\u2028\u2029\x85]"
+_BREAKS = re.compile(f"{_BREAK}(?:[ \t]*{_BREAK})*")  # a file of CR line ends: no CR is stray
+_BREAKS_CR = re.compile(f"(?:{_BREAK}|\r(?!\n))(?:[ \t]*(?:{_BREAK}|\r(?!\n)))*")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
-    """The message and the hint for a YAML syntax error in `text`."""
+def explain(exc: yaml.MarkedYAMLError, lines: Lines) -> tuple[str, str]:
+    """The message and the hint for a YAML syntax error in `lines`' text, quoting the line an editor shows."""
     problem = str(exc.problem or exc)
     message, hint = _KNOWN.get(problem, (problem, N_(
                                          "kiểm tra thụt lề (dấu cách, không dùng Tab), dấu hai chấm sau khóa "
@@ -58,17 +70,65 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str]:
     mark = exc.problem_mark
     if mark is None:
         return message, hint
-    lines = text.splitlines()
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    if line[mark.column:mark.column + 1] == "\t":
+    row, column = lines.at(mark.line, mark.column)
+    line, column = re.sub(_BREAK, " ", lines.line(row)), column - 1
+    if line[column:column + 1] == "\t":
         return _KNOWN["found a tab character that violates indentation"]
     if problem.startswith(("mapping values are not allowed", "block sequence entries are not allowed")):
         return _in_value(line, problem.startswith("block"), message, hint)
-    if problem == "did not find expected node content" and line[mark.column:mark.column + 2] == "- ":
-        before = line[:mark.column].rstrip()
+    if problem == "did not find expected node content" and line[column:column + 2] == "- ":
+        before = line[:column].rstrip()
         if before.endswith(("[", ",")):
             return _dashed_list(line, before.rfind("["))
     return message, hint
+
+
+def cut_value(exc: yaml.MarkedYAMLError, text: str, lines: Lines) -> tuple[int, str, str, Path] | None:
+    """When the error goes with the last invisible line break before it (U+2028, U+2029, NEL, a stray CR), which
+    ended a plain value: the break's index in `text`, the message, the hint and the value's key path."""
+    mark = exc.problem_mark
+    found = list((_BREAKS_CR if "\n" in text else _BREAKS).finditer(text, 0, mark.index)) if mark else []
+    if mark is None or not found:
+        return None
+    cut = found[-1]
+    mended = text[:cut.start()] + " " * len(cut[0]) + text[cut.end():]
+    path, start, failed = _value_at(mended, cut.start())
+    if failed is not None and failed <= mark.index:
+        return None
+    line, column = lines.place(cut.start())
+    before = " ".join(text[max(start, cut.start() - column + 1):cut.start()].split()[-3:])
+    return (cut.start(), CUT_VALUE.format(character=_INVISIBLE[cut[0][0]], before=before),
+            CUT_HINT.format(before=before, line=line), path)
+
+
+def _value_at(text: str, index: int) -> tuple[Path, int, int | None]:
+    """The key path and start of the plain value holding `text[index]` (none and 0 when none is read), and where
+    the parser fails (None when it reads the whole text)."""
+    loader = _Loader(text)
+    frames: list[list[Any]] = []  # each open collection: [a mapping, its key waiting for a value | next index]
+    found: tuple[Path, int] = ((), 0)
+    try:
+        while not isinstance(event := loader.get_event(), yaml.StreamEndEvent):
+            top = frames[-1] if frames else None
+            if top and top[0] and top[1] is None and isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                top[1] = getattr(event, "value", "")  # a key: its value comes next
+                continue
+            if isinstance(event, yaml.CollectionStartEvent):
+                mapping = isinstance(event, yaml.MappingStartEvent)
+                frames.append([mapping, None if mapping else 0])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                frames.pop()
+            elif isinstance(event, yaml.ScalarEvent) and event.start_mark and event.end_mark \
+                    and event.start_mark.index <= index < event.end_mark.index:
+                found = tuple(f[1] for f in frames), event.start_mark.index
+            if frames and isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):  # the next key or item
+                frames[-1][1] = None if frames[-1][0] else frames[-1][1] + 1
+    except yaml.MarkedYAMLError as exc:
+        return *found, exc.problem_mark.index if exc.problem_mark else 0
+    finally:
+        getattr(loader, "dispose", lambda: None)()
+    return *found, None
 
 
 def _in_value(line: str, dash: bool, message: str, hint: str) -> tuple[str, str]:

@@ -23,7 +23,7 @@ from .errors import InputError, Problem
 from .formats.text import nfc
 from .lines import Lines
 
-Path_ = tuple[str | int, ...]  # a key path: ("noi_dung", 2, "tieu_de")
+Path_ = yamlerrors.Path
 
 MAX_FILE_BYTES = 20_000_000  # one input file
 MAX_TEXT = 1_000_000  # characters in one text value
@@ -222,9 +222,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
         with collector_paused():
             return _Builder(file, lines).build(parser)
     except yaml.MarkedYAMLError as exc:
+        cut = yamlerrors.cut_value(exc, text, lines)
+        if cut is not None:  # a value an invisible line break ended: placed at the break, under its key
+            at, message, hint, path = cut
+            raise InputError([Problem(f"YAML không hợp lệ: {message}", file, *lines.place(at), key_name(path) or None,
+                                      hint=hint, code="CCHC-E012")]) from None
         mark = exc.problem_mark or exc.context_mark
         at_line, at_col = lines.at(mark.line, mark.column) if mark else (None, None)
-        message, hint = yamlerrors.explain(exc, text)
+        message, hint = yamlerrors.explain(exc, lines)
         raise InputError([Problem(f"YAML không hợp lệ: {message}", file, at_line, at_col, hint=hint,
                                   code="CCHC-E012")]) from None
     except yaml.YAMLError as exc:

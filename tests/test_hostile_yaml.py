@@ -12,6 +12,7 @@ import yaml
 import ccch_docs
 from ccch_docs import yamlio
 from ccch_docs.cli import main
+from ccch_docs.messages import speaking
 from conftest import EXAMPLES, make_pack
 from docx_view import View
 from samples import PLAN
@@ -244,7 +245,7 @@ AFTER_A_SPLIT = [
     ("unknown alias", "luu: VT", "luu: *vt", (13, 6, "không có neo")),
     ("control character", "luu: VT", "luu: V\x07T", (13, 7, "điều khiển")),
     ("decimal comma", "luu: VT", "luu: VT\nso_lieu: {kinh_phi: 1,5}", (14, 21, "số viết không rõ")),
-    ("a split plain value", "luu: VT", "luu: V¶T", (14, 1, "YAML không hợp lệ")),  # the line after it
+    ("a split plain value", "luu: VT", "luu: V¶T", (13, 7, "ký tự ẩn")),  # at the break itself
 ]
 
 
@@ -257,6 +258,62 @@ def test_a_line_separator_in_a_value_leaves_later_lines_as_an_editor_shows_them(
         ccch_docs.loads(text, name="plan.yaml")
     (p,) = [p for p in info.value.problems if words in p.message]
     assert (p.line, p.column) == (line, column), str(info.value)
+
+
+# A plain value cut by an invisible line break (or a CR alone among LF or CRLF line ends): YAML reads what follows
+# as a line of its own, and fails on it or on the next line; the problem is placed at the break, under its key.
+CUTS = {**ODD_BREAKS, "stray CR": "\r"}
+# (name, replace this, with that (¶: the break), expected: (line, column, key, the words before the break))
+CUT_VALUES = [
+    ("a top-level value", "trich_yeu: Cải cách hành chính năm 2021", "trich_yeu: Cải cách hành¶chính năm 2021",
+     (8, 25, "trich_yeu", "Cải cách hành")),
+    ("a nested value", "  viet_tat: UBND", "  viet_tat: UB¶ND", (4, 15, "co_quan.viet_tat", "UB")),
+    ("a list item's value", "    doan: Nội dung.", "    doan: Nội¶dung.", (11, 14, "noi_dung[0].doan", "Nội")),
+    ("spaces and two breaks", "trich_yeu: Cải cách hành chính năm 2021",
+     "trich_yeu: Cải cách hành chính ¶ ¶năm 2021", (8, 32, "trich_yeu", "cách hành chính")),
+]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"], ids=["LF", "CRLF"])
+@pytest.mark.parametrize("char", CUTS.values(), ids=CUTS)
+@pytest.mark.parametrize("name,old,new,expected", CUT_VALUES, ids=[c[0] for c in CUT_VALUES])
+def test_a_value_cut_by_an_invisible_line_break_is_said_so_at_the_break(ending, char, name, old, new, expected):
+    text = _with(old, new).replace("\n", ending).replace("¶", char)
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text, name="plan.yaml")
+    (p,) = info.value.problems
+    line, column, key, before = expected
+    assert (p.file, p.line, p.column, p.key, p.code) == ("plan.yaml", line, column, key, "CCHC-E012"), str(p)
+    character = {"\u2028": "U+2028 (LINE SEPARATOR)", "\u2029": "U+2029 (PARAGRAPH SEPARATOR)",
+                 "\x85": "U+0085 (NEXT LINE, NEL)", "\r": "U+000D (CARRIAGE RETURN, CR)"}[char]
+    assert p.message == (f"YAML không hợp lệ: ký tự ẩn {character} sau «{before}» cắt ngang giá trị: YAML đọc phần "
+                         "sau nó thành một dòng riêng")
+    assert p.hint == (f"đặt con trỏ ngay sau «{before}», nhấn Delete để xóa ký tự ẩn (thêm dấu cách nếu cần), hoặc "
+                      f"xóa rồi gõ lại dòng {line}")
+    with speaking("en"):
+        english = str(p)
+    assert f"invalid YAML: the invisible character {character} after «{before}» cuts the value" in english
+    assert f"press Delete to remove the invisible character (add a space if needed), or delete and retype line {line}" \
+        in english
+    assert ccch_docs.loads(_with(old, new.replace("¶", " ")).replace("\n", ending), name="plan.yaml")  # without it
+
+
+def test_a_cr_ending_every_line_cuts_no_value():
+    """In a file of CR line ends (old Mac), a value on two lines is two lines, as the editor shows it."""
+    text = _with("trich_yeu: Cải cách hành chính năm 2021", "trich_yeu: Cải cách hành\nchính năm 2021")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text.replace("\n", "\r"), name="plan.yaml")
+    (p,) = info.value.problems
+    assert "ký tự ẩn" not in p.message and (p.line, p.column) == (10, 1), str(p)
+
+
+def test_the_hint_quotes_the_whole_line_an_editor_shows():
+    """A value holding `: ` on a line that a line separator splits for YAML: the rewritten line is the whole of it."""
+    text = _with("trich_yeu: Cải cách hành chính năm 2021", "trich_yeu: Cải cách\u2028theo mục 2: hành chính: 2021")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.loads(text, name="plan.yaml")
+    (p,) = info.value.problems
+    assert p.line == 8 and 'trich_yeu: "Cải cách theo mục 2: hành chính: 2021"' in p.hint, str(p)
 
 
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
