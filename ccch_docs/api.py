@@ -21,13 +21,16 @@ from .yamlio import collector_paused, decode
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one
 
 
-def load(path: Path | str, *, templates: Templates = None, roots: Roots = None) -> Document:
+def load(path: Path | str, *, templates: Templates = None, roots: Roots = None,
+         parsed: source.Parsed | None = None) -> Document:
     """Read and validate a YAML file (and the files it inherits from, and its pack's defaults).
 
     `roots`: folders every linked file and pack must lie in (symlinks resolved); None: anywhere.
+    `parsed`: the file as `source.parse_path` has already read it (the render command's scan of a folder).
     """
-    reader = Reader(folders(roots))
-    return _validate(resolve(source.load_path(path, reader), reader, templates, (real(Path(path)),)), reader)
+    reader = Reader(folders(roots), parsed.budget) if parsed is not None else Reader(folders(roots))
+    src = source.load_path(path, reader, parsed.source if parsed is not None else None)
+    return _validate(resolve(src, reader, templates, (real(Path(path)),)), reader)
 
 
 def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = ".", templates: Templates = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,11 +17,14 @@ from .pdf import TIMEOUT
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
+    from .source import Parsed
+
 
 @dataclass(frozen=True)
 class Job:
     """One document: its YAML file, where to write its .docx and its PDF (None: not written), its template folders
-    and the roots its linked files must lie in (as `load` takes them)."""
+    and the roots its linked files must lie in (as `load` takes them), and the file as already `parsed` (when the
+    render command's scan of a folder hands it on: `load` takes it rather than parse the file again)."""
 
     source: Path
     docx: Path | None = None
@@ -29,6 +32,7 @@ class Job:
     templates: tuple[Path, ...] | None = None
     roots: tuple[Path, ...] | None = None
     pdf_timeout: float = TIMEOUT
+    parsed: Parsed | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def beside(cls, source: Path | str, *, with_pdf: bool = False) -> Job:
@@ -57,7 +61,7 @@ def run(job: Job) -> Result:
 
     written: list[Path] = []
     try:
-        doc = api.load(job.source, templates=job.templates, roots=job.roots)
+        doc = api.load(job.source, templates=job.templates, roots=job.roots, parsed=job.parsed)
         data = api.render(doc)
         if job.docx is not None:
             written.append(write_atomic(job.docx, data, api.inputs_of(doc)))

@@ -412,11 +412,13 @@ def _validate(names: list[str], templates: list[Path] | None, roots: list[Path] 
     """Load every YAML file `names` give (files, folders, patterns, as `render` takes them); 2 if one is bad."""
     from . import api
     from .cli_render import inputs, skip_profiles
+    from .source import Parsed
     files, problems = inputs(names)
-    skip_profiles(files, names, t)
+    kept: dict[Path, Parsed] = {}
+    skip_profiles(files, names, t, kept)
     for f in files:
         try:
-            api.load(f, templates=templates, roots=roots)
+            api.load(f, templates=templates, roots=roots, parsed=kept.pop(f, None))
             print(f"{f}: {t['ok']}")
         except InputError as exc:
             problems.extend(exc.problems)

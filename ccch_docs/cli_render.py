@@ -17,12 +17,15 @@ from .batch import run as run_job
 from .cli import TEXTS
 from .errors import CchcError, InputError, Problem, TargetError, unreadable_folder
 from .messages import MANY_HINT
-from .yamlio import parse_yaml
+from .source import Parsed, parse_path
 
 if TYPE_CHECKING:
     from tqdm import tqdm
 
 YAML = (".yaml", ".yml")
+# The scan of a folder for unit profiles keeps the parses of its first documents, up to this many bytes of YAML
+# (some five times as much memory), for their render; a document after those is parsed again.
+KEEP_BYTES = 4_000_000
 
 
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
@@ -49,8 +52,10 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
 def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace,
           progress: Progress) -> Iterator[Job]:
     """The job of each source that is not a unit profile, once every output is known to be distinct (`progress`
-    is told how many inputs there are, and of those that cannot be rendered)."""
-    skip_profiles(sources, args.sources, progress.t)
+    is told how many inputs there are, and of those that cannot be rendered), with its file as the scan for
+    profiles parsed it, when it kept that (sent to a worker too: unpickling a parse costs a sixth of parsing)."""
+    kept: dict[Path, Parsed] = {}
+    skip_profiles(sources, args.sources, progress.t, kept)
     jobs = []
     taken: set[Path] = set()
     templates, roots = _folders(args.templates), _folders(args.roots)
@@ -65,16 +70,17 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
     progress.start(len(jobs) + len(problems))
     for problem in problems:
         progress.failed([problem])
-    yield from jobs
+    yield from (replace(job, parsed=kept.pop(job.source, None)) for job in jobs)
 
 
 def _folders(given: list[Path] | None) -> tuple[Path, ...] | None:
     return tuple(given) if given else None
 
 
-def skip_profiles(sources: list[Path], named: list[str], t: dict[str, str]) -> None:
-    """Drop the unit profiles from `sources`, saying so."""
-    for profile in profiles(sources, named):
+def skip_profiles(sources: list[Path], named: list[str], t: dict[str, str],
+                  kept: dict[Path, Parsed] | None = None) -> None:
+    """Drop the unit profiles from `sources`, saying so (`kept` as `profiles` takes it)."""
+    for profile in profiles(sources, named, kept):
         sources.remove(profile)
         print(t["skip_profile"].format(file=profile), file=sys.stderr)
 
@@ -116,26 +122,38 @@ def _named(path: Path) -> bool:
     return True
 
 
-def profiles(sources: list[Path], named: list[str]) -> list[Path]:
+def profiles(sources: list[Path], named: list[str], kept: dict[Path, Parsed] | None = None) -> list[Path]:
     """The unit profiles among `sources` found in a folder or by a pattern: a file without `loai` nor `ke_thua`, or
-    one that another source names in `ke_thua`. A file named on the command line is always a document."""
+    one that another source names in `ke_thua`. A file named on the command line is always a document. `kept`
+    takes the parse of each document, from the first, up to KEEP_BYTES of YAML, for its load to use."""
     given = {Path(os.path.abspath(arg)) for arg in named}
     if all(Path(os.path.abspath(src)) in given for src in sources):
         return []  # every file was named: all are documents, and none is read twice
-    read = {src: _top(src) for src in sources}
-    inherited = {Path(os.path.abspath(src.parent / name)) for src, top in read.items()
-                 if top for name in _names(top.get("ke_thua"))}
-    return [src for src, top in read.items() if Path(os.path.abspath(src)) not in given and top is not None
-            and (Path(os.path.abspath(src)) in inherited or not {"loai", "ke_thua"} & top.keys())]
+    room = KEEP_BYTES
+    read: dict[Path, tuple[bool, list[str]] | None] = {}  # what decides: not each file's whole parse
+    for src in sources:
+        parsed = _parsed(src)
+        if parsed is None:
+            read[src] = None
+            continue
+        top = parsed.source.data
+        read[src] = (bool({"loai", "ke_thua"} & top.keys()), _names(top.get("ke_thua")))
+        if kept is not None and parsed.size <= room:
+            kept[src], room = parsed, room - parsed.size
+    inherited = {Path(os.path.abspath(src.parent / name)) for src, top in read.items() if top for name in top[1]}
+    found = [src for src, top in read.items() if Path(os.path.abspath(src)) not in given and top is not None
+             and (Path(os.path.abspath(src)) in inherited or not top[0])]
+    for src in found:
+        (kept or {}).pop(src, None)
+    return found
 
 
-def _top(src: Path) -> dict[str, Any] | None:
-    """The top-level mapping of `src`; None when it cannot be read as one (rendering then says why)."""
+def _parsed(src: Path) -> Parsed | None:
+    """`src` read and parsed as its load does; None when it cannot be (rendering then says why)."""
     try:
-        data = parse_yaml(src.read_text("utf-8"), str(src))[0]
-    except (OSError, UnicodeError, CchcError):
+        return parse_path(src)
+    except (OSError, CchcError):
         return None
-    return data if isinstance(data, dict) else None
 
 
 def _names(value: Any) -> list[str]:

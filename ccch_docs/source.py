@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem
-from .files import Reader, real
+from .files import Budget, Reader, real
 from .formats.text import nfc
 from .yamlio import Path_, Where, decode, key_name, layered, parse_yaml, plain_data
 
@@ -65,12 +65,30 @@ def load_text(text: str, file: str = "<string>", base_dir: Path | str = ".", rea
     return _inherit(_parse(text, file, Path(base_dir)), reader or Reader(), ())
 
 
-def load_path(path: Path | str, reader: Reader | None = None) -> Source:
-    """Read a YAML file and the files it inherits from; `reader`'s roots confine those, not the file itself."""
+@dataclass
+class Parsed:
+    """A YAML file read and parsed, its `ke_thua` not followed yet: its source, the budget its `size` bytes were
+    spent from (the budget of its document's load)."""
+
+    source: Source
+    budget: Budget
+    size: int
+
+
+def parse_path(path: Path, budget: Budget | None = None) -> Parsed:
+    """Read (spending `budget`, a new one when not given) and parse the YAML file `path`."""
+    budget = budget or Budget()
+    raw = Reader(budget=budget).read(path)
+    return Parsed(_parse(decode(raw, str(path)), str(path), path.parent), budget, len(raw))
+
+
+def load_path(path: Path | str, reader: Reader | None = None, parsed: Source | None = None) -> Source:
+    """Read a YAML file (or take its `parsed` source) and the files it inherits from; `reader`'s roots confine
+    those, not the file itself."""
     path = Path(path)
     reader = reader or Reader()
-    raw = Reader(budget=reader.budget).read(path)
-    return _inherit(_parse(decode(raw, str(path)), str(path), path.parent), reader, (real(path),))
+    src = parsed if parsed is not None else parse_path(path, reader.budget).source
+    return _inherit(src, reader, (real(path),))
 
 
 def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | str = ".",

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import ccch_docs
-from ccch_docs import batch, pdf
+from ccch_docs import batch, cli_render, pdf, source
 from ccch_docs.cli import main
 from docx_view import View
 from samples import DECISION, LETTER, PLAN
@@ -337,3 +337,28 @@ def test_unit_profiles_beside_the_documents_are_skipped(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kh-1.docx", "kh-2.docx"]
     done = cli("render", "don-vi.yaml", cwd=tmp_path)  # named: a document, told what it lacks
     assert done.returncode == 2 and "don-vi.yaml:1:1: loai: thiếu khóa bắt buộc" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_s_files_are_parsed_once(tmp_path, monkeypatch, capsys, jobs):
+    """The scan for unit profiles hands each document's parse on to its render, in this process or a worker (here
+    a thread, so that parses are counted), up to KEEP_BYTES of YAML; the documents past those are parsed again.
+    A profile is parsed by the scan, then by each document that inherits it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    profile = {k: PLAN[k] for k in ("co_quan", "dia_danh", "nguoi_ky")}
+    (folder / "don-vi.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), "utf-8")
+    for i in (1, 2):
+        doc = {"ke_thua": "don-vi.yaml", **{k: v for k, v in PLAN.items() if k not in profile}, "so": i}
+        (folder / f"kh-{i}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    write_docs(folder, 1)
+    parses: list[str] = []
+    parse = source.parse_yaml
+    monkeypatch.setattr(source, "parse_yaml", lambda text, file: (parses.append(Path(file).name), parse(text, file))[1])
+    monkeypatch.setattr(batch._Queue, "_pool", staticmethod(ThreadPoolExecutor))
+    for keep, documents in ((cli_render.KEEP_BYTES, 1), (0, 2)):
+        monkeypatch.setattr(cli_render, "KEEP_BYTES", keep)
+        parses.clear()
+        assert main(["render", str(folder), "-o", f"{tmp_path / 'out'}/", "-j", jobs]) == 0
+        assert "3 tệp: 3 xong, 0 lỗi" in capsys.readouterr().out
+        assert sorted(parses) == sorted(["don-vi.yaml"] * 3 + ["kh-1.yaml", "kh-2.yaml", "vb-000.yaml"] * documents)
