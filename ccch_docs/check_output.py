@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .checks import Finding, Report, Where
 from .errors import InputError, Problem, unreadable_folder
-from .messages import CHECK_WORDS, looked_up, lookup, translate
+from .messages import CHECK_WORDS, HINT, looked_up, lookup, translate
 
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
@@ -72,7 +72,8 @@ def report_text(r: Report, lang: str) -> str:
     """One file's report: its summary, then a line per finding."""
     t = looked_up(CHECK_WORDS, lang)
     if r.error is not None:
-        return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}"
+        hint = f" ({translate(HINT, lang)}: {translate(r.hint, lang)})" if r.hint else ""
+        return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}{hint}"
     lines = [f"{r.path}: {_summary(r, t)}"]
     lines.extend(_finding_text(f, t, _side(lang)) for f in _ordered(r))
     return "\n".join(lines)
@@ -122,7 +123,8 @@ def total_text(reports: list[Report], lang: str) -> str:
 
 def report_json(reports: list[Report], lang: str) -> str:
     i = _side(lang)
-    data = [{"file": r.path, "readable": r.error is None, "error": r.error, "ok": r.error is None and not r.violations,
+    data = [{"file": r.path, "readable": r.error is None, "error": r.error, "hint": r.hint,
+             "ok": r.error is None and not r.violations,
              "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i], "found": f.found[i],
                            "required": f.required[i],
                            "where": [{k: v for k, v in vars(w).items() if v not in (None, False, "")} for w in f.where]}

@@ -59,11 +59,12 @@ class Finding:
 
 @dataclass
 class Report:
-    """The findings for one file, or why it could not be read."""
+    """The findings for one file, or why it could not be read (and what to do about it)."""
 
     path: str
     findings: list[Finding]
     error: str | None = None
+    hint: str | None = None
 
     @property
     def violations(self) -> list[Finding]:
@@ -76,7 +77,7 @@ def check(source: str | Path | IO[bytes], name: str | None = None) -> Report:
     try:
         return Report(label, check_parts(read(source)))
     except Unreadable as exc:
-        return Report(label, [], str(exc))
+        return Report(label, [], str(exc), exc.hint)
     except (IndexError, AttributeError, TypeError, ValueError, RecursionError) as exc:
         # A structure no word processor writes: reported for this file; a batch goes on with the next.
         return Report(label, [], f"cấu trúc tài liệu không đọc được ({type(exc).__name__}: {exc})")

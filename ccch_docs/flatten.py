@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +20,9 @@ from typing import IO, TypedDict
 from lxml import etree
 
 from .decree.numbering import roman as _roman
+from .notdocx import DAMAGED, NOT_WORD, RESAVE, SMALLER, why_not_docx
 from .ooxml import DEFAULT_CELL_MARGIN, W
+from .package import oversized_entry, unreadable_entry
 
 _W = f"{{{W}}}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -37,7 +40,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 
 
 class Unreadable(Exception):
-    """The file is not a WordprocessingML document this reader can open."""
+    """The file is not a WordprocessingML document this reader can open: why, and what to do (`hint`)."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -629,18 +636,20 @@ def read(source: str | Path | IO[bytes]) -> Document:
     try:
         z = zipfile.ZipFile(source)
     except zipfile.BadZipFile:
-        raise Unreadable(_not_docx(source)) from None
+        raise Unreadable(*why_not_docx(source)) from None
     except OSError as exc:
         raise Unreadable(str(exc)) from None
     with z:
-        big = next((i for i in z.infolist() if i.file_size > MAX_PART), None)
-        if big is not None:  # read no further than the zip's directory: a zip bomb is never unpacked
-            raise Unreadable(f"phần giải nén ra {big.file_size:,} byte, quá {MAX_PART:,}")
+        for info in z.infolist():  # read no further than the zip's directory: a zip bomb is never unpacked
+            if fault := unreadable_entry(info):
+                raise Unreadable(fault, RESAVE)
+            if fault := oversized_entry(info, MAX_PART):
+                raise Unreadable(fault, SMALLER)
         names = set(z.namelist())
-        main = _main_part(z, names)
-        if main is None:
-            raise Unreadable("không có phần word/document.xml")
         try:
+            main = _main_part(z, names)
+            if main is None:
+                raise Unreadable("không có phần word/document.xml", NOT_WORD)
             rels = _rels(z, main)
             by_type = {kind: target for _, kind, target in rels}
             styles_xml = z.read("word/" + by_type["styles"]) if "styles" in by_type and \
@@ -655,8 +664,12 @@ def read(source: str | Path | IO[bytes]) -> Document:
             parts = {rid: z.read("word/" + target) for rid, kind, target in rels
                      if kind in ("header", "footer") and "word/" + target in names}
             return _flatten(root, styles, numbering, parts, pages, producer)
-        except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
-            raise Unreadable(f"{type(exc).__name__}: {exc}") from None
+        except etree.XMLSyntaxError as exc:
+            raise Unreadable(f"phần XML hỏng: {exc}", DAMAGED) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise Unreadable(f"gói ZIP hỏng: {exc}", DAMAGED) from None
+        except (KeyError, ValueError) as exc:
+            raise Unreadable(f"{type(exc).__name__}: {exc}", DAMAGED) from None
 
 
 def _regular(path: str | Path) -> IO[bytes]:
@@ -664,28 +677,11 @@ def _regular(path: str | Path) -> IO[bytes]:
     try:
         f = open(os.open(path, _FLAGS), "rb")
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        raise Unreadable(getattr(exc, "strerror", None) or str(exc)) from None
+        raise Unreadable(getattr(exc, "strerror", None) or str(exc), "kiểm tra đường dẫn") from None
     if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
         f.close()
-        raise Unreadable(f"{path} không phải là tệp thường")
+        raise Unreadable(f"{path} không phải là tệp thường", "chọn một tệp .docx")
     return f
-
-
-def _not_docx(source: str | Path | IO[bytes]) -> str:
-    """Why a file is not a .docx: a Word 97–2003 .doc says so, with the way to convert it."""
-    try:
-        if isinstance(source, (str, Path)):
-            with open(source, "rb") as f:
-                head = f.read(8)
-        else:
-            source.seek(0)
-            head = source.read(8)
-    except OSError:
-        head = b""
-    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return ("tệp Word 97–2003 (.doc), không phải .docx; chuyển bằng LibreOffice: "
-                "soffice --headless --convert-to docx TỆP.doc")
-    return "không phải tệp .docx (không phải gói ZIP của Office Open XML)"
 
 
 def _main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:
@@ -717,7 +713,7 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
              producer: str) -> Document:
     body = root.find(_W + "body")
     if body is None:
-        raise Unreadable("tài liệu không có phần thân (w:body)")
+        raise Unreadable("tài liệu không có phần thân (w:body)", DAMAGED)
     found = (p.find(f"{_W}pPr/{_W}sectPr") for p in body.iter(_W + "p"))
     sect_prs = [s for s in found if s is not None and not any(
         a.tag in (_W + "tbl", _W + "txbxContent") for a in s.iterancestors())]

@@ -291,7 +291,8 @@ TRUE_FALSE_TEXT = N_("true, false hoặc một dòng chữ")
 COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối {khoa, ten}")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
-           N_("kết quả quá lớn"), N_("không có khóa `{key}`"), N_("cú pháp sai: {detail}"),
+           N_("gói ZIP hỏng: {detail}"), N_("kết quả quá lớn"), N_("không có khóa `{key}`"),
+           N_("cú pháp sai: {detail}"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT,
            TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
@@ -489,10 +490,26 @@ HINTS = (
     N_("dùng --force để ghi đè"),
     N_('thử cách gọi có trong cột chủ trì/phối hợp của phụ lục, ví dụ "cấp huyện"; có thể nêu --don-vi nhiều lần'),
     N_("chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, quyết định, công văn, tờ trình …)"),
+    # Why a file is no .docx (notdocx.py, flatten.py), and what to do.
     N_("không phải tệp .docx (không phải gói ZIP của Office Open XML)"),
-    N_("tệp Word 97–2003 (.doc), không phải .docx; chuyển bằng LibreOffice: soffice --headless --convert-to docx "
+    N_("mở tệp bằng Word hoặc LibreOffice rồi lưu dạng Word (.docx); tệp PDF hay ảnh quét thì cần xin tệp "
+       ".docx gốc"),
+    N_("gói ZIP bị cắt cụt hoặc hỏng"),
+    N_("tệp Office được đặt mật khẩu (mã hóa): không đọc được nội dung"),
+    N_("mở tệp bằng Word, nhập mật khẩu, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật "
+       "khẩu, xóa trống ô mật khẩu) rồi lưu lại dạng .docx; hoặc xin tệp không đặt mật khẩu"),
+    N_("tệp Word 97–2003 (.doc), không phải .docx"),
+    N_("mở bằng Word rồi lưu dạng .docx, hoặc chuyển bằng LibreOffice: soffice --headless --convert-to docx "
        "TỆP.doc"),
+    N_("tệp Office 97–2003 nhưng không phải văn bản Word (có thể là Excel .xls hay PowerPoint .ppt)"),
+    N_("chọn đúng tệp văn bản Word (.docx)"),
+    N_("tệp bị hỏng hoặc tải về chưa hết: mở bằng Word (Word đề nghị sửa tệp) rồi lưu lại, hoặc xin lại tệp gốc"),
+    N_("tệp không do Word hay LibreOffice lưu: mở bằng một trong hai rồi lưu lại dạng Word (.docx)"),
+    N_("một phần của tệp giải nén ra quá lớn (có thể là bom nén): nếu là văn bản thật, lưu lại bằng Word sau khi "
+       "bỏ bớt hình ảnh, đối tượng nhúng, hoặc tách thành nhiều tệp"),
     N_("không có phần word/document.xml"),
+    N_("gói ZIP này không phải văn bản Word (có thể là Excel .xlsx, PowerPoint .pptx, OpenDocument .odt hay một "
+       "tệp nén đổi đuôi): mở bằng Word hoặc LibreOffice rồi lưu dạng Word (.docx)"),
     N_("tài liệu không có phần thân (w:body)"),
     N_("lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan"),
     N_("kiểm tra số liệu và phép tính"),

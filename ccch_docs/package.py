@@ -26,6 +26,25 @@ def _refuse(path: Path, message: str, part: str | None = None) -> TemplateError:
     return TemplateError([Problem(message, str(path), key=part, hint=_HINT)])
 
 
+def unreadable_entry(info: zipfile.ZipInfo) -> str | None:
+    """Why one part of a .docx cannot be unpacked (a method or a password no word processor writes); None if it can."""
+    if info.compress_type not in _METHODS:
+        return f"phần nén bằng phương pháp {info.compress_type} không đọc được"
+    if info.flag_bits & 0x1:
+        return "phần được mã hóa (đặt mật khẩu)"
+    return None
+
+
+def oversized_entry(info: zipfile.ZipInfo, most: int) -> str | None:
+    """Why one part of a .docx would unpack to too much (more than `most` bytes, or a zip bomb); None if it would not.
+    Both read from the zip's directory alone."""
+    if info.file_size > most:
+        return f"phần giải nén ra {info.file_size:,} byte, quá {most:,}"
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        return f"phần nén {info.file_size // max(info.compress_size, 1):,} lần, quá {MAX_RATIO} lần (bom nén)"
+    return None
+
+
 def _check_entries(path: Path, z: zipfile.ZipFile) -> None:
     """Refuse, from the zip's directory alone, a template that would unpack to too much or cannot be read."""
     entries = z.infolist()
@@ -33,15 +52,9 @@ def _check_entries(path: Path, z: zipfile.ZipFile) -> None:
         raise _refuse(path, f"mẫu có {len(entries):,} phần, quá {MAX_PARTS:,}")
     total = 0
     for info in entries:
-        if info.compress_type not in _METHODS:
-            raise _refuse(path, f"phần nén bằng phương pháp {info.compress_type} không đọc được", info.filename)
-        if info.flag_bits & 0x1:
-            raise _refuse(path, "phần được mã hóa (đặt mật khẩu)", info.filename)
-        if info.file_size > MAX_PART:
-            raise _refuse(path, f"phần giải nén ra {info.file_size:,} byte, quá {MAX_PART:,}", info.filename)
-        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _refuse(path, f"phần nén {info.file_size // max(info.compress_size, 1):,} lần, quá {MAX_RATIO} "
-                                "lần (bom nén)", info.filename)
+        fault = unreadable_entry(info) or oversized_entry(info, MAX_PART)
+        if fault is not None:
+            raise _refuse(path, fault, info.filename)
         total += info.file_size
     if total > MAX_UNPACKED:
         raise _refuse(path, f"mẫu giải nén ra {total:,} byte, quá {MAX_UNPACKED:,}")

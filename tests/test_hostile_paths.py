@@ -47,7 +47,8 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path, command):
 
 def test_a_device_is_refused_not_read(capsys):
     assert main(["check", "/dev/zero"]) == 2
-    assert capsys.readouterr().out.strip() == "/dev/zero: không đọc được: /dev/zero không phải là tệp thường"
+    assert capsys.readouterr().out.strip() == ("/dev/zero: không đọc được: /dev/zero không phải là tệp thường "
+                                               "(gợi ý: chọn một tệp .docx)")
 
 
 def test_import_names_a_folder_and_a_missing_file_for_what_they_are(tmp_path, capsys):
@@ -55,8 +56,9 @@ def test_import_names_a_folder_and_a_missing_file_for_what_they_are(tmp_path, ca
     assert main(["import", str(tmp_path / "x.docx")]) == 2
     assert main(["import", str(tmp_path / "none.docx")]) == 2
     err = capsys.readouterr().err
-    assert f"{tmp_path / 'x.docx'}: không đọc được tệp .docx: Is a directory [CCHC-E041]" in err
-    assert f"{tmp_path / 'none.docx'}: không đọc được tệp .docx: No such file or directory [CCHC-E041]" in err
+    assert f"{tmp_path / 'x.docx'}: không đọc được tệp .docx: Is a directory (gợi ý: kiểm tra đường dẫn) [CCHC-E041]" in err
+    assert (f"{tmp_path / 'none.docx'}: không đọc được tệp .docx: No such file or directory (gợi ý: kiểm tra đường dẫn) "
+            "[CCHC-E041]") in err
 
 
 def test_a_folder_without_docx_is_said_so(tmp_path, capsys):
