@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .decree import TYPES
+from .decree import TYPES, layout_of
 from .decree import presentation as P
 from .decree.names import title_of
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
@@ -354,7 +354,8 @@ def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
 def date(parts: Parts) -> Iterator[Finding]:
     ln = parts.dia_danh_ngay
     if ln is None:
-        yield missing("dia_danh_ngay")
+        if not layout_of(parts.kind).undated:
+            yield missing("dia_danh_ngay")
         return
     yield from look("dia_danh_ngay", ln)
     m = P.DIA_DANH_NGAY.match(ln.text.replace("\xa0", " ").strip())

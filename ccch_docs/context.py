@@ -99,8 +99,30 @@ def plain(paragraphs: tuple[str, ...] | list[str]) -> list[Para]:
     return [Para("doan", "", runs(t)) for t in paragraphs]
 
 
+def opening_lines(doc: VanBan, words: Words) -> list[Para]:
+    """A biên bản's lines before its content (Mẫu 1.9): time, place, attendees (a list goes under its label, one
+    paragraph each), then the chair and the secretary when given."""
+    many = len(doc.thanh_phan) > 1
+    given = [(words["thoi_gian_bat_dau"], doc.thoi_gian_bat_dau), (words["dia_diem"], doc.dia_diem),
+             (words["thanh_phan"], "" if many else " ".join(doc.thanh_phan))]
+    lines = [f"{label} {value or ''}".strip() for label, value in given] + (list(doc.thanh_phan) if many else [])
+    lines += [f"{label} {value}" for label, value in ((words["chu_tri"], doc.chu_tri), (words["thu_ky"], doc.thu_ky))
+              if value]
+    return plain(lines)
+
+
+def side_by_side(doc: VanBan, words: Words) -> list[dict[str, Any]]:
+    """Two signers side by side, left (`nguoi_cung_ky`) then right (`nguoi_ky`), each with its layout's role
+    unless it says its own."""
+    assert doc.nguoi_cung_ky is not None  # validation requires it where a layout has roles
+    pair = zip((doc.nguoi_cung_ky, doc.nguoi_ky), doc.layout.roles, strict=True)
+    return [signers.block(signer, words, words[role]) for signer, role in pair]
+
+
 # The context keys only some layouts have (Layout.parts), each built from the document.
 _PARTS: dict[str, Callable[[VanBan, Words, TableParas], Any]] = {
+    "thong_tin": lambda doc, words, tables: opening_lines(doc, words),
+    "chu_ky": lambda doc, words, tables: side_by_side(doc, words),
     "tham_quyen": lambda doc, words, tables: (doc.tham_quyen or "").upper(),
     "can_cu": lambda doc, words, tables: plain(punctuation.grounds(doc.can_cu, doc.theo_de_nghi, words)),
     "dieu": lambda doc, words, tables: body(doc.dieu, doc.danh_so.with_dd, scheme(doc, "dieu"), tables=tables),

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from . import ooxml, reader
+from . import import_minutes, ooxml, reader
 from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
 from .decree.citations import ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
@@ -359,6 +359,13 @@ class _Builder:
         """The body as its layout holds it: opening paragraphs (`mo_dau`), numbered parts (`noi_dung` or `dieu`),
         closing paragraph (`ket_thuc`); what the layout has no place for is left unplaced."""
         key = layout.body
+        if "thong_tin" in layout.parts and paras:  # a biên bản's labelled lines come before its mở đầu
+            found, taken = import_minutes.opening([text_of(q.runs) for q in paras])
+            target.update(found)
+            self.use_paras(paras[:taken])
+            if found and target is self.data:
+                self.anchors.append((paras[0].index, next(iter(found))))
+            paras = paras[taken:]
         body = read_body(self._items(paras, self._end() if end is None else end), layout.scheme(key), self._table,
                          closing="ket_thuc" not in layout.without)
         self.use_paras(paras)
@@ -406,10 +413,28 @@ class _Builder:
         if p.nguoi_soan:
             self.data["nguoi_soan"] = " ".join(ln.text for ln in p.nguoi_soan)
         chuc_danh, ho_ten = (p.chuc_danh, p.ho_ten) if p.ho_ten is not None else self._signer_after()
+        roles = layout_of(self.data["loai"]).roles
+        if roles and p.noi_nhan is not None:  # a biên bản: its other signer stands over the Nơi nhận
+            nn = p.noi_nhan.para
+            left = [ln for q in p.document.paras[:nn.index] if q.table is not None and (q.table, q.row, q.cell)
+                    == (nn.table, nn.row, nn.cell) for ln in reader.lines(q) if ln.text.strip()]
+            if left:
+                self._signer("nguoi_cung_ky", left[:-1], left[-1], WORDS[roles[0]])
+        self._signer("nguoi_ky", chuc_danh, ho_ten, WORDS[roles[1]] if roles else None)
+
+    def _signer(self, key: str, chuc_danh: list[Line], ho_ten: Line | None, role: str | None) -> None:
+        """Signer `key` from its lines over its name; a biên bản's first line is its `role` (kept as `vai_tro`
+        when it is not the default one), and the role stands for a title."""
+        p = self.parts
         self.use(*chuc_danh, ho_ten)
         signer: dict[str, Any] = {}
+        lines = list(chuc_danh)
+        if role is not None and lines:
+            shown = lines.pop(0).shown
+            if shown != role:
+                signer["vai_tro"] = shown
         titles = []
-        for ln in chuc_danh:
+        for ln in lines:
             m = _AUTHORITY.match(ln.shown)
             if m and m.group(1).lower() not in signer:
                 signer[m.group(1).lower()] = m.group(2).strip()
@@ -417,15 +442,15 @@ class _Builder:
                 titles.append(ln.shown)
         if titles:
             signer["chuc_vu"] = " ".join(titles)
-        elif not signer:
+        elif not signer and role is None:
             signer["chuc_vu"] = "CHỨC VỤ"
-            self.added.append("nguoi_ky.chuc_vu")
+            self.added.append(f"{key}.chuc_vu")
         signer["ho_ten"] = ho_ten.text if ho_ten is not None else "Họ và tên"
         if ho_ten is None:
-            self.added.append("nguoi_ky.ho_ten")
-        self.data["nguoi_ky"] = signer
+            self.added.append(f"{key}.ho_ten")
+        self.data[key] = signer
         first = chuc_danh[0] if chuc_danh else ho_ten or p.noi_nhan
-        self.anchors.append((first.para.index if first is not None else 10 ** 9, "nguoi_ky"))
+        self.anchors.append((first.para.index if first is not None else 10 ** 9, key))
 
     def _signer_after(self) -> tuple[list[Line], Line | None]:
         """A signer the reader did not find (no TM./KT. line, no table): the upper-case title lines and the

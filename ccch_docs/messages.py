@@ -226,6 +226,13 @@ CODES: dict[str, str] = {
     "CCHC-E316": N_("mẫu cột phải có ít nhất một cột và các khoa không trùng nhau"),
     "CCHC-E630": N_("thiếu chức vụ của người ký dưới dòng {form}"),
     "CCHC-E631": N_("họ tên người ký không kèm danh xưng, học hàm, học vị ({title})"),
+    # A biên bản (Mẫu 1.9): what it states before its content, its closing line, its two signers.
+    "CCHC-E632": N_("biên bản cần thời gian bắt đầu"),
+    "CCHC-E633": N_("biên bản cần địa điểm"),
+    "CCHC-E634": N_("biên bản cần thành phần tham dự"),
+    "CCHC-E635": N_("biên bản cần dòng kết thúc (… kết thúc vào … giờ …, ngày … tháng … năm …)"),
+    "CCHC-E636": N_("biên bản cần người ký bên trái (thư ký, người ghi biên bản)"),
+    "CCHC-E637": N_("`vai_tro` chỉ dùng khi hai người ký ngang hàng (biên bản)"),
     "CCHC-E320": N_("`gop` cần hai cột trở lên của bảng, theo thứ tự các cột"),
     "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
     "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
@@ -552,6 +559,14 @@ HINTS = (
     N_("bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc"),
     N_("ô gộp với ô dòng trên in chữ của ô dòng trên"),
     N_("một ô gộp ngang không gộp dọc được: bỏ cột này khỏi gop_tren"),
+    N_("ví dụ `thoi_gian_bat_dau: 08 giờ 00 phút, ngày 15 tháng 10 năm 2024`"),
+    N_("ví dụ `dia_diem: Hội trường Ủy ban nhân dân xã Tân Phú`"),
+    N_("một dòng, hoặc danh sách: mỗi phần tử một đoạn, ví dụ "
+       "`thanh_phan: [\"1. Đoàn kiểm tra: …\", \"2. Ủy ban nhân dân xã: …\"]`"),
+    N_("ví dụ `ket_thuc: Cuộc họp kết thúc vào 11 giờ 00 phút cùng ngày./.`"),
+    N_("ví dụ `nguoi_cung_ky: {ho_ten: Lê Thị Thu}`; vai trò mặc định THƯ KÝ, hoặc `vai_tro: ĐẠI DIỆN …`"),
+    N_("bỏ vai_tro; ghi chức vụ trong chuc_vu"),
+    N_("biên bản không có Kính gửi: ghi nơi nhận trong noi_nhan"),
 )
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")

@@ -277,6 +277,9 @@ _Authorities = create_model("_Authorities", __base__=Model, __module__=__name__,
 class NguoiKy(_Authorities):
     """The signer block (ô 7): authority prefixes, own title and name."""
 
+    vai_tro: Text | None = Field(None, description="biên bản: vai trò in hoa đầu khối chữ ký, ví dụ THƯ KÝ, CHỦ TỌA, "
+                                                    "ĐẠI DIỆN ĐOÀN KIỂM TRA; mặc định CHỦ TỌA (nguoi_ky), "
+                                                    "THƯ KÝ (nguoi_cung_ky)")
     chuc_vu: Text | None = Field(None, description="chức vụ của người ký, ví dụ PHÓ CHỦ TỊCH")
     ho_ten: Text = Field(description="họ và tên người ký, không ghi học hàm, học vị")
 
@@ -565,13 +568,22 @@ class VanBan(Model):
     theo_de_nghi: Text | None = Field(None, description="quyết định: cơ quan đề nghị, sau `Theo đề nghị của`; "
                                                          "hoặc cả câu `Theo đề xuất của …`, `Xét đề nghị của …`")
     dieu: tuple[Part, ...] = Field((), description="quyết định: các Điều; chuỗi hoặc {tieu_de, doan, muc}")
+    thoi_gian_bat_dau: Text | None = Field(None, description="biên bản: sau `Thời gian bắt đầu:`, ví dụ "
+                                                              "08 giờ 00 phút, ngày 15 tháng 10 năm 2024")
+    dia_diem: Text | None = Field(None, description="biên bản: sau `Địa điểm:`")
+    thanh_phan: Lines = Field((), description="biên bản: sau `Thành phần tham dự:`; danh sách: mỗi phần tử "
+                                              "một đoạn dưới dòng đó")
+    chu_tri: Text | None = Field(None, description="biên bản: sau `Chủ trì (chủ toạ):`")
+    thu_ky: Text | None = Field(None, description="biên bản: sau `Thư ký (người ghi biên bản):`")
     mo_dau: Lines = Field((), description="các đoạn mở đầu trước phần được đánh số")
     noi_dung: tuple[Part, ...] = Field((), description="thân văn bản: danh sách các phần, đánh số theo cấp; một "
                                                        "chuỗi là một đoạn được đánh số")
     ket_thuc: Lines = Field((), description="các đoạn kết thúc sau phần được đánh số")
     noi_nhan: Lines = Field((), description="nơi nhận (ô 9b); \"- \" và \";\" được thêm tự động")
     luu: Text = Field(description="dòng cuối nơi nhận: `- Lưu: VT, …`")
-    nguoi_ky: NguoiKy = Field(description="người ký (ô 7)")
+    nguoi_ky: NguoiKy = Field(description="người ký (ô 7); biên bản: người ký bên phải (chủ tọa)")
+    nguoi_cung_ky: NguoiKy | None = Field(None, description="biên bản: người ký bên trái, ngang hàng với nguoi_ky "
+                                                            "(thư ký; hoặc đại diện bên kia, ghi vai_tro)")
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
     danh_so: DanhSo = Field(DanhSo(), description="cách đánh số thân văn bản")
     phu_luc: tuple[PhuLuc, ...] = Field((), description="các phụ lục (bảng), mỗi phụ lục một trang ngang riêng")
@@ -742,9 +754,7 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
         out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
-    if not signers.titled(doc.nguoi_ky):
-        out.append((("nguoi_ky",), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
-    out.extend((("nguoi_ky", key), message, hint) for key, message, hint in signers.faults(doc.nguoi_ky))
+    out.extend(_check_signers(doc))
     for key in numbering.BODIES:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
@@ -1064,6 +1074,24 @@ def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: number
         if part.tieu_de is None and not part.doan and not part.muc:
             out.append((here, "phần nội dung trống", "thêm tieu_de, doan hoặc muc"))
         out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels, deepest))
+    return out
+
+
+def _check_signers(doc: VanBan) -> list[Finding]:
+    """Each signer block: a title (a biên bản's role stands for one), nothing the decree forbids, and a role
+    only where two sign side by side."""
+    out: list[Finding] = []
+    paired = bool(doc.layout.roles)  # elsewhere, nguoi_cung_ky is refused by _check_layout
+    for key in ("nguoi_ky", "nguoi_cung_ky") if paired else ("nguoi_ky",):
+        signer = getattr(doc, key)
+        if signer is None:
+            continue
+        if not paired and not signers.titled(signer):
+            out.append(((key,), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
+        if not paired and signer.vai_tro:
+            out.append(((key, "vai_tro"), "`vai_tro` chỉ dùng khi hai người ký ngang hàng (biên bản)",
+                        "bỏ vai_tro; ghi chức vụ trong chuc_vu"))
+        out.extend(((key, field), message, hint) for field, message, hint in signers.faults(signer))
     return out
 
 

@@ -250,8 +250,10 @@ def parts(doc: Document) -> Parts:
 
 
 def _header(found: Parts, head: list[Line]) -> None:
+    titled = False  # the tên loại is below the header: a date line after it is the body's (Thời gian bắt đầu: …)
     for k, ln in enumerate(head):
         f = fold(ln.shown)
+        titled = titled or f in _TYPES
         if found.quoc_hieu is None:
             if _QH in f.replace(" ", " "):
                 found.quoc_hieu = ln
@@ -267,7 +269,7 @@ def _header(found: Parts, head: list[Line]) -> None:
             found.tieu_ngu, found.tieu_ngu_lines = ln, 2
         elif found.so_ky_hieu is None and _SO.match(f):
             found.so_ky_hieu = ln
-        elif found.dia_danh_ngay is None and _DATE.search(f):
+        elif found.dia_danh_ngay is None and not titled and _DATE.search(f):
             found.dia_danh_ngay = ln
         elif f in _URGENT:
             found.do_khan = ln

@@ -175,8 +175,19 @@ class View:
                                                            for c in t.rows[0].cells for p in c.paragraphs)),
                     self.doc.tables[1])
 
+    def _left_cell(self) -> tuple[list[Paragraph], int]:
+        """The footer's left cell and where its Nơi nhận starts (a biên bản's other signer stands over it)."""
+        paras = [p for p in self.footer_table().rows[0].cells[0].paragraphs if clean(p.text)]
+        return paras, next((i for i, p in enumerate(paras) if p.style.style_id == "NoiNhan"), 0)
+
     def noi_nhan(self) -> list[Paragraph]:
-        return [p for p in self.footer_table().rows[0].cells[0].paragraphs if clean(p.text)]
+        paras, start = self._left_cell()
+        return paras[start:]
+
+    def nguoi_cung_ky(self) -> list[Paragraph]:
+        """A biên bản's signer on the left, over the Nơi nhận; none in other documents."""
+        paras, start = self._left_cell()
+        return paras[:start]
 
     def nguoi_ky(self) -> list[Paragraph]:
         return [p for p in self.footer_table().rows[0].cells[1].paragraphs if clean(p.text)]

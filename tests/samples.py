@@ -43,3 +43,18 @@ LETTER = {
     "luu": "VT, KSTTHC",
     "nguoi_ky": {"kt": "Chánh Văn phòng", "chuc_vu": "Phó Chánh Văn phòng", "ho_ten": "Huỳnh Thanh Sơn"},
 }
+
+MINUTES = {
+    "loai": "bien_ban",
+    "co_quan": {"chu_quan": "UBND HUYỆN CHÂU THÀNH", "ten": "PHÒNG NỘI VỤ", "viet_tat": "PNV"},
+    "dia_danh": "Châu Thành", "so": 3, "ngay": "2024-03-05",
+    "trich_yeu": "Họp giao ban công tác cải cách hành chính quý I năm 2024",
+    "thoi_gian_bat_dau": "14 giờ 00 phút, ngày 05 tháng 3 năm 2024",
+    "dia_diem": "Phòng họp Phòng Nội vụ",
+    "thanh_phan": "công chức Phòng Nội vụ",
+    "noi_dung": [{"tieu_de": "Nội dung", "doan": "Các công chức báo cáo tiến độ."}],
+    "ket_thuc": "Cuộc họp kết thúc vào 16 giờ 00 phút cùng ngày./.",
+    "noi_nhan": ["Lãnh đạo Phòng"], "luu": "VT, Hồ sơ",
+    "nguoi_cung_ky": {"ho_ten": "Lê Thị Thu"},
+    "nguoi_ky": {"ho_ten": "Trần Minh Tâm"},
+}

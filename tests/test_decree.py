@@ -65,7 +65,7 @@ def test_every_type_has_a_layout_with_a_shipped_template():
     shipped = packs.TemplateSet((packs.builtin_dir(),)).available()
     assert {t.mau for t in decree.TYPES.values()} <= set(decree.LAYOUTS)
     assert {layout.template for layout in decree.LAYOUTS.values()} <= set(shipped)
-    assert [layout.number for layout in decree.LAYOUTS.values()] == ["1.4", "1.2", "1.3", "1.5"]
+    assert [layout.number for layout in decree.LAYOUTS.values()] == ["1.4", "1.2", "1.3", "1.5", "1.9"]
 
 
 def test_layout_keys_are_document_keys_and_context_parts_are_built():

@@ -28,6 +28,7 @@ def test_text_equals_seed(rendered, name):
     view = View.open(rendered[name])
     got = {"dau": view.header(), "tieu_de": view.texts(view.title()), "noi_dung": view.body_lines(),
            "noi_nhan": view.texts(view.noi_nhan()), "nguoi_ky": view.texts(view.nguoi_ky()),
+           "nguoi_cung_ky": view.texts(view.nguoi_cung_ky()),
            "kem_theo_tieu_de": view.texts(view.attached_title()), "kem_theo_noi_dung": view.texts(view.attached_body()),
            "chu_thich": view.footnotes(), "phu_luc": view.appendix_lines()}
     assert want and set(want) <= set(got)

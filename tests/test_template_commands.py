@@ -121,7 +121,8 @@ def test_schema_catches_a_misspelt_key():
         jsonschema.validate({"loai": "ke_hoach", "nguoi_ky": {"ho_tenn": "A"}}, schema)
 
 
-@pytest.mark.parametrize("loai", ["ke_hoach", "bao_cao", "to_trinh", "thong_bao", "chuong_trinh", "quyet_dinh", "cong_van"])
+@pytest.mark.parametrize("loai", ["ke_hoach", "bao_cao", "to_trinh", "thong_bao", "chuong_trinh", "quyet_dinh", "cong_van",
+                                  "bien_ban"])
 def test_init_writes_a_starter_that_validates_and_renders(tmp_path, loai):
     profiles = tmp_path / "don-vi"
     shutil.copytree(ROOT / "examples" / "don-vi", profiles)

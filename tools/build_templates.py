@@ -229,6 +229,28 @@ def footer_table() -> str:
     )
 
 
+HALF = TEXT_WIDTH // 2
+
+
+def signer(of: str) -> tuple[str, ...]:
+    """A signer block's paragraphs: its lines (role, authority, title), the signature space and the name."""
+    return (tag(f"{{%p for d in {of}.chuc_danh %}}"), p("ChucDanhKy", "{{ d }}"), tag("{%p endfor %}"),
+            p("HoTenKy", f"{{{{ {of}.ho_ten }}}}"))
+
+
+def pair_table() -> str:
+    """Mẫu 1.9: two signers side by side (left THƯ KÝ, right CHỦ TỌA); under the left one, Nơi nhận and the
+    drafter line, so that Nơi nhận stands beside a signer as in every footer."""
+    return table(
+        [HALF, TEXT_WIDTH - HALF],
+        row(cell(HALF, *signer("chu_ky[0]"), p("NoiNhan", "{{ tu_ngu.noi_nhan }}", spacing(480)),
+                 tag("{%p for d in noi_nhan %}"), p("NoiNhanMuc", "{{r d|runs }}"), tag("{%p endfor %}"),
+                 tag("{%p if nguoi_soan %}"), p("NguoiSoan", "{{ nguoi_soan }}"), tag("{%p endif %}")),
+            cell(TEXT_WIDTH - HALF, *signer("chu_ky[1]")), cant_split=True),
+        top=240,
+    )
+
+
 # Several recipients: a borderless block, as the header and signer are, "Kính gửi:" set right in its left cell and
 # the recipients in the right one, the dash at 2977 twips from the margin (where a single recipient's text starts).
 # A tiny empty paragraph on each side keeps it from joining a table next to it (the header, a body table).
@@ -370,6 +392,11 @@ def cong_van() -> str:
     return header_table(p("TrichYeuCongVan", "{{ v_v }}")) + KINH_GUI + BODY + footer_table() + PHU_LUC
 
 
+def bien_ban() -> str:
+    """Mẫu 1.9: BIÊN BẢN and the meeting's name; time, place, attendees, chair, secretary; the content; two signers."""
+    return header_table() + TITLE + loop("thong_tin", ("", "NoiDung")) + BODY + pair_table() + PHU_LUC
+
+
 def document_xml(content: str, sect: str) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{content}{sect}</w:body></w:document>')
@@ -431,7 +458,8 @@ def write(name: str, content: str, sect: str = SECT, folder: Path = OUT, changes
             z.writestr(info, xml)
 
 
-TEMPLATES = {"van_ban": (van_ban, SECT), "quyet_dinh": (quyet_dinh, SECT_ISSUED), "cong_van": (cong_van, SECT)}
+TEMPLATES = {"van_ban": (van_ban, SECT), "quyet_dinh": (quyet_dinh, SECT_ISSUED), "cong_van": (cong_van, SECT),
+             "bien_ban": (bien_ban, SECT)}
 
 
 def main() -> None:

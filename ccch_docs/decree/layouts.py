@@ -49,6 +49,8 @@ class Layout:
     issues: str | None = None  # the layout of the document it may issue (`kem_theo`)
     carries: tuple[str, ...] = ()  # for an issued document's layout: the layouts such a document may have
     levels: Scheme = BODIES["noi_dung"]  # the numbering of its body (`noi_dung`)
+    roles: tuple[str, ...] = ()  # two signers side by side: the wording keys of their default roles (left, right)
+    undated: bool = False  # its model has no địa danh, ngày line (Mẫu 1.9): `check` does not ask for one
 
     def scheme(self, key: str) -> Scheme:
         """The numbering of body `key` (`noi_dung`, `dieu`) in this layout."""
@@ -106,6 +108,34 @@ _DECISION_STARTER = (
     ("# kem_theo: ke-hoach.yaml", "Mẫu 1.3: văn bản ban hành kèm theo (đường dẫn hoặc khối khóa)"),
 )
 
+# Mẫu 1.9: what a biên bản states before its content, and its second signer, on the left.
+_MINUTES_STARTER = (
+    ("thoi_gian_bat_dau: (giờ, ngày bắt đầu …)", "biên bản: dòng `Thời gian bắt đầu:`"),
+    ("dia_diem: (địa điểm …)", "dòng `Địa điểm:`"),
+    ("thanh_phan:", "dòng `Thành phần tham dự:`; danh sách: mỗi phần tử một đoạn dưới dòng đó"),
+    ('  - "(thành phần …)"', ""),
+    ("chu_tri: (họ tên, chức vụ …)", "dòng `Chủ trì (chủ toạ):` (không bắt buộc)"),
+    ("thu_ky: (họ tên, chức vụ …)", "dòng `Thư ký (người ghi biên bản):` (không bắt buộc)"),
+    ("nguoi_cung_ky: {ho_ten: (họ và tên …)}", "người ký bên trái, THƯ KÝ; hoặc `vai_tro: ĐẠI DIỆN …`"),
+)
+_MINUTES = Layout(
+    "bien_ban", "1.9", "bien_ban",
+    only=("thoi_gian_bat_dau", "dia_diem", "thanh_phan", "chu_tri", "thu_ky", "nguoi_cung_ky"),
+    without=("kinh_gui",), without_hint="biên bản không có Kính gửi: ghi nơi nhận trong noi_nhan",
+    requires=(Requirement("thoi_gian_bat_dau", "biên bản cần thời gian bắt đầu",
+                          "ví dụ `thoi_gian_bat_dau: 08 giờ 00 phút, ngày 15 tháng 10 năm 2024`"),
+              Requirement("dia_diem", "biên bản cần địa điểm",
+                          "ví dụ `dia_diem: Hội trường Ủy ban nhân dân xã Tân Phú`"),
+              Requirement("thanh_phan", "biên bản cần thành phần tham dự",
+                          "một dòng, hoặc danh sách: mỗi phần tử một đoạn, ví dụ "
+                          "`thanh_phan: [\"1. Đoàn kiểm tra: …\", \"2. Ủy ban nhân dân xã: …\"]`"),
+              Requirement("ket_thuc", "biên bản cần dòng kết thúc (… kết thúc vào … giờ …, ngày … tháng … năm …)",
+                          "ví dụ `ket_thuc: Cuộc họp kết thúc vào 11 giờ 00 phút cùng ngày./.`"),
+              Requirement("nguoi_cung_ky", "biên bản cần người ký bên trái (thư ký, người ghi biên bản)",
+                          "ví dụ `nguoi_cung_ky: {ho_ten: Lê Thị Thu}`; vai trò mặc định THƯ KÝ, "
+                          "hoặc `vai_tro: ĐẠI DIỆN …`")),
+    parts=("thong_tin", "chu_ky"), starter=_MINUTES_STARTER, roles=("ky_thu_ky", "ky_chu_toa"), undated=True)
+
 LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
     Layout("van_ban", "1.4", "van_ban", every_type=True),
     Layout("quyet_dinh", "1.2", "quyet_dinh",
@@ -128,6 +158,7 @@ LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
            ky_hieu="{co_quan}-{don_vi_soan}", opening=addressees_above, parts=("v_v",), levels=LETTER_LEVELS,
            starter=(("don_vi_soan: (đơn vị soạn …)",
                      "công văn: đơn vị soạn thảo, phần sau của ký hiệu (06/VPUBND-KSTTHC)"),)),
+    _MINUTES,
 )}
 
 

@@ -45,9 +45,11 @@ def titled(signer: Any) -> bool:
     return any(getattr(signer, key) for key in (*KEYS, "chuc_vu"))
 
 
-def block(signer: Any, words: Words = DEFAULT) -> dict[str, Any]:
-    """Ô 7: the authority lines in the decree's order, then the title; and the name."""
-    lines = [f"{words[key]} {getattr(signer, key).upper()}" for key in KEYS if getattr(signer, key)]
+def block(signer: Any, words: Words = DEFAULT, role: str = "") -> dict[str, Any]:
+    """Ô 7: a biên bản's role line (the signer's `vai_tro`, else `role`: THƯ KÝ, CHỦ TỌA), the authority lines in
+    the decree's order, then the title; and the name."""
+    lines = [r.upper()] if (r := signer.vai_tro or role) else []
+    lines += [f"{words[key]} {getattr(signer, key).upper()}" for key in KEYS if getattr(signer, key)]
     if signer.chuc_vu:
         lines.append(signer.chuc_vu.upper())
     return {"chuc_danh": lines, "ho_ten": signer.ho_ten}

@@ -36,7 +36,7 @@ _ROWS = (
     ("de_an", "ĐỀ ÁN", "ĐA", "van_ban"),
     ("du_an", "DỰ ÁN", "DA", "van_ban"),
     ("bao_cao", "BÁO CÁO", "BC", "van_ban"),
-    ("bien_ban", "BIÊN BẢN", "BB", "van_ban"),
+    ("bien_ban", "BIÊN BẢN", "BB", "bien_ban"),
     ("to_trinh", "TỜ TRÌNH", "TTr", "van_ban", True),
     ("hop_dong", "HỢP ĐỒNG", "HĐ", "van_ban"),
     ("cong_dien", "CÔNG ĐIỆN", "CĐ", "van_ban"),

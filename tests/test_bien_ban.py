@@ -1,0 +1,151 @@
+"""Biên bản (Mẫu 1.9): the lines before the content, two signers side by side in a borderless table, the Nơi
+nhận under the left one; its keys refused elsewhere; `check` asks no date line of it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+import ccch_docs
+from ccch_docs.checks import check
+from ccch_docs.messages import translate
+from docx_view import View, align, borderless, clean, ppr, size, toggle
+from samples import MINUTES, PLAN
+
+EXAMPLE = "bien-ban-kiem-tra-cchc-2024-xa-tan-phu"
+
+
+def _cells(view: View) -> tuple[list, list]:
+    """The footer table's two cells, their paragraphs with text."""
+    row = view.footer_table().rows[0]
+    return [p for p in row.cells[0].paragraphs if clean(p.text)], [p for p in row.cells[1].paragraphs if clean(p.text)]
+
+
+def test_two_signers_side_by_side_in_a_borderless_table(rendered):
+    view = View.open(rendered[EXAMPLE])
+    table = view.footer_table()
+    assert borderless(table._tbl) and len(table.rows) == 1 and len(table.rows[0].cells) == 2
+    widths = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert widths[0] == pytest.approx(widths[1], abs=1)  # two equal halves
+    left, right = _cells(view)
+    assert [clean(p.text) for p in left[:3]] == ["ĐẠI DIỆN UBND XÃ TÂN PHÚ", "CHỦ TỊCH", "Nguyễn Văn Hùng"]
+    assert [clean(p.text) for p in right] == ["TRƯỞNG ĐOÀN KIỂM TRA", "PHÓ TRƯỞNG PHÒNG NỘI VỤ", "Trần Minh Tâm"]
+    for block in (left[:3], right):
+        *titles, name = block
+        for p in titles:  # role and title: upper case, bold, 14 pt, centred
+            assert clean(p.text) == clean(p.text).upper() and toggle(p, "w:b") and size(p) == 14
+            assert align(p) == "center" and not toggle(p, "w:i")
+        assert toggle(name, "w:b") and size(name) == 14 and align(name) == "center"
+        assert int(ppr(name, "w:spacing").get(qn("w:before"))) >= 1400  # room for the signature and seal
+
+
+def test_noi_nhan_under_the_left_signer(rendered):
+    view = View.open(rendered[EXAMPLE])
+    left, _ = _cells(view)
+    heading, *items = left[3:]
+    assert clean(heading.text) == "Nơi nhận:" and size(heading) == 12
+    assert toggle(heading, "w:b") and toggle(heading, "w:i")
+    assert [clean(p.text) for p in items] == ["- UBND huyện (để b/c);", "- Phòng Nội vụ huyện;", "- UBND xã Tân Phú;",
+                                              "- Lưu: VT, Hồ sơ."]
+    assert all(size(p) == 11 and not toggle(p, "w:b") for p in items)
+    assert view.texts(view.nguoi_cung_ky()) == ["ĐẠI DIỆN UBND XÃ TÂN PHÚ", "CHỦ TỊCH", "Nguyễn Văn Hùng"]
+
+
+def test_default_roles_and_a_one_line_attendance(render_dict):
+    view = render_dict(MINUTES)
+    left, right = _cells(view)
+    assert [clean(p.text) for p in left[:2]] == ["THƯ KÝ", "Lê Thị Thu"]
+    assert [clean(p.text) for p in right] == ["CHỦ TỌA", "Trần Minh Tâm"]
+    body = view.body_lines()
+    assert body[:3] == ["Thời gian bắt đầu: 14 giờ 00 phút, ngày 05 tháng 3 năm 2024",
+                        "Địa điểm: Phòng họp Phòng Nội vụ", "Thành phần tham dự: công chức Phòng Nội vụ"]
+    assert not any(line.startswith(("Chủ trì", "Thư ký")) for line in body)  # not given, not printed
+    assert body[-1] == "Cuộc họp kết thúc vào 16 giờ 00 phút cùng ngày./."
+    assert view.texts(view.title()) == ["BIÊN BẢN", "Họp giao ban công tác cải cách hành chính quý I năm 2024"]
+    assert "Số: 03/BB-PNV" in view.header()
+
+
+def test_the_lines_before_the_content_are_body_paragraphs(rendered):
+    view = View.open(rendered[EXAMPLE])
+    first = view.body()[:7]
+    assert [clean(p.text).split(":")[0] for p in first[:3]] == ["Thời gian bắt đầu", "Địa điểm", "Thành phần tham dự"]
+    assert clean(first[5].text).startswith("Chủ trì (chủ toạ): ông Trần Minh Tâm")
+    assert clean(first[6].text).startswith("Thư ký (người ghi biên bản): bà Phạm Thị Hồng")
+    for p in first:
+        assert size(p) == 14 and not toggle(p, "w:b") and align(p) == "both"
+
+
+def _problems(data: dict) -> list[tuple[str, str, str]]:
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict(data)
+    return [(p.key, p.code, p.message) for p in info.value.problems]
+
+
+def test_what_a_bien_ban_needs_is_named_with_its_code():
+    bare = {k: v for k, v in MINUTES.items()
+            if k not in ("thoi_gian_bat_dau", "dia_diem", "thanh_phan", "ket_thuc", "nguoi_cung_ky")}
+    found = {(key, code) for key, code, _ in _problems(bare)}
+    assert found == {("thoi_gian_bat_dau", "CCHC-E632"), ("dia_diem", "CCHC-E633"), ("thanh_phan", "CCHC-E634"),
+                     ("ket_thuc", "CCHC-E635"), ("nguoi_cung_ky", "CCHC-E636")}
+    assert {(key, code) for key, code, _ in _problems({**MINUTES, "kinh_gui": "Sở Nội vụ"})} == {
+        ("kinh_gui", "CCHC-E065")}
+    assert translate("biên bản cần người ký bên trái (thư ký, người ghi biên bản)", "en").startswith("minutes need")
+
+
+def test_its_keys_are_refused_in_other_types():
+    found = _problems({**PLAN, "thanh_phan": "A", "nguoi_cung_ky": {"ho_ten": "B"},
+                       "nguoi_ky": {**PLAN["nguoi_ky"], "vai_tro": "CHỦ TỌA"}})
+    assert {(key, code) for key, code, _ in found} == {("thanh_phan", "CCHC-E064"), ("nguoi_cung_ky", "CCHC-E064"),
+                                                       ("nguoi_ky.vai_tro", "CCHC-E637")}
+
+
+def test_a_signer_of_a_bien_ban_keeps_the_decree_rules():
+    found = _problems({**MINUTES, "nguoi_cung_ky": {"ho_ten": "Bà Lê Thị Thu"}})
+    assert [(key, code) for key, code, _ in found] == [("nguoi_cung_ky.ho_ten", "CCHC-E631")]
+
+
+def test_check_asks_no_date_line_of_a_bien_ban(rendered, tmp_path):
+    """Mẫu 1.9 prints no địa danh, ngày line: a biên bản without one passes; another type without one does not."""
+    def undated(src, out):
+        with zipfile.ZipFile(src) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        doc = Document(src)
+        for p in list(doc.paragraphs) + [p for t in doc.tables for c in t._cells for p in c.paragraphs]:
+            if p.style.style_id == "DiaDanhNgay":
+                p._p.getparent().remove(p._p)
+        doc.save(out)
+        return parts
+
+    undated(rendered[EXAMPLE], tmp_path / "bb.docx")
+    assert check(tmp_path / "bb.docx").violations == []
+    undated(rendered["bao-cao-cchc-quy-iii-2024-xa-tan-phu"], tmp_path / "bc.docx")
+    assert [f.code for f in check(tmp_path / "bc.docx").violations] == ["dia_danh_ngay.missing"]
+
+
+def test_a_bien_ban_imports_with_its_lines_and_both_signers(rendered):
+    from ccch_docs import importer
+    data = importer.read(rendered[EXAMPLE]).data
+    assert data["loai"] == "bien_ban" and data["dia_diem"] == "Hội trường Ủy ban nhân dân xã Tân Phú"
+    assert len(data["thanh_phan"]) == 2 and data["thu_ky"].startswith("bà Phạm Thị Hồng")
+    assert data["nguoi_cung_ky"] == {"vai_tro": "ĐẠI DIỆN UBND XÃ TÂN PHÚ", "chuc_vu": "CHỦ TỊCH",
+                                     "ho_ten": "Nguyễn Văn Hùng"}
+    assert data["nguoi_ky"]["vai_tro"] == "TRƯỞNG ĐOÀN KIỂM TRA"
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_the_two_names_on_one_line(rendered, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(rendered[EXAMPLE])], capture_output=True, timeout=300, check=True)
+    pdf = tmp_path / f"{EXAMPLE}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        names = [line for line in text.splitlines() if "Nguyễn Văn Hùng" in line and "Trần Minh Tâm" in line]
+        assert len(names) == 1 and names[0].index("Nguyễn Văn Hùng") < names[0].index("Trần Minh Tâm")
