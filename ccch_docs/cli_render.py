@@ -188,7 +188,7 @@ def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path,
                                    hint="chuyển đầu ra vào tệp: -o - > van-ban.docx, hoặc dùng -o van-ban.docx")])
     data = api.render(api.load(src, templates=templates, roots=roots))
     if args.pdf:
-        data = pdf.to_pdf(data, timeout=args.pdf_timeout)
+        data = pdf.to_pdf(data, timeout=args.pdf_timeout, name=str(src))
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return 0

@@ -45,20 +45,23 @@ def soffice() -> str:
 
 
 @overload
-def to_pdf(source: bytes, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> bytes: ...
+def to_pdf(source: bytes, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT,
+           name: str | None = None) -> bytes: ...
 @overload  # a str is a Sequence[str] too: this overload, listed before the next, is the one taken
 def to_pdf(  # type: ignore[overload-overlap]
         source: Path | str, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> Path: ...
 @overload
 def to_pdf(source: Sequence[Path | str], out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> list[Path]:
     ...
-def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT) -> Path | bytes | list[Path]:
+def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float = TIMEOUT,
+           name: str | None = None) -> Path | bytes | list[Path]:
     """Convert .docx to PDF: a path gives the PDF's path (in `out_dir`, default beside it), .docx bytes give PDF
-    bytes, a list of paths gives their PDFs' paths (converted by one LibreOffice). A PDF is written whole or not
-    at all; a conversion longer than `timeout` seconds is stopped and reported."""
+    bytes (their problems name `name`, the document they were made from), a list of paths gives their PDFs' paths
+    (converted by one LibreOffice). A PDF is written whole or not at all; a conversion longer than `timeout`
+    seconds is stopped and reported."""
     if isinstance(source, bytes):
         with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
-            return convert(source, Path(tmp) / "van-ban.pdf", timeout=timeout).read_bytes()
+            return convert(source, Path(tmp) / "van-ban.pdf", timeout=timeout, name=name).read_bytes()
     paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
     pdfs = [Path(out_dir or p.parent) / f"{p.stem}.pdf" for p in paths]
     if len(paths) == 1:

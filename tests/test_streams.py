@@ -1,4 +1,5 @@
-"""The command line's standard streams and Ctrl-C: a reader gone, a full disk, a closed stream, an interrupted batch."""
+"""The command line's standard streams and Ctrl-C: a reader gone, a full disk, a closed stream, an interrupted batch,
+the document named when its PDF for standard output fails."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import zipfile
 
 import pytest
 
+from ccch_docs.cli import main
 from ccch_docs.errors import OutputError
 from ccch_docs.output import Stdout
 from test_batch import EXAMPLE, write_docs
@@ -115,7 +117,6 @@ class Terminal(io.StringIO):
 def test_a_docx_is_not_printed_on_a_terminal(monkeypatch, capsys):
     terminal = Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
-    from ccch_docs.cli import main
     assert main(["render", str(EXAMPLE), "-o", "-"]) == 2
     assert terminal.getvalue() == ""
     assert capsys.readouterr().err.splitlines() == [
@@ -148,3 +149,18 @@ def test_the_program_ends_after_every_exit_handler_with_its_command_s_code():
 def test_the_program_keeps_argparse_s_exit_codes(args, code, said):
     done = run(args, stdout=subprocess.PIPE)
     assert done.returncode == code and said in done.stdout
+
+
+def test_a_pdf_to_standard_output_names_its_document(tmp_path, monkeypatch, capsys):
+    """Its problems named `<input>` (the PDF was made from bytes, with no name)."""
+    monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "nowhere"))
+    assert main(["render", str(EXAMPLE), "-o", "-", "--pdf"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{EXAMPLE}: không tìm thấy LibreOffice ở {tmp_path / 'nowhere'}") and "<input>" not in err
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_to_standard_output_past_its_timeout_names_its_document(capsys):
+    """Not the temporary .docx LibreOffice was given."""
+    assert main(["render", str(EXAMPLE), "-o", "-", "--pdf", "--pdf-timeout", "0.01"]) == 1
+    assert capsys.readouterr().err.startswith(f"{EXAMPLE}: LibreOffice chuyển sang PDF quá 0.01 giây nên đã dừng")
