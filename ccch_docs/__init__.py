@@ -7,6 +7,7 @@ from importlib.util import find_spec
 from typing import Any
 
 from .errors import CchcError as CchcError
+from .errors import DiskFullError as DiskFullError
 from .errors import InputError as InputError
 from .errors import OutputError as OutputError
 from .errors import Problem as Problem
@@ -17,9 +18,9 @@ from .errors import TemplateError as TemplateError
 _LAZY = {"Document": "document", "from_dict": "api", "load": "api", "loads": "api", "render": "api",
          "render_many": "api", "to_pdf": "api", "Job": "batch", "Result": "batch", "VanBan": "model", "check": "checks"}
 
-__all__ = ["__version__", "CchcError", "Document", "InputError", "Job", "OutputError", "Problem", "Result",
-           "TargetError", "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render", "render_many",
-           "to_pdf"]
+__all__ = ["__version__", "CchcError", "DiskFullError", "Document", "InputError", "Job", "OutputError", "Problem",
+           "Result", "TargetError", "TemplateError", "VanBan", "check", "from_dict", "load", "loads", "render",
+           "render_many", "to_pdf"]
 
 
 def __getattr__(name: str) -> Any:

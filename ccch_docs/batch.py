@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import pdf
-from .errors import CchcError, InputError, Problem, TargetError, TemplateError
+from .errors import CchcError, DiskFullError, InputError, Problem, TargetError, TemplateError
 from .output import write_atomic
 from .pdf import TIMEOUT
 
@@ -43,12 +43,14 @@ class Job:
 
 @dataclass(frozen=True)
 class Result:
-    """What one job wrote, or its problems; `bad_input` when the YAML or a template is at fault (exit code 2)."""
+    """What one job wrote, or its problems; `bad_input` when the YAML or a template is at fault (exit code 2),
+    `disk_full` when the disk took no more (full, over quota, read-only: the jobs after it are not started)."""
 
     job: Job
     written: tuple[Path, ...] = ()
     problems: tuple[Problem, ...] = ()
     bad_input: bool = False
+    disk_full: bool = False
 
     @property
     def ok(self) -> bool:
@@ -71,9 +73,18 @@ def run(job: Job) -> Result:
     except (InputError, TemplateError, TargetError) as exc:
         return Result(job, tuple(written), exc.problems, bad_input=True)
     except CchcError as exc:
-        return Result(job, tuple(written), exc.problems)
+        return Result(job, tuple(written), exc.problems, disk_full=isinstance(exc, DiskFullError))
     except Exception as exc:  # one document's surprise must not stop the others
         return Result(job, tuple(written), (_unexpected(job, exc),))
+
+
+def run_each(jobs: Iterable[Job]) -> Generator[Result, None, None]:
+    """Render `jobs` one after another in this process, until one finds the disk full (the rest are not started)."""
+    for job in jobs:
+        result = run(job)
+        yield result
+        if result.disk_full:
+            return
 
 
 # Small documents go to a worker a few at a time, so that handing out a task and taking back its result (in this
@@ -84,18 +95,21 @@ LAST_TRY = 3  # a job's third try, after two failures of its pool, runs in a pro
 
 
 def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = None, *,
-                workers: int | None = None) -> Iterator[Result]:
+                workers: int | None = None) -> Generator[Result, None, None]:
     """Render every job on `executor` and yield each Result as it finishes; a path is a Job writing the .docx beside
     it. Without an executor, a process pool of `workers` (default: one per CPU) is used, and replaced when a worker
     dies; the jobs it took down are tried again, one by one, and a job caught in a second failure is tried a last
     time in a process of its own, so that only a job that kills its worker fails. At most a few tasks per worker are
-    queued at a time, so memory stays flat however many jobs there are."""
+    queued at a time, so memory stays flat however many jobs there are. Once a job finds the disk full (or
+    read-only), no other is started: those already running are yielded, those not started are not."""
     queue = _Queue(executor, workers)
     try:
         for chunk in _chunks(item if isinstance(item, Job) else Job.beside(item) for item in jobs):
             queue.submit(chunk)
             if len(queue.pending) >= queue.window:
                 yield from queue.finished()
+            if queue.disk_full:
+                break
         while queue.pending:
             yield from queue.finished()
     finally:
@@ -127,10 +141,10 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Problem, ...], bool]]:
-    """Run `jobs` in a worker; what each wrote, its problems and whether its input was at fault (the jobs themselves
-    are not sent back)."""
-    return [(r.written, r.problems, r.bad_input) for r in map(run, jobs)]
+def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Problem, ...], bool, bool]]:
+    """Run `jobs` in a worker, up to a full disk; what each wrote, its problems, whether its input was at fault and
+    whether the disk was full (the jobs themselves are not sent back)."""
+    return [(r.written, r.problems, r.bad_input, r.disk_full) for r in run_each(jobs)]
 
 
 class _Queue:
@@ -142,6 +156,7 @@ class _Queue:
         self.executor = executor or self._pool(self.workers)
         self.window = 4 * (getattr(self.executor, "_max_workers", None) or self.workers)
         self.pending: dict[Future, tuple[tuple[Job, ...], int, Executor]] = {}
+        self.disk_full = False
 
     @staticmethod
     def _pool(workers: int) -> Executor:
@@ -179,7 +194,17 @@ class _Queue:
             except Exception as exc:  # the executor failed to run them (unreachable worker, lost data)
                 yield from (Result(job, (), (_unexpected(job, exc),)) for job in jobs)
                 continue
-            yield from (Result(job, *outcome) for job, outcome in zip(jobs, outcomes, strict=True))
+            # a worker stops its task at a full disk: the jobs after it come back with nothing
+            results = [Result(job, *outcome) for job, outcome in zip(jobs[:len(outcomes)], outcomes, strict=True)]
+            if any(result.disk_full for result in results):
+                self._stop()
+            yield from results
+
+    def _stop(self) -> None:
+        """Start no more tasks: those queued and not yet running are dropped."""
+        self.disk_full = True
+        for future in [f for f in self.pending if f.cancel()]:
+            del self.pending[future]
 
     def close(self) -> None:
         for future in self.pending:

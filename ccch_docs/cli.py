@@ -86,6 +86,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "exists": N_("tệp đã có; thêm --force để ghi đè"),
     "unexpected": N_("lỗi không mong đợi"),
     "stopped": N_("đã dừng (Ctrl-C); không tệp nào bị ghi dở"),
+    "not_rendered": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
     "check_docx": N_("kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP"),
     "docx": N_("tệp .docx hoặc thư mục chứa chúng"),
     "json": N_("in kết quả dạng JSON"),

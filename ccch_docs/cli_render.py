@@ -12,11 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .batch import Job, Result, render_many
-from .batch import run as run_job
+from .batch import Job, Result, render_many, run_each
 from .cli import TEXTS
 from .errors import CchcError, InputError, Problem, TargetError, unreadable_folder
-from .messages import MANY_HINT
+from .messages import MANY_HINT, code_of
 from .source import Parsed, parse_path
 
 if TYPE_CHECKING:
@@ -40,12 +39,10 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     progress = Progress(t)
     jobs = _jobs(sources, problems, args, progress)
     workers = min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(len(sources), 1))
-    if workers == 1:  # in this process: no start-up cost
-        for job in jobs:
-            progress.done(run_job(job))
-    else:  # the pool's workers start (and import what a render needs) while `jobs` reads the inputs
-        for result in render_many(jobs, workers=workers):
-            progress.done(result)
+    # One worker renders in this process (no start-up cost); a pool's workers start (and import what a render
+    # needs) while `jobs` reads the inputs. Both stop at a full disk.
+    for result in run_each(jobs) if workers == 1 else render_many(jobs, workers=workers):
+        progress.done(result)
     return progress.close()
 
 
@@ -204,6 +201,7 @@ class Progress:
 
     def __init__(self, t: dict[str, str]):
         self.t, self.total, self.count, self.bad, self.code = t, 0, 0, 0, 0
+        self.disk_full = False  # a document found the disk full: the batch stops, one line says so
         self.start_time = time.perf_counter()
         self.bar: tqdm | None = None
 
@@ -220,6 +218,10 @@ class Progress:
             where = f"[{self.count + self.bad + 1}/{self.total}] " if self.total > 1 else ""
             for path in result.written:
                 print(f"{where}{self.t['wrote']} {path}", flush=True)
+        if result.disk_full and self.disk_full:  # said once; counted among those not rendered
+            self._advance()
+            return
+        self.disk_full |= result.disk_full
         if result.problems:
             self.failed(list(result.problems), result.bad_input)
             return
@@ -242,9 +244,12 @@ class Progress:
             self.bar.update()
 
     def close(self) -> int:
-        """Print the summary; the exit code."""
+        """Print the summary, after the documents a full disk left not rendered; the exit code."""
         if self.bar is not None:
             self.bar.close()
+        if self.disk_full and self.count + self.bad < self.total:
+            print(f"{self.t['not_rendered'].format(n=self.total - self.count - self.bad)} "
+                  f"[{code_of(TEXTS['not_rendered'])}]", file=sys.stderr)
         if self.total > 1:
             print(self.t["summary"].format(n=self.total, ok=self.count, bad=self.bad,
                                            seconds=time.perf_counter() - self.start_time))

@@ -89,6 +89,11 @@ class OutputError(CchcError):
     """The document could not be written or converted."""
 
 
+class DiskFullError(OutputError):
+    """A write the disk refused for good: it is full, over its quota or read-only, so every later write there would
+    fail alike (a batch stops at the first)."""
+
+
 class TargetError(OutputError):
     """The output was refused before anything was written: the target is an input of the render, a folder,
     a device or a FIFO, a text stream, or an existing file not to be replaced. The caller's choice is at fault

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import OutputError, Problem, TargetError
+from .errors import DiskFullError, OutputError, Problem, TargetError
 
 # O_TMPFILE makes a file with no name, which /proc/self/fd lets us link into place once it is whole.
 _UNNAMED = getattr(os, "O_TMPFILE", 0)
 _TMP = ".ccch-"  # temporary names, short: a file named up to the system's limit can still be replaced
 _NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT)  # kernel or file system without it
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)  # the disk takes no more writes, whatever the file
 
 
 def _refuse(path: Path | str, message: str, hint: str | None = None, *, target: bool = False) -> OutputError:
@@ -75,8 +76,10 @@ _WRITE_HINTS = {**dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "giải phóng ch�
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:
-    """The error for a write the system refused, with what to do about its reason."""
-    return _refuse(path, f"không ghi được: {exc.strerror or exc}", _WRITE_HINTS.get(exc.errno or 0))
+    """The error for a write the system refused, with what to do about its reason; a DiskFullError when the disk
+    takes no more."""
+    kind = DiskFullError if exc.errno in _NO_ROOM else OutputError
+    return kind([Problem(f"không ghi được: {exc.strerror or exc}", str(path), hint=_WRITE_HINTS.get(exc.errno or 0))])
 
 
 def _write_all(fd: int, data: bytes) -> None:
