@@ -214,10 +214,19 @@ class _Queue:
 
 
 def _ready() -> None:
-    """Import, in a new worker, what rendering a document needs; Ctrl-C, sent to every process of the terminal's
-    group, is left to the process handing out the work, which lets each worker finish its job and stops."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Import, in a new worker, what rendering a document needs. Ctrl-C, sent to every process of the terminal's
+    group, and SIGTERM (to the group, or to the process handing out the work) are left to that process, which
+    lets each worker finish its job and stops; a worker's warm LibreOffice is stopped, and waited for, as the
+    worker ends, so that nothing of the batch outlives it."""
+    from multiprocessing.util import Finalize
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _ignore)  # not SIG_IGN: a process started from here (LibreOffice) would inherit it
+    Finalize(None, pdf.close, exitpriority=0)
     from . import api  # noqa: F401
+
+
+def _ignore(signum: int, frame: object) -> None:
+    """A signal left to the process handing out the work."""
 
 
 def _unexpected(job: Job, exc: BaseException) -> Problem:

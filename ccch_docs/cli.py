@@ -6,12 +6,14 @@ import argparse
 import atexit
 import contextlib
 import os
+import signal
 import stat
 import sys
 from pathlib import Path
 
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
 from .messages import MISSING_HINT, N_, code_of, looked_up, lookup
+from .signals import Terminated, sigterm_raises
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
@@ -86,6 +88,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "exists": N_("tệp đã có; thêm --force để ghi đè"),
     "unexpected": N_("lỗi không mong đợi"),
     "stopped": N_("đã dừng (Ctrl-C); không tệp nào bị ghi dở"),
+    "terminated": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "not_rendered": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
     "check_docx": N_("kiểm tra thể thức các tệp .docx (hoặc thư mục) theo Nghị định 30/2020/NĐ-CP"),
     "docx": N_("tệp .docx hoặc thư mục chứa chúng"),
@@ -236,20 +239,28 @@ def main(argv: list[str] | None = None) -> int:
     from .output import Stdout
     stdout, sys.stdout = sys.stdout, Stdout(sys.stdout)
     try:
-        try:
-            return _parsed(argv, lang)
-        finally:
-            sys.stdout.flush()  # after --version or a refused argument too: fails here, not at exit
+        with sigterm_raises():
+            try:
+                return _parsed(argv, lang)
+            finally:
+                sys.stdout.flush()  # after --version or a refused argument too: fails here, not at exit
     except BrokenPipeError:  # the reader of our output has gone (`| head -1`): end quietly, as Unix tools do
         return 1
     except CchcError as exc:  # standard output failed on the last flush
         print(exc, file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # workers ignore Ctrl-C: the batch has stopped, every file written is whole
-        print(f"\n{lookup(TEXTS['stopped'], _known(lang))} [{code_of(TEXTS['stopped'])}]", file=sys.stderr)
-        return 130  # 128 + SIGINT, as a shell reports a command Ctrl-C stopped
+        return _stopped("stopped", signal.SIGINT, lang, "\n")  # after the ^C the terminal shows
+    except Terminated:  # as Ctrl-C
+        return _stopped("terminated", signal.SIGTERM, lang)
     finally:
         sys.stdout = stdout
+
+
+def _stopped(key: str, sig: int, lang: str, before: str = "") -> int:
+    """Say the command stopped on `sig`; the exit code a shell gives a command the signal ended, 128 + its number."""
+    print(f"{before}{lookup(TEXTS[key], _known(lang))} [{code_of(TEXTS[key])}]", file=sys.stderr)
+    return 128 + sig
 
 
 def _parsed(argv: list[str], lang: str) -> int:

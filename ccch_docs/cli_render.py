@@ -8,10 +8,12 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import pdf
 from .batch import Job, Result, render_many, run_each
 from .cli import TEXTS
 from .errors import CchcError, InputError, Problem, TargetError, unreadable_folder
@@ -28,7 +30,15 @@ KEEP_BYTES = 4_000_000
 
 
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
-    """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed."""
+    """Render every input; 0 when all were written, 2 when an input was bad, 1 when something else failed. This
+    process's LibreOffice, if one was started, is stopped before the command ends (stopped too: Ctrl-C, SIGTERM)."""
+    try:
+        return _render(args, t)
+    finally:
+        pdf.close()
+
+
+def _render(args: argparse.Namespace, t: dict[str, str]) -> int:
     sources, problems = inputs(args.sources)
     if args.output == "-":
         skip_profiles(sources, args.sources, t)
@@ -40,9 +50,11 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     jobs = _jobs(sources, problems, args, progress)
     workers = min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(len(sources), 1))
     # One worker renders in this process (no start-up cost); a pool's workers start (and import what a render
-    # needs) while `jobs` reads the inputs. Both stop at a full disk.
-    for result in run_each(jobs) if workers == 1 else render_many(jobs, workers=workers):
-        progress.done(result)
+    # needs) while `jobs` reads the inputs. Both stop at a full disk; stopped (Ctrl-C, SIGTERM), the pool is shut
+    # down, its workers done with their job, before the command ends.
+    with closing(run_each(jobs) if workers == 1 else render_many(jobs, workers=workers)) as results:
+        for result in results:
+            progress.done(result)
     return progress.close()
 
 
@@ -179,7 +191,7 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool) -> Job:
 
 def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path, ...] | None,
                args: argparse.Namespace) -> int:
-    from . import api, pdf
+    from . import api
     if sys.stdout.isatty():  # a terminal shows bytes as garbage and may take them as commands
         raise TargetError([Problem("không in văn bản nhị phân ra cửa sổ dòng lệnh", "-o -",
                                    hint="chuyển đầu ra vào tệp: -o - > van-ban.docx, hoặc dùng -o van-ban.docx")])

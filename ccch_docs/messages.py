@@ -200,6 +200,7 @@ CODES: dict[str, str] = {
     "CCHC-E211": N_("luồng văn bản không nhận được .docx"),
     "CCHC-E212": N_("không ghi được vào luồng: {detail}"),
     # A batch stopped (E610–E619).
+    "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
     # The command line's streams and signals (E620–E629).
     "CCHC-E620": N_("không ghi được ra đầu ra chuẩn: {detail}"),

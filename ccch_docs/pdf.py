@@ -102,6 +102,13 @@ def _convert(docx: bytes, pdf: Path, timeout: float, name: str | None) -> Path:
 _local = threading.local()
 
 
+def close() -> None:
+    """Stop this thread's warm LibreOffice, if one runs, and wait until it and its folder are gone."""
+    office = getattr(_local, "office", None)
+    if office is not None:
+        office.close()
+
+
 class Office:
     """A LibreOffice kept running for many conversions, with its own profile folder; restarted when it dies or
     hangs. It needs a Python with LibreOffice's `uno` module (see uno_python); without one it converts cold."""
@@ -147,6 +154,13 @@ class Office:
         raise AssertionError("unreachable")
 
     def _ask(self, request: dict, name: str, python: str) -> dict:
+        try:
+            return self._answer(request, name, python)
+        except BaseException:  # stopped meanwhile (Ctrl-C, SIGTERM): LibreOffice ends before its folder is removed
+            self.close(hung=True)
+            raise
+
+    def _answer(self, request: dict, name: str, python: str) -> dict:
         if self._bridge is None:
             self._start(python)
         assert self._bridge is not None and self._bridge.stdin is not None
@@ -251,18 +265,23 @@ def _cold(docx: Path, pdf: Path, timeout: float, name: str | None = None) -> Pat
     with tempfile.TemporaryDirectory(prefix="ccch-lo-") as tmp:
         cmd = [soffice(), f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless", "--convert-to",
                "pdf", "--outdir", str(Path(tmp) / "out"), str(docx)]
+        temp = Path(tmp) / "tmp"  # LibreOffice's own temporary files, which it leaves when it is killed
+        temp.mkdir()
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True, start_new_session=True)
+                                    text=True, start_new_session=True,
+                                    env={**os.environ, **dict.fromkeys(("TMPDIR", "TMP", "TEMP"), str(temp))})
         except OSError as exc:
             raise OutputError([Problem(f"không chạy được LibreOffice: {exc.strerror or exc}", name,
                                        hint=_HINT)]) from None
         try:
             out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
+        except BaseException as exc:  # too long, or stopped meanwhile (Ctrl-C, SIGTERM): LibreOffice ends first
             _kill_group(proc.pid)
             proc.communicate()
-            raise OutputError([_too_long(timeout, name)]) from None
+            if isinstance(exc, subprocess.TimeoutExpired):
+                raise OutputError([_too_long(timeout, name)]) from None
+            raise
         made = Path(tmp) / "out" / f"{docx.stem}.pdf"
         if proc.returncode != 0 or not made.is_file():
             raise OutputError([Problem(f"LibreOffice không chuyển được sang PDF: {err.strip() or out.strip()}",

@@ -1,17 +1,79 @@
-"""A batch stopped short: a disk that fills mid-batch."""
+"""A batch stopped short: SIGTERM as Ctrl-C, a disk that fills mid-batch."""
 
 from __future__ import annotations
 
 import errno
 import os
 import secrets
+import signal
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
+
+import pytest
 
 from ccch_docs import output
 from ccch_docs.cli import main
 from test_batch import write_docs
 
+STOPPED = "đã dừng (SIGTERM); không tệp nào bị ghi dở [CCHC-E610]"
 FULL_HINT = "(gợi ý: giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)) [CCHC-E207]"
+
+
+def _ours(tmp: Path) -> list[str]:
+    """The processes whose TMPDIR is `tmp` (the command's workers, LibreOffice and its bridge), with their command."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and f"TMPDIR={tmp}".encode() in (proc / "environ").read_bytes().split(b"\0"):
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:  # gone meanwhile
+            continue
+    return found
+
+
+@pytest.mark.parametrize("args, group, env", [
+    (["-j", "1"], False, {}),
+    (["-j", "2"], False, {}),
+    (["-j", "2"], True, {}),  # to every process of the group, as `timeout` and service managers send it
+    pytest.param(["-j", "1", "--pdf"], False, {}, marks=pytest.mark.libreoffice),
+    pytest.param(["-j", "1", "--pdf"], False, {"CCHC_UNO_PYTHON": ""}, marks=pytest.mark.libreoffice),  # cold
+    pytest.param(["-j", "2", "--pdf"], True, {}, marks=pytest.mark.libreoffice),
+], ids=["j1", "j2", "j2-group", "j1-pdf", "j1-pdf-cold", "j2-pdf-group"])
+def test_sigterm_stops_a_batch_as_ctrl_c_does(tmp_path, args, group, env):
+    """The command says it stopped and exits 143; every document written is whole, and nothing of the batch is left:
+    no temporary folder (of ours or LibreOffice's), no worker, no LibreOffice."""
+    pdf = "--pdf" in args
+    write_docs(tmp_path / "in", 16 if pdf else 100)
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "ccch_docs", "render", str(tmp_path / "in"), "-o", f"{out}/", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, **env, "TMPDIR": str(tmp)})
+    assert proc.stdout is not None
+    while not proc.stdout.readline().rstrip().endswith(".pdf" if pdf else ".docx"):  # LibreOffice is warm
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    if group:
+        os.killpg(proc.pid, signal.SIGTERM)
+    else:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
+    assert (proc.returncode, err.strip()) == (143, STOPPED)
+    assert os.listdir(tmp) == [] and _ours(tmp) == []
+    written = sorted(out.iterdir())
+    assert written and len(written) < (32 if pdf else 100)
+    for path in written:
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as z:
+                assert z.testzip() is None
+        else:
+            data = path.read_bytes()
+            assert path.suffix == ".pdf" and data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
 def _fill_after(monkeypatch, out: Path, n: int) -> Path:

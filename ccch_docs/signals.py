@@ -1,0 +1,29 @@
+"""SIGTERM (`kill`, a service stopped) stops a command as Ctrl-C does: raised where the command is, as an exception."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised as Ctrl-C raises KeyboardInterrupt, so that what runs is stopped and cleaned up."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up is not cut short by another
+    raise Terminated
+
+
+@contextmanager
+def sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises Terminated inside the block (in the main thread: no other can handle a signal)."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if main else None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
