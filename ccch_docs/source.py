@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import InputError, Problem
 from .files import Budget, Reader, real
-from .formats.text import nfc
+from .formats.text import tidy
 from .yamlio import Path_, Where, decode, key_name, layered, parse_yaml, plain_data
 
 
@@ -116,7 +116,7 @@ def inline(src: Source, key: Path_, value: dict[str, Any], reader: Reader, chain
 
 def _parse(text: str, file: str, base_dir: Path) -> Source:
     """One YAML text as a source; its `ke_thua` not followed yet."""
-    data, places, problems = parse_yaml(nfc(text), file)
+    data, places, problems = parse_yaml(tidy(text), file)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -20,7 +20,7 @@ import yaml
 
 from . import yamlerrors
 from .errors import InputError, Problem
-from .formats.text import nfc
+from .formats.text import tidy
 from .lines import Lines
 
 Path_ = yamlerrors.Path
@@ -118,9 +118,14 @@ _MAP_TAGS = frozenset((None, "!", "tag:yaml.org,2002:map"))
 _SEQ_TAGS = frozenset((None, "!", "tag:yaml.org,2002:seq"))
 # Characters outside what a YAML stream may hold (YAML 1.2 §5.1), and outside what XML 1.0, so Word, can hold;
 # listed rather than negated: a negated class this wide takes milliseconds to compile at every start.
-_NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+# Bidirectional controls (embeddings, overrides, isolates, marks) are XML, but they turn the Vietnamese text around
+# them when it is shown (`thanh\u202evà` prints `thanhàv`): refused with the characters Word cannot hold.
+_BIDI_CHARS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{_BIDI_CHARS}]")
+_NOT_XML_CHARS = f"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{_BIDI_CHARS}"
 _NOT_YAML = re.compile(f"[{_NOT_XML_CHARS}\x7f-\x84\x86-\x9f]")
 _NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
+_BIDI_HINT = "xóa ký tự này: nó đảo chiều chữ khi hiển thị (thường lẫn vào khi chép chữ từ nơi khác)"
 _BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
 
 
@@ -166,8 +171,15 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def _character(char: str) -> str:
-    """A character for messages: `ký tự điều khiển U+0007`, `ký tự U+FFFE`."""
-    return ("ký tự điều khiển" if unicodedata.category(char) == "Cc" else "ký tự") + f" U+{ord(char):04X}"
+    """A character for messages: `ký tự điều khiển U+0007`, `ký tự đổi hướng chữ U+202E`, `ký tự U+FFFE`."""
+    name = ("ký tự điều khiển" if unicodedata.category(char) == "Cc" else
+            "ký tự đổi hướng chữ" if _BIDI.match(char) else "ký tự")
+    return f"{name} U+{ord(char):04X}"
+
+
+def _removal(char: str, otherwise: str) -> str:
+    """The hint to remove a refused character: what a bidirectional control does, else `otherwise`."""
+    return _BIDI_HINT if _BIDI.match(char) else otherwise
 
 
 @contextmanager
@@ -214,7 +226,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
     if bad:
         line, column = lines.place(bad.start())
         hint = ("tệp có vẻ là UTF-16 không có BOM: lưu lại với bảng mã UTF-8" if bad.group() == "\x00"
-                else "xóa ký tự này (tệp có thể bị hỏng, hoặc không phải văn bản UTF-8)")
+                else _removal(bad.group(), "xóa ký tự này (tệp có thể bị hỏng, hoặc không phải văn bản UTF-8)"))
         raise InputError([Problem(f"{_character(bad.group())} không được có trong tệp", file, line,
                                   column, hint=hint)])
     parser = _Parser(text)
@@ -418,7 +430,7 @@ class _Builder:
             bad = _NOT_XML.search(value)
             if bad:
                 raise self.fail(event, path, f"{_character(bad.group())} không dùng được trong văn bản Word",
-                                "xóa ký tự này (hoặc mã thoát \\x.., \\u.... tạo ra nó)")
+                                _removal(bad.group(), "xóa ký tự này (hoặc mã thoát \\x.., \\u.... tạo ra nó)"))
         if event.tag is None or event.tag in _STR_TAGS:
             return value
         raise self.fail(event, path, f"không dùng được thẻ YAML `{event.tag}`",
@@ -472,8 +484,9 @@ def plain_data(data: Any, file: str) -> Any:
                 raise _data_error(path, file, f"đoạn văn quá dài ({len(value):,} ký tự, tối đa {MAX_TEXT:,})")
             bad = _NOT_XML.search(value)
             if bad:
-                raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word")
-            return nfc(value)
+                raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word",
+                                  _removal(bad.group(), "xóa ký tự này"))
+            return tidy(value)
         if not isinstance(value, dict | list | tuple):
             return value
         if id(value) in parents:
@@ -499,8 +512,8 @@ def plain_data(data: Any, file: str) -> Any:
     return walk(data, (), ())
 
 
-def _data_error(path: Path_, file: str, message: str) -> InputError:
-    return InputError([Problem(message, file, key=key_name(path) or None)])
+def _data_error(path: Path_, file: str, message: str, hint: str | None = None) -> InputError:
+    return InputError([Problem(message, file, key=key_name(path) or None, hint=hint)])
 
 
 class _Dumper(yaml.SafeDumper):

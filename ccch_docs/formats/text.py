@@ -6,6 +6,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Zero-width spaces and no-breaks (U+200B, U+2060, U+FEFF inside the text): invisible, meaningless in Vietnamese
+# and brought in by text pasted from web pages; kept, a key, a number or a choice that reads right is refused.
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 _UNTIDY = re.compile(r"[^\S ]|  ")  # white space other than single spaces
 
 
@@ -16,6 +19,16 @@ def nfc(text: str) -> str:
     True
     """
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def tidy(text: str) -> str:
+    """`text` as the document holds it: NFC, without zero-width spaces (joiners, which shape emoji, are kept).
+
+    >>> tidy("trich_yeu\u200b"), tidy("Ho\u0300a\ufeff") == "Hòa"
+    ('trich_yeu', True)
+    """
+    text = nfc(text)
+    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
 
 
 def one_line(text: str) -> str:
