@@ -39,15 +39,18 @@ def unreadable_folder(folder: str, exc: OSError) -> Problem:
 
 
 def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None = None) -> str | None:
-    """The hint for a misspelt name: the closest of `choices`, else `otherwise`.
+    """The hint for a misspelt name: the closest of `choices` whatever the case (`LOAI`, `Tm`), else `otherwise`.
 
     >>> did_you_mean("ke_hoch", ["ke_hoach", "bao_cao"]), did_you_mean("x", ["ke_hoach"], "ví dụ ke_hoach")
     ('có phải ý bạn là `ke_hoach`?', 'ví dụ ke_hoach')
+    >>> did_you_mean("LOAI", ["loai", "mau"])
+    'có phải ý bạn là `loai`?'
     """
     import difflib  # only when a name is misspelt
 
-    found = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"có phải ý bạn là `{found[0]}`?" if found else otherwise
+    names = {str(c).casefold(): str(c) for c in reversed(list(choices))}  # the first of names folding alike
+    found = difflib.get_close_matches(str(word).casefold(), names, n=1, cutoff=0.6)
+    return f"có phải ý bạn là `{names[found[0]]}`?" if found else otherwise
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:
