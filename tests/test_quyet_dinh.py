@@ -52,9 +52,10 @@ def test_without_theo_de_nghi_the_last_can_cu_ends_with_a_full_stop(render_dict)
     assert View.texts(_styled(view, "CanCu")) == ["Căn cứ Luật A;", "Căn cứ Luật B."]
 
 
-def test_own_openings_are_kept(render_dict):
-    view = render_dict({**DECISION, "can_cu": ["căn cứ Luật A"], "theo_de_nghi": "Xét đề nghị của Sở Nội vụ"})
-    assert View.texts(_styled(view, "CanCu")) == ["căn cứ Luật A;", "Xét đề nghị của Sở Nội vụ."]
+def test_own_openings_are_kept_with_the_capital_a_line_of_grounds_opens_with(render_dict):
+    """`căn cứ Luật A` typed in lower case was printed so, a line of the grounds opening in lower case."""
+    view = render_dict({**DECISION, "can_cu": ["căn cứ Luật A"], "theo_de_nghi": "xét đề nghị của Sở Nội vụ"})
+    assert View.texts(_styled(view, "CanCu")) == ["Căn cứ Luật A;", "Xét đề nghị của Sở Nội vụ."]
 
 
 def test_dieu_labels_bold_text_regular_titles_bold(decision):

@@ -46,14 +46,17 @@ def listed(lines: Sequence[str]) -> list[str]:
 
 
 def opened(text: str, opening: str, *known: str) -> str:
-    """`text` starting with `opening`, unless it already starts with it or with one of the `known` openings.
+    """`text` starting with `opening`, unless it already starts with it or with one of the `known` openings,
+    which is then written as the decree prints it (a line of grounds starts with a capital).
 
     >>> opened("Luật A", "Căn cứ"), opened("căn cứ Luật A", "Căn cứ"), opened("V/v họp", "V/v")
-    ('Căn cứ Luật A', 'căn cứ Luật A', 'V/v họp')
+    ('Căn cứ Luật A', 'Căn cứ Luật A', 'V/v họp')
+    >>> opened("xét đề nghị của Sở", "Theo đề nghị của", "Xét đề nghị")
+    'Xét đề nghị của Sở'
     """
-    folded = text.casefold()
-    if any(folded.startswith(o.casefold()) for o in (opening, *known)):
-        return text
+    for o in (opening, *known):
+        if text[:len(o)].casefold() == o.casefold():
+            return o + text[len(o):]
     return f"{opening} {text}"
 
 
