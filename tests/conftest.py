@@ -14,6 +14,7 @@ from docx_view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.yaml"))
+INPUTS = ROOT / "tests" / "inputs"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -41,6 +42,16 @@ def render_dict(tmp_path):
         ccch_docs.render(ccch_docs.from_dict(data), path)
         return View.open(path)
     return render
+@pytest.fixture
+def render_input(tmp_path):
+    """Render tests/inputs/<name>.yaml (documents written by hand as officials write them) and open the .docx."""
+    def render(name: str) -> View:
+        out = tmp_path / f"{name}.docx"
+        ccch_docs.render(ccch_docs.load(INPUTS / f"{name}.yaml"), out)
+        return View.open(out)
+    return render
+
+
 def make_pack(folder: Path, pack_yaml: str | None = None, replace: dict[str, str] | None = None) -> Path:
     """A pack folder: pack.yaml as given, and (when `replace` is given) van_ban.docx with its body text edited."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from docx.oxml.ns import qn
 
 import ccch_docs
 from docx_view import View, clean
 from samples import PLAN
-
-INPUTS = Path(__file__).parent / "inputs"
-
-
-@pytest.fixture
-def render_input(tmp_path):
-    """Render tests/inputs/<name>.yaml and open the .docx."""
-    def render(name: str) -> View:
-        out = tmp_path / f"{name}.docx"
-        ccch_docs.render(ccch_docs.load(INPUTS / f"{name}.yaml"), out)
-        return View.open(out)
-    return render
 
 
 def test_a_deputy_signing_by_order_prints_tl_above_kt(render_input):
