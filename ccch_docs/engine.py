@@ -164,6 +164,7 @@ class CompiledTemplate:
         layout.separate_tables(root, _TABLE_MARK)
         layout.fit_date_line(root, self.styles, self.page_room)
         layout.keep_signature(root, self.styles, _TABLE_MARK)
+        layout.align_signers(root, self.styles, self.page_room)
         layout.fit_lines(root, self.styles, self.page_room)
         ooxml.close_last_section(root)
         out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")

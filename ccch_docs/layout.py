@@ -8,7 +8,7 @@ from lxml import etree
 
 from . import ooxml
 from .decree.presentation import LINES
-from .metrics import text_width
+from .metrics import lines_needed, text_width
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,39 @@ def keep_signature(body: etree._Element, styles: ooxml.StyleSheet, mark: str) ->
         ooxml.keep_with_next(prev)
         if ooxml.text(prev).strip():
             return
+
+
+NAME_STYLE = "CCHC Họ tên người ký"  # the signer's name, under the signature space its style sets
+
+
+def align_signers(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
+    """Signers side by side in one table row (a biên bản's two) print their names, and the signature space above
+    them, on one line: a block with fewer printed lines above its name (no KT. line, a shorter title) gets empty
+    lines like the last line of the block with the most, just above its name."""
+    for tr in body.iter(ooxml.qn("w:tr")):
+        blocks = [b for tc in tr.iterfind(ooxml.qn("w:tc")) if (b := _signer_block(tc, styles)) is not None]
+        if len(blocks) < 2:
+            continue
+        counts = [sum(_printed_lines(p, styles, page_room) for p in above) for above, _ in blocks]
+        fullest = blocks[counts.index(max(counts))][0]
+        if not fullest:
+            continue
+        for (_, name), n in zip(blocks, counts, strict=True):
+            for _ in range(max(counts) - n):
+                name.addprevious(ooxml.blank_like(fullest[-1]))
+
+
+def _signer_block(tc: etree._Element, styles: ooxml.StyleSheet) -> tuple[list[etree._Element], etree._Element] | None:
+    """The paragraphs of cell `tc` above its signer's name, and the name; None when it holds no name."""
+    paras = tc.findall(ooxml.qn("w:p"))
+    k = next((k for k, p in enumerate(paras) if styles.name(ooxml.style_id(p)) == NAME_STYLE), None)
+    return None if k is None else (paras[:k], paras[k])
+
+
+def _printed_lines(p: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> int:
+    """How many lines paragraph `p` prints in its cell, in the font of its style."""
+    font = styles.font(ooxml.style_id(p))
+    return lines_needed(ooxml.text(p), ooxml.text_room(p, page_room) / 20, font.size, font.bold, font.italic)
 
 
 def separate_tables(body: etree._Element, mark: str) -> None:

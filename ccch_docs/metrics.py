@@ -24,3 +24,23 @@ def text_width(text: str, size: float, bold: bool = False, italic: bool = False)
     """
     table = _table(_FACES[bold, italic])
     return sum(table.get(ch, _FALLBACK) for ch in text) * size / 1000
+
+
+def lines_needed(text: str, room: float, size: float, bold: bool = False, italic: bool = False) -> int:
+    """How many lines `text` takes in `room` points at `size` points, broken at spaces as word processors do
+    (a word wider than the room stands on a line of its own).
+
+    >>> lines_needed("PHÓ TRƯỞNG PHÒNG NỘI VỤ", 240, 14, bold=True)
+    1
+    >>> lines_needed("PHÓ TRƯỞNG PHÒNG NỘI VỤ HUYỆN CHÂU THÀNH", 240, 14, bold=True)
+    2
+    """
+    space = text_width(" ", size, bold, italic)
+    lines, used = 1, 0.0
+    for word in text.split():
+        wide = text_width(word, size, bold, italic)
+        if used and used + space + wide > room:
+            lines, used = lines + 1, wide
+        else:
+            used += (space if used else 0.0) + wide
+    return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -403,6 +404,15 @@ def detach(el: etree._Element) -> None:
     parent = el.getparent()
     if parent is not None:
         parent.remove(el)
+
+
+def blank_like(p: etree._Element) -> etree._Element:
+    """An empty paragraph with the paragraph properties of `p` (its style, spacing, mark's size): a line as tall."""
+    blank = etree.Element(qn("w:p"))
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        blank.append(copy.deepcopy(ppr))
+    return blank
 
 
 def keep_with_next(p: etree._Element) -> None:

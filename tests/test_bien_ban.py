@@ -137,15 +137,61 @@ def test_a_bien_ban_imports_with_its_lines_and_both_signers(rendered):
     assert data["nguoi_ky"]["vai_tro"] == "TRƯỞNG ĐOÀN KIỂM TRA"
 
 
+# A right-hand block with a KT. line and a title, the left one with its role alone.
+UNEVEN = {**MINUTES, "nguoi_cung_ky": {"ho_ten": "Lê Thị Thu"},
+          "nguoi_ky": {"vai_tro": "Trưởng đoàn kiểm tra", "kt": "Trưởng phòng", "chuc_vu": "Phó Trưởng phòng Nội vụ",
+                       "ho_ten": "Trần Minh Tâm"}}
+# The same with a title that takes two lines of its half of the page.
+WRAPPED = {**UNEVEN, "nguoi_ky": {**UNEVEN["nguoi_ky"], "chuc_vu": "Phó Trưởng phòng Nội vụ huyện Châu Thành"}}
+
+
+def _above_names(view: View) -> tuple[list, list]:
+    """The paragraphs above the name in each signer's cell, empty ones too."""
+    def above(cell) -> list:
+        paras = cell.paragraphs
+        return paras[:next(k for k, p in enumerate(paras) if p.style.style_id == "HoTenKy")]
+    left, right = view.footer_table().rows[0].cells
+    return above(left), above(right)
+
+
+def test_names_line_up_whatever_each_block_holds(render_dict):
+    left, right = _above_names(render_dict(UNEVEN))
+    assert [clean(p.text) for p in right] == ["TRƯỞNG ĐOÀN KIỂM TRA", "KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG NỘI VỤ"]
+    assert [clean(p.text) for p in left] == ["THƯ KÝ", "", ""]  # two empty lines of the role's style
+    assert all(p.style.style_id == "ChucDanhKy" and size(p) == 14 for p in left)
+    left, right = _above_names(render_dict({**UNEVEN, "nguoi_cung_ky": UNEVEN["nguoi_ky"],
+                                            "nguoi_ky": UNEVEN["nguoi_cung_ky"]}, "swapped"))
+    assert [clean(p.text) for p in right] == ["CHỦ TỌA", "", ""] and len(left) == 3
+    left, right = _above_names(render_dict(WRAPPED, "wrapped"))  # the title's second line counts
+    assert len(right) == 3 and [clean(p.text) for p in left] == ["THƯ KÝ", "", "", ""]
+    left, right = _above_names(render_dict(MINUTES, "even"))
+    assert [clean(p.text) for p in left] == ["THƯ KÝ"] and [clean(p.text) for p in right] == ["CHỦ TỌA"]
+
+
+def _name_lines(pdf) -> dict[str, float]:
+    """The top (points) of each word of the signers' names on the PDF's last page, by word."""
+    from xml.etree import ElementTree
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    page = ElementTree.fromstring(bbox[bbox.index("<html"):]).findall(".//{*}page")[-1]
+    return {w.text: float(w.get("yMin")) for w in page.findall(".//{*}word") if w.text in ("Hùng", "Thu", "Tâm")}
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_prints_the_two_names_on_one_line(rendered, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
+    docs = [rendered[EXAMPLE]]
+    for name, data in (("uneven", UNEVEN), ("wrapped", WRAPPED)):
+        docs.append(tmp_path / f"{name}.docx")
+        ccch_docs.render(ccch_docs.from_dict(data), docs[-1])
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(rendered[EXAMPLE])], capture_output=True, timeout=300, check=True)
+                    "--outdir", str(tmp_path), *map(str, docs)], capture_output=True, timeout=300, check=True)
     pdf = tmp_path / f"{EXAMPLE}.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
         names = [line for line in text.splitlines() if "Nguyễn Văn Hùng" in line and "Trần Minh Tâm" in line]
         assert len(names) == 1 and names[0].index("Nguyễn Văn Hùng") < names[0].index("Trần Minh Tâm")
+        for name in ("uneven", "wrapped"):
+            tops = _name_lines(tmp_path / f"{name}.pdf")
+            assert tops.keys() == {"Thu", "Tâm"} and abs(tops["Thu"] - tops["Tâm"]) < 1, (name, tops)
