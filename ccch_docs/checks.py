@@ -598,11 +598,19 @@ def footer(parts: Parts) -> Iterator[Finding]:
     if parts.ho_ten is None:
         yield missing("ho_ten")
         return
+    if parts.cung_ky:  # a biên bản's other signer, on the left
+        yield from signer(parts.cung_ky[:-1], parts.cung_ky[-1])
+    yield from signer(parts.chuc_danh, parts.ho_ten)
+
+
+def signer(chuc_danh: list[Line], ho_ten: Line) -> Iterator[Finding]:
+    """One signer block: its authority and title lines (case, bold, size, the decree's prefixes in order) and its
+    name (no title, bold, size)."""
     # Outside a table or text box the signer block is placed by indents or tabs: its alignment is not judged.
-    boxed = parts.ho_ten.para.table is not None or parts.ho_ten.para.textbox is not None
+    boxed = ho_ten.para.table is not None or ho_ten.para.textbox is not None
     order = [WORDS[k] for k in SIGNER_KEYS]
     ranks = []
-    for ln in parts.chuc_danh:
+    for ln in chuc_danh:
         yield from look("chuc_danh", ln, aligned=boxed)
         if P.SIGN_PREFIX_LIKE.match(ln.text) and not P.SIGN_PREFIX.match(ln.text):
             yield Finding("chuc_danh.prefix", _el("chuc_danh"), _t(ln.text.split(" ")[0]),
@@ -612,11 +620,10 @@ def footer(parts: Parts) -> Iterator[Finding]:
             if ranks != sorted(ranks):
                 yield Finding("chuc_danh.order", _el("chuc_danh"), _t(ln.text),
                               _t("thứ tự " + ", ".join(order), "in the order " + ", ".join(order)), where(ln))
-    yield from look("ho_ten", parts.ho_ten, aligned=boxed)
-    if title_of(parts.ho_ten.text):
-        yield Finding("ho_ten.title", _el("ho_ten"), _t(parts.ho_ten.text),
-                      _t("họ tên, không kèm học hàm, học vị", "the name alone, no title or degree"),
-                      where(parts.ho_ten))
+    yield from look("ho_ten", ho_ten, aligned=boxed)
+    if title_of(ho_ten.text):
+        yield Finding("ho_ten.title", _el("ho_ten"), _t(ho_ten.text),
+                      _t("họ tên, không kèm học hàm, học vị", "the name alone, no title or degree"), where(ho_ten))
 
 
 # --- page numbers, phụ lục --------------------------------------------------------------------------------

@@ -414,12 +414,8 @@ class _Builder:
             self.data["nguoi_soan"] = " ".join(ln.text for ln in p.nguoi_soan)
         chuc_danh, ho_ten = (p.chuc_danh, p.ho_ten) if p.ho_ten is not None else self._signer_after()
         roles = layout_of(self.data["loai"]).roles
-        if roles and p.noi_nhan is not None:  # a biên bản: its other signer stands over the Nơi nhận
-            nn = p.noi_nhan.para
-            left = [ln for q in p.document.paras[:nn.index] if q.table is not None and (q.table, q.row, q.cell)
-                    == (nn.table, nn.row, nn.cell) for ln in reader.lines(q) if ln.text.strip()]
-            if left:
-                self._signer("nguoi_cung_ky", left[:-1], left[-1], WORDS[roles[0]])
+        if roles and p.cung_ky:  # a biên bản: its other signer, over the Nơi nhận
+            self._signer("nguoi_cung_ky", p.cung_ky[:-1], p.cung_ky[-1], WORDS[roles[0]])
         self._signer("nguoi_ky", chuc_danh, ho_ten, WORDS[roles[1]] if roles else None)
 
     def _signer(self, key: str, chuc_danh: list[Line], ho_ten: Line | None, role: str | None) -> None:

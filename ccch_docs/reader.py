@@ -158,6 +158,7 @@ class Parts:
     nguoi_soan: list[Line] = field(default_factory=list)
     chuc_danh: list[Line] = field(default_factory=list)
     ho_ten: Line | None = None
+    cung_ky: list[Line] = field(default_factory=list)  # a biên bản's other signer, over the Nơi nhận: the name last
     issued: list[Title] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
 
@@ -440,6 +441,9 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
             mine = [ln for q in cell if q.cell == p.cell and q.index > p.index for ln in lines(q)]
             signer = [ln for q in cell if q.cell != p.cell for ln in lines(q)]
             signer += [ln for q in paras[i:p.index] if q.table == p.table and q.cell != p.cell for ln in lines(q)]
+            if layout_of(found.title.type_key).roles:  # Mẫu 1.9: the other signer stands over the Nơi nhận
+                found.cung_ky = [ln for q in paras[i:p.index] if (q.table, q.row, q.cell) == (p.table, p.row, p.cell)
+                                 for ln in lines(q)]
         elif nn.column is not None:
             mine, j = [], p.index + 1
             signer = [ln for ln in lines(p) if (ln.column or 0) > 0]
@@ -459,7 +463,7 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
              else found.noi_nhan_muc).append(ln)
     else:
         signer = _signer_plain(paras, i, stop)
-    signer = [ln for ln in signer if not _SIGNED.match(fold(ln.text))]
+    signer, found.cung_ky = _unsigned(signer), _unsigned(found.cung_ky)
     if signer:
         found.ho_ten, found.chuc_danh = signer[-1], signer[:-1]
     starts = [ln.para.index for ln in (found.noi_nhan, *found.chuc_danh, found.ho_ten) if ln is not None]
@@ -470,6 +474,11 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
     if table is not None:
         start = min(q.index for q in paras if q.table == table)
     return start
+
+
+def _unsigned(block: list[Line]) -> list[Line]:
+    """A signer block without the marks a copy prints in place of the signature (`(Đã ký)`, `(ký, đóng dấu)`)."""
+    return [ln for ln in block if not _SIGNED.match(fold(ln.text))]
 
 
 def _signer_plain(paras: list[Para], i: int, stop: int) -> list[Line]:

@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 import ccch_docs
 from ccch_docs.checks import check
@@ -125,6 +126,23 @@ def test_check_asks_no_date_line_of_a_bien_ban(rendered, tmp_path):
     assert check(tmp_path / "bb.docx").violations == []
     undated(rendered["bao-cao-cchc-quy-iii-2024-xa-tan-phu"], tmp_path / "bc.docx")
     assert [f.code for f in check(tmp_path / "bc.docx").violations] == ["dia_danh_ngay.missing"]
+
+
+def test_check_holds_both_signers_to_the_decree(rendered, tmp_path):
+    """Each signer block is checked: the left one's role not bold, its name titled and small are found there (the
+    left cell, numbered 1); the right one, untouched, gives nothing."""
+    assert check(rendered[EXAMPLE]).violations == []
+    doc = Document(rendered[EXAMPLE])
+    role, _, name = [p for p in doc.tables[-1].rows[0].cells[0].paragraphs if clean(p.text)][:3]
+    for r in role.runs:
+        r.bold = False
+    name.runs[0].text = "TS. " + name.runs[0].text
+    for r in name.runs:
+        r.font.size = Pt(12)
+    doc.save(tmp_path / "faulty.docx")
+    found = {(f.code, w.cell, w.text) for f in check(tmp_path / "faulty.docx").violations for w in f.where}
+    assert found == {("chuc_danh.bold", 1, "ĐẠI DIỆN UBND XÃ TÂN PHÚ"), ("ho_ten.title", 1, "TS. Nguyễn Văn Hùng"),
+                     ("ho_ten.size", 1, "TS. Nguyễn Văn Hùng")}
 
 
 def test_a_bien_ban_imports_with_its_lines_and_both_signers(rendered):
