@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from lxml import etree
+from pydantic import ValidationError
 
 from . import import_minutes, ooxml, reader
 from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
@@ -22,6 +23,7 @@ from .errors import InputError, Problem
 from .formats.text import one_line
 from .import_body import Body, read_body, text_of
 from .import_tables import read_table
+from .model import PhuLuc
 from .reader import Line, Para, Parts, fold
 
 _SO = re.compile(r"^Số\s*[:.]?\s*(\d*)\s*/\s*(\S+)", re.IGNORECASE)
@@ -105,6 +107,17 @@ def _mark(paras: list[Para], marks: dict[str, list[tuple[int, str]]], notes: set
         p.runs = runs
         placed.update(n for _, n in found)
     return placed
+
+
+def _oriented(entry: dict[str, Any], landscape: bool) -> dict[str, Any]:
+    """A phụ lục read back, with `huong` when its page (`landscape` or not) is not the one the orientation rule
+    (PhuLuc.landscape) gives its content; a phụ lục the model refuses says its page anyway."""
+    try:
+        ruled: bool | None = PhuLuc.model_validate(entry).landscape
+    except ValidationError:
+        ruled = None
+    return entry if ruled == landscape else {"tieu_de": entry["tieu_de"], "huong": "ngang" if landscape else "doc",
+                                             **entry}
 
 
 def _lines_text(lines: list[Line]) -> list[str]:
@@ -476,19 +489,17 @@ class _Builder:
             self._running_name(annex.kem_theo)
             start = max(ln.para.index for ln in (annex.heading, *annex.title, annex.kem_theo) if ln is not None) + 1
             content = [q for q in paras[start:heads[n + 1]] if q.table is None and q.textbox is None and q.text.strip()]
-            if content:  # a phụ lục with content: its paragraphs and the tables among them, as the body's tree
-                tables.append({"tieu_de": " ".join(_lines_text(annex.title)) or "PHỤ LỤC",
-                               **self._content(content, heads[n + 1])})
-                if n == 0 and target is self.data:
-                    self.anchors.append((annex.heading.para.index, "phu_luc"))
-                continue
-            own = [q for q in paras[heads[n]:heads[n + 1]] if q.table is not None]
-            first = own[0].table if own else None
-            rows = [q for q in own if q.table == first]
-            if not rows:
-                continue
             title = " ".join(_lines_text(annex.title)) or "PHỤ LỤC"
-            tables.append({"tieu_de": title, **self._table(rows)})
+            if content:  # a phụ lục with content: its paragraphs and the tables among them, as the body's tree
+                entry = {"tieu_de": title, **self._content(content, heads[n + 1])}
+            else:
+                own = [q for q in paras[heads[n]:heads[n + 1]] if q.table is not None]
+                first = own[0].table if own else None
+                rows = [q for q in own if q.table == first]
+                if not rows:
+                    continue
+                entry = {"tieu_de": title, **self._table(rows)}
+            tables.append(_oriented(entry, annex.section.landscape))
             if n == 0 and target is self.data:
                 self.anchors.append((annex.heading.para.index, "phu_luc"))
         if tables:

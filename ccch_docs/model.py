@@ -489,7 +489,8 @@ class PhuLuc(BangSo):
     def landscape(self) -> bool:
         """Whether it prints on landscape pages: as its `huong` says, else when it has a table of its own, or
         among its content a table naming a preset (the plans' wide tables, however few their columns) or of more
-        than WIDE columns. validate() sets `huong` to this before it replaces preset names by their columns."""
+        than WIDE columns. validate() sets `huong` to this before it replaces preset names by their columns; the
+        importer writes `huong` only where the page it read differs from this."""
         if self.huong is not None:
             return self.huong == "ngang"
         return self.cot is not None or any(isinstance(b.cot, str) or len(b.cot) > WIDE

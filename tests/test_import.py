@@ -575,3 +575,29 @@ def test_a_negative_amount_and_total_come_back_as_numbers():
     imported, second = rerender(first)
     assert [row["kinh_phi"] for row in imported.data["phu_luc"][0]["dong"]] == [1000, -2500]
     assert texts(second) == texts(first) and "-1.500" in texts(first)
+
+
+_WIDE = [*_COLS, {"khoa": "san_pham", "ten": "Sản phẩm", "rong": 3}, {"khoa": "ghi_chu", "ten": "Ghi chú", "rong": 2}]
+_TEXT = [{"tieu_de": "Nội dung", "doan": "Các nhiệm vụ được giao."}]
+
+
+def _orientations(source: bytes) -> list[bool]:
+    """Whether each phụ lục's page is landscape."""
+    return [a.section.landscape for a in reader.read(io.BytesIO(source)).annexes]
+
+
+@pytest.mark.parametrize(("phu_luc", "huong"), [
+    ({"tieu_de": "DANH SÁCH", "huong": "ngang", "noi_dung": _TEXT}, "ngang"),  # text only, landscape
+    ({"tieu_de": "NHIỆM VỤ", "huong": "doc", "cot": _WIDE, "dong": [_task(1, san_pham="Báo cáo")]}, "doc"),
+    ({"tieu_de": "NHIỆM VỤ", "huong": "doc", "noi_dung": [{"tieu_de": "Bảng", "doan": [
+        {"bang": {"cot": _WIDE, "dong": [_task(1, san_pham="Báo cáo")]}}]}]}, "doc"),  # a wide table in its text
+    ({"tieu_de": "DANH SÁCH", "noi_dung": _TEXT}, None),  # the rule's page: nothing to say
+    ({"tieu_de": "NHIỆM VỤ", "cot": _WIDE, "dong": [_task(1, san_pham="Báo cáo")]}, None),
+], ids=["text-landscape", "table-portrait", "wide-table-in-text-portrait", "text-portrait", "table-landscape"])
+def test_a_phu_luc_keeps_its_page_through_import(phu_luc, huong):
+    """`huong` is written when the page read is not the one the orientation rule gives, and only then."""
+    first = ccch_docs.render(ccch_docs.from_dict({**_LEVELS, "phu_luc": [phu_luc]}))
+    imported, second = rerender(first)
+    assert imported.data["phu_luc"][0].get("huong") == huong
+    assert _orientations(second) == _orientations(first) == [phu_luc.get("huong", "ngang" if "cot" in phu_luc
+                                                                      else "doc") == "ngang"]
