@@ -37,9 +37,14 @@ class Lines:
         return [0, *(m.end() for m in _YAML_BREAK.finditer(self.text))]
 
     def line(self, number: int) -> str:
-        """The text of the editor's line `number` (1-based), without its line end."""
+        """The text of the editor's line `number` (1-based), without its line end; "" past the last line (a
+        parser's place at the end of a text that does not end with a line break).
+
+        >>> Lines("a: [1").line(1), Lines("a: [1").line(2)
+        ('a: [1', '')
+        """
         starts = [0, *self._starts, len(self.text)]
-        return self.text[starts[number - 1]:starts[number]].rstrip("\r\n")
+        return self.text[starts[number - 1]:starts[number]].rstrip("\r\n") if number < len(starts) else ""
 
     def place(self, index: int) -> tuple[int, int]:
         """The 1-based line and column of `text[index]`."""

@@ -157,3 +157,13 @@ def test_a_key_in_the_wrong_case_is_hinted_to_its_spelling(data, key, hint):
         ccch_docs.from_dict({**PLAN, **data})
     found = {p.key: p.hint for p in exc.value.problems}
     assert found[key] == hint, found
+
+
+@pytest.mark.parametrize("text", ["loai: bao_cao\nso_lieu: {x: 100", "noi_nhan: [UBND huyện", "a: {x: 1"])
+def test_a_file_cut_short_inside_brackets_is_a_syntax_error(text):
+    """A file ending inside `{ … }` or `[ … ]` with no final line break was `lỗi không mong đợi: IndexError`: the
+    parser's place is past the last line the hint quotes."""
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.loads(text, name="x.yaml")
+    [problem] = exc.value.problems
+    assert (problem.code, problem.line) == ("CCHC-E012", text.count("\n") + 2) and "chưa đóng" in problem.message
