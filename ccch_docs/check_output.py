@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .checks import Finding, Report, Where
 from .errors import InputError, Problem, unreadable_folder
-from .messages import CHECK_WORDS, HINT, looked_up, lookup, translate
+from .messages import CHECK_WORDS, looked_up, lookup, translate
 
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
@@ -72,7 +72,7 @@ def report_text(r: Report, lang: str) -> str:
     """One file's report: its summary, then a line per finding."""
     t = looked_up(CHECK_WORDS, lang)
     if r.error is not None:
-        hint = f" ({translate(HINT, lang)}: {translate(r.hint, lang)})" if r.hint else ""
+        hint = f" ({t['hint']}: {translate(r.hint, lang)})" if r.hint else ""
         return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}{hint}"
     lines = [f"{r.path}: {_summary(r, t)}"]
     lines.extend(_finding_text(f, t, _side(lang)) for f in _ordered(r))
@@ -103,6 +103,7 @@ def report_html(reports: list[Report], lang: str) -> str:
     import jinja2
     t, i = looked_up(CHECK_WORDS, lang), _side(lang)
     files = [{"path": r.path, "error": None if r.error is None else translate(r.error, lang),
+              "hint": r.hint and translate(r.hint, lang),
               "summary": _summary(r, t),
               "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i],
                             "found": t["not_found"] if f.kind == "missing" else f.found[i],

@@ -583,7 +583,8 @@ CHECK_WORDS = {
     "found": N_("có"), "required": N_("cần"), "at": N_("tại"), "more": N_("và {n} chỗ khác"),
     "ok": N_("đạt"), "title": N_("Kết quả kiểm tra thể thức"), "rule": N_("mã quy tắc"), "element": N_("thành phần"),
     "violations": N_("{n} lỗi thể thức"), "missing": N_("{n} phần không tìm thấy"),
-    "unreadable": N_("không đọc được"), "note": N_("chưa kiểm tra được"), "not_found": N_("không tìm thấy"),
+    "unreadable": N_("không đọc được"), "hint": HINT, "note": N_("chưa kiểm tra được"),
+    "not_found": N_("không tìm thấy"),
     "total": N_("{files} tệp: {ok} đạt, {bad} có lỗi, {unreadable} không đọc được"),
 }
 

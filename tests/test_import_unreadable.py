@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import struct
 import zipfile
@@ -173,3 +174,7 @@ def test_check_gives_the_same_cause_and_hint(hostile, capsys):
     assert f"{path}: không đọc được: {detail}" in capsys.readouterr().out
     assert main(["check", "--json", str(path)]) == 2
     assert f'"hint": "{hint}"' in capsys.readouterr().out
+    page = path.with_suffix(".html")
+    assert main(["check", str(path), "--html", str(page)]) == 2
+    assert f"{html.escape(detail)}" in page.read_text("utf-8")
+    assert f" (gợi ý: {html.escape(hint)})</p>" in page.read_text("utf-8")
