@@ -7,7 +7,7 @@ import signal
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import pdf
 from .errors import CchcError, DiskFullError, InputError, Problem, TargetError, TemplateError
@@ -144,7 +144,13 @@ def _size(path: Path) -> int:
 def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Problem, ...], bool, bool]]:
     """Run `jobs` in a worker, up to a full disk; what each wrote, its problems, whether its input was at fault and
     whether the disk was full (the jobs themselves are not sent back)."""
-    return [(r.written, r.problems, r.bad_input, r.disk_full) for r in run_each(jobs)]
+    _Worker.busy = True
+    try:
+        return [(r.written, r.problems, r.bad_input, r.disk_full) for r in run_each(jobs)]
+    finally:
+        _Worker.busy = False
+        if _Worker.stop is not None:  # SIGTERM (_stop): the jobs have unwound, their files removed
+            _end(_Worker.stop)
 
 
 class _Queue:
@@ -215,18 +221,43 @@ class _Queue:
 
 def _ready() -> None:
     """Import, in a new worker, what rendering a document needs. Ctrl-C, sent to every process of the terminal's
-    group, and SIGTERM (to the group, or to the process handing out the work) are left to that process, which
-    lets each worker finish its job and stops; a worker's warm LibreOffice is stopped, and waited for, as the
-    worker ends, so that nothing of the batch outlives it."""
+    group, is left to the process handing out the work, which lets each worker finish its job and stops. SIGTERM
+    stops a worker at once, what it runs cleaned up: sent to the group (`timeout`, a service stopped) or by the pool
+    itself, which stops the other workers of a broken pool so: one that kept on could wait forever on a queue its
+    dead fellow left locked, and the pool and the program with it. A worker's warm LibreOffice is stopped, and
+    waited for, as the worker ends, so that nothing of the batch outlives it."""
     from multiprocessing.util import Finalize
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, _ignore)  # not SIG_IGN: a process started from here (LibreOffice) would inherit it
+    signal.signal(signal.SIGINT, _ignore)  # not SIG_IGN: a process started from here (LibreOffice) would inherit it
+    signal.signal(signal.SIGTERM, _stop)
     Finalize(None, pdf.close, exitpriority=0)
     from . import api  # noqa: F401
 
 
 def _ignore(signum: int, frame: object) -> None:
     """A signal left to the process handing out the work."""
+
+
+class _Worker:
+    """A pool worker's state: whether it runs a task now, and the exit code SIGTERM asked for."""
+
+    busy = False
+    stop: int | None = None
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM in a worker: a task running unwinds first (its files removed, in _run_chunk), then the worker ends;
+    one waiting for work ends at once (not by SystemExit: the pool catches that around its sending of results)."""
+    _Worker.stop = 128 + signum
+    if not _Worker.busy:
+        _end(_Worker.stop)
+    signal.signal(signum, _ignore)  # once: the clean-up is not cut short by another
+    raise SystemExit(_Worker.stop)
+
+
+def _end(code: int) -> NoReturn:
+    """End this worker now, its warm LibreOffice stopped first."""
+    pdf.close()
+    os._exit(code)
 
 
 def _unexpected(job: Job, exc: BaseException) -> Problem:

@@ -250,6 +250,47 @@ def test_a_document_that_kills_its_worker_takes_no_other_down(tmp_path, monkeypa
     assert all(View.open(p.with_suffix(".docx")).header() for p in docs if p != docs[5])
 
 
+@pytest.mark.parametrize("busy", [False, True], ids=["waiting", "in a job"])
+def test_a_worker_told_to_stop_stops_waiting_or_in_a_job(tmp_path, monkeypatch, busy):
+    """SIGTERM, as a broken pool's own terminate() sends it, ends a worker whether it waits for work or runs a job:
+    one that kept on could wait forever on a queue a dead fellow left locked, and the pool and program with it."""
+    started = tmp_path / "started"
+
+    def run(job):  # inherited by the pool's worker, which forks after it is set
+        started.touch()
+        time.sleep(60)
+
+    monkeypatch.setattr(batch, "run", run)
+    pool = batch._Queue._pool(1)
+    (pid, worker), = pool._processes.items()  # a worker's exit code is known to the pool that reaps it
+    try:
+        pool.submit(int).result(timeout=60)  # the worker is up, its signals set
+        if busy:
+            pool.submit(batch._run_chunk, (batch.Job.beside(tmp_path / "a.yaml"),))
+            deadline = time.monotonic() + 60
+            while not started.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert started.exists()
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while _running(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _running(pid)
+    finally:
+        if _running(pid):
+            os.kill(pid, signal.SIGKILL)
+        pool.shutdown(wait=True, cancel_futures=True)  # the pool reaps its worker, and learns its exit code
+    assert worker.exitcode == 128 + signal.SIGTERM
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` runs (not ended, nor ended and not yet reaped)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().split(") ")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_small_documents_go_to_a_worker_a_few_at_a_time_a_pdf_or_a_big_file_alone(tmp_path):
     small = write_docs(tmp_path, 6)
     big = tmp_path / "big.yaml"
