@@ -8,6 +8,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 from ccch_docs import output
 from ccch_docs.cli import main
+from ccch_docs.signals import Terminated, sigterm_raises
 from test_batch import write_docs
 
 STOPPED = "đã dừng (SIGTERM); không tệp nào bị ghi dở [CCHC-E610]"
@@ -135,3 +137,16 @@ def test_a_read_only_disk_is_said_in_english_too(tmp_path, monkeypatch, capsys):
     assert err.count("Read-only file system") == 1
     assert err.splitlines()[-1] == ("2 files not rendered: the disk takes no more (full, over quota or read-only) "
                                     "[CCHC-E611]")
+
+
+def test_a_sigterm_swallowed_where_it_landed_still_stops_the_command():
+    """A signal's exception can land in code that swallows it (a finalizer, `__del__`): the block still ends
+    with Terminated, so the command says it stopped and exits 143."""
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(Terminated), sigterm_raises():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # interrupted by the signal's exception
+        except BaseException:  # what a finalizer does with it
+            pass
+    assert signal.getsignal(signal.SIGTERM) is before
