@@ -149,8 +149,8 @@ def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Prob
         return [(r.written, r.problems, r.bad_input, r.disk_full) for r in run_each(jobs)]
     finally:
         _Worker.busy = False
-        if _Worker.stop is not None:  # SIGTERM (_stop): the jobs have unwound, their files removed
-            _end(_Worker.stop)
+        if signal.getsignal(signal.SIGTERM) is _ignore:  # SIGTERM (_stop): the jobs have unwound, files removed
+            _end(128 + signal.SIGTERM)
 
 
 class _Queue:
@@ -238,20 +238,18 @@ def _ignore(signum: int, frame: object) -> None:
 
 
 class _Worker:
-    """A pool worker's state: whether it runs a task now, and the exit code SIGTERM asked for."""
+    """A pool worker's state: whether it runs a task now."""
 
     busy = False
-    stop: int | None = None
 
 
 def _stop(signum: int, frame: object) -> None:
     """SIGTERM in a worker: a task running unwinds first (its files removed, in _run_chunk), then the worker ends;
     one waiting for work ends at once (not by SystemExit: the pool catches that around its sending of results)."""
-    _Worker.stop = 128 + signum
     if not _Worker.busy:
-        _end(_Worker.stop)
-    signal.signal(signum, _ignore)  # once: the clean-up is not cut short by another
-    raise SystemExit(_Worker.stop)
+        _end(128 + signum)
+    signal.signal(signum, _ignore)  # once (the clean-up is not cut short by another), and the mark _run_chunk reads
+    raise SystemExit(128 + signum)
 
 
 def _end(code: int) -> NoReturn:

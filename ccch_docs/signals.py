@@ -12,15 +12,8 @@ class Terminated(BaseException):
     """SIGTERM arrived: raised as Ctrl-C raises KeyboardInterrupt, so that what runs is stopped and cleaned up."""
 
 
-class _Arrived:
-    """Whether SIGTERM arrived while a block of sigterm_raises ran."""
-
-    yes = False
-
-
 def _terminate(signum: int, frame: object) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up is not cut short by another
-    _Arrived.yes = True
     raise Terminated
 
 
@@ -30,11 +23,12 @@ def sigterm_raises() -> Iterator[None]:
     as the block ends should code it landed in have swallowed it (a finalizer, `__del__`, a callback)."""
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main else None
-    _Arrived.yes = False
+    arrived = False
     try:
         yield
     finally:
         if previous is not None:
+            arrived = signal.getsignal(signal.SIGTERM) is signal.SIG_IGN  # _terminate replaced itself
             signal.signal(signal.SIGTERM, previous)
-    if _Arrived.yes:
+    if arrived:
         raise Terminated
