@@ -24,6 +24,7 @@ from .blocks import Para, Table
 from .decree.presentation import ELEMENTS
 from .docxtpl_patch import jinja_source
 from .errors import Problem, TemplateError
+from .messages import grouped
 from .sandbox import Sandbox, bounded, budget
 
 MAIN = "word/document.xml"
@@ -150,7 +151,7 @@ class CompiledTemplate:
             source = self.sources[name]
             raise TemplateError([_problem(self.path, name, exc, _paragraph(source, _template_line(exc)))]) from None
         if lines.count("<") > MAX_TAGS:  # before parsing: each element costs the parser far more than its text
-            raise TemplateError([Problem(f"mẫu sinh quá {MAX_TAGS:,} thẻ XML", str(self.path), key=name,
+            raise TemplateError([Problem(f"mẫu sinh quá {grouped(MAX_TAGS)} thẻ XML", str(self.path), key=name,
                                          hint="bỏ vòng lặp sinh đoạn văn bằng `safe`")])
         try:
             root = ooxml.parse(_LINE_BREAKS.sub("><", lines).encode("utf-8"), huge=True)

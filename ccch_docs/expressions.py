@@ -32,6 +32,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .errors import did_you_mean
 from .formats import numbers, words
 from .formats.dates import PartialDate, long_date, short_date
+from .messages import grouped
 
 MAX_NODES = 200
 MAX_NUMBER = numbers.LIMIT
@@ -206,7 +207,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             try:
                 return obj[argument]
             except IndexError:
-                raise ExpressionError(f"không có phần tử thứ {argument} (danh sách có {len(obj)} phần tử)",
+                raise ExpressionError(f"không có phần tử thứ {argument} (danh sách có {grouped(len(obj))} phần tử)",
                                       "phần tử đầu tiên là [0]") from None
         raise ExpressionError(f"không đọc được `[{argument!r}]` của {kind(obj)}")
 
@@ -338,7 +339,7 @@ def evaluate(text: str, names: Mapping[str, Any]) -> str:
             exc.expression = exc.expression or part.source
             raise
         if sum(map(len, out)) > MAX_TEXT:
-            raise ExpressionError(f"đoạn văn sau khi tính dài quá {MAX_TEXT} ký tự", expression=part.source)
+            raise ExpressionError(f"đoạn văn sau khi tính dài quá {grouped(MAX_TEXT)} ký tự", expression=part.source)
     return "".join(out)
 
 

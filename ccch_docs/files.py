@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .messages import grouped
 from .yamlio import MAX_FILE_BYTES
 
 MAX_FILE = MAX_FILE_BYTES  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
@@ -96,8 +97,8 @@ class Reader:
                 raise _irregular(cited, path)
             raw = b"" if info.st_size > limit else f.read(limit + 1)  # read no more than the limit, even if it grows
         if info.st_size > limit or len(raw) > limit:
-            raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {MAX_FILE:,} byte mỗi tệp, "
-                           f"{MAX_TOTAL:,} byte cho một văn bản cùng các tệp nó liên kết)",
+            raise _refused(cited, path, f"tệp {path} quá lớn (tối đa {grouped(MAX_FILE)} byte mỗi tệp, "
+                           f"{grouped(MAX_TOTAL)} byte cho một văn bản cùng các tệp nó liên kết)",
                            "tách văn bản, hoặc bỏ bớt dữ liệu không dùng")
         self.budget.left -= len(raw)
         self.budget.files.append(path)

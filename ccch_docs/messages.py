@@ -590,7 +590,31 @@ CHECK_WORDS = {
 
 
 _WORDS = {"detail", "character", "kind", "usable"}  # the places in msgids that hold the program's words, not data
+_COUNTS = {"size", "most", "total", "count", "ratio"}  # the places that hold the program's counts and limits
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")  # a whole number as grouped() writes it
 _chosen: list[str] = []  # the command line's --lang, while it runs
+
+
+def grouped(n: int) -> str:
+    """A count or a limit as a message prints it: Vietnamese notation, `.` between thousands; translate() writes
+    it in the notation of the language of messages (formats.numbers.so, through Babel, is for documents).
+
+    >>> grouped(2_000_000), grouped(999)
+    ('2.000.000', '999')
+    """
+    return f"{n:,}".replace(",", ".")
+
+
+def _noted(value: str, lang: str) -> str:
+    """A count grouped() wrote, in the notation of `lang` (`2,000,000` in English); other values as they are."""
+    if lang == "vi" or not _GROUPED.fullmatch(value):
+        return value
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import format_decimal
+    try:
+        return format_decimal(int(value.replace(".", "")), locale=Locale.parse(lang))
+    except (UnknownLocaleError, ValueError):
+        return value
 
 
 def language() -> str:
@@ -680,12 +704,14 @@ def code_of(message: str) -> str:
 
 def translate(text: str, lang: str | None = None) -> str:
     """`text` in `lang` (default: language()): whole when the catalog has it; else, for a message made from
-    a msgid with `{values}`, the translated msgid filled with the same values; else its leading phrase up
-    to `: ` (the fixed part of a message that goes on with values), the rest translated likewise when that
-    phrase is known, else as written.
+    a msgid with `{values}`, the translated msgid filled with the same values (counts and limits in the
+    language's notation); else its leading phrase up to `: ` (the fixed part of a message that goes on with
+    values), the rest translated likewise when that phrase is known, else as written.
 
     >>> translate("thiếu khóa bắt buộc", "en"), translate("YAML không hợp lệ: x", "en")
     ('required key missing', 'invalid YAML: x')
+    >>> translate("dữ liệu quá lớn: hơn 2.000.000 giá trị", "en")
+    'data too large: more than 2,000,000 values'
     """
     if not text:  # gettext("") is the catalog's header
         return text
@@ -695,7 +721,8 @@ def translate(text: str, lang: str | None = None) -> str:
         return whole
     made = matching(text)
     if made is not None and made[2]:  # values as written, but a `detail` (a `kind` …) is itself a message
-        values = {k: translate(v, lang) if k in _WORDS else v for k, v in made[2].items()}
+        values = {k: translate(v, lang) if k in _WORDS else _noted(v, lang or language()) if k in _COUNTS else v
+                  for k, v in made[2].items()}
         return re.sub(r"\{(\w+)\}", lambda m: values[m[1]], catalog.gettext(made[1]))
     head, sep, rest = text.partition(": ")
     if not sep:

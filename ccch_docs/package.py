@@ -11,6 +11,7 @@ from lxml import etree
 
 from . import ooxml
 from .errors import Problem, TemplateError
+from .messages import grouped
 
 MAX_FILE = 50_000_000  # bytes of the .docx file
 MAX_PARTS = 1_000  # entries in it
@@ -39,9 +40,9 @@ def oversized_entry(info: zipfile.ZipInfo, most: int) -> str | None:
     """Why one part of a .docx would unpack to too much (more than `most` bytes, or a zip bomb); None if it would not.
     Both read from the zip's directory alone."""
     if info.file_size > most:
-        return f"phần giải nén ra {info.file_size:,} byte, quá {most:,}"
+        return f"phần giải nén ra {grouped(info.file_size)} byte, quá {grouped(most)}"
     if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        return f"phần nén {info.file_size // max(info.compress_size, 1):,} lần, quá {MAX_RATIO} lần (bom nén)"
+        return f"phần nén {grouped(info.file_size // max(info.compress_size, 1))} lần, quá {MAX_RATIO} lần (bom nén)"
     return None
 
 
@@ -49,7 +50,7 @@ def _check_entries(path: Path, z: zipfile.ZipFile) -> None:
     """Refuse, from the zip's directory alone, a template that would unpack to too much or cannot be read."""
     entries = z.infolist()
     if len(entries) > MAX_PARTS:
-        raise _refuse(path, f"mẫu có {len(entries):,} phần, quá {MAX_PARTS:,}")
+        raise _refuse(path, f"mẫu có {grouped(len(entries))} phần, quá {grouped(MAX_PARTS)}")
     total = 0
     for info in entries:
         fault = unreadable_entry(info) or oversized_entry(info, MAX_PART)
@@ -57,7 +58,7 @@ def _check_entries(path: Path, z: zipfile.ZipFile) -> None:
             raise _refuse(path, fault, info.filename)
         total += info.file_size
     if total > MAX_UNPACKED:
-        raise _refuse(path, f"mẫu giải nén ra {total:,} byte, quá {MAX_UNPACKED:,}")
+        raise _refuse(path, f"mẫu giải nén ra {grouped(total)} byte, quá {grouped(MAX_UNPACKED)}")
 
 
 def _checked_xml(path: Path, name: str, data: bytes) -> None:
@@ -82,7 +83,7 @@ def read_parts(path: Path) -> dict[str, bytes]:
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, "mẫu không phải tệp thường")
     if info.st_size > MAX_FILE:
-        raise _refuse(path, f"tệp mẫu {info.st_size:,} byte, quá {MAX_FILE:,}")
+        raise _refuse(path, f"tệp mẫu {grouped(info.st_size)} byte, quá {grouped(MAX_FILE)}")
     parts: dict[str, bytes] = {}
     name = None
     try:

@@ -19,6 +19,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
+from .messages import grouped
+
 # Limits of the sandbox: what a template from another office may spend on one document.
 MAX_LOOP_ITEMS = 1_000_000  # items of every `for` loop together
 MAX_ITEMS = 10_000  # length of a string or list made by `*`
@@ -82,7 +84,7 @@ def _count_loop(eval_ctx: jinja2.nodes.EvalContext, items: Iterable[Any]) -> Ite
     for item in items:
         spent.loop_items += 1
         if spent.loop_items > MAX_LOOP_ITEMS:
-            raise SecurityError(f"vòng lặp vượt {MAX_LOOP_ITEMS:,} lượt")
+            raise SecurityError(f"vòng lặp vượt {grouped(MAX_LOOP_ITEMS)} lượt")
         _tick()
         yield item
 
@@ -90,7 +92,7 @@ def _count_loop(eval_ctx: jinja2.nodes.EvalContext, items: Iterable[Any]) -> Ite
 def _need(size: int) -> None:
     """Refuse to make a value of `size` characters, before making it."""
     if size > MAX_OUTPUT:
-        raise SecurityError(f"giá trị sẽ dài quá {MAX_OUTPUT:,} ký tự")
+        raise SecurityError(f"giá trị sẽ dài quá {grouped(MAX_OUTPUT)} ký tự")
 
 
 def _escaped_len(text: str) -> int:
@@ -135,7 +137,7 @@ def _sized(value: Any) -> Any:
     """`value`, unless it is a string or sequence longer than MAX_OUTPUT, or the time is spent."""
     _tick()
     if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT:
-        raise SecurityError(f"giá trị dài quá {MAX_OUTPUT:,} ký tự")
+        raise SecurityError(f"giá trị dài quá {grouped(MAX_OUTPUT)} ký tự")
     return value
 
 
@@ -166,7 +168,7 @@ def _keep(context: jinja2.runtime.Context, value: Any, text: bool) -> Any:
     spent = _spent(context.eval_ctx)
     spent.kept += len(value) if text else _output_len(value)
     if spent.kept > MAX_OUTPUT:
-        raise SecurityError(f"khối `set`, macro hay `call` giữ quá {MAX_OUTPUT:,} ký tự")
+        raise SecurityError(f"khối `set`, macro hay `call` giữ quá {grouped(MAX_OUTPUT)} ký tự")
     _tick()
     return Markup(value) if text else value
 
@@ -210,7 +212,7 @@ def _sum(environment: jinja2.Environment, iterable: Iterable[Any], attribute: st
 def _slice(value: Any, slices: Any, fill_with: Any = None) -> Iterator[list[Any]]:
     """Jinja's `slice`, with at most MAX_ITEMS slices (it makes that many lists whatever its input)."""
     if not isinstance(slices, int) or slices > MAX_ITEMS:
-        raise SecurityError(f"`slice` quá {MAX_ITEMS:,} phần")
+        raise SecurityError(f"`slice` quá {grouped(MAX_ITEMS)} phần")
     return jinja2.filters.sync_do_slice(value, slices, fill_with)
 
 
@@ -323,7 +325,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_ITEMS:
-                    raise SecurityError(f"chuỗi hoặc danh sách dài quá {MAX_ITEMS:,} phần tử")
+                    raise SecurityError(f"chuỗi hoặc danh sách dài quá {grouped(MAX_ITEMS)} phần tử")
         if operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
             _need(_text_len([left, right]))
         if isinstance(left, int) and isinstance(right, int) and operator in ("*", "**"):
@@ -340,7 +342,7 @@ def bounded(chunks: Iterator[str]) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT:
-            raise SecurityError(f"mẫu sinh quá {MAX_OUTPUT:,} ký tự")
+            raise SecurityError(f"mẫu sinh quá {grouped(MAX_OUTPUT)} ký tự")
         _tick()
         out.append(chunk)
     return "".join(out)

@@ -22,6 +22,7 @@ from . import yamlerrors
 from .errors import InputError, Problem
 from .formats.text import tidy
 from .lines import Lines
+from .messages import grouped
 
 Path_ = yamlerrors.Path
 
@@ -149,7 +150,7 @@ def _plain(value: str) -> Any:
 def decode(raw: bytes, file: str) -> str:
     """The text of a file's bytes: UTF-8 (with or without a BOM), or UTF-16/32 with a BOM; else a located error."""
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError([Problem(f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_FILE_BYTES:,})", file,
+        raise InputError([Problem(f"tệp quá lớn ({grouped(len(raw))} byte, tối đa {grouped(MAX_FILE_BYTES)})", file,
                                   hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
     for encoding, boms in _BOMS:
         if raw.startswith(boms):
@@ -219,8 +220,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
     Raises InputError, located, for what cannot be read or would be unbounded.
     """
     if len(text) > MAX_FILE_BYTES:
-        raise InputError([Problem(f"văn bản quá lớn ({len(text):,} ký tự, tối đa {MAX_FILE_BYTES:,})", file,
-                                  hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
+        raise InputError([Problem(f"văn bản quá lớn ({grouped(len(text))} ký tự, tối đa {grouped(MAX_FILE_BYTES)})",
+                                  file, hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
     lines = Lines(text)
     bad = _NOT_YAML.search(text)
     if bad:
@@ -306,7 +307,7 @@ class _Builder:
                     slots[len(container)] = (mark.line + 1) << bits | mark.column + 1
                 if len(text) > MAX_TEXT:
                     raise self.fail(event, _value_path(container, path, key),
-                                    f"đoạn văn quá dài ({len(text):,} ký tự, tối đa {MAX_TEXT:,})",
+                                    f"đoạn văn quá dài ({grouped(len(text))} ký tự, tối đa {grouped(MAX_TEXT)})",
                                     "chia thành nhiều đoạn")
                 if event.tag is None and event.implicit[0]:
                     value = _plain(text) if not text or text[0] in _TYPED_START else text
@@ -363,8 +364,8 @@ class _Builder:
                 continue
             # A value is complete: it goes into the collection being built.
             if self.count > MAX_NODES:
-                raise self.fail(event, path, f"tài liệu quá lớn: hơn {MAX_NODES:,} giá trị (kể cả các lần lặp lại "
-                                "của bí danh `*…`)", "bớt bí danh lồng nhau, hoặc tách thành nhiều tệp")
+                raise self.fail(event, path, f"tài liệu quá lớn: hơn {grouped(MAX_NODES)} giá trị (kể cả các lần "
+                                "lặp lại của bí danh `*…`)", "bớt bí danh lồng nhau, hoặc tách thành nhiều tệp")
             if not is_map:
                 if container is None:
                     result = value
@@ -478,10 +479,11 @@ def plain_data(data: Any, file: str) -> Any:
         nonlocal count
         count += 1
         if count > MAX_NODES:
-            raise _data_error(path, file, f"dữ liệu quá lớn: hơn {MAX_NODES:,} giá trị")
+            raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_NODES)} giá trị")
         if isinstance(value, str):
             if len(value) > MAX_TEXT:
-                raise _data_error(path, file, f"đoạn văn quá dài ({len(value):,} ký tự, tối đa {MAX_TEXT:,})")
+                raise _data_error(path, file,
+                                  f"đoạn văn quá dài ({grouped(len(value))} ký tự, tối đa {grouped(MAX_TEXT)})")
             bad = _NOT_XML.search(value)
             if bad:
                 raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word",
@@ -495,7 +497,7 @@ def plain_data(data: Any, file: str) -> Any:
             copy, size = built[id(value)]
             count += size - 1
             if count > MAX_NODES:
-                raise _data_error(path, file, f"dữ liệu quá lớn: hơn {MAX_NODES:,} giá trị")
+                raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_NODES)} giá trị")
             return copy
         if len(parents) >= MAX_DEPTH:
             raise _data_error(path, file, f"lồng quá sâu (quá {MAX_DEPTH} cấp)")

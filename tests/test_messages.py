@@ -118,7 +118,9 @@ def test_every_problem_the_package_writes_has_its_own_code():
 def test_codes_fall_in_their_ranges_and_messages_with_values_are_translated_after():
     assert code_of("mẫu hỏng: x") == "CCHC-E105" and code_of("không ghi được: x") == "CCHC-E207"
     assert code_of("dữ liệu vòng tròn: giá trị chứa chính nó") == "CCHC-E081"  # the longest fixed text wins
-    assert translate("tệp quá lớn (9.000 byte, tối đa 5)", "en") == "file too large (9.000 bytes, at most 5)"
+    assert translate("tệp quá lớn (9.000 byte, tối đa 5)", "en") == "file too large (9,000 bytes, at most 5)"
+    # only a count or a limit is written in the language's notation: data quoted back stays as written
+    assert translate("không có khóa `1.500`", "en") == "no key `1.500`"
     assert translate("tệp quá lớn (9.000 byte, tối đa 5)", "vi") == "tệp quá lớn (9.000 byte, tối đa 5)"
     for msgid in CODES.values():
         assert set(re.findall(r"\{(\w+)\}", translate(msgid, "en"))) == set(re.findall(r"\{(\w+)\}", msgid))
