@@ -46,6 +46,9 @@ _ALLOWED_NODES = (nodes.Const, nodes.Name, nodes.Tuple, nodes.List, nodes.Dict, 
                   nodes.Concat, nodes.Compare, nodes.Operand, nodes.BinExpr, nodes.UnaryExpr)
 _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "*": operator.mul, "/": operator.truediv, "//": operator.floordiv, "%": operator.mod, "**": operator.pow}
+# How to print `{{`, `{%`, `{#` as they are: an expression whose value is that text (README, "Reports that compute").
+LITERAL = "để in nguyên `{{`, `{%` hay `{#`, viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"
+_SYNTAX_HINT = "kiểm tra các dấu ngoặc ( ), dấu nháy ' ' và phép tính; " + LITERAL
 _KINDS = ((bool, "đúng/sai"), (int, "số"), (float, "số"), (Decimal, "số"), (str, "chữ"), (PartialDate, "ngày"),
           (Mapping, "khối dữ liệu"), (list, "danh sách"), (tuple, "danh sách"), (type(None), "rỗng"))
 
@@ -98,7 +101,8 @@ def _number(value: Any, name: str) -> int | float | Decimal:
 
 def _places(value: Any, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DECIMALS:
-        raise ExpressionError(f"`{name}`: số chữ số thập phân phải từ 0 đến {MAX_DECIMALS}, không phải {value!r}")
+        raise ExpressionError(f"`{name}`: số chữ số thập phân phải từ 0 đến {MAX_DECIMALS}, không phải {value!r}",
+                              "ví dụ so(x, 2) in 1.234,57: hai chữ số sau dấu phẩy")
     return value
 
 
@@ -143,7 +147,8 @@ def bang_chu(value: Any, don_vi: str = "", viet_hoa: bool = True, linh: str = "l
                                   "làm tròn trước: bang_chu(x|round|int)")
         number = int(number)
     if not isinstance(don_vi, str):
-        raise ExpressionError("`bang_chu`: đơn vị phải là chữ, ví dụ bang_chu(x, \"đồng\")")
+        raise ExpressionError("`bang_chu`: đơn vị phải là chữ, ví dụ bang_chu(x, \"đồng\")",
+                              "đặt đơn vị trong dấu nháy: bang_chu(x, 'đồng')")
     try:
         # linh, nghin, ty are whatever the template wrote: bang_chu refuses any but its words (ValueError below)
         spelling: dict[str, Any] = {"linh": linh, "nghin": nghin, "ty": ty}
@@ -178,9 +183,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
         for side in (left, right):
             if isinstance(side, bool) or not isinstance(side, int | float | Decimal):
-                raise ExpressionError(f"phép `{op}` chỉ dùng cho số, không dùng cho {kind(side)}")
+                raise ExpressionError(f"phép `{op}` chỉ dùng cho số, không dùng cho {kind(side)}",
+                                      "lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan")
         if op == "**" and (abs(right) > 100 or (abs(left) > 1 and math.log10(abs(left)) * right > 30)):
-            raise ExpressionError("lũy thừa quá lớn")
+            raise ExpressionError("lũy thừa quá lớn", "kiểm tra số liệu và phép tính")
         try:
             result = _ARITHMETIC[op](left, right)
         except ZeroDivisionError:
@@ -252,19 +258,21 @@ def _parts(text: str) -> tuple[str | _Compiled, ...]:
                 out.append(value)
             else:
                 raise ExpressionError("chỉ dùng biểu thức `{{ … }}`, không dùng câu lệnh `{% … %}` hay `{# … #}`",
-                                      "điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}",
-                                      text[:80])
+                                      "điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}; "
+                                      + LITERAL, text[:80])
     except jinja2.TemplateSyntaxError as exc:
-        raise ExpressionError(f"cú pháp sai: {exc.message}", "mỗi `{{` cần một `}}` đóng lại",
-                              text[:80]) from None
+        raise ExpressionError(f"cú pháp sai: {exc.message}", _SYNTAX_HINT, text[:80]) from None
     if expression is not None:
-        raise ExpressionError("thiếu `}}` đóng biểu thức", "mỗi `{{` cần một `}}` đóng lại", text[:80])
+        raise ExpressionError("thiếu `}}` đóng biểu thức", "mỗi `{{` cần một `}}` đóng lại; " + LITERAL, text[:80])
     return tuple(out)
 
 
 def _compile(source: str) -> _Compiled:
     """Check an expression's tree against what the sandbox allows, then compile it."""
     shown = f"{{{{ {source} }}}}"
+    if not source:
+        raise ExpressionError("biểu thức trống: không có gì giữa `{{` và `}}`",
+                              "viết giá trị cần in, ví dụ {{ so_lieu.ho_so.tiep_nhan }}; " + LITERAL, "{{ }}")
     try:
         parser = Parser(_ENV, source, state="variable")
         tree = parser.parse_expression()
@@ -276,7 +284,10 @@ def _compile(source: str) -> _Compiled:
         exc.expression = shown
         raise
     except jinja2.TemplateError as exc:
-        raise ExpressionError(f"cú pháp sai: {exc.message}", expression=shown) from None
+        if "end of template" in (exc.message or ""):  # `a +`, `(a`: the expression stops before it is complete
+            raise ExpressionError("biểu thức chưa trọn: thiếu giá trị sau phép tính, hoặc thiếu dấu đóng ngoặc",
+                                  _SYNTAX_HINT, shown) from None
+        raise ExpressionError(f"cú pháp sai: {exc.message}", _SYNTAX_HINT, shown) from None
     except RecursionError:
         raise ExpressionError("biểu thức lồng quá sâu", expression=shown) from None
 
@@ -291,7 +302,8 @@ def _check(tree: nodes.Node) -> set[str]:
         if not isinstance(node, _ALLOWED_NODES):
             raise ExpressionError(f"không dùng được `{type(node).__name__}` trong biểu thức")
         if isinstance(node, nodes.Filter | nodes.Call) and (node.dyn_args or node.dyn_kwargs):
-            raise ExpressionError("không dùng `*` hay `**` để truyền tham số")
+            raise ExpressionError("không dùng `*` hay `**` để truyền tham số",
+                                  "viết từng tham số, ví dụ ti_le(a, b, 2)")
         if isinstance(node, nodes.Name) and id(node) not in callees:
             if node.name in FUNCTIONS:
                 raise ExpressionError(f"`{node.name}` là một hàm", f"gọi {node.name}(x) hoặc dùng bộ lọc x|{node.name}")
@@ -305,7 +317,8 @@ def _check(tree: nodes.Node) -> set[str]:
             if not isinstance(node.node, nodes.Name) or node.node.name not in FUNCTIONS:
                 called = node.node.name if isinstance(node.node, nodes.Name) else "…"
                 raise ExpressionError(f"không gọi được `{called}`: chỉ gọi được " + ", ".join(FUNCTIONS),
-                                      did_you_mean(called, FUNCTIONS))
+                                      did_you_mean(called, FUNCTIONS, "ví dụ ti_le(so_lieu.ho_so.dung_han, "
+                                                                      "so_lieu.ho_so.tiep_nhan)"))
             callees.add(id(node.node))
     return names
 

@@ -311,6 +311,9 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),
            N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ tong_cong"),
            N_("viết `ho_ten: {name}`"),
+           N_("viết một dòng chữ sau `{key}:`; dòng có [ ] { } hay `: ` thì đặt cả dòng trong dấu ngoặc kép"),
+           N_("ghi nội dung cho `{key}` (khóa bắt buộc)"),
+           N_("ghi nội dung cho `{key}`, hoặc bỏ cả dòng `{key}:` nếu không có gì để ghi"),
            N_("có phải ý bạn là `{name}`?"),
            N_("ghi chữ của ô gộp ở cột đầu `{key}`"),
            N_("thêm khóa `{key}`"),
@@ -537,8 +540,19 @@ HINTS = (
     N_("dấu chấm chỉ dùng để đọc khóa của khối dữ liệu, ví dụ so_lieu.ho_so"),
     N_("phần tử đầu tiên là [0]"),
     N_("chỉ dùng biểu thức `{{ … }}`, không dùng câu lệnh `{% … %}` hay `{# … #}`"),
-    N_("điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}"),
-    N_("mỗi `{{` cần một `}}` đóng lại"),
+    N_("điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}; để in nguyên `{{`, `{%` hay `{#`, "
+       "viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"),
+    N_("mỗi `{{` cần một `}}` đóng lại; để in nguyên `{{`, `{%` hay `{#`, viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"),
+    N_("kiểm tra các dấu ngoặc ( ), dấu nháy ' ' và phép tính; để in nguyên `{{`, `{%` hay `{#`, "
+       "viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"),
+    N_("viết giá trị cần in, ví dụ {{ so_lieu.ho_so.tiep_nhan }}; để in nguyên `{{`, `{%` hay `{#`, "
+       "viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"),
+    N_("biểu thức trống: không có gì giữa `{{` và `}}`"),
+    N_("biểu thức chưa trọn: thiếu giá trị sau phép tính, hoặc thiếu dấu đóng ngoặc"),
+    N_("ví dụ so(x, 2) in 1.234,57: hai chữ số sau dấu phẩy"),
+    N_("đặt đơn vị trong dấu nháy: bang_chu(x, 'đồng')"),
+    N_("viết từng tham số, ví dụ ti_le(a, b, 2)"),
+    N_("ví dụ ti_le(so_lieu.ho_so.dung_han, so_lieu.ho_so.tiep_nhan)"),
     N_("thiếu `}}` đóng biểu thức"),
     N_("thừa phần sau biểu thức"),
     N_("biểu thức lồng quá sâu"),
@@ -573,6 +587,12 @@ HINTS = (
     N_("ví dụ `nguoi_cung_ky: {ho_ten: Lê Thị Thu}`; vai trò mặc định THƯ KÝ, hoặc `vai_tro: ĐẠI DIỆN …`"),
     N_("bỏ vai_tro; ghi chức vụ trong chuc_vu"),
     N_("biên bản không có Kính gửi: ghi nơi nhận trong noi_nhan"),
+    N_("số văn bản là số nguyên dương, ví dụ `so: 5`; chưa có số thì bỏ khóa so (văn thư ghi số khi ban hành)"),
+    N_("độ rộng tương đối của cột, lớn hơn 0: cột `rong: 2` rộng gấp đôi cột `rong: 1`"),
+    N_("viết không dấu, nối các chữ bằng `_`, ví dụ `noi_dung`, `kinh_phi_2024`"),
+    N_("bỏ mục trống này khỏi danh sách"),
+    N_("mỗi dòng đầu tệp là một khóa, không bắt đầu bằng `- `; tệp khởi đầu có chú thích: python -m ccch_docs init "
+       "--loai ke_hoach"),
 )
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")

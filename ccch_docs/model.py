@@ -31,7 +31,7 @@ from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .formats.words import bang_chu
-from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
+from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN, code_of
 from .source import Linked, Source
 from .yamlerrors import quoted
 from .yamlio import Path_, Where
@@ -202,7 +202,8 @@ def _label_style(value: Any) -> Any:
 
 LabelStyle = Annotated[str, BeforeValidator(_label_style),
                        WithJsonSchema({"enum": ["I.", "I", "1.", "a)", "1", "a", "none", None]})]
-Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+Key = Annotated[str, Field(pattern=_KEY_PATTERN)]
 
 
 def _cell(value: Any) -> str | int | float | tuple[str, ...]:
@@ -617,8 +618,14 @@ _KINDS = {
     "missing": "CCHC-E001", "extra_forbidden": "CCHC-E002", "string_type": "CCHC-E003", "tuple_type": "CCHC-E004",
     "model_type": "CCHC-E005", "model_attributes_type": "CCHC-E005", "dict_type": "CCHC-E005",
     "string_pattern_mismatch": "CCHC-E006", "float_parsing": "CCHC-E007", "float_type": "CCHC-E007",
-    "int_parsing": "CCHC-E008", "int_type": "CCHC-E008", "greater_than": "CCHC-E009", "bool_type": "CCHC-E010",
-    "literal_error": "CCHC-E011",
+    "int_parsing": "CCHC-E008", "int_type": "CCHC-E008", "int_from_float": "CCHC-E008", "greater_than": "CCHC-E009",
+    "bool_type": "CCHC-E010", "literal_error": "CCHC-E011",
+}
+# The hint of a number key (its type and its limit), by key, for the problems of its type and its limit.
+_NUMBER_CODES = ("CCHC-E007", "CCHC-E008", "CCHC-E009", "CCHC-E310")
+_NUMBER_HINTS = {
+    "so": "số văn bản là số nguyên dương, ví dụ `so: 5`; chưa có số thì bỏ khóa so (văn thư ghi số khi ban hành)",
+    "rong": "độ rộng tương đối của cột, lớn hơn 0: cột `rong: 2` rộng gấp đôi cột `rong: 1`",
 }
 
 
@@ -707,17 +714,43 @@ def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
             ", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
     elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
         hint = "ví dụ " + _SHAPES[loc[0]]
+    elif kind in ("model_type", "model_attributes_type") and _allowed_keys(loc, root):
+        hint = "các khóa được dùng ở đây: " + ", ".join(_allowed_keys(loc, root))
+    elif (code or code_of(message)) in _NUMBER_CODES and loc and loc[-1] in _NUMBER_HINTS:
+        hint = _NUMBER_HINTS[str(loc[-1])]
+    elif code == "CCHC-E010":
+        hint = "viết true hoặc false"
+    elif code == "CCHC-E003" and loc:
+        hint = f"viết một dòng chữ sau `{loc[-1]}:`; dòng có [ ] {{ }} hay `: ` thì đặt cả dòng trong dấu ngoặc kép"
+    elif code == "CCHC-E006" and (err.get("ctx") or {}).get("pattern") == _KEY_PATTERN:
+        hint = "viết không dấu, nối các chữ bằng `_`, ví dụ `noi_dung`, `kinh_phi_2024`"
+    elif message == CODES["CCHC-E308"] and loc:
+        hint = _empty_hint(loc, root)
     return src.problem(loc, message, hint, code)
+
+
+def _empty_hint(loc: Path_, root: type[BaseModel]) -> str:
+    """What to do with an empty text: drop it from its list, fill it in, or drop the key if it may go."""
+    key = loc[-1]
+    if isinstance(key, int):
+        return "bỏ mục trống này khỏi danh sách"
+    model = _model_at(loc[:-1], root)
+    if model is not None and key in model.model_fields and model.model_fields[str(key)].is_required():
+        return f"ghi nội dung cho `{key}` (khóa bắt buộc)"
+    return f"ghi nội dung cho `{key}`, hoặc bỏ cả dòng `{key}:` nếu không có gì để ghi"
 
 
 def _user_path(data: Any, loc: tuple[Any, ...]) -> Path_:
     """The key path in the user's data of a pydantic location, without the tags pydantic adds (`str`,
-    `function-before[…]`) unless the user's data holds such a key."""
+    `function-before[…]`) unless the user's data holds such a key, nor the index of a one-line value read as a
+    list of one (`trich_yeu: ""` is `trich_yeu`, not `trich_yeu[0]`)."""
     out: list[str | int] = []
     for part in loc:
         if isinstance(data, dict) and part in data or isinstance(data, list | tuple) and isinstance(part, int):
             data = data[part] if isinstance(data, dict) or part < len(data) else None
             out.append(part)
+        elif isinstance(part, int) and isinstance(data, str | int | float):
+            continue
         elif not (isinstance(part, str) and "[" in part):
             data = None
             out.append(part)
@@ -726,6 +759,12 @@ def _user_path(data: Any, loc: tuple[Any, ...]) -> Path_:
 
 def _allowed_keys(loc: Path_, root: type[BaseModel]) -> list[str]:
     """The keys a mapping at `loc` may hold, found by walking the models along the path."""
+    model = _model_at(loc, root)
+    return list(model.model_fields) if model else []
+
+
+def _model_at(loc: Path_, root: type[BaseModel]) -> type[BaseModel] | None:
+    """The model of the mapping at `loc` (None for a table's row, a dict of figures …)."""
     model: Any = root
     in_dict = False  # the next part is a key of a dict field (a column preset's name), not a field
     for part in loc:
@@ -734,9 +773,9 @@ def _allowed_keys(loc: Path_, root: type[BaseModel]) -> list[str]:
             continue
         field = model.model_fields.get(part) if model else None
         if field is None:
-            return []
+            return None
         model, in_dict = _model_in(field.annotation), get_origin(field.annotation) is dict
-    return list(model.model_fields) if model else []
+    return model
 
 
 def _model_in(annotation: Any) -> Any:

@@ -120,7 +120,9 @@ def _parse(text: str, file: str, base_dir: Path) -> Source:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị (ví dụ `loai: ke_hoach`)", file, 1, 1)])
+        raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị (ví dụ `loai: ke_hoach`)", file, 1, 1,
+                                  hint="mỗi dòng đầu tệp là một khóa, không bắt đầu bằng `- `; tệp khởi đầu có chú "
+                                       "thích: python -m ccch_docs init --loai ke_hoach")])
     return Source(data, places, file, base_dir, problems)
 
 

@@ -24,6 +24,7 @@ MONEY_UNITS = (("tỷ", 10**9), ("triệu", 10**6), ("nghìn", 10**3))
 # Numbers from here on are refused: no count or budget reaches them, and they could not be printed exactly.
 LIMIT = 10**25
 TOO_LARGE = "số quá lớn (từ 10²⁵ trở lên)"
+MINUS = "\u2212"  # −
 
 
 def printable(value: Number) -> bool:
@@ -68,12 +69,14 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
     ValueError (TOO_LARGE) for what is too large. `printed`: written as `so` prints (an expression's
     result), where `1.500` can only be one thousand five hundred.
 
-    Numbers read from YAML remember their text (`1.500`), which is what is read.
+    Numbers read from YAML remember their text (`1.500`), which is what is read. A leading `−` (U+2212, the minus
+    sign that Word, Excel and web pages print) is the minus `-`: a figure or an amount pasted from them is the
+    number it shows, not a text left out of a total.
 
     >>> read("3.000.000"), read("1,5"), read("3.000.000 đồng"), read("1.234,5"), read("44333"), read("99.59")
     (3000000, 1.5, 3000000, 1234.5, 44333, 99.59)
-    >>> read("Theo Đề án"), read(1500), read(2.5)
-    (None, 1500, 2.5)
+    >>> read("Theo Đề án"), read(1500), read(2.5), read("−1.500.000"), read("−2,5")
+    (None, 1500, 2.5, -1500000, -2.5)
     >>> for text in ("3,000,000", "3 triệu", "1.500", "1.000", "2,5 tỷ đồng"):
     ...     try:
     ...         read(text)
@@ -91,6 +94,8 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
             return value
         value = text
     text = value.strip()
+    if text[:1] == MINUS:  # the minus sign of typesetting (Word, Excel, the web): the same number as `-`
+        text = "-" + text[1:]
     if len(text) > 10_000 or not text[:1].isdigit() and text[:1] not in "+-":  # no number, or ValueError below
         return None
     if _ONE_GROUP.fullmatch(text) and not (printed and "." in text):
