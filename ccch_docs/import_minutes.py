@@ -30,28 +30,26 @@ _HEADING = re.compile(r"^[IVXLC]+\.\s")
 
 def opening(texts: list[str]) -> tuple[dict[str, Any], int]:
     """The labelled lines opening a biên bản's paragraphs `texts`, as keys, and how many paragraphs they take.
-    The paragraphs under a bare `Thành phần tham dự:` line are its items, up to the next label (or, when none
-    follows, up to the first level-I heading).
+    The paragraphs under a bare `Thành phần tham dự:` line are its items, up to the next label or the first
+    level-I heading, whichever comes first (a label's words further on open a paragraph of the content).
 
     >>> opening(["Thời gian bắt đầu: 8 giờ", "Thành phần tham dự:", "1. A", "2. B", "Chủ trì (chủ toạ): C", "Mở"])
     ({'thoi_gian_bat_dau': '8 giờ', 'thanh_phan': ['1. A', '2. B'], 'chu_tri': 'C'}, 5)
     >>> opening(["Thành phần tham dự:", "- A;", "- B.", "I. NỘI DUNG"])
     ({'thanh_phan': ['- A;', '- B.']}, 3)
     """
-    lead = texts
     found: dict[str, Any] = {}
     i = 0
-    while i < len(lead):
-        key, rest = _label(lead[i])
+    while i < len(texts):
+        key, rest = _label(texts[i])
         if key is None or key in found:
             break
         i += 1
         value: str | list[str] = rest
         if key == "thanh_phan" and not rest:
-            labelled = [k for k in range(i, len(lead)) if _label(lead[k])[0] is not None]
-            end = labelled[0] if labelled else next((k for k in range(i, len(lead)) if _HEADING.match(lead[k])),
-                                                    len(lead))
-            value, i = lead[i:end], end
+            end = next((k for k in range(i, len(texts)) if _label(texts[k])[0] is not None or _HEADING.match(texts[k])),
+                       len(texts))
+            value, i = texts[i:end], end
         if value:
             found[key] = value
     return found, i

@@ -213,3 +213,14 @@ def test_libreoffice_prints_the_two_names_on_one_line(rendered, tmp_path):
         for name in ("uneven", "wrapped"):
             tops = _name_lines(tmp_path / f"{name}.pdf")
             assert tops.keys() == {"Thu", "Tâm"} and abs(tops["Thu"] - tops["Tâm"]) < 1, (name, tops)
+
+
+def test_an_attendance_list_ends_at_the_content_whatever_label_the_content_repeats(render_dict, tmp_path):
+    from ccch_docs import importer
+    data = {**MINUTES, "thanh_phan": ["1. Đoàn kiểm tra: ông A.", "2. Ủy ban nhân dân xã: ông B."],
+            "noi_dung": [{"tieu_de": "Kết quả kiểm tra",
+                          "doan": ["Bộ phận Một cửa:", "Địa điểm: tầng 1 trụ sở, thuận tiện cho người dân."]}]}
+    render_dict(data)
+    back = importer.read(tmp_path / "doc.docx").data
+    assert back["thanh_phan"] == data["thanh_phan"] and back["dia_diem"] == MINUTES["dia_diem"]
+    assert back["noi_dung"] == [{"tieu_de": "KẾT QUẢ KIỂM TRA", "doan": data["noi_dung"][0]["doan"]}]
