@@ -144,11 +144,13 @@ def _size(path: Path) -> int:
 def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Problem, ...], bool, bool]]:
     """Run `jobs` in a worker, up to a full disk; what each wrote, its problems, whether its input was at fault and
     whether the disk was full (the jobs themselves are not sent back)."""
-    _Worker.busy = True
     try:
-        return [(r.written, r.problems, r.bad_input, r.disk_full) for r in run_each(jobs)]
-    finally:
-        _Worker.busy = False
+        _Worker.busy = True
+        try:
+            return [(r.written, r.problems, r.bad_input, r.disk_full) for r in run_each(jobs)]
+        finally:
+            _Worker.busy = False
+    finally:  # apart: a SIGTERM landing before the worker is marked idle leaves the inner block at once
         if signal.getsignal(signal.SIGTERM) is _ignore:  # SIGTERM (_stop): the jobs have unwound, files removed
             _end(128 + signal.SIGTERM)
 

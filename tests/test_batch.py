@@ -283,6 +283,40 @@ def test_a_worker_told_to_stop_stops_waiting_or_in_a_job(tmp_path, monkeypatch, 
     assert worker.exitcode == 128 + signal.SIGTERM
 
 
+def test_a_stop_landing_as_a_task_ends_still_ends_the_worker(monkeypatch):
+    """SIGTERM landing as a task ends, before its worker is marked idle, still ends the worker: its SystemExit,
+    leaving _run_chunk, would go back to the pool as the task's error and the worker, SIGTERM now set aside, would
+    wait for work again."""
+    class Ended(Exception):
+        pass
+
+    def end(code):
+        raise Ended(code)
+
+    class Ending:  # the worker's state, SIGTERM's handler running as the worker is marked idle
+        now = False
+
+        @property
+        def busy(self):
+            return self.now
+
+        @busy.setter
+        def busy(self, value):
+            if self.now and not value:
+                batch._stop(signal.SIGTERM, None)
+            self.now = value
+
+    monkeypatch.setattr(batch, "_Worker", Ending())
+    monkeypatch.setattr(batch, "_end", end)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(Ended) as ended:
+            batch._run_chunk(())
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert ended.value.args == (128 + signal.SIGTERM,)
+
+
 def _running(pid: int) -> bool:
     """Whether process `pid` runs (not ended, nor ended and not yet reaped)."""
     try:
