@@ -9,6 +9,7 @@ import os
 import signal
 import stat
 import sys
+import types
 from pathlib import Path
 
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
@@ -17,6 +18,7 @@ from .signals import Terminated, sigterm_raises
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
+PLUGINS_OFF = ("PYDANTIC_DISABLE_PLUGINS", "__all__")  # the command line's default: no pydantic plugins
 LANGS = ["en", "vi"]
 TEXTS = {  # the command line's own words: Vietnamese msgids, translated through the message catalog
     "prog": N_("Tạo văn bản cải cách hành chính (.docx, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp YAML."),
@@ -137,72 +139,88 @@ def _prog() -> str:
     return "python -m ccch_docs" if name in ("", "__main__.py", "-c") else Path(name).stem
 
 
-def parser(lang: str) -> argparse.ArgumentParser:
-    """The argument parser, its help in `lang`."""
+COMMANDS = ("render", "validate", "templates", "schema", "check", "init", "don-vi", "profile", "cascade", "import",
+            "nhap")
+
+
+def parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, its help in `lang`; with `command`, that command's alone (the others cost start-up time)."""
     t = looked_up(TEXTS, lang)
     top = argparse.ArgumentParser(prog=_prog(), description=t["prog"])
     top.add_argument("--version", action=_Version, help=t["version"])
     top.add_argument("--lang", choices=LANGS, default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
 
-    def command(parent: argparse._SubParsersAction, name: str, *, folders: bool = False,
-                aliases: tuple[str, ...] = (), help: str | None = None) -> argparse.ArgumentParser:
+    def wanted(*names: str) -> bool:
+        return command is None or command in names
+
+    def add(parent: argparse._SubParsersAction, name: str, *, folders: bool = False,
+            aliases: tuple[str, ...] = (), help: str | None = None) -> argparse.ArgumentParser:
         p = parent.add_parser(name, aliases=aliases, help=t[help or name], description=t[help or name])
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t["lang"])  # also after the command
         if folders:
             p.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
         return p
 
-    render = command(sub, "render", folders=True)
-    render.add_argument("sources", nargs="+", metavar="file", help=t["sources"])
-    render.add_argument("-o", "--output", help=t["output"])
-    render.add_argument("--pdf", action="store_true", help=t["pdf"])
-    render.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help=t["jobs"])
-    render.add_argument("--pdf-timeout", type=float, default=180, metavar="S", help=t["pdf_timeout"])
-    validate = command(sub, "validate", folders=True)
-    validate.add_argument("files", nargs="+", help=t["sources"])
-    for p in (render, validate):
-        p.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
-    tsub = command(sub, "templates").add_subparsers(dest="action", required=True)
-    command(tsub, "list", folders=True).add_argument("--mau", help=t["mau"])
-    export = command(tsub, "export")
-    export.add_argument("name", help=t["name"])
-    export.add_argument("--to", type=Path, required=True, help=t["to"])
-    export.add_argument("--force", action="store_true", help=t["force"])
-    command(tsub, "cot", folders=True).add_argument("--mau", help=t["mau"])
-    check = command(tsub, "check")
-    check.add_argument("dir", type=Path, help=t["dir"])
-    check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
-    command(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
-    docx_check = command(sub, "check", help="check_docx")
-    docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
-    docx_check.add_argument("--json", action="store_true", help=t["json"])
-    docx_check.add_argument("--html", type=Path, metavar="FILE", help=t["html"])
-    init = command(sub, "init", folders=True)
-    init.add_argument("--loai", required=True, help=t["loai"])
-    init.add_argument("--don-vi", type=Path, help=t["don_vi"])
-    init.add_argument("-o", "--output", type=Path, help=t["init_output"])
-    init.add_argument("--force", action="store_true", help=t["force"])
-    profile = command(sub, "don-vi", folders=True, aliases=("profile",), help="profile")
-    profile.add_argument("-o", "--output", type=Path, required=True, help=t["profile_output"])
-    for flag in ("ten", "chu-quan", "viet-tat", "dia-danh", "tm", "kt", "chuc-vu", "ho-ten", "luu", "mau"):
-        profile.add_argument(f"--{flag}", action="append" if flag == "ten" else "store",
-                             help=t["p_" + flag.replace("-", "_")])
-    profile.add_argument("--force", action="store_true", help=t["force"])
-    cascade = command(sub, "cascade")
-    cascade.add_argument("parent", type=Path, help=t["parent"])
-    cascade.add_argument("--don-vi", action="append", required=True, help=t["cascade_don_vi"])
-    cascade.add_argument("-o", "--output", type=Path, required=True, help=t["cascade_output"])
-    cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
-    cascade.add_argument("--force", action="store_true", help=t["force"])
+    if wanted("render"):
+        render = add(sub, "render", folders=True)
+        render.add_argument("sources", nargs="+", metavar="file", help=t["sources"])
+        render.add_argument("-o", "--output", help=t["output"])
+        render.add_argument("--pdf", action="store_true", help=t["pdf"])
+        render.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help=t["jobs"])
+        render.add_argument("--pdf-timeout", type=float, default=180, metavar="S", help=t["pdf_timeout"])
+        render.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
+    if wanted("validate"):
+        validate = add(sub, "validate", folders=True)
+        validate.add_argument("files", nargs="+", help=t["sources"])
+        validate.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
+    if wanted("templates"):
+        tsub = add(sub, "templates").add_subparsers(dest="action", required=True)
+        add(tsub, "list", folders=True).add_argument("--mau", help=t["mau"])
+        export = add(tsub, "export")
+        export.add_argument("name", help=t["name"])
+        export.add_argument("--to", type=Path, required=True, help=t["to"])
+        export.add_argument("--force", action="store_true", help=t["force"])
+        add(tsub, "cot", folders=True).add_argument("--mau", help=t["mau"])
+        check = add(tsub, "check")
+        check.add_argument("dir", type=Path, help=t["dir"])
+        check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
+    if wanted("schema"):
+        add(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
+    if wanted("check"):
+        docx_check = add(sub, "check", help="check_docx")
+        docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
+        docx_check.add_argument("--json", action="store_true", help=t["json"])
+        docx_check.add_argument("--html", type=Path, metavar="FILE", help=t["html"])
+    if wanted("init"):
+        init = add(sub, "init", folders=True)
+        init.add_argument("--loai", required=True, help=t["loai"])
+        init.add_argument("--don-vi", type=Path, help=t["don_vi"])
+        init.add_argument("-o", "--output", type=Path, help=t["init_output"])
+        init.add_argument("--force", action="store_true", help=t["force"])
+    if wanted("don-vi", "profile"):
+        profile = add(sub, "don-vi", folders=True, aliases=("profile",), help="profile")
+        profile.add_argument("-o", "--output", type=Path, required=True, help=t["profile_output"])
+        for flag in ("ten", "chu-quan", "viet-tat", "dia-danh", "tm", "kt", "chuc-vu", "ho-ten", "luu", "mau"):
+            profile.add_argument(f"--{flag}", action="append" if flag == "ten" else "store",
+                                 help=t["p_" + flag.replace("-", "_")])
+        profile.add_argument("--force", action="store_true", help=t["force"])
+    if wanted("cascade"):
+        cascade = add(sub, "cascade")
+        cascade.add_argument("parent", type=Path, help=t["parent"])
+        cascade.add_argument("--don-vi", action="append", required=True, help=t["cascade_don_vi"])
+        cascade.add_argument("-o", "--output", type=Path, required=True, help=t["cascade_output"])
+        cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
+        cascade.add_argument("--force", action="store_true", help=t["force"])
     for name in ("import", "nhap"):
-        imp = command(sub, name, help="import")
-        imp.add_argument("file", type=Path, help=t["import_file"])
-        imp.add_argument("-o", "--output", help=t["import_output"])
-        imp.add_argument("--render", action="store_true", help=t["import_render"])
-        imp.add_argument("--pdf", action="store_true", help=t["pdf"])
-        imp.add_argument("--profile", type=Path, metavar="FILE", help=t["import_profile"])
-        imp.add_argument("--force", action="store_true", help=t["force"])
+        if wanted(name):
+            imp = add(sub, name, help="import")
+            imp.add_argument("file", type=Path, help=t["import_file"])
+            imp.add_argument("-o", "--output", help=t["import_output"])
+            imp.add_argument("--render", action="store_true", help=t["import_render"])
+            imp.add_argument("--pdf", action="store_true", help=t["pdf"])
+            imp.add_argument("--profile", type=Path, metavar="FILE", help=t["import_profile"])
+            imp.add_argument("--force", action="store_true", help=t["force"])
     return top
 
 
@@ -221,6 +239,7 @@ def run() -> None:
         os._exit(status)
 
     atexit.register(leave)
+    _skip_plugin_lookup()
     try:
         status = main()
     except SystemExit as exc:  # argparse's --help, --version and usage errors
@@ -229,12 +248,21 @@ def run() -> None:
     sys.exit(status)
 
 
+def _skip_plugin_lookup() -> None:
+    """With pydantic's plugins off (the command line's default), keep pydantic from importing what it looks for them
+    with: importlib.metadata, a sixth of a small render's start, imported even when the variable turns them off."""
+    if os.environ.get(PLUGINS_OFF[0], PLUGINS_OFF[1]) in ("__all__", "1", "true"):  # the values pydantic reads as off
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]  # what the real one returns when they are off
+        sys.modules.setdefault(loader.__name__, loader)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
     # Pydantic looks for plugins among every installed distribution's entry points when it builds the models (tens
     # of milliseconds of a render's start); the command line uses none. Setting the variable turns them back on.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    os.environ.setdefault(*PLUGINS_OFF)
     lang = _language(argv)
     from .output import Stdout
     stdout, sys.stdout = sys.stdout, Stdout(sys.stdout)
@@ -267,7 +295,9 @@ def _parsed(argv: list[str], lang: str) -> int:
     """Parse `argv` (help in `lang`) and run its command; problems printed, the exit code returned."""
     from .messages import argparse_speaking, speaking
     with argparse_speaking(_known(lang)):
-        args = parser(_known(lang)).parse_args(argv)
+        # Before the command only --lang takes a value (en, vi): the first word naming a command is the command.
+        command = next((a for a in argv if a in COMMANDS), None)
+        args = parser(_known(lang), command).parse_args(argv)
     t = looked_up(TEXTS, args.lang)
     with speaking(args.lang):  # problems printed in the language asked for
         try:
@@ -391,8 +421,8 @@ def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
     from . import packs, tplcheck
     from .output import write_atomic
     if args.action == "cot":
-        from .model import BUILTIN_PRESETS
-        for name, columns in {**BUILTIN_PRESETS, **packs.named(args.mau, args.templates).pack.cot}.items():
+        from .model import builtin_presets
+        for name, columns in {**builtin_presets(), **packs.named(args.mau, args.templates).pack.cot}.items():
             print(name)
             for column in columns:
                 print(f"  {column.khoa:<12} {column.ten}")

@@ -12,7 +12,7 @@ from .decree.wording import Words, fill
 from .formats import dates, numbers
 from .markup import runs
 from .model import Bang, BangSo, Muc, VanBan, merge_columns
-from .settings import Pack
+from .settings import DEFAULT_PACK, Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
 # The emphasis of a run-in title, as its heading style has it (I. and 1. bold, a) italic).
@@ -281,7 +281,7 @@ def notes(doc: VanBan) -> list[dict[str, Any]]:
             for k, v in sorted(given.items(), key=lambda kv: int(kv[0]))]
 
 
-def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a frozen model)
+def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
     """The whole render context of `doc`, with the fixed wording and Nơi nhận lines of its template `pack`."""
     words = pack.words
     layout = doc.layout
@@ -310,7 +310,7 @@ def build(doc: VanBan, pack: Pack = Pack()) -> dict[str, Any]:  # noqa: B008 (a 
         "ket_thuc": plain(doc.ket_thuc),
         "noi_nhan": punctuation.recipients(pack.noi_nhan.dau + doc.noi_nhan + pack.noi_nhan.cuoi, doc.luu,
                                            layout.opening(doc, words) if layout.opening else None, words),
-        "tu_ngu": pack.tu_ngu.model_dump(),
+        "tu_ngu": dict(pack.tu_ngu),
         "nguoi_ky": signers.block(doc.nguoi_ky, words),
         "nguoi_soan": doc.nguoi_soan or "",
         "kem_theo": attachment(doc, words),

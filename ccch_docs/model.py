@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import reprlib
 from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_origin
 
 from pydantic import (
@@ -387,7 +388,7 @@ class BangSo(Model):
 
     cot: Columns = Field(description="danh sách cột, hoặc tên mẫu cột (có sẵn: "
                                      + ", ".join(presets.PRESETS) + "; hoặc trong pack.yaml)")
-    danh_so: DanhSoBang = DanhSoBang()
+    danh_so: DanhSoBang = DanhSoBang.model_construct()
     nhom: tuple[Nhom, ...] = ()
     dong: tuple[Row, ...] = Field((), description="các dòng không thuộc nhóm nào")
     tong_cong: Total = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng, "
@@ -419,9 +420,9 @@ class BangSo(Model):
         preset, a pack's too, by its columns); InputError for the name of another preset."""
         if not isinstance(self.cot, str):
             return self.cot
-        if self.cot in BUILTIN_PRESETS:
-            return BUILTIN_PRESETS[self.cot]
-        message, hint = _unknown_preset(self.cot, BUILTIN_PRESETS)
+        if self.cot in builtin_presets():
+            return builtin_presets()[self.cot]
+        message, hint = _unknown_preset(self.cot, builtin_presets())
         raise InputError([Problem(message, key="cot", hint=hint)])
 
     @property
@@ -501,8 +502,12 @@ class PhuLuc(BangSo):
 WIDE = 5  # a table of more columns than this (after Số TT) turns its phụ lục's page to landscape
 
 
-BUILTIN_PRESETS = {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns)
-                   for name, columns in presets.PRESETS.items()}
+@cache
+def builtin_presets() -> dict[str, tuple[Cot, ...]]:
+    """The built-in column presets as columns (validated on first use: a validator built at import costs start-up)."""
+    return {name: tuple(Cot(khoa=k, ten=t, rong=r) for k, t, r in columns) for name, columns in presets.PRESETS.items()}
+
+
 Presets = Mapping[str, tuple[Cot, ...]]
 
 
@@ -587,7 +592,7 @@ class VanBan(Model):
     nguoi_cung_ky: NguoiKy | None = Field(None, description="biên bản: người ký bên trái, ngang hàng với nguoi_ky "
                                                             "(thư ký; hoặc đại diện bên kia, ghi vai_tro)")
     nguoi_soan: Text | None = Field(None, description="ký hiệu người đánh máy và số bản (ô 12), ví dụ PL.(300)")
-    danh_so: DanhSo = Field(DanhSo(), description="cách đánh số thân văn bản")
+    danh_so: DanhSo = Field(DanhSo.model_construct(), description="cách đánh số thân văn bản")
     phu_luc: tuple[PhuLuc, ...] = Field((), description="các phụ lục (bảng), mỗi phụ lục một trang ngang riêng")
     kem_theo: Annotated[Any, WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "object"}]})] = Field(
         None, description="quyết định (Mẫu 1.3): văn bản ban hành kèm theo, đường dẫn hoặc khối khóa; "
@@ -969,7 +974,7 @@ def _parts_preset(parts: tuple[Muc, ...], known: Presets) -> tuple[Muc, ...]:
 
 def known_presets(columns: Presets | None) -> Presets:
     """The column presets a document may name: the built-in ones and a pack's `columns` (which win)."""
-    return {**BUILTIN_PRESETS, **(columns or {})}
+    return {**builtin_presets(), **(columns or {})}
 
 
 def with_presets(doc: VanBan, known: Presets) -> VanBan:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import settings, source
 from .errors import InputError, Problem, TemplateError, did_you_mean
 from .files import Reader, inside, real
-from .settings import Pack
+from .settings import DEFAULT_PACK, Pack
 
 ENV = "CCHC_TEMPLATES"
 PACK_FILE = "pack.yaml"
@@ -54,7 +54,7 @@ class TemplateSet:
     """Folders searched for templates in order (the first that has a name wins), and their merged pack settings."""
 
     folders: tuple[Path, ...]
-    pack: Pack = field(default_factory=Pack)
+    pack: Pack = DEFAULT_PACK
 
     def find(self, name: str) -> Path:
         """The path of template `name` (without .docx)."""
@@ -132,7 +132,7 @@ def read_settings(folders: Sequence[Path], reader: Reader | None = None) -> tupl
             layer = source.load_path(path, inner)
             merged = layer if merged is None else source.merge(merged, layer)
     if merged is None:
-        return Pack(), None
+        return DEFAULT_PACK, None
     return settings.read(merged), source.section(merged, "mac_dinh")
 
 

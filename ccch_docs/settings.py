@@ -65,8 +65,8 @@ class Pack(Model):
     ten: Text | None = Field(None, description="tên bộ mẫu, để người dùng nhận ra, ví dụ Bộ mẫu tỉnh Đồng Tháp")
     co_chu: Literal["12/13", "13/14"] | None = Field(
         None, description="cặp cỡ chữ Quốc hiệu / Tiêu ngữ (và dòng địa danh, ngày); mặc định theo tệp mẫu")
-    tu_ngu: TuNgu = Field(TuNgu(), description="các chữ cố định in trên văn bản")
-    noi_nhan: NoiNhan = Field(NoiNhan(), description="các dòng nơi nhận thêm vào mọi văn bản")
+    tu_ngu: TuNgu = Field(TuNgu.model_construct(), description="các chữ cố định in trên văn bản")
+    noi_nhan: NoiNhan = Field(NoiNhan.model_construct(), description="các dòng nơi nhận thêm vào mọi văn bản")
     cot: dict[Key, Columns] = Field({}, description="mẫu cột phụ lục: tên mẫu → danh sách cột")
     mac_dinh: dict[str, Any] = Field({}, description="giá trị mặc định cho các khóa của văn bản (gộp sâu; văn bản và "
                                                      "tệp ke_thua được ưu tiên), ví dụ luu, dia_danh, co_quan.dia_chi")
@@ -74,7 +74,7 @@ class Pack(Model):
     @property
     def words(self) -> wording.Words:
         """The wording of the pack's documents: the decree's, with the pack's `tu_ngu`."""
-        return wording.words(self.tu_ngu.model_dump())
+        return wording.words(dict(self.tu_ngu))
 
     @property
     def sizes(self) -> tuple[float, float] | None:
@@ -83,6 +83,11 @@ class Pack(Model):
             return None
         small, large = self.co_chu.split("/")
         return float(small), float(large)
+
+
+# The settings of a pack without pack.yaml. Defaults are the models' own, never validated (as pydantic treats them):
+# built so, they cost no validator at start-up.
+DEFAULT_PACK = Pack.model_construct()
 
 
 def read(src: Source) -> Pack:

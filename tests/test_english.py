@@ -17,7 +17,7 @@ import pytest
 
 import ccch_docs.packs
 import ccch_docs.pdf
-from ccch_docs.cli import main, parser
+from ccch_docs.cli import COMMANDS, main, parser
 from ccch_docs.messages import argparse_speaking, translate
 
 VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
@@ -262,6 +262,22 @@ def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> li
             for name, sub in action.choices.items():
                 found += _commands(sub, (*path, name))
     return found
+
+
+def test_the_parser_of_one_command_is_the_whole_parser_for_that_command(capsys):
+    """Start-up builds only the command being run: its parser helps and parses as the whole parser does."""
+    assert {words[0] for words in _commands(parser("vi")) if words} == set(COMMANDS)
+    for words in _commands(parser("en")):
+        if not words:
+            continue
+        helps = []
+        for made in (parser("en"), parser("en", words[0])):
+            with pytest.raises(SystemExit):
+                made.parse_args([*words, "--help"])
+            helps.append(capsys.readouterr().out)
+        assert helps[0] == helps[1] and helps[0].startswith("usage: "), words
+    assert parser("vi", "render").parse_args(["render", "a.yaml", "-j", "2"]) == parser("vi").parse_args(
+        ["render", "a.yaml", "-j", "2"])
 
 
 # Examples of the user's own data in the help (a unit's name, a title), written as the user writes them.

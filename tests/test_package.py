@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -48,3 +49,35 @@ def test_command_line_turns_pydantic_plugins_off_unless_the_user_chose():
         out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, env=env,
                              check=True).stdout
         assert out.split()[-2:] == ["0", seen]
+
+
+def test_command_line_leaves_out_pydantics_plugin_lookup_only_when_plugins_are_off():
+    """importlib.metadata, which pydantic imports only to look for plugins, is not imported by a command run with
+    them off; with plugins chosen, pydantic's own look-up runs."""
+    example = Path(__file__).parents[1] / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+    for given, imported in ((None, False), ("__all__", False), ("true", False), ("logfire", True)):
+        env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+        if given:
+            env["PYDANTIC_DISABLE_PLUGINS"] = given
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "ccch_docs", "validate", str(example)],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr[-2000:]
+        modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+        assert "ccch_docs.model" in modules
+        assert ("importlib.metadata" in modules) is imported, given
+
+
+def test_importing_the_render_path_builds_no_validator_and_its_unvalidated_defaults_are_valid():
+    """Default instances made at import are built without validation (a validator built at import costs start-up
+    time): none is built by the import, and each default equals the validated model of the same values."""
+    code = ("import json, ccch_docs.cli_render, ccch_docs.api, pydantic; "
+            "from ccch_docs import model, settings; "
+            "print(json.dumps([c.__name__ for m in (model, settings) for c in vars(m).values() "
+            "if isinstance(c, type) and issubclass(c, pydantic.BaseModel) and c.__pydantic_complete__]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == []
+    from ccch_docs import model, settings
+    assert repr(settings.DEFAULT_PACK) == repr(settings.Pack())  # the same values, of the same types
+    assert settings.DEFAULT_PACK.words == settings.Pack().words
+    assert repr(model.VanBan.model_fields["danh_so"].default) == repr(model.DanhSo())
+    assert repr(model.BangSo.model_fields["danh_so"].default) == repr(model.DanhSoBang())
