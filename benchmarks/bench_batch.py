@@ -158,12 +158,12 @@ def main() -> None:
     row(f"{args.docs} small documents: one render call vs {args.docs} calls", one, separate, ">= 20x")
 
     if not args.skip_pdf:
-        from ccch_docs import pdf
+        from ccch_docs import office, pdf
         pdfs = small_docs(tmp / "pdf", args.pdfs)
         batch = timed(lambda: cli("render", str(tmp / "pdf"), "--pdf", "-o", f"{tmp / 'pdf-out'}/"))
         docx = sorted((tmp / "pdf-out").glob("*.docx"))
         assert len(docx) == len(pdfs) == len(list((tmp / "pdf-out").glob("*.pdf")))
-        cold = timed(lambda: [pdf._cold(d, tmp / "pdf-cold" / f"{d.stem}.pdf", pdf.TIMEOUT) for d in docx])
+        cold = timed(lambda: [office.cold(d, tmp / "pdf-cold" / f"{d.stem}.pdf", pdf.TIMEOUT) for d in docx])
         row(f"{args.pdfs} PDFs: one batch (render + warm LibreOffice) vs cold", batch, cold, ">= 8x")
         batch2 = timed(lambda: cli("render", str(tmp / "pdf"), "--pdf", "-j", "2", "-o", f"{tmp / 'pdf-out2'}/"))
         row(f"{args.pdfs} PDFs: the batch with -j 2 vs cold", batch2, cold, ">= 8x")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import ccch_docs
-from ccch_docs import batch, cli_render, pdf, source
+from ccch_docs import batch, cli_render, office, source
 from ccch_docs.cli import main
 from docx_view import View
 from samples import DECISION, LETTER, PLAN
@@ -214,7 +214,7 @@ def test_a_conversion_past_its_timeout_is_stopped_and_leaves_no_pdf(tmp_path):
     docx = tmp_path / "kh.docx"
     ccch_docs.render(ccch_docs.load(EXAMPLE), docx)
     for convert in (lambda: ccch_docs.to_pdf(docx, timeout=0.05),
-                    lambda: pdf.Office(timeout=0.05).convert(docx, tmp_path / "kh.pdf")):
+                    lambda: office.Office(timeout=0.05).convert(docx, tmp_path / "kh.pdf")):
         with pytest.raises(ccch_docs.OutputError, match="quá 0.05 giây nên đã dừng; không ghi PDF"):
             convert()
         assert sorted(p.name for p in tmp_path.iterdir()) == ["kh.docx"]
@@ -372,12 +372,12 @@ def test_libreoffice_found_where_windows_and_macos_install_it(tmp_path, monkeypa
     installed.parent.mkdir(parents=True)
     installed.write_text("")
     monkeypatch.delenv("CCHC_SOFFICE", raising=False)
-    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
-    monkeypatch.setattr(pdf, "_INSTALLED", (str(tmp_path / "Program Files" / "soffice.exe"), str(installed)))
-    assert pdf.soffice() == str(installed)
-    monkeypatch.setattr(pdf, "_INSTALLED", ())
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(office, "_INSTALLED", (str(tmp_path / "Program Files" / "soffice.exe"), str(installed)))
+    assert office.soffice() == str(installed)
+    monkeypatch.setattr(office, "_INSTALLED", ())
     with pytest.raises(ccch_docs.OutputError, match="không tìm thấy LibreOffice.*CCHC_SOFFICE"):
-        pdf.soffice()
+        office.soffice()
 
 
 @pytest.mark.libreoffice

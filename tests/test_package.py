@@ -51,6 +51,25 @@ def test_command_line_turns_pydantic_plugins_off_unless_the_user_chose():
         assert out.split()[-2:] == ["0", seen]
 
 
+def _imported(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    """The modules a command run with `args` imports (it must succeed)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "ccch_docs", *args], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+
+
+def test_a_render_without_pdf_imports_nothing_of_libreoffice(tmp_path):
+    example = Path(__file__).parents[1] / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+    code = ("import json, sys; from ccch_docs.cli import main; "
+            "code = main(['render', sys.argv[1], '-o', sys.argv[2]]); print(code, json.dumps(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code, str(example), str(tmp_path / "kh.docx")], capture_output=True,
+                         text=True, check=True).stdout
+    code, modules = out.splitlines()[-1].split(" ", 1)
+    assert code == "0" and (tmp_path / "kh.docx").is_file()
+    assert "ccch_docs.pdf" in json.loads(modules) and not {"ccch_docs.office", "subprocess"} & set(json.loads(modules))
+
+
 def test_command_line_leaves_out_pydantics_plugin_lookup_only_when_plugins_are_off():
     """importlib.metadata, which pydantic imports only to look for plugins, is not imported by a command run with
     them off; with plugins chosen, pydantic's own look-up runs."""
@@ -59,10 +78,7 @@ def test_command_line_leaves_out_pydantics_plugin_lookup_only_when_plugins_are_o
         env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
         if given:
             env["PYDANTIC_DISABLE_PLUGINS"] = given
-        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "ccch_docs", "validate", str(example)],
-                              capture_output=True, text=True, env=env)
-        assert done.returncode == 0, done.stderr[-2000:]
-        modules = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+        modules = _imported(["validate", str(example)], env)
         assert "ccch_docs.model" in modules
         assert ("importlib.metadata" in modules) is imported, given
 
