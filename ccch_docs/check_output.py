@@ -29,7 +29,8 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
             continue
         found = sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
         if not found:
-            problems.append(Problem("không có tệp .docx nào ở đây", str(path)))
+            problems.append(Problem("không có tệp .docx nào ở đây", str(path),
+                                    hint="nêu một tệp .docx, hoặc một thư mục có tệp .docx (tìm cả trong thư mục con)"))
         out.extend(found)
     if problems:
         raise InputError(problems)

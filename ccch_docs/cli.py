@@ -38,10 +38,16 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "suffix_hint": N_("dùng tên .docx hoặc .pdf, hoặc một thư mục kết thúc bằng /"),
     "many_to_file": N_("dựng nhiều tệp thì -o phải là một thư mục"),
     "stdout_one": N_("-o - chỉ dùng được với một tệp YAML"),
+    "stdout_one_hint": N_("nêu một tệp YAML, hoặc ghi các văn bản ra một thư mục: -o van-ban/"),
     "no_yaml": N_("không có tệp YAML nào ở đây"),
+    "no_yaml_hint": N_("tệp văn bản có đuôi .yaml hoặc .yml; tạo tệp khởi đầu: python -m ccch_docs init --loai "
+                       "ke_hoach -o ke-hoach.yaml"),
     "not_found": N_("không có tệp hoặc thư mục này"),
+    "not_found_hint": N_("kiểm tra tên tệp và đường dẫn (tính từ thư mục đang làm việc)"),
     "skip_profile": N_("bỏ qua {file}: hồ sơ đơn vị, không phải văn bản"),
     "same_output": N_("hai văn bản cùng ghi ra một tệp"),
+    "same_output_hint": N_("hai tệp YAML cùng tên ở hai thư mục: đổi tên một tệp, hoặc dựng mỗi thư mục ra một -o "
+                           "riêng"),
     "over_input": N_("tệp kết quả trùng với tệp đầu vào; không ghi đè"),
     "templates_opt": N_("thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)"),
     "roots": N_("chỉ đọc tệp liên kết (ke_thua, kem_theo, ke_hoach) và bộ mẫu trong thư mục này (lặp lại được)"),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import pdf
 from .batch import Job, Result, render_many, run_each
 from .cli import TEXTS
-from .errors import CchcError, InputError, Problem, TargetError, unreadable_folder
+from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
 from .messages import MANY_HINT, code_of
 from .source import Parsed, parse_path
 
@@ -43,7 +43,7 @@ def _render(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.output == "-":
         skip_profiles(sources, args.sources, t)
         if len(sources) + len(problems) != 1:
-            raise InputError([Problem(TEXTS["stdout_one"], "-o -")])
+            raise InputError([Problem(TEXTS["stdout_one"], "-o -", hint=TEXTS["stdout_one_hint"])])
         return _to_stdout(sources[0], _folders(args.templates), _folders(args.roots), args) if sources \
             else _report(problems)
     progress = Progress(t)
@@ -72,7 +72,8 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
         job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1)
         outputs = {Path(os.path.abspath(p)) for p in (job.docx, job.pdf) if p is not None}
         if outputs & taken or Path(os.path.abspath(src)) in outputs:
-            problems.append(Problem(TEXTS["same_output" if outputs & taken else "over_input"], str(src)))
+            problems.append(Problem(TEXTS["same_output"], str(src), hint=TEXTS["same_output_hint"]) if outputs & taken
+                            else Problem(TEXTS["over_input"], str(src), hint="chọn tệp kết quả khác (-o)"))
             continue
         taken |= outputs
         jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
@@ -111,12 +112,24 @@ def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
         elif any(c in arg for c in "*?["):  # a shell that does not expand patterns (Windows)
             files = sorted(p for p in map(Path, glob.glob(arg, recursive=True)) if p.is_file())
         else:
-            problems.append(Problem(TEXTS["not_found"], arg))
+            problems.append(Problem(TEXTS["not_found"], arg, hint=_near(path)))
             continue
         if not files:
-            problems.append(Problem(TEXTS["no_yaml"], arg))
+            problems.append(Problem(TEXTS["no_yaml"], arg, hint=TEXTS["no_yaml_hint"]))
         found.update(dict.fromkeys(files))
     return list(found), problems
+
+
+def _near(path: Path) -> str:
+    """The hint for a path that names nothing: the name in its folder whose stem is closest to its stem, if any
+    (compared whole, every `.yaml` would look alike)."""
+    import difflib
+    try:
+        names = {p.stem.casefold(): p.name for p in path.parent.iterdir()}
+    except OSError:
+        names = {}
+    close = difflib.get_close_matches(path.stem.casefold(), names, n=1, cutoff=0.6)
+    return did_you_mean(path.name, [names[c] for c in close], TEXTS["not_found_hint"]) or TEXTS["not_found_hint"]
 
 
 def _named(path: Path) -> bool:

@@ -48,6 +48,7 @@ _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "*": operator.mul, "/": operator.truediv, "//": operator.floordiv, "%": operator.mod, "**": operator.pow}
 # How to print `{{`, `{%`, `{#` as they are: an expression whose value is that text (README, "Reports that compute").
 LITERAL = "để in nguyên `{{`, `{%` hay `{#`, viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"
+_READS = "biểu thức chỉ đọc giá trị, tính toán, so sánh và gọi các hàm so, ti_le, phan_tram, tien, bang_chu, ngay"
 _SYNTAX_HINT = "kiểm tra các dấu ngoặc ( ), dấu nháy ' ' và phép tính; " + LITERAL
 _KINDS = ((bool, "đúng/sai"), (int, "số"), (float, "số"), (Decimal, "số"), (str, "chữ"), (PartialDate, "ngày"),
           (Mapping, "khối dữ liệu"), (list, "danh sách"), (tuple, "danh sách"), (type(None), "rỗng"))
@@ -192,9 +193,9 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         except ZeroDivisionError:
             raise ExpressionError("chia cho 0", "ti_le(a, b) ghi 0% khi b bằng 0") from None
         except (OverflowError, ArithmeticError):
-            raise ExpressionError("kết quả quá lớn") from None
+            raise ExpressionError("kết quả quá lớn", "kiểm tra số liệu và phép tính") from None
         if isinstance(result, complex) or not abs(result) < MAX_NUMBER:
-            raise ExpressionError("kết quả quá lớn hoặc không phải số thực")
+            raise ExpressionError("kết quả quá lớn hoặc không phải số thực", "kiểm tra số liệu và phép tính")
         return result
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -215,11 +216,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             except IndexError:
                 raise ExpressionError(f"không có phần tử thứ {argument} (danh sách có {grouped(len(obj))} phần tử)",
                                       "phần tử đầu tiên là [0]") from None
-        raise ExpressionError(f"không đọc được `[{argument!r}]` của {kind(obj)}")
+        raise ExpressionError(f"không đọc được `[{argument!r}]` của {kind(obj)}",
+                              "[số] đọc một phần tử của danh sách, ['khóa'] một khóa của khối dữ liệu")
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         if not any(obj is f for f in FUNCTIONS.values()):
-            raise ExpressionError("chỉ gọi được các hàm: " + ", ".join(FUNCTIONS))
+            raise ExpressionError("chỉ gọi được các hàm: " + ", ".join(FUNCTIONS), _READS)
         return obj(*args, **kwargs)
 
 
@@ -289,7 +291,7 @@ def _compile(source: str) -> _Compiled:
                                   _SYNTAX_HINT, shown) from None
         raise ExpressionError(f"cú pháp sai: {exc.message}", _SYNTAX_HINT, shown) from None
     except RecursionError:
-        raise ExpressionError("biểu thức lồng quá sâu", expression=shown) from None
+        raise ExpressionError("biểu thức lồng quá sâu", "tách thành nhiều biểu thức", shown) from None
 
 
 def _check(tree: nodes.Node) -> set[str]:
@@ -300,7 +302,7 @@ def _check(tree: nodes.Node) -> set[str]:
         if count > MAX_NODES:
             raise ExpressionError(f"biểu thức quá dài (quá {MAX_NODES} thành phần)", "tách thành nhiều biểu thức")
         if not isinstance(node, _ALLOWED_NODES):
-            raise ExpressionError(f"không dùng được `{type(node).__name__}` trong biểu thức")
+            raise ExpressionError(f"không dùng được `{type(node).__name__}` trong biểu thức", _READS)
         if isinstance(node, nodes.Filter | nodes.Call) and (node.dyn_args or node.dyn_kwargs):
             raise ExpressionError("không dùng `*` hay `**` để truyền tham số",
                                   "viết từng tham số, ví dụ ti_le(a, b, 2)")
@@ -352,7 +354,8 @@ def evaluate(text: str, names: Mapping[str, Any]) -> str:
             exc.expression = exc.expression or part.source
             raise
         if sum(map(len, out)) > MAX_TEXT:
-            raise ExpressionError(f"đoạn văn sau khi tính dài quá {grouped(MAX_TEXT)} ký tự", expression=part.source)
+            raise ExpressionError(f"đoạn văn sau khi tính dài quá {grouped(MAX_TEXT)} ký tự", "chia thành nhiều đoạn",
+                                  part.source)
     return "".join(out)
 
 
@@ -369,10 +372,11 @@ def _run(part: _Compiled, names: Mapping[str, Any]) -> Any:
     except ExpressionError:
         raise
     except SecurityError as exc:
-        raise ExpressionError(f"không được phép: {exc}") from None
+        raise ExpressionError(f"không được phép: {exc}", _READS) from None
     except jinja2.UndefinedError as exc:
-        raise ExpressionError(f"không có giá trị: {exc.message}") from None
+        raise ExpressionError(f"không có giá trị: {exc.message}", "kiểm tra tên số liệu") from None
     except (TypeError, ValueError) as exc:
         raise ExpressionError(f"sai kiểu dữ liệu: {exc}", "kiểm tra các tham số của hàm và bộ lọc") from None
     except Exception as exc:  # anything else the user's expression provokes is still their input's problem
-        raise ExpressionError(f"không tính được: {type(exc).__name__}: {exc}") from None
+        raise ExpressionError(f"không tính được: {type(exc).__name__}: {exc}",
+                              "kiểm tra số liệu và phép tính") from None

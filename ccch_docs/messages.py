@@ -552,6 +552,9 @@ HINTS = (
     N_("ví dụ so(x, 2) in 1.234,57: hai chữ số sau dấu phẩy"),
     N_("đặt đơn vị trong dấu nháy: bang_chu(x, 'đồng')"),
     N_("viết từng tham số, ví dụ ti_le(a, b, 2)"),
+    N_("[số] đọc một phần tử của danh sách, ['khóa'] một khóa của khối dữ liệu"),
+    N_("biểu thức chỉ đọc giá trị, tính toán, so sánh và gọi các hàm so, ti_le, phan_tram, tien, bang_chu, ngay"),
+    N_("kiểm tra tên số liệu"),
     N_("ví dụ ti_le(so_lieu.ho_so.dung_han, so_lieu.ho_so.tiep_nhan)"),
     N_("thiếu `}}` đóng biểu thức"),
     N_("thừa phần sau biểu thức"),
@@ -591,6 +594,8 @@ HINTS = (
     N_("độ rộng tương đối của cột, lớn hơn 0: cột `rong: 2` rộng gấp đôi cột `rong: 1`"),
     N_("viết không dấu, nối các chữ bằng `_`, ví dụ `noi_dung`, `kinh_phi_2024`"),
     N_("bỏ mục trống này khỏi danh sách"),
+    N_("nêu một tệp .docx, hoặc một thư mục có tệp .docx (tìm cả trong thư mục con)"),
+    N_("thư mục đích không có và không tạo được ở đó: kiểm tra -o"),
     N_("mỗi dòng đầu tệp là một khóa, không bắt đầu bằng `- `; tệp khởi đầu có chú thích: python -m ccch_docs init "
        "--loai ke_hoach"),
 )

@@ -72,7 +72,8 @@ _WRITE_HINTS = {**dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "giải phóng ch�
                                 "chọn thư mục có quyền ghi (-o), hoặc xin quyền ghi thư mục này"),
                 errno.EROFS: "ổ này chỉ đọc: chọn thư mục khác (-o)",
                 errno.ENAMETOOLONG: "đặt tên tệp ngắn hơn (-o)",
-                errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: kiểm tra -o"}
+                errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục: kiểm tra -o",
+                errno.ENOENT: "thư mục đích không có và không tạo được ở đó: kiểm tra -o"}
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:

@@ -412,7 +412,8 @@ class _Builder:
         if type(event) is yaml.AliasEvent:
             value = self.alias(event, path)
             if not isinstance(value, str | int | float) or isinstance(value, bool):
-                raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách")
+                raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách",
+                                "viết `khóa: giá trị`; khóa là một chữ, ví dụ noi_dung")
             key = getattr(value, "text", str(value))
             mark: Any = event.start_mark
             if key in container:

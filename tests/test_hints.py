@@ -256,6 +256,9 @@ BAD = [
     ('arguments spread', R, EXPR, '{{ so(*so_lieu) }}', (11, 'noi_dung[0].doan', 'E080')),
     ('too many arguments', R, EXPR, '{{ so(1, 2, 3) }}', (11, 'noi_dung[0].doan', 'E080')),
     ('plan not given', R, EXPR, '{{ ke_hoach.so }}', (11, 'noi_dung[0].doan', 'E080')),
+    ('index of a number', R, EXPR, '{{ so_lieu.ho_so.tiep_nhan[0] }}', (11, 'noi_dung[0].doan', 'E080')),
+    ('result too large', R, EXPR, '{{ 10 ** 20 * 10 ** 20 }}', (11, 'noi_dung[0].doan', 'E080')),
+    ('alias of a list as a key', P, 'luu: VT', 'so_lieu: {a: &a [1], *a : 1}\nluu: VT', (13, 'so_lieu', 'E071')),
     ('expression too long', R, EXPR, '{{ ' + '+'.join(['1'] * 150) + ' }}', (11, 'noi_dung[0].doan', 'E080')),
 ]
 
@@ -276,3 +279,36 @@ def test_every_problem_of_a_bad_input_has_a_hint(tmp_path, capsys, name, base, o
         assert lines and all(hint in printed and printed.endswith("]") for printed in lines), "\n".join(lines)
         assert any(printed.startswith(f"{src}:{line}:") and (key is None or f": {key}: " in printed)
                    and printed.endswith(f"[CCHC-{code}]") for printed in lines), "\n".join(lines)
+
+
+def test_a_file_that_is_not_there_is_hinted_to_the_closest_name_in_its_folder(tmp_path, capsys):
+    (tmp_path / "ke-hoach-2021.yaml").write_text(GOOD, "utf-8")
+    for typed in ("ke-hoach-2012.yaml", "ke-hoach-2021", "khac.yaml"):
+        assert main(["validate", str(tmp_path / typed)]) == 2
+        hint = ("có phải ý bạn là `ke-hoach-2021.yaml`?" if typed != "khac.yaml"
+                else "kiểm tra tên tệp và đường dẫn (tính từ thư mục đang làm việc)")
+        assert capsys.readouterr().err.splitlines() == [
+            f"{tmp_path / typed}: không có tệp hoặc thư mục này (gợi ý: {hint}) [CCHC-E095]", "1 lỗi."]
+
+
+def test_a_folder_without_yaml_and_two_files_to_stdout_say_what_to_do(tmp_path, capsys):
+    assert main(["render", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{tmp_path}: không có tệp YAML nào ở đây (gợi ý: tệp văn bản có đuôi .yaml hoặc .yml; tạo tệp khởi đầu: "
+        "python -m ccch_docs init --loai ke_hoach -o ke-hoach.yaml) [CCHC-E094]")
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(GOOD, "utf-8")
+    assert main(["--lang", "en", "render", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"), "-o", "-"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "-o -: -o - takes a single YAML file (hint: name one YAML file, or write the documents to a folder: "
+        "-o van-ban/) [CCHC-E093]")
+
+
+def test_two_documents_written_to_one_file_say_what_to_do(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "ke-hoach.yaml").write_text(GOOD, "utf-8")
+    assert main(["render", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out") + "/"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{tmp_path / 'b' / 'ke-hoach.yaml'}: hai văn bản cùng ghi ra một tệp (gợi ý: hai tệp YAML cùng tên ở hai thư "
+        "mục: đổi tên một tệp, hoặc dựng mỗi thư mục ra một -o riêng) [CCHC-E096]")

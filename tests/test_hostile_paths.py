@@ -64,7 +64,9 @@ def test_import_names_a_folder_and_a_missing_file_for_what_they_are(tmp_path, ca
 def test_a_folder_without_docx_is_said_so(tmp_path, capsys):
     (tmp_path / "a.yaml").write_text("loai: ke_hoach\n")
     assert main(["check", str(tmp_path)]) == 2
-    assert capsys.readouterr().err.splitlines() == [f"{tmp_path}: không có tệp .docx nào ở đây [CCHC-E622]", "1 lỗi."]
+    assert capsys.readouterr().err.splitlines() == [f"{tmp_path}: không có tệp .docx nào ở đây (gợi ý: nêu một tệp .docx, "
+                                                    "hoặc một thư mục có tệp .docx (tìm cả trong thư mục con)) "
+                                                    "[CCHC-E622]", "1 lỗi."]
 
 
 def test_a_zip_bomb_is_refused_from_its_directory(docx, monkeypatch):

@@ -185,7 +185,8 @@ def test_cli_failed_render_keeps_existing_output(tmp_path, capsys):
 
 def test_cli_missing_file(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nope.yaml")]) == 2  # said as render says it
-    assert capsys.readouterr().err.startswith(f"{tmp_path / 'nope.yaml'}: không có tệp hoặc thư mục này [CCHC-E095]")
+    assert capsys.readouterr().err.startswith(f"{tmp_path / 'nope.yaml'}: không có tệp hoặc thư mục này (gợi ý: kiểm "
+                                              "tra tên tệp và đường dẫn (tính từ thư mục đang làm việc)) [CCHC-E095]")
 
 
 def test_ke_thua_problems(tmp_path):
