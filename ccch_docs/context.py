@@ -9,6 +9,7 @@ from typing import Any
 from .blocks import Para, Run, Table
 from .decree import citations, numbering, punctuation, signers, wording
 from .decree.wording import Words, fill
+from .errors import InputError, Problem
 from .formats import dates, numbers
 from .markup import runs
 from .model import Bang, BangSo, Muc, VanBan, merge_columns
@@ -114,7 +115,9 @@ def opening_lines(doc: VanBan, words: Words) -> list[Para]:
 def side_by_side(doc: VanBan, words: Words) -> list[dict[str, Any]]:
     """Two signers side by side, left (`nguoi_cung_ky`) then right (`nguoi_ky`), each with its layout's role
     unless it says its own."""
-    assert doc.nguoi_cung_ky is not None  # validation requires it where a layout has roles
+    if doc.nguoi_cung_ky is None:  # a VanBan built without validate(), which requires it
+        raise InputError([Problem(need.message, key=need.key, hint=need.hint)
+                          for need in doc.layout.requires if need.key == "nguoi_cung_ky"])
     pair = zip((doc.nguoi_cung_ky, doc.nguoi_ky), doc.layout.roles, strict=True)
     return [signers.block(signer, words, words[role]) for signer, role in pair]
 

@@ -224,3 +224,11 @@ def test_an_attendance_list_ends_at_the_content_whatever_label_the_content_repea
     back = importer.read(tmp_path / "doc.docx").data
     assert back["thanh_phan"] == data["thanh_phan"] and back["dia_diem"] == MINUTES["dia_diem"]
     assert back["noi_dung"] == [{"tieu_de": "KẾT QUẢ KIỂM TRA", "doan": data["noi_dung"][0]["doan"]}]
+
+
+def test_a_bien_ban_built_without_validation_is_refused_without_its_left_signer():
+    bare = ccch_docs.VanBan.model_validate({k: v for k, v in MINUTES.items() if k != "nguoi_cung_ky"})
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.render(bare)
+    (p,) = exc.value.problems
+    assert (p.key, p.code) == ("nguoi_cung_ky", "CCHC-E636") and "nguoi_cung_ky: {ho_ten:" in p.hint
