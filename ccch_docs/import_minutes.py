@@ -10,7 +10,7 @@ LABELS = (
     ("thoi_gian_bat_dau", re.compile(r"^Thời gian bắt đầu\s*:\s*", re.IGNORECASE)),
     ("dia_diem", re.compile(r"^Địa điểm\s*:\s*", re.IGNORECASE)),
     ("thanh_phan", re.compile(r"^Thành phần(?: tham dự)?\s*:\s*", re.IGNORECASE)),
-    ("chu_tri", re.compile(r"^Chủ trì(?:\s*\(chủ to[ạa]\))?\s*:\s*", re.IGNORECASE)),
+    ("chu_tri", re.compile(r"^Chủ trì(?:\s*\(chủ t(?:o[ạa]|ọa)\))?\s*:\s*", re.IGNORECASE)),
     ("thu_ky", re.compile(r"^Thư ký(?:\s*\(người ghi biên bản\))?\s*:\s*", re.IGNORECASE)),
 )
 

@@ -232,3 +232,9 @@ def test_a_bien_ban_built_without_validation_is_refused_without_its_left_signer(
         ccch_docs.render(bare)
     (p,) = exc.value.problems
     assert (p.key, p.code) == ("nguoi_cung_ky", "CCHC-E636") and "nguoi_cung_ky: {ho_ten:" in p.hint
+
+
+@pytest.mark.parametrize("line", ["Chủ trì (chủ toạ): ông A", "Chủ trì (chủ tọa): ông A", "Chủ trì: ông A"])
+def test_the_chair_line_reads_back_in_either_spelling(line):
+    from ccch_docs import import_minutes
+    assert import_minutes.opening([line, "I. NỘI DUNG"]) == ({"chu_tri": "ông A"}, 1)
