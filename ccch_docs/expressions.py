@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -48,6 +49,10 @@ _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "*": operator.mul, "/": operator.truediv, "//": operator.floordiv, "%": operator.mod, "**": operator.pow}
 # How to print `{{`, `{%`, `{#` as they are: an expression whose value is that text (README, "Reports that compute").
 LITERAL = "để in nguyên `{{`, `{%` hay `{#`, viết {{ '{{' }}, {{ '{%' }}, {{ '{#' }}"
+# Characters word processors put for those an expression is written with (the minus, dashes, curly quotes …).
+_TYPESET = {"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+            "\u00d7": "*", "\u00f7": "/"}
+_UNEXPECTED = re.compile(r"unexpected char (['\"])(?P<char>.)\1 at \d+")  # Jinja's lexer's words
 _READS = "biểu thức chỉ đọc giá trị, tính toán, so sánh và gọi các hàm so, ti_le, phan_tram, tien, bang_chu, ngay"
 _SYNTAX_HINT = "kiểm tra các dấu ngoặc ( ), dấu nháy ' ' và phép tính; " + LITERAL
 _KINDS = ((bool, "đúng/sai"), (int, "số"), (float, "số"), (Decimal, "số"), (str, "chữ"), (PartialDate, "ngày"),
@@ -263,6 +268,12 @@ def _parts(text: str) -> tuple[str | _Compiled, ...]:
                                       "điều kiện viết trong biểu thức: {{ 'đạt' if a >= b else 'chưa đạt' }}; "
                                       + LITERAL, text[:80])
     except jinja2.TemplateSyntaxError as exc:
+        found = _UNEXPECTED.fullmatch(exc.message or "")
+        typed = found["char"] if found else ""
+        if typed in _TYPESET:  # `−`, `“đồng”`: Word and Excel retype what the clerk typed
+            raise ExpressionError(f"ký tự `{typed}` không dùng được trong biểu thức",
+                                  f"gõ `{_TYPESET[typed]}` trên bàn phím thay cho `{typed}` (Word, Excel tự đổi dấu "
+                                  "khi gõ hoặc chép)", text[:80]) from None
         raise ExpressionError(f"cú pháp sai: {exc.message}", _SYNTAX_HINT, text[:80]) from None
     if expression is not None:
         raise ExpressionError("thiếu `}}` đóng biểu thức", "mỗi `{{` cần một `}}` đóng lại; " + LITERAL, text[:80])

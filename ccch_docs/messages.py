@@ -311,6 +311,8 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),
            N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ tong_cong"),
            N_("viết `ho_ten: {name}`"),
+           N_("ký tự `{typed}` không dùng được trong biểu thức"),
+           N_("gõ `{ascii}` trên bàn phím thay cho `{typed}` (Word, Excel tự đổi dấu khi gõ hoặc chép)"),
            N_("viết một dòng chữ sau `{key}:`; dòng có [ ] { } hay `: ` thì đặt cả dòng trong dấu ngoặc kép"),
            N_("ghi nội dung cho `{key}` (khóa bắt buộc)"),
            N_("ghi nội dung cho `{key}`, hoặc bỏ cả dòng `{key}:` nếu không có gì để ghi"),

@@ -100,6 +100,19 @@ def test_an_unfinished_expression_is_said_in_vietnamese(tmp_path, capsys):
                      f"tính; {LITERAL}) [CCHC-E080]"]
 
 
+@pytest.mark.parametrize("lang,message", [
+    ((), "ký tự `−` không dùng được trong biểu thức (gợi ý: gõ `-` trên bàn phím thay cho `−` (Word, Excel tự đổi "
+         "dấu khi gõ hoặc chép)) [CCHC-E080]"),
+    (("--lang", "en"), "the character `−` cannot be used in an expression (hint: type `-` on the keyboard instead of "
+                       "`−` (Word and Excel change it as you type or copy)) [CCHC-E080]"),
+])
+def test_the_unicode_minus_in_an_expression_is_named_with_the_key_to_type(tmp_path, capsys, lang, message):
+    """A figure may be written with `−` (numbers.read takes it), an expression may not: Jinja reads its operators."""
+    src, lines = _printed(tmp_path, capsys, GOOD.replace("doan: Nội dung.", "doan: Còn {{ 5 − 2 }} hồ sơ."), *lang)
+    expression = "expression" if lang else "biểu thức"
+    assert lines == [f"{src}:11:5: noi_dung[0].doan: {expression} Còn {{{{ 5 − 2 }}}} hồ sơ.: {message}"]
+
+
 def _rendered_text(tmp_path, text: str) -> list[str]:
     from docx import Document
     src, out = tmp_path / "plan.yaml", tmp_path / "plan.docx"
@@ -259,6 +272,8 @@ BAD = [
     ('index of a number', R, EXPR, '{{ so_lieu.ho_so.tiep_nhan[0] }}', (11, 'noi_dung[0].doan', 'E080')),
     ('result too large', R, EXPR, '{{ 10 ** 20 * 10 ** 20 }}', (11, 'noi_dung[0].doan', 'E080')),
     ('alias of a list as a key', P, 'luu: VT', 'so_lieu: {a: &a [1], *a : 1}\nluu: VT', (13, 'so_lieu', 'E071')),
+    ('unicode minus in an expression', R, EXPR, '{{ so_lieu.ho_so.tiep_nhan − 1 }}', (11, 'noi_dung[0].doan', 'E080')),
+    ('curly quotes in an expression', R, EXPR, '{{ bang_chu(1, “đồng”) }}', (11, 'noi_dung[0].doan', 'E080')),
     ('expression too long', R, EXPR, '{{ ' + '+'.join(['1'] * 150) + ' }}', (11, 'noi_dung[0].doan', 'E080')),
 ]
 
