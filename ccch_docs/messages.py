@@ -236,6 +236,7 @@ CODES: dict[str, str] = {
     "CCHC-E635": N_("biên bản cần dòng kết thúc (… kết thúc vào … giờ …, ngày … tháng … năm …)"),
     "CCHC-E636": N_("biên bản cần người ký bên trái (thư ký, người ghi biên bản)"),
     "CCHC-E637": N_("`vai_tro` chỉ dùng khi hai người ký ngang hàng (biên bản)"),
+    "CCHC-E638": N_("người ký biên bản ký tên mình, không ký dưới dòng {form}"),
     "CCHC-E320": N_("`gop` cần hai cột trở lên của bảng, theo thứ tự các cột"),
     "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
     "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
@@ -351,6 +352,8 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("dòng {row} của kế hoạch có mã `{code}`: dùng mã đó"),
            N_("dùng được: {usable}; mặc định: {default}"),
            N_("bỏ khóa này, hoặc đổi thành `loai: {owner}`"),
+           N_("bỏ `{key}` (`{key}: null` khi nó đến từ tệp ke_thua); ghi vai trò trong vai_tro (THƯ KÝ, CHỦ TỌA, "
+              "ĐẠI DIỆN …), chức vụ trong chuc_vu"),
            N_("ký tự điều khiển {code}"),
            N_("ký tự {code}"),
            N_("ký tự đổi hướng chữ {code}"),

@@ -1136,7 +1136,7 @@ def _check_signers(doc: VanBan) -> list[Finding]:
         if not paired and signer.vai_tro:
             out.append(((key, "vai_tro"), "`vai_tro` chỉ dùng khi hai người ký ngang hàng (biên bản)",
                         "bỏ vai_tro; ghi chức vụ trong chuc_vu"))
-        out.extend(((key, field), message, hint) for field, message, hint in signers.faults(signer))
+        out.extend(((key, field), message, hint) for field, message, hint in signers.faults(signer, own_name=paired))
     return out
 
 

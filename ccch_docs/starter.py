@@ -168,6 +168,10 @@ def text(loai: str, profile: Path | None = None, output: Path | None = None,
         "  - (nơi nhận …)",
         _line("# nguoi_soan: ABC.(05)", "ô 12: ký hiệu người đánh máy và số bản phát hành"),
     ]
+    inherited = [key for key in signers.SPEAKING_FOR if layout.roles and isinstance(signer, dict) and signer.get(key)]
+    if inherited:  # a biên bản's signers sign in their own name: the profile's TM., KT. … lines are taken off
+        lines += [_line("nguoi_ky:", "biên bản: người ký ký tên mình, bỏ dòng ký thay của hồ sơ đơn vị"),
+                  *(f"  {key}: null" for key in inherited)]
     own = [(key, yaml_lines, comment) for key, yaml_lines, comment in UNIT_KEYS if key not in merged]
     lines += [f"# {key}: có trong hồ sơ đơn vị hoặc bộ mẫu; ghi ở đây để thay. {comment}"
               for key, _, comment in UNIT_KEYS if key in merged]

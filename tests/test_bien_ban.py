@@ -110,6 +110,65 @@ def test_a_signer_of_a_bien_ban_keeps_the_decree_rules():
     assert [(key, code) for key, code, _ in found] == [("nguoi_cung_ky.ho_ten", "CCHC-E631")]
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_its_signers_sign_in_their_own_name(lang):
+    """No TM., KT., TL., TUQ. in a biên bản: each form refused at its key with CCHC-E638 and a hint; Q. (the
+    signer's own acting title) stays, and the same forms stay accepted in other types."""
+    from ccch_docs.messages import speaking
+    data = {**MINUTES, "nguoi_ky": {"tm": "Đoàn kiểm tra", "kt": "Trưởng đoàn", "chuc_vu": "Phó Trưởng đoàn",
+                                    "ho_ten": "Trần Minh Tâm"},
+            "nguoi_cung_ky": {"tl": "Trưởng phòng", "tuq": "Chủ tịch", "q": "Chánh Văn phòng", "ho_ten": "Lê Thị Thu"}}
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict(data)
+    problems = info.value.problems
+    assert {(p.key, p.code) for p in problems} == {
+        ("nguoi_ky.tm", "CCHC-E638"), ("nguoi_ky.kt", "CCHC-E638"), ("nguoi_cung_ky.tl", "CCHC-E638"),
+        ("nguoi_cung_ky.tuq", "CCHC-E638")}
+    kt = next(p for p in problems if p.key == "nguoi_ky.kt")
+    with speaking(lang):
+        shown = str(kt)
+    if lang == "vi":
+        assert "không ký dưới dòng KT." in shown and "gợi ý: bỏ `kt` (`kt: null` khi nó đến từ tệp ke_thua)" in shown
+    else:
+        assert "the signers of minutes sign in their own name, not under a KT. line" in shown
+        assert "remove `kt` (`kt: null` when it comes from a ke_thua file); write the role in vai_tro" in shown
+    assert shown.endswith("[CCHC-E638]")
+    ccch_docs.from_dict({**PLAN, "nguoi_ky": {"kt": "Chủ tịch", "chuc_vu": "Phó Chủ tịch", "ho_ten": "Lê Văn A"}})
+
+
+def test_a_kt_line_in_a_bien_ban_file_is_placed_at_its_line(tmp_path):
+    """Read from YAML, the refusal names the file, the line of the `kt` key and the key."""
+    from ccch_docs.yamlio import dump_yaml
+    path = tmp_path / "bb.yaml"
+    path.write_text(dump_yaml({**MINUTES, "nguoi_ky": {"kt": "Chủ tịch", "chuc_vu": "Phó Chủ tịch",
+                                                       "ho_ten": "Trần Minh Tâm"}}), "utf-8")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(path)
+    [problem] = info.value.problems
+    line = next(k for k, text in enumerate(path.read_text("utf-8").splitlines(), 1) if text.strip().startswith("kt:"))
+    assert (problem.file, problem.line, problem.key, problem.code) == (str(path), line, "nguoi_ky.kt", "CCHC-E638")
+
+
+def test_a_starter_takes_off_the_profiles_signing_for_lines(tmp_path):
+    """A unit profile signs `KT. GIÁM ĐỐC`: a biên bản's starter inheriting it sets `kt: null`, and its chủ tọa
+    prints the profile's title and name without the KT. line."""
+    from pathlib import Path
+
+    from ccch_docs.cli import main
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    shutil.copytree(examples / "don-vi", tmp_path / "don-vi")
+    shutil.copytree(examples / "mau", tmp_path / "don-vi" / "mau")
+    out = tmp_path / "bb.yaml"
+    assert main(["init", "--loai", "bien_ban", "--don-vi", str(tmp_path / "don-vi" / "so-noi-vu-dong-thap.yaml"),
+                 "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert "\nnguoi_ky:" in text and "\n  kt: null\n" in text
+    out.write_text(text + "du_thao: true\n", "utf-8")
+    ccch_docs.render(ccch_docs.load(out), tmp_path / "bb.docx")
+    _, right = _cells(View.open(tmp_path / "bb.docx"))
+    assert [clean(p.text) for p in right] == ["CHỦ TỌA", "PHÓ GIÁM ĐỐC", "Trần Văn Ví Dụ"]
+
+
 def test_check_asks_no_date_line_of_a_bien_ban(rendered, tmp_path):
     """Mẫu 1.9 prints no địa danh, ngày line: a biên bản without one passes; another type without one does not."""
     def undated(src, out):
@@ -155,9 +214,9 @@ def test_a_bien_ban_imports_with_its_lines_and_both_signers(rendered):
     assert data["nguoi_ky"]["vai_tro"] == "TRƯỞNG ĐOÀN KIỂM TRA"
 
 
-# A right-hand block with a KT. line and a title, the left one with its role alone.
+# A right-hand block with its role and a title, the left one with its role alone.
 UNEVEN = {**MINUTES, "nguoi_cung_ky": {"ho_ten": "Lê Thị Thu"},
-          "nguoi_ky": {"vai_tro": "Trưởng đoàn kiểm tra", "kt": "Trưởng phòng", "chuc_vu": "Phó Trưởng phòng Nội vụ",
+          "nguoi_ky": {"vai_tro": "Trưởng đoàn kiểm tra", "chuc_vu": "Phó Trưởng phòng Nội vụ",
                        "ho_ten": "Trần Minh Tâm"}}
 # The same with a title that takes two lines of its half of the page.
 WRAPPED = {**UNEVEN, "nguoi_ky": {**UNEVEN["nguoi_ky"], "chuc_vu": "Phó Trưởng phòng Nội vụ huyện Châu Thành"}}
@@ -174,14 +233,14 @@ def _above_names(view: View) -> tuple[list, list]:
 
 def test_names_line_up_whatever_each_block_holds(render_dict):
     left, right = _above_names(render_dict(UNEVEN))
-    assert [clean(p.text) for p in right] == ["TRƯỞNG ĐOÀN KIỂM TRA", "KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG NỘI VỤ"]
-    assert [clean(p.text) for p in left] == ["THƯ KÝ", "", ""]  # two empty lines of the role's style
+    assert [clean(p.text) for p in right] == ["TRƯỞNG ĐOÀN KIỂM TRA", "PHÓ TRƯỞNG PHÒNG NỘI VỤ"]
+    assert [clean(p.text) for p in left] == ["THƯ KÝ", ""]  # an empty line of the role's style
     assert all(p.style.style_id == "ChucDanhKy" and size(p) == 14 for p in left)
     left, right = _above_names(render_dict({**UNEVEN, "nguoi_cung_ky": UNEVEN["nguoi_ky"],
                                             "nguoi_ky": UNEVEN["nguoi_cung_ky"]}, "swapped"))
-    assert [clean(p.text) for p in right] == ["CHỦ TỌA", "", ""] and len(left) == 3
+    assert [clean(p.text) for p in right] == ["CHỦ TỌA", ""] and len(left) == 2
     left, right = _above_names(render_dict(WRAPPED, "wrapped"))  # the title's second line counts
-    assert len(right) == 3 and [clean(p.text) for p in left] == ["THƯ KÝ", "", "", ""]
+    assert len(right) == 2 and [clean(p.text) for p in left] == ["THƯ KÝ", "", ""]
     left, right = _above_names(render_dict(MINUTES, "even"))
     assert [clean(p.text) for p in left] == ["THƯ KÝ"] and [clean(p.text) for p in right] == ["CHỦ TỌA"]
 

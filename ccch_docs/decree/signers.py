@@ -22,15 +22,23 @@ KEYS = tuple(key for key, _ in AUTHORITIES)
 
 
 # The forms a signer speaks for someone under: the signer's own title follows them (`Q. …` is that title itself).
-_SPEAKING_FOR = ("tm", "kt", "tl", "tuq")
+SPEAKING_FOR = ("tm", "kt", "tl", "tuq")
 
 
-def faults(signer: Any, words: Words = DEFAULT) -> list[tuple[str, str, str]]:
+def faults(signer: Any, words: Words = DEFAULT, own_name: bool = False) -> list[tuple[str, str, str]]:
     """What the decree forbids in a signer block, as (key, message, hint): a form speaking for someone with no
-    title of the signer's own under it (`KT. CHỦ TỊCH` and no `PHÓ CHỦ TỊCH`); a name with a title or degree."""
-    out = []
-    form = next((key for key in _SPEAKING_FOR if getattr(signer, key)), None)
-    if form and not signer.chuc_vu and not signer.q:
+    title of the signer's own under it (`KT. CHỦ TỊCH` and no `PHÓ CHỦ TỊCH`), or any such form where the signer
+    signs in their `own_name` (a biên bản's chủ tọa, thư ký, a party's representative); a name with a title or
+    degree."""
+    out: list[tuple[str, str, str]] = []
+    speaking_for = [key for key in SPEAKING_FOR if getattr(signer, key)]
+    form = speaking_for[0] if speaking_for else None
+    if own_name:
+        out.extend((key, f"người ký biên bản ký tên mình, không ký dưới dòng {words[key]}",
+                    f"bỏ `{key}` (`{key}: null` khi nó đến từ tệp ke_thua); ghi vai trò trong vai_tro (THƯ KÝ, "
+                    "CHỦ TỌA, ĐẠI DIỆN …), chức vụ trong chuc_vu")
+                   for key in speaking_for)
+    elif form and not signer.chuc_vu and not signer.q:
         out.append(("chuc_vu", f"thiếu chức vụ của người ký dưới dòng {words[form]} {getattr(signer, form).upper()}",
                     "thêm chuc_vu, ví dụ `chuc_vu: PHÓ CHỦ TỊCH`"))
     title = title_of(signer.ho_ten)
