@@ -66,6 +66,8 @@ def _finding_text(f: Finding, t: dict[str, str], i: int) -> str:
         body += f" — {t['at']} {_place(f.where[0], t)}"
         if len(f.where) > 1:
             body += f" ({t['more'].format(n=len(f.where) - 1)})"
+    if f.hint:
+        body += f" ({t['hint']}: {f.hint[i]})"
     return body
 
 
@@ -108,7 +110,8 @@ def report_html(reports: list[Report], lang: str) -> str:
               "summary": _summary(r, t),
               "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i],
                             "found": t["not_found"] if f.kind == "missing" else f.found[i],
-                            "required": f.required[i], "places": [_place(w, t) for w in f.where]}
+                            "required": f.required[i], "hint": f.hint and f.hint[i],
+                            "places": [_place(w, t) for w in f.where]}
                            for f in _ordered(r)]} for r in reports]
     source = (Path(__file__).parent / "data" / "check_report.html").read_text("utf-8")
     page = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(source)
@@ -128,7 +131,7 @@ def report_json(reports: list[Report], lang: str) -> str:
     data = [{"file": r.path, "readable": r.error is None, "error": r.error, "hint": r.hint,
              "ok": r.error is None and not r.violations,
              "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i], "found": f.found[i],
-                           "required": f.required[i],
+                           "required": f.required[i], "hint": f.hint and f.hint[i],
                            "where": [{k: v for k, v in vars(w).items() if v not in (None, False, "")} for w in f.where]}
                           for f in r.findings]} for r in reports]
     return json.dumps(data, ensure_ascii=False, indent=1)

@@ -47,7 +47,8 @@ class Where:
 
 @dataclass
 class Finding:
-    """One rule broken (kind `violation`), a required part not found (`missing`), or a part not checked (`note`)."""
+    """One rule broken (kind `violation`), a required part not found (`missing`), or a part not checked (`note`);
+    what to do about it when the rule alone does not say."""
 
     code: str
     element: Text
@@ -55,6 +56,7 @@ class Finding:
     required: Text
     where: list[Where] = field(default_factory=list)
     kind: str = "violation"
+    hint: Text | None = None
 
 
 @dataclass
@@ -98,7 +100,7 @@ def _grouped(findings: list[Finding]) -> list[Finding]:
         if key in groups:
             groups[key].where.extend(f.where)
         else:
-            groups[key] = Finding(f.code, f.element, f.found, f.required, list(f.where), f.kind)
+            groups[key] = Finding(f.code, f.element, f.found, f.required, list(f.where), f.kind, f.hint)
     return list(groups.values())
 
 
@@ -600,7 +602,17 @@ def footer(parts: Parts) -> Iterator[Finding]:
         return
     if parts.cung_ky:  # a biên bản's other signer, on the left
         yield from signer(parts.cung_ky[:-1], parts.cung_ky[-1])
+    elif layout_of(parts.title.type_key).roles:
+        yield Finding("cung_ky.missing", _t("người ký bên trái của biên bản", "the minutes' left signer"),
+                      _t("không tìm thấy", "not found"), _t("có, đúng vị trí", "present, in its place"), [], "missing",
+                      _LEFT_SIGNER)
     yield from signer(parts.chuc_danh, parts.ho_ten)
+
+
+_LEFT_SIGNER = _t("Mẫu 1.9: hai người ký ngang hàng trong một bảng không viền hai cột, THƯ KÝ bên trái (vai trò, chức "
+                  "vụ nếu có, họ tên), CHỦ TỌA bên phải; Nơi nhận dưới khối bên trái",
+                  "form 1.9: the two signers side by side in a borderless two-column table, THƯ KÝ on the left (role, "
+                  "title if any, name), CHỦ TỌA on the right; the Nơi nhận under the left block")
 
 
 def signer(chuc_danh: list[Line], ho_ten: Line) -> Iterator[Finding]:

@@ -204,6 +204,39 @@ def test_check_holds_both_signers_to_the_decree(rendered, tmp_path):
                      ("ho_ten.size", 1, "TS. Nguyễn Văn Hùng")}
 
 
+def test_check_reports_a_left_signer_it_cannot_find(rendered, tmp_path, capsys):
+    """A biên bản whose left cell holds the Nơi nhận alone: `cung_ky.missing` (a part not found, exit 1) with its
+    hint, in the text, JSON and HTML reports and in English; the right signer is still checked."""
+    import json
+
+    from ccch_docs import cli
+    doc = Document(rendered[EXAMPLE])
+    cell = doc.tables[-1].rows[0].cells[0]
+    for p in cell.paragraphs[:next(k for k, p in enumerate(cell.paragraphs) if p.text.startswith("Nơi nhận"))]:
+        p._p.getparent().remove(p._p)
+    doc.save(tmp_path / "one.docx")
+    report = check(tmp_path / "one.docx")
+    [finding] = report.violations
+    assert (finding.code, finding.kind, finding.where) == ("cung_ky.missing", "missing", [])
+    assert finding.hint and finding.hint[0].startswith("Mẫu 1.9: hai người ký ngang hàng")
+    assert cli.main(["check", str(tmp_path / "one.docx")]) == 1
+    out = capsys.readouterr().out
+    assert "1 phần không tìm thấy" in out
+    assert ("cung_ky.missing  người ký bên trái của biên bản: không tìm thấy (gợi ý: Mẫu 1.9: hai người ký ngang hàng "
+            "trong một bảng không viền hai cột, THƯ KÝ bên trái") in out
+    assert cli.main(["--lang", "en", "check", "--json", str(tmp_path / "one.docx")]) == 1
+    [found] = json.loads(capsys.readouterr().out)[0]["findings"]
+    assert (found["code"], found["element"], found["found"]) == ("cung_ky.missing", "the minutes' left signer",
+                                                                  "not found")
+    assert found["hint"].startswith("form 1.9: the two signers side by side")
+    page = tmp_path / "report.html"
+    assert cli.main(["--lang", "en", "check", str(tmp_path / "one.docx"), "--html", str(page)]) == 1
+    html = page.read_text("utf-8")
+    assert '<tr class="missing"><td><code>cung_ky.missing</code></td><td>the minutes&#39; left signer</td>' in html
+    assert "<br>hint: form 1.9: the two signers side by side" in html
+    assert [f.code for f in check(rendered[EXAMPLE]).findings] == []  # untouched, both are found
+
+
 def test_a_bien_ban_imports_with_its_lines_and_both_signers(rendered):
     from ccch_docs import importer
     data = importer.read(rendered[EXAMPLE]).data
