@@ -14,6 +14,7 @@ from .decree.names import title_of
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
 from .decree.signers import KEYS as SIGNER_KEYS
 from .decree.wording import DEFAULT as WORDS
+from .formats.text import GLYPHLESS, code_points
 from .reader import Line, Para, Parts, Rule, Title, Unreadable, fold, read
 
 Text = tuple[str, str]  # (Vietnamese, English)
@@ -219,11 +220,14 @@ def _header_sections(parts: Parts) -> set[int]:
     return {ln.para.section for ln in (parts.quoc_hieu, parts.noi_nhan) if ln is not None}
 
 
+def _headers(parts: Parts) -> list[Para]:
+    return [p for s in parts.document.sections for p in (s.header + (s.first_header or []))]
+
+
 def fonts(parts: Parts) -> Iterator[Finding]:
     want = fold(P.FONT)
     doc = parts.document
-    header_paras = [p for s in doc.sections for p in (s.header + (s.first_header or []))]
-    for p in [*doc.paras, *header_paras]:
+    for p in [*doc.paras, *_headers(parts)]:
         for run in p.runs:
             if not run.text.strip():
                 continue
@@ -239,6 +243,22 @@ def fonts(parts: Parts) -> Iterator[Finding]:
             if run.color and run.color.lower() not in ("auto", P.COLOR.lower()):
                 yield Finding("font.color", _t("màu chữ", "text colour"), _t(f"#{run.color}"),
                               _t("đen (#000000)", "black (#000000)"), where(p))
+
+
+_GLYPH = _t("ký tự", "character")
+_GLYPH_REQUIRED = _t("chữ có trong phông Times New Roman", "characters Times New Roman has")
+_GLYPH_HINT = _t("xóa hoặc viết thành chữ: văn bản in bằng Times New Roman, bản PDF in ký tự này bằng phông khác "
+                 "hoặc bỏ mất", "remove it or write it in words: the document is set in Times New Roman, and a PDF "
+                 "prints this character in another font or drops it")
+
+
+def glyphs(parts: Parts) -> Iterator[Finding]:
+    """Emoji and pictographs (formats.text.GLYPHLESS), which the decree's font has no glyph for."""
+    footers = [p for s in parts.document.sections for p in s.footer]
+    for p in [*parts.document.paras, *_headers(parts), *footers]:
+        for m in GLYPHLESS.finditer(p.text):
+            yield Finding("font.glyph", _GLYPH, _t(f"{m.group()} ({code_points(m.group())})"), _GLYPH_REQUIRED,
+                          where(p), hint=_GLYPH_HINT)
 
 
 # --- header -------------------------------------------------------------------------------------------
@@ -725,4 +745,4 @@ def tables(parts: Parts) -> Iterator[Finding]:
                           _m(f"≤ {s.text_width / P.TWIPS_PER_CM:.1f} cm"), where(p))
 
 
-RULES = (page, fonts, tables, header, title, body, footer, page_numbers, annexes)
+RULES = (page, fonts, glyphs, tables, header, title, body, footer, page_numbers, annexes)

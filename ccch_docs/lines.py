@@ -51,6 +51,15 @@ class Lines:
         line = bisect_right(self._starts, index)
         return line + 1, index - (self._starts[line - 1] if line else 0) + 1
 
+    def index(self, line: int, column: int) -> int:
+        """Where in the text the place a YAML parser reports at its 0-based `line` and `column` is.
+
+        >>> Lines("a\u2028b: c").index(1, 3)
+        5
+        """
+        starts = self._yaml_starts
+        return starts[min(line, len(starts) - 1)] + column
+
     def at(self, line: int, column: int) -> tuple[int, int]:
         """The 1-based line and column of the place a YAML parser reports at its 0-based `line` and `column`."""
         if not self.differ:

@@ -20,7 +20,7 @@ import yaml
 
 from . import yamlerrors
 from .errors import InputError, Problem
-from .formats.text import tidy
+from .formats.text import GLYPHLESS, code_points, tidy
 from .lines import Lines
 from .messages import grouped
 
@@ -127,6 +127,7 @@ _NOT_XML_CHARS = f"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{_BIDI_CHA
 _NOT_YAML = re.compile(f"[{_NOT_XML_CHARS}\x7f-\x84\x86-\x9f]")
 _NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
 _BIDI_HINT = "xóa ký tự này: nó đảo chiều chữ khi hiển thị (thường lẫn vào khi chép chữ từ nơi khác)"
+_GLYPH_HINT = "xóa hoặc viết thành chữ: văn bản hành chính in bằng phông Times New Roman, không có biểu tượng, emoji"
 _BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
 
 
@@ -176,6 +177,11 @@ def _character(char: str) -> str:
     name = ("ký tự điều khiển" if unicodedata.category(char) == "Cc" else
             "ký tự đổi hướng chữ" if _BIDI.match(char) else "ký tự")
     return f"{name} U+{ord(char):04X}"
+
+
+def _glyphless(chars: str) -> str:
+    """The message refusing an emoji or pictograph (formats.text.GLYPHLESS)."""
+    return f"ký tự {chars} ({code_points(chars)}) không có trong phông Times New Roman của văn bản"
 
 
 def _removal(char: str, otherwise: str) -> str:
@@ -265,6 +271,7 @@ class _Builder:
         self.open: set[str] = set()  # anchors of the collections being built
         self.count = 0
         self.merge_where = 1 << _COLUMN_BITS | 1  # the last `<<` key read: where merged keys are placed (packed)
+        self.glyphless = GLYPHLESS.search(lines.text) is not None  # values are searched only when the text has one
 
     def build(self, parser: Any) -> tuple[Any, Places, list[Problem]]:
         """One loop over the events, the hot path inlined: a plain key, a plain or quoted value, a list item."""
@@ -285,6 +292,7 @@ class _Builder:
         merges: list[Any] = []
         result: Any = None
         documents = 0
+        glyphless = self.glyphless
         while True:
             event = get()
             kind = event.__class__
@@ -313,6 +321,8 @@ class _Builder:
                     value = _plain(text) if not text or text[0] in _TYPED_START else text
                 else:
                     value = self.scalar(event, _value_path(container, path, key))
+                if glyphless and type(value) is str:
+                    self.glyph(event, _value_path(container, path, key), value)
                 self.count += 1
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
@@ -394,6 +404,18 @@ class _Builder:
         self.problems.append(Problem("khóa bị lặp lại", self.file, *self.lines.at(mark.line, mark.column),
                                      key_name(here), "mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa",
                                      "CCHC-E013"))
+
+    def glyph(self, event: Any, path: Path_, value: str) -> None:
+        """A value holding an emoji or pictograph is refused, placed at it in the text (at the value when an escape
+        wrote it)."""
+        found = GLYPHLESS.search(value)
+        if found is None:
+            return
+        lines, start, end = self.lines, event.start_mark, event.end_mark
+        at = GLYPHLESS.search(lines.text, lines.index(start.line, start.column), lines.index(end.line, end.column))
+        place = lines.place(at.start()) if at else lines.at(start.line, start.column)
+        self.problems.append(Problem(_glyphless((at or found).group()), self.file, *place, key_name(path),
+                                     _GLYPH_HINT))
 
     def split_number(self, event: Any, container: dict[str, Any], path: Path_, slots: dict[str | int, int]) -> None:
         """Refuses a digits key right after a number on its line, as `{kinh_phi: 1,5}` reads: a comma split it."""
@@ -489,6 +511,9 @@ def plain_data(data: Any, file: str) -> Any:
             if bad:
                 raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word",
                                   _removal(bad.group(), "xóa ký tự này"))
+            glyph = GLYPHLESS.search(value)
+            if glyph:
+                raise _data_error(path, file, _glyphless(glyph.group()), _GLYPH_HINT)
             return tidy(value)
         if not isinstance(value, dict | list | tuple):
             return value

@@ -10,6 +10,16 @@ _SPACES = re.compile(r"\s+")
 # and brought in by text pasted from web pages; kept, a key, a number or a choice that reads right is refused.
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
 _UNTIDY = re.compile(r"[^\S ]|  ")  # white space other than single spaces
+# What Times New Roman, the decree's font, has no glyph for and a PDF prints in another font or drops: emoji and
+# pictographs (U+1F000–1FAFF, flags' regional indicators and skin tones among them), the Miscellaneous Symbols and
+# Dingbats blocks but for the few the font holds (☺ ☻ ☼ ♀ ♂ ♠ ♣ ♥ ♦ ♪ ♫), the emoji of other blocks (⌚ ⏩ ⬛ ⭐
+# ⭕ …), and what makes an emoji of another character (the variation selector U+FE0F, the keycap U+20E3, tags).
+# Letters, punctuation (– — “ ” …), №, °, ±, ×, arrows (← → ⇒ ↔), box drawing and geometric shapes stay.
+_GLYPHLESS = ("\u231a\u231b\u2328\u23cf\u23e9-\u23f3\u23f8-\u23fa\u2600-\u2639\u263d-\u263f\u2641\u2643-\u265f"
+              "\u2661\u2662\u2664\u2667-\u2669\u266c-\u27bf\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u20e3\ufe0f"
+              "\U0001f000-\U0001faff\U000e0020-\U000e007f")
+# One emoji as shown: its characters, with what modifies or joins them (👍🏽, ☎️, 👨‍👩‍👧).
+GLYPHLESS = re.compile(f"[{_GLYPHLESS}](?:\u200d?[{_GLYPHLESS}])*")
 
 
 def nfc(text: str) -> str:
@@ -29,6 +39,15 @@ def tidy(text: str) -> str:
     """
     text = nfc(text)
     return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH.search(text) else text
+
+
+def code_points(text: str) -> str:
+    """The code points of `text`, as messages name them.
+
+    >>> code_points("☎\ufe0f")
+    'U+260E U+FE0F'
+    """
+    return " ".join(f"U+{ord(c):04X}" for c in text)
 
 
 def one_line(text: str) -> str:
