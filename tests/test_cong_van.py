@@ -74,10 +74,11 @@ def test_example_letter(rendered):
     tbl, (label, items) = block_of(view, "KinhGui")
     assert borderless(tbl) and View.texts(label) == ["Kính gửi:"] and align(label[0]) == "right"
     assert View.texts(items) == texts[1:3]
-    for item in items:
-        assert [x for x in body_problems(item) if not x.endswith("first-line indent")] == []
+    for item in items:  # left-aligned, hanging under their text: not body text
+        assert [x for x in body_problems(item) if not x.endswith(("first-line indent", "aligned left"))] == []
         assert int(ppr(item, "w:ind").get(qn("w:hanging"))) > 0 and item.style.style_id == "KinhGuiMuc"
-    assert all(align(p) == "both" for p in view.body() if p.style.style_id != "KinhGui")
+        assert align(item) == "left"
+    assert all(align(p) == "both" for p in view.body() if p.style.style_id not in block)
     assert View.texts(view.noi_nhan())[1] == "- Như trên;"
 
 
@@ -91,3 +92,40 @@ def test_paragraphs_are_numbered_1_2_then_a_b_by_default(render_dict):
     plan = render_dict({**LETTER, "loai": "ke_hoach", "don_vi_soan": None, "kinh_gui": [],
                         "noi_dung": [{"tieu_de": "Mục đích", "doan": "x"}]}, "plan")
     assert "I. MỤC ĐÍCH" in [clean(p.text) for p in plan.doc.paragraphs]  # a plan keeps I., II. …
+
+
+LONG = ("Cổng thông tin điện tử tỉnh (https://www.haugiang.gov.vn/cchc/tin-tuc/tuyen-truyen-cai-cach-hanh-chinh-2024"
+        "?id=123456789)")
+
+
+def test_recipients_are_left_aligned(render_dict):
+    """Each recipient's paragraph of the Kính gửi block is left-aligned (the decree sets no alignment for ô 9a):
+    justified, a recipient followed by a long web address stretched its first line end to end."""
+    view = render_dict({**LETTER, "kinh_gui": ["Các sở, ban, ngành Tỉnh", LONG]})
+    items = [p for p in view.body() if p.style.style_id == "KinhGuiMuc"]
+    assert [clean(p.text)[:9] for p in items] == ["- Các sở,", "- Cổng th"]
+    assert [align(p) for p in items] == ["left", "left"]
+
+
+@pytest.mark.libreoffice
+def test_a_long_address_does_not_stretch_its_recipients_line_in_print(tmp_path):
+    """In LibreOffice's PDF the line before the address keeps plain word spaces (justified, they were some
+    30 pt wide)."""
+    import shutil
+    import subprocess
+    from xml.etree import ElementTree
+
+    import ccch_docs
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice and shutil.which("pdftotext"), "LibreOffice and poppler-utils are needed"
+    ccch_docs.render(ccch_docs.from_dict({**LETTER, "kinh_gui": ["Các sở, ban, ngành Tỉnh", LONG]}), tmp_path / "cv.docx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "cv.docx")], capture_output=True, timeout=300, check=True)
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(tmp_path / "cv.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    words = ElementTree.fromstring(bbox[bbox.index("<html"):]).findall(".//{*}word")
+    start = next(k for k, w in enumerate(words) if w.text == "Cổng")
+    line = [w for w in words[start - 1:] if abs(float(w.get("yMin")) - float(words[start].get("yMin"))) < 1]
+    assert [w.text for w in line][:3] == ["-", "Cổng", "thông"]
+    gaps = [float(b.get("xMin")) - float(a.get("xMax")) for a, b in zip(line, line[1:], strict=False)]
+    assert max(gaps) < 6, gaps

@@ -79,8 +79,9 @@ STYLES = [
     ("TrichYeuGhiChu", "CCHC Trích yếu - ghi chú", "Normal", KEEP + spacing() + jc("center"), look("kem_theo")),
     ("KinhGui", "CCHC Kính gửi", "Normal", spacing(240, 0, 264) + '<w:ind w:left="1134" w:firstLine="567"/>' + jc("both"), look("kinh_gui")),
     # Several recipients, in the right cell of the Kính gửi block (KINH_GUI): the dash at the cell's edge, wrapped
-    # lines hanging under the text after "- " (170 twips at 14 pt).
-    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="170" w:hanging="170"/>' + jc("both"), look("kinh_gui")),
+    # lines hanging under the text after "- " (170 twips at 14 pt). Left-aligned: the decree sets no alignment for
+    # ô 9a, and justified, a recipient followed by a long web address or name stretched its first line end to end.
+    ("KinhGuiMuc", "CCHC Kính gửi - mục", "Normal", spacing(120, 0, 264) + '<w:ind w:left="170" w:hanging="170"/>' + jc("left"), look("kinh_gui")),
     ("NoiDung", "CCHC Nội dung", "Normal", BODY_P, look("noi_dung")),
     ("DeMuc1", "CCHC Đề mục I", "NoiDung", KEEP, B),
     ("DeMuc2", "CCHC Đề mục 1", "NoiDung", KEEP, B),
