@@ -34,9 +34,9 @@ import ccch_docs
 PY = sys.executable
 PACKAGE = Path(ccch_docs.__file__).parent
 WRITE_BYTECODE = os.environ.get("PYTHONDONTWRITEBYTECODE")
-# The libraries one render from the command line imports (pydantic with the plugin loader it imports when it builds
-# a model; the command line turns the plugins' look-up off): what start-up cannot go below.
-NEEDED = "import pydantic.main, pydantic.plugin._loader, yaml, jinja2, lxml.etree, babel.numbers, zipfile"
+# The libraries one render from the command line imports (pydantic's fields, and Jinja's sandbox, pull in more of
+# them than their packages alone): what start-up cannot go below.
+NEEDED = "import pydantic.main, pydantic.fields, yaml, jinja2.sandbox, lxml.etree, babel.numbers, zipfile"
 SMALL = """\
 loai: ke_hoach
 co_quan: {{ten: [ỦY BAN NHÂN DÂN, HUYỆN LAI VUNG], viet_tat: UBND}}
