@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import compute, context, engine, packs, source
+from . import collector, compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
 from .errors import InputError, Problem, TargetError
@@ -16,7 +16,7 @@ from .model import VanBan, known_presets, validate, with_presets
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
-from .yamlio import collector_paused, decode
+from .yamlio import decode
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one
 
@@ -56,7 +56,7 @@ def _validate(bundle: Bundle, reader: Reader) -> Document:
     columns = bundle.templates.pack.cot
     linked = bundle.document
     try:
-        with collector_paused():  # a phụ lục's rows are many objects, none of them garbage
+        with collector.paused():  # a phụ lục's rows are many objects, none of them garbage
             doc = validate(linked.source, columns, linked.kem_theo)
     except InputError as exc:
         raise InputError([*bundle.problems, *exc.problems]) from None
@@ -87,7 +87,7 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     found = templates_of(doc)
     van_ban = doc.van_ban if isinstance(doc, Document) else with_presets(doc, known_presets(found.pack.cot))
     template = engine.compiled(_template(doc), found.pack.sizes)
-    with collector_paused():  # a render's garbage is bounded (sandbox budget), and a phụ lục's rows are many
+    with collector.paused():  # a render's garbage is bounded (sandbox budget), and a phụ lục's rows are many
         ctx = context.build(van_ban, found.pack)
         data = template.render(ctx, context.tables(ctx), [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
     if isinstance(to, str | Path):

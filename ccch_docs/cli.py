@@ -12,6 +12,7 @@ import sys
 import types
 from pathlib import Path
 
+from . import collector
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
 from .messages import MISSING_HINT, N_, code_of, looked_up, lookup
 from .signals import Terminated, sigterm_raises
@@ -235,7 +236,8 @@ def run() -> None:
 
     Collecting and freeing every object of the libraries a command loaded takes longer than a small render itself
     (pydantic's validators are slow to traverse). Exit handlers still run: the one that ends the process is
-    registered before `main` runs, so it runs after every handler registered since."""
+    registered before `main` runs, so it runs after every handler registered since. The garbage collector is paused
+    while the program starts (collector.pause_start)."""
     status = 1  # an exception no command caught: Python prints it, then the exit handlers run
 
     def leave() -> None:
@@ -245,6 +247,7 @@ def run() -> None:
         os._exit(status)
 
     atexit.register(leave)
+    collector.pause_start()
     _skip_plugin_lookup()
     try:
         status = main()
@@ -331,6 +334,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         from . import cli_import
         return cli_import.run(args, t)
     if args.command == "check":
+        collector.resume()  # many .docx read, none of them a document it pauses for
         return _check(args.files, args.json, args.lang, args.html, t["wrote"])
     from . import api, schemas, starter
     from .output import write_atomic

@@ -8,17 +8,15 @@ Whatever the input, the work is bounded: file size, nesting depth, nodes counted
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections import ChainMap
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 import yaml
 
-from . import yamlerrors
+from . import collector, yamlerrors
 from .errors import InputError, Problem
 from .formats.text import GLYPHLESS, code_points, tidy
 from .lines import Lines
@@ -189,19 +187,6 @@ def _removal(char: str, otherwise: str) -> str:
     return _BIDI_HINT if _BIDI.match(char) else otherwise
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The garbage collector off while a document is built (or rendered): it would rescan the growing tree again
-    and again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 # libyaml's parser when PyYAML was built with it; the data is built from its events in one pass.
 _Parser = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.SafeLoader
 
@@ -238,7 +223,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
                                   column, hint=hint)])
     parser = _Parser(text)
     try:
-        with collector_paused():
+        with collector.paused():
             return _Builder(file, lines).build(parser)
     except yaml.MarkedYAMLError as exc:
         cut = yamlerrors.cut_value(exc, text, lines)
