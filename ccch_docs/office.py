@@ -179,10 +179,19 @@ def uno_python() -> str | None:
     if "CCHC_UNO_PYTHON" in os.environ:  # set empty: always convert cold
         candidates = [os.environ["CCHC_UNO_PYTHON"]]
     for python in (c for c in candidates if c):
-        if _unoserver_root() and Path(python).is_file() and subprocess.run(
-                [str(python), "-c", "import uno"], capture_output=True, timeout=60, check=False).returncode == 0:
+        if _unoserver_root() and Path(python).is_file() and _imports_uno(str(python)):
             return str(python)
     return None
+
+
+def _imports_uno(python: str) -> bool:
+    """Whether `python` runs and imports `uno`: False too for one that cannot run (not executable, not a program)
+    or hangs, as for one without `uno`."""
+    try:
+        done = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
 
 
 @cache

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ccch_docs import check_output, checks, flatten, pdf
+from ccch_docs import check_output, checks, flatten, office, pdf
 from ccch_docs.cli import main
 from ccch_docs.errors import OutputError
 from test_batch import EXAMPLE
@@ -154,6 +154,19 @@ def test_a_full_temporary_folder_is_named_not_blamed_on_libreoffice(tmp_path, mo
     assert str(caught.value.problems[0]) == ("k.yaml: không ghi được tệp tạm để xuất PDF: No space left on device "
                                              "(gợi ý: giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR) "
                                              "[CCHC-E624]")
+
+
+@needs_office
+def test_a_uno_python_that_cannot_run_is_passed_over_not_blamed_on_the_temporary_folder(tmp_path, monkeypatch):
+    pytest.importorskip("unoserver")
+    python = tmp_path / "python3"
+    python.write_text("#!/bin/sh\n")  # not executable
+    monkeypatch.setenv("CCHC_UNO_PYTHON", str(python))
+    office.uno_python.cache_clear()
+    try:
+        assert office.uno_python() is None  # conversions go cold, as with a Python without uno
+    finally:
+        office.uno_python.cache_clear()
 
 
 @needs_office
