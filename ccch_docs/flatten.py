@@ -538,6 +538,8 @@ class _Reader:
                 state["page_field"] = True
             elif tag == _W + "noBreakHyphen":
                 parts.append("-")
+            elif tag == _W + "sym":
+                parts.append(symbol(child.get(_W + "font", ""), child.get(_W + "char", "")))
             elif tag in (_W + "drawing", _W + "pict", _MC + "AlternateContent", _W + "object"):
                 _graphics(child, boxes, shapes)
         text = "".join(parts)
@@ -549,6 +551,28 @@ class _Reader:
         runs.append(Run(text=text, fonts=(ascii_, h_ansi, east_asia, cs),
                         size=sz / 2 if sz else None, bold=bool(props.get("b")), italic=bool(props.get("i")),
                         caps=bool(props.get("caps")), color=props.get("color"), underline=bool(props.get("u"))))
+
+
+# Insert ▸ Symbol from a symbol font writes <w:sym> with the font's own code (F000 + byte): the characters
+# clerks insert that way, as Unicode. A code not listed stays as written (seen as a box, not silently lost).
+_SYMBOLS = {
+    "symbol": {0x2D: "−", 0xB7: "•", 0xAE: "→", 0xDE: "⇒", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xB1: "±",
+               0xB0: "°", 0xB9: "≠", 0xBB: "≈", 0xA5: "∞", 0xD6: "√", 0xBC: "…", 0xBE: "—", 0xC6: "∅",
+               **{b: chr(b) for b in b" !#%&()+,./0123456789:;<=>?[]_{|}"}},
+    "wingdings": {0x9F: "•", 0xA7: "▪", 0xA8: "◻", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖", 0xD8: "➢",
+                  0xE0: "→", 0xE8: "➔", 0xF0: "⇨", 0xFC: "✓", 0xFE: "☑", 0xFB: "✗", 0x46: "☞"},
+}
+
+
+def symbol(font: str, code: str) -> str:
+    """The character of a <w:sym>: its Unicode equivalent in Symbol and Wingdings, else the code itself."""
+    try:
+        n = int(code, 16)
+    except ValueError:
+        return ""
+    if 0xF020 <= n <= 0xF0FF:
+        return _SYMBOLS.get(font.strip().lower(), {}).get(n - 0xF000, chr(n))
+    return chr(n) if 0x20 <= n < 0x110000 and not 0xD800 <= n < 0xE000 else ""
 
 
 def _children(el: etree._Element, local: str) -> list[etree._Element]:

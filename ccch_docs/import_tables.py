@@ -66,11 +66,11 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     """The columns, groups and rows of one table's paragraphs, and the cells it could not place (as their text)."""
     rows = _cells(paras)
     order = sorted(rows)
-    header = rows[order[0]]
-    names = [" ".join(text_of(p.runs, plain_bold=True) for p in header[c] if p.text.strip()) for c in sorted(header)]
+    names, widths, heading = _header(rows, order)
+    grid = len(names)
     numbered = bool(names) and fold(names[0]) in _STT
     names = names[1:] if numbered else names
-    widths = [max(header[c][0].room, 1) for c in sorted(header)][1 if numbered else 0:]
+    widths = widths[1 if numbered else 0:]
     taken: set[str] = set()
     keys = [_key(n, taken) for n in names]
     preset = next((name for name, cols in PRESETS.items() if [t for _, t, _ in cols] == names), None)
@@ -84,16 +84,16 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     styles: dict[str, str] = {}
     tong_cong: Any = False
     lost: list[str] = []
-    for r in order[1:]:
+    for r in order[heading:]:
         cells = rows[r]
         texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
         if any(fold(t).startswith("TONG CONG") for t in texts):
-            shift = len(header) - len(cells) - (1 if numbered else 0)  # merged cells on the left
+            shift = grid - len(cells) - (1 if numbered else 0)  # merged cells on the left
             filled = [i + shift for i, t in enumerate(texts) if i and t]
             key = keys[filled[0]] if filled and 0 <= filled[0] < len(keys) else "kinh_phi"
             tong_cong = True if key == "kinh_phi" else key
             continue
-        layout = _group_layout(cells, texts, len(header), numbered, with_dd)
+        layout = _group_layout(cells, texts, grid, numbered, with_dd)
         if layout:
             name_cell = cells[sorted(cells)[0 if layout == "gop" else 1]]
             found = cell_label(texts[0], with_dd) if layout != "gop" else None
@@ -155,6 +155,33 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     if loose:
         out["dong"] = loose
     return out, lost
+
+
+def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[list[str], list[int], int]:
+    """The name and width of each grid column, and how many rows the header takes: the first row and those
+    merged into it from below (a header of two rows, `Thực hiện` over `Chủ trì` and `Thời gian`). A column's name
+    joins the header cells over it, top to bottom; no data row merges into the header."""
+    count = 1
+    while count < len(order) and any(cell[0].merged for cell in rows[order[count]].values()):
+        count += 1
+    names: list[list[str]] = []
+    widths: list[int] = []
+    for r in order[:count]:
+        col = 0
+        for c in sorted(rows[r]):
+            cell = rows[r][c]
+            span = max(cell[0].span, 1)
+            text = " ".join(text_of(p.runs, plain_bold=True) for p in cell if p.text.strip())
+            for g in range(col, col + span):
+                if g == len(names):
+                    names.append([])
+                    widths.append(0)
+                if text and text not in names[g]:
+                    names[g].append(text)
+                if span == 1 or not widths[g]:
+                    widths[g] = max(cell[0].room // span, 1)
+            col += span
+    return [" - ".join(n) for n in names], widths, count
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:
