@@ -24,7 +24,7 @@ from .blocks import Para, Table
 from .decree.presentation import ELEMENTS
 from .docxtpl_patch import jinja_source
 from .errors import Problem, TemplateError
-from .messages import grouped
+from .messages import grouped, os_error
 from .sandbox import Sandbox, bounded, budget
 
 MAIN = "word/document.xml"
@@ -284,5 +284,5 @@ def compiled(path: Path, co_chu: tuple[float, float] | None = None) -> CompiledT
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
-        raise TemplateError([Problem(f"không tìm thấy mẫu: {exc.strerror}", str(path))]) from None
+        raise TemplateError([Problem(f"không tìm thấy mẫu: {os_error(exc)}", str(path))]) from None
     return _compile(path, mtime, co_chu)

@@ -35,7 +35,8 @@ class Problem:
 
 def unreadable_folder(folder: str, exc: OSError) -> Problem:
     """The problem of a folder whose list of files the system refused."""
-    return Problem(f"không đọc được thư mục: {exc.strerror or exc}", folder, hint="kiểm tra quyền đọc thư mục")
+    from .messages import os_error
+    return Problem(f"không đọc được thư mục: {os_error(exc)}", folder, hint="kiểm tra quyền đọc thư mục")
 
 
 def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None = None) -> str | None:

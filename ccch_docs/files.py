@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .messages import grouped
+from .messages import grouped, os_error
 from .yamlio import MAX_FILE_BYTES
 
 MAX_FILE = MAX_FILE_BYTES  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
@@ -36,7 +36,8 @@ def real(path: Path, cited: Problem | None = None) -> Path:
         raise _refused(cited, path, f"đường dẫn {path} có vòng liên kết tượng trưng (symlink)",
                        "sửa các liên kết tượng trưng trên đường dẫn") from None
     except (OSError, ValueError) as exc:
-        raise _refused(cited, path, f"không dùng được đường dẫn {path}: {exc}", "kiểm tra đường dẫn") from None
+        raise _refused(cited, path, f"không dùng được đường dẫn {path}: {os_error(exc)}",
+                       "kiểm tra đường dẫn") from None
 
 
 def inside(path: Path, roots: Sequence[Path], cited: Problem | None = None) -> bool:
@@ -88,7 +89,7 @@ class Reader:
                 raise _irregular(cited, path)
             fd = os.open(path, _FLAGS)  # O_NONBLOCK: a FIFO swapped in after the check does not hang the open
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-            raise _refused(cited, path, f"không đọc được tệp {path}: {getattr(exc, 'strerror', None) or exc}",
+            raise _refused(cited, path, f"không đọc được tệp {path}: {os_error(exc)}",
                            "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)") from None
         limit = min(MAX_FILE, self.budget.left)
         with os.fdopen(fd, "rb") as f:

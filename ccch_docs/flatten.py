@@ -20,6 +20,7 @@ from typing import IO, TypedDict
 from lxml import etree
 
 from .decree.numbering import roman as _roman
+from .messages import os_error
 from .notdocx import DAMAGED, NOT_WORD, RESAVE, SMALLER, why_not_docx
 from .ooxml import DEFAULT_CELL_MARGIN, W
 from .package import oversized_entry, unreadable_entry
@@ -662,7 +663,7 @@ def read(source: str | Path | IO[bytes]) -> Document:
     except zipfile.BadZipFile:
         raise Unreadable(*why_not_docx(source)) from None
     except OSError as exc:
-        raise Unreadable(str(exc)) from None
+        raise Unreadable(os_error(exc)) from None
     with z:
         for info in z.infolist():  # read no further than the zip's directory: a zip bomb is never unpacked
             if fault := unreadable_entry(info):
@@ -701,7 +702,7 @@ def _regular(path: str | Path) -> IO[bytes]:
     try:
         f = open(os.open(path, _FLAGS), "rb")
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        raise Unreadable(getattr(exc, "strerror", None) or str(exc), "kiểm tra đường dẫn") from None
+        raise Unreadable(os_error(exc), "kiểm tra đường dẫn") from None
     if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
         f.close()
         raise Unreadable(f"{path} không phải là tệp thường", "chọn một tệp .docx")

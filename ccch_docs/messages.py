@@ -7,6 +7,7 @@ to `.mo` with `pybabel compile`; both are shipped in the package).
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 import re
@@ -606,6 +607,39 @@ HINTS = (
     N_("mỗi dòng đầu tệp là một khóa, không bắt đầu bằng `- `; tệp khởi đầu có chú thích: python -m ccch_docs init "
        "--loai ke_hoach"),
 )
+# Why the system refused a file (OSError.errno), in the words of messages; os_error() prints it.
+OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: N_("không có tệp hoặc thư mục này"),
+    **dict.fromkeys((errno.EACCES, errno.EPERM), N_("không có quyền truy cập")),
+    errno.EROFS: N_("ổ đĩa chỉ đọc"),
+    errno.EISDIR: N_("đây là một thư mục"),
+    errno.ENOTDIR: N_("một phần của đường dẫn không phải là thư mục"),
+    errno.ENOSPC: N_("đĩa đã đầy"),
+    errno.EDQUOT: N_("đã hết hạn mức dung lượng đĩa"),
+    errno.EFBIG: N_("tệp quá lớn"),
+    errno.ENAMETOOLONG: N_("tên tệp quá dài"),
+    errno.ELOOP: N_("đường dẫn có vòng liên kết tượng trưng (symlink)"),
+    errno.EEXIST: N_("tệp đã có"),
+    errno.EBADF: N_("luồng đã đóng"),
+    errno.EPIPE: N_("nơi nhận đầu ra đã đóng"),
+    errno.EIO: N_("lỗi đọc ghi của thiết bị"),
+    errno.EBUSY: N_("tệp hoặc thiết bị đang bận"),
+    **dict.fromkeys((errno.EMFILE, errno.ENFILE), N_("mở quá nhiều tệp cùng lúc")),
+    errno.ENOMEM: N_("không đủ bộ nhớ"),
+}
+
+
+def os_error(exc: BaseException) -> str:
+    """Why the system refused, as a message says it: the phrase of its errno (translated where the message is
+    printed), else the system's own text.
+
+    >>> os_error(FileNotFoundError(errno.ENOENT, "No such file or directory")), os_error(OSError(errno.EXDEV, "x"))
+    ('không có tệp hoặc thư mục này', 'x')
+    """
+    number = getattr(exc, "errno", None)
+    return OS_ERRORS.get(number or 0) or getattr(exc, "strerror", None) or str(exc)
+
+
 HINT = N_("gợi ý")
 COUNT = N_("lỗi.")
 # The words of `check`'s reports (check_output.py): places, found and required, the summaries, the page's headings.

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import OutputError, Problem
+from .messages import os_error
 from .output import write_atomic
 
 _START = 120.0  # seconds for a warm LibreOffice to start
@@ -214,7 +215,7 @@ def cold(docx: Path, pdf: Path, timeout: float, name: str | None = None) -> Path
                                     text=True, start_new_session=True,
                                     env={**os.environ, **dict.fromkeys(("TMPDIR", "TMP", "TEMP"), str(temp))})
         except OSError as exc:
-            raise OutputError([Problem(f"không chạy được LibreOffice: {exc.strerror or exc}", name,
+            raise OutputError([Problem(f"không chạy được LibreOffice: {os_error(exc)}", name,
                                        hint=_HINT)]) from None
         try:
             out, err = proc.communicate(timeout=timeout)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import DiskFullError, OutputError, Problem, TargetError
+from .messages import os_error
 
 # O_TMPFILE makes a file with no name, which /proc/self/fd lets us link into place once it is whole.
 _UNNAMED = getattr(os, "O_TMPFILE", 0)
@@ -80,7 +81,7 @@ def _unwritable(path: Path, exc: OSError) -> OutputError:
     """The error for a write the system refused, with what to do about its reason; a DiskFullError when the disk
     takes no more."""
     kind = DiskFullError if exc.errno in _NO_ROOM else OutputError
-    return kind([Problem(f"không ghi được: {exc.strerror or exc}", str(path), hint=_WRITE_HINTS.get(exc.errno or 0))])
+    return kind([Problem(f"không ghi được: {os_error(exc)}", str(path), hint=_WRITE_HINTS.get(exc.errno or 0))])
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -162,7 +163,7 @@ def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
     try:
         stream.write(data)
     except (OSError, TypeError, ValueError) as exc:
-        raise _refuse(name, f"không ghi được vào luồng: {exc}") from None
+        raise _refuse(name, f"không ghi được vào luồng: {os_error(exc)}") from None
 
 
 class Stdout:
@@ -201,7 +202,7 @@ class Stdout:
             raise
         except OSError as exc:
             self._silence()
-            raise _refuse("<stdout>", f"không ghi được ra đầu ra chuẩn: {exc.strerror or exc}",
+            raise _refuse("<stdout>", f"không ghi được ra đầu ra chuẩn: {os_error(exc)}",
                           "kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)") from None
 
     def _silence(self) -> None:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from . import ooxml
 from .errors import Problem, TemplateError
-from .messages import grouped
+from .messages import grouped, os_error
 
 MAX_FILE = 50_000_000  # bytes of the .docx file
 MAX_PARTS = 1_000  # entries in it
@@ -79,7 +79,7 @@ def read_parts(path: Path) -> dict[str, bytes]:
     try:
         info = path.stat()
     except OSError as exc:
-        raise TemplateError([Problem(f"không mở được mẫu: {exc.strerror or exc}", str(path))]) from None
+        raise TemplateError([Problem(f"không mở được mẫu: {os_error(exc)}", str(path))]) from None
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, "mẫu không phải tệp thường")
     if info.st_size > MAX_FILE:
@@ -93,7 +93,7 @@ def read_parts(path: Path) -> dict[str, bytes]:
                 name = entry.filename
                 parts[name] = z.read(entry)
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError) as exc:
-        raise _refuse(path, f"không đọc được mẫu: {exc}", name) from None
+        raise _refuse(path, f"không đọc được mẫu: {os_error(exc)}", name) from None
     for name, data in parts.items():
         if name.endswith((".xml", ".rels", ".vml")):
             _checked_xml(path, name, data)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import overload
 
 from .errors import OutputError, Problem
+from .messages import os_error
 
 TIMEOUT = 180.0  # seconds for one document; a 5,000-row phụ lục takes about a minute
 
@@ -73,7 +74,7 @@ def _convert(docx: bytes, pdf: Path, timeout: float, name: str | None) -> Path:
             source.write_bytes(docx)
             return warm.convert(source, pdf, name=name)
     except OSError as exc:  # the temporary folder is full or cannot be written
-        raise OutputError([Problem(f"không ghi được tệp tạm để xuất PDF: {exc.strerror or exc}", name,
+        raise OutputError([Problem(f"không ghi được tệp tạm để xuất PDF: {os_error(exc)}", name,
                                    hint="giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR")]) from None
 
 

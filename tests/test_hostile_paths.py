@@ -56,8 +56,8 @@ def test_import_names_a_folder_and_a_missing_file_for_what_they_are(tmp_path, ca
     assert main(["import", str(tmp_path / "x.docx")]) == 2
     assert main(["import", str(tmp_path / "none.docx")]) == 2
     err = capsys.readouterr().err
-    assert f"{tmp_path / 'x.docx'}: không đọc được tệp .docx: Is a directory (gợi ý: kiểm tra đường dẫn) [CCHC-E041]" in err
-    assert (f"{tmp_path / 'none.docx'}: không đọc được tệp .docx: No such file or directory (gợi ý: kiểm tra đường dẫn) "
+    assert f"{tmp_path / 'x.docx'}: không đọc được tệp .docx: đây là một thư mục (gợi ý: kiểm tra đường dẫn) [CCHC-E041]" in err
+    assert (f"{tmp_path / 'none.docx'}: không đọc được tệp .docx: không có tệp hoặc thư mục này (gợi ý: kiểm tra đường dẫn) "
             "[CCHC-E041]") in err
 
 
@@ -92,7 +92,7 @@ def test_a_folder_that_cannot_be_read_is_named_simulated(tmp_path, monkeypatch, 
     assert main(["check", str(folder)]) == 2
     assert main(["render", str(folder), "-o", f"{tmp_path}/out/"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"{folder}: không đọc được thư mục: Permission denied (gợi ý: kiểm tra quyền đọc thư mục) [CCHC-E623]",
+        f"{folder}: không đọc được thư mục: không có quyền truy cập (gợi ý: kiểm tra quyền đọc thư mục) [CCHC-E623]",
         "1 lỗi."] * 2
 
 
@@ -119,7 +119,7 @@ def test_a_folder_that_cannot_be_read_is_named(tmp_path, capsys):
     finally:
         folder.chmod(0o755)
     err = capsys.readouterr().err
-    assert err.count("Permission denied") == 3 and "lỗi không mong đợi" not in err
+    assert err.count("không có quyền truy cập") == 3 and "lỗi không mong đợi" not in err
 
 
 def test_init_does_not_write_through_a_dangling_symlink(tmp_path, capsys):
@@ -134,7 +134,7 @@ def test_a_symlink_loop_is_named_for_what_it_is(tmp_path, capsys):
     (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
     assert main(["render", str(tmp_path / "a.yaml")]) == 2
     err = capsys.readouterr().err
-    assert "Too many levels of symbolic links" in err and "CCHC-E095" not in err
+    assert "đường dẫn có vòng liên kết tượng trưng (symlink)" in err and "CCHC-E095" not in err
 
 
 def test_libreoffice_not_found_names_the_document(tmp_path, monkeypatch):
@@ -151,7 +151,7 @@ def test_a_full_temporary_folder_is_named_not_blamed_on_libreoffice(tmp_path, mo
     monkeypatch.setattr(Path, "write_bytes", full)
     with pytest.raises(OutputError) as caught:
         pdf.convert(b"PK", tmp_path / "k.pdf", name="k.yaml")
-    assert str(caught.value.problems[0]) == ("k.yaml: không ghi được tệp tạm để xuất PDF: No space left on device "
+    assert str(caught.value.problems[0]) == ("k.yaml: không ghi được tệp tạm để xuất PDF: đĩa đã đầy "
                                              "(gợi ý: giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR) "
                                              "[CCHC-E624]")
 

@@ -144,7 +144,7 @@ class _Failing(io.RawIOBase):
 
 @pytest.mark.parametrize("stream, words", [
     (io.StringIO(), "luồng văn bản"),
-    (_Failing(), "No space left"),
+    (_Failing(), "đĩa đã đầy"),
 ])
 def test_bad_streams_give_an_output_error(stream, words):
     with pytest.raises(ccch_docs.OutputError, match=words):
@@ -176,6 +176,6 @@ def test_a_full_disk_is_named_with_what_to_do_and_leaves_nothing(tmp_path, monke
     with pytest.raises(ccch_docs.OutputError) as caught:
         output.write_atomic(tmp_path / "x.docx", b"data")
     monkeypatch.undo()
-    assert str(caught.value.problems[0]) == (f"{tmp_path / 'x.docx'}: không ghi được: No space left on device (gợi ý: "
+    assert str(caught.value.problems[0]) == (f"{tmp_path / 'x.docx'}: không ghi được: đĩa đã đầy (gợi ý: "
                                              "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)) [CCHC-E207]")
     assert os.listdir(tmp_path) == []

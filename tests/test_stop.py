@@ -107,7 +107,7 @@ def test_a_disk_that_fills_stops_the_batch_and_says_so_once(tmp_path, monkeypatc
     assert sorted(p.name for p in out.iterdir()) == [f"vb-{i:03d}.docx" for i in (0, 2, 3, 4)]
     lines = err.splitlines()
     assert lines[0].startswith(f"{docs[1]}:3:1: YAML không hợp lệ")
-    assert lines[-3:] == [f"{out / 'vb-005.docx'}: không ghi được: No space left on device {FULL_HINT}", "1 lỗi.",
+    assert lines[-3:] == [f"{out / 'vb-005.docx'}: không ghi được: đĩa đã đầy {FULL_HINT}", "1 lỗi.",
                           "6 tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc) [CCHC-E611]"]
     assert stdout.splitlines()[-1].startswith("12 tệp: 4 xong, 2 lỗi (")
 
@@ -120,7 +120,7 @@ def test_a_disk_that_fills_stops_the_workers_too(tmp_path, monkeypatch, capsys):
     stdout, err = capsys.readouterr()
     ok = len(list(out.iterdir()))  # two workers may both write the 4th
     assert 4 <= ok <= 5 and len(list(tries.iterdir())) < 16
-    assert err.count("No space left on device") == 1 and err.count("[CCHC-E207]") == 1
+    assert err.count("đĩa đã đầy") == 1 and err.count("[CCHC-E207]") == 1
     assert err.splitlines()[-1] == (f"{40 - ok - 1} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc "
                                     "chỉ đọc) [CCHC-E611]")
     assert stdout.splitlines()[-1].startswith(f"40 tệp: {ok} xong, 1 lỗi (")
@@ -134,7 +134,7 @@ def test_a_read_only_disk_is_said_in_english_too(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(output, "_write_all", read_only)
     assert main(["render", str(tmp_path / "in"), "-o", f"{tmp_path / 'out'}/", "--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert err.count("Read-only file system") == 1
+    assert err.count("cannot write: read-only drive") == 1
     assert err.splitlines()[-1] == ("2 files not rendered: the disk takes no more (full, over quota or read-only) "
                                     "[CCHC-E611]")
 

@@ -54,7 +54,7 @@ def test_a_full_disk_behind_standard_output_is_named(args, docx):
     with open("/dev/full", "w") as full:
         done = run([a.format(docx=docx) for a in args], stdout=full)
     assert done.returncode == 1
-    assert done.stderr.splitlines() == ["<stdout>: không ghi được ra đầu ra chuẩn: No space left on device (gợi ý: "
+    assert done.stderr.splitlines() == ["<stdout>: không ghi được ra đầu ra chuẩn: đĩa đã đầy (gợi ý: "
                                         "kiểm tra chỗ trống trên đĩa và nơi nhận đầu ra, hoặc ghi ra tệp (-o)) "
                                         "[CCHC-E620]", "1 lỗi."]
 
@@ -63,7 +63,7 @@ def test_a_full_disk_behind_standard_output_is_named(args, docx):
 def test_a_standard_output_closed_at_start_is_named_once(args, docx):
     done = run([a.format(docx=docx) for a in args], stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
     assert done.returncode == 1
-    assert done.stderr.count("[CCHC-E620]") == 1 and "Bad file descriptor" in done.stderr
+    assert done.stderr.count("[CCHC-E620]") == 1 and "luồng đã đóng" in done.stderr
 
 
 class Failing(io.StringIO):
