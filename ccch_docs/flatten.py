@@ -37,6 +37,9 @@ _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAs
 _PAGE = re.compile(r"(^|\s)PAGE(\s|\\|$)")
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 MAX_PART = 200_000_000  # bytes of one part unpacked, checked in the zip's directory before any is read
+# A document's table of thousands of like rows packs 100 times and more (a template's limit); deflate packs at most
+# 1,032 times: only a part made almost wholly of one repeated byte comes near this.
+MAX_RATIO = 1_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
 
@@ -668,7 +671,7 @@ def read(source: str | Path | IO[bytes]) -> Document:
         for info in z.infolist():  # read no further than the zip's directory: a zip bomb is never unpacked
             if fault := unreadable_entry(info):
                 raise Unreadable(fault, RESAVE)
-            if fault := oversized_entry(info, MAX_PART):
+            if fault := oversized_entry(info, MAX_PART, MAX_RATIO):
                 raise Unreadable(fault, SMALLER)
         names = set(z.namelist())
         try:

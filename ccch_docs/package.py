@@ -36,13 +36,14 @@ def unreadable_entry(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
-def oversized_entry(info: zipfile.ZipInfo, most: int) -> str | None:
-    """Why one part of a .docx would unpack to too much (more than `most` bytes, or a zip bomb); None if it would not.
-    Both read from the zip's directory alone."""
+def oversized_entry(info: zipfile.ZipInfo, most: int, ratio: int = MAX_RATIO) -> str | None:
+    """Why one part of a .docx would unpack to too much (more than `most` bytes, or more than `ratio` times its packed
+    size: a zip bomb); None if it would not. Both read from the zip's directory alone."""
     if info.file_size > most:
         return f"phần giải nén ra {grouped(info.file_size)} byte, quá {grouped(most)}"
-    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        return f"phần nén {grouped(info.file_size // max(info.compress_size, 1))} lần, quá {MAX_RATIO} lần (bom nén)"
+    packed = max(info.compress_size, 1)
+    if info.file_size > RATIO_FROM and info.file_size > ratio * packed:
+        return f"phần nén {grouped(info.file_size // packed)} lần, quá {grouped(ratio)} lần (bom nén)"
     return None
 
 

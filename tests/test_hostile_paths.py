@@ -11,10 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
+import ccch_docs
 from ccch_docs import check_output, checks, flatten, office, pdf
 from ccch_docs.cli import main
 from ccch_docs.errors import OutputError
@@ -204,3 +206,18 @@ def test_ctrl_d_at_a_profile_question_names_what_is_missing(tmp_path, capsys, mo
     err = capsys.readouterr().err
     assert "thiếu --viet-tat" in err and "thiếu --ten" not in err and "lỗi không mong đợi" not in err
     assert not (tmp_path / "p.yaml").exists()
+
+
+def test_a_long_table_of_like_rows_is_no_zip_bomb(tmp_path):
+    """A phụ lục of thousands of like rows packs over 100 times (a template's limit), and is read as it is."""
+    doc = ccch_docs.load(EXAMPLE)
+    (table,) = doc.phu_luc[:1]
+    row = table.nhom[0].dong[0] if table.nhom else table.dong[0]
+    many = doc.van_ban.model_copy(update={"phu_luc": (table.model_copy(update={"nhom": (), "dong": (row,) * 6_000}),)})
+    path = tmp_path / "dai.docx"
+    ccch_docs.render(many, path)
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/document.xml")
+    assert info.file_size > 100 * info.compress_size  # what a template may not have
+    report = checks.check(path)
+    assert report.error is None

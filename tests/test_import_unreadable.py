@@ -128,7 +128,7 @@ CASES = [
     ("broken XML", lambda: rezipped(good_docx(), lambda n, b: b[:len(b) // 2] if n == "word/document.xml" else b),
      "phần XML hỏng: ", DAMAGED),
     ("damaged packed data", lambda: corrupt(good_docx()), "gói ZIP hỏng: ", DAMAGED),
-    ("a zip bomb", lambda: rezipped(good_docx(), lambda n, b: b.replace(b"<w:body>", b"<w:body>" + b" " * 3_000_000)
+    ("a zip bomb", lambda: rezipped(good_docx(), lambda n, b: b.replace(b"<w:body>", b"<w:body>" + b" " * 30_000_000)
                                     if n == "word/document.xml" else b),
      "phần nén ", "một phần của tệp giải nén ra quá lớn (có thể là bom nén): nếu là văn bản thật, lưu lại bằng Word "
                   "sau khi bỏ bớt hình ảnh, đối tượng nhúng, hoặc tách thành nhiều tệp"),
