@@ -552,6 +552,8 @@ class _Reader:
         theme = self.styles.theme
         sz = props.get("sz")
         ascii_, h_ansi, east_asia, cs = (_font(props.get("font_" + s), theme) for s in SLOTS)
+        if (ascii_ or "").strip().lower() in _SYMBOLS:  # a symbol font's code typed as text (LibreOffice writes it so)
+            text = "".join(symbol(ascii_ or "", f"{ord(c):X}") if "\uf020" <= c <= "\uf0ff" else c for c in text)
         runs.append(Run(text=text, fonts=(ascii_, h_ansi, east_asia, cs),
                         size=sz / 2 if sz else None, bold=bool(props.get("b")), italic=bool(props.get("i")),
                         caps=bool(props.get("caps")), color=props.get("color"), underline=bool(props.get("u"))))

@@ -445,10 +445,14 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
                 found.cung_ky = [ln for q in paras[i:p.index] if (q.table, q.row, q.cell) == (p.table, p.row, p.cell)
                                  for ln in lines(q)]
         elif nn.column is not None:
-            mine, j = [], p.index + 1
+            mine, j, gap = [], p.index + 1, False
             signer = [ln for ln in lines(p) if (ln.column or 0) > 0]
-            while j < stop and paras[j].text.strip():
-                for ln in lines(paras[j]):
+            while j < stop:  # past the empty lines left for the signature, only the signer's column goes on
+                found_lines = lines(paras[j])
+                gap = gap or not found_lines
+                if gap and found_lines and not all(ln.column for ln in found_lines):
+                    break
+                for ln in found_lines:
                     (mine if not ln.column else signer).append(ln)
                 j += 1
         else:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 import clerk_docx
-from ccch_docs import importer
+from ccch_docs import checks, importer
 from ccch_docs.api import loads
 from ccch_docs.import_yaml import text
 from ccch_docs.ooxml import W, qn
@@ -16,23 +17,29 @@ from ccch_docs.ooxml import W, qn
 NS = f'xmlns:w="{W}"'
 
 
-def _variant(tmp_path: Path, after: str, xml: str, replace: bool = False) -> Path:
-    """The clerk's Kế hoạch with `xml` (body elements) after, or instead of, the paragraph starting `after`."""
-    base = clerk_docx.build(tmp_path / "base.docx")
-    with zipfile.ZipFile(base) as z:
+def _edited(tmp_path: Path, edit: Callable[[etree._Element], None], name: str = "variant.docx") -> Path:
+    """The clerk's Kế hoạch with `edit` applied to its document part."""
+    with zipfile.ZipFile(clerk_docx.build(tmp_path / "base.docx")) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     root = etree.fromstring(parts["word/document.xml"])
-    p = next(p for p in root.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith(after))
-    for el in reversed(etree.fromstring(f"<x {NS}>{xml}</x>")):
-        p.addnext(el)
-    if replace:
-        p.getparent().remove(p)
+    edit(root)
     parts["word/document.xml"] = etree.tostring(root)
-    out = tmp_path / "variant.docx"
+    out = tmp_path / name
     with zipfile.ZipFile(out, "w") as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
+        for part, data in parts.items():
+            z.writestr(part, data)
     return out
+
+
+def _variant(tmp_path: Path, after: str, xml: str, replace: bool = False) -> Path:
+    """The clerk's Kế hoạch with `xml` (body elements) after, or instead of, the paragraph starting `after`."""
+    def edit(root: etree._Element) -> None:
+        p = next(p for p in root.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith(after))
+        for el in reversed(etree.fromstring(f"<x {NS}>{xml}</x>")):
+            p.addnext(el)
+        if replace:
+            p.getparent().remove(p)
+    return _edited(tmp_path, edit)
 
 
 def _cell(text: str, width: int, merge: str | None = None, span: int = 1) -> str:
@@ -75,3 +82,46 @@ def test_symbol_characters_are_read(tmp_path: Path) -> None:
             '</w:r><w:r><w:t xml:space="preserve"> đạt;</w:t></w:r></w:p>')
     got = importer.read(_variant(tmp_path, "b) Nâng cao", para, replace=True))
     assert got.data["noi_dung"][0]["muc"][0]["muc"][1] == {"doan": "Nâng cao chất lượng ≥ 90% ✓– đạt;"}
+
+
+def _tabbed_footer(tmp_path: Path, name_bold: bool) -> Path:
+    """The Kế hoạch with its footer typed with tabs: Nơi nhận on the left, the signer at a centred tab stop on the
+    right, empty lines left for the signature, then the name alone in the right column."""
+    def edit(root: etree._Element) -> None:
+        body = root.find(qn("w:body"))
+        footer = body.findall(qn("w:tbl"))[-1]
+        for row in rows:
+            footer.addprevious(etree.fromstring(f'<w:p {NS}><w:pPr><w:tabs><w:tab w:val="center" w:pos="6800"/>'
+                                                f'</w:tabs><w:spacing w:before="0" w:after="0"/></w:pPr>{row}</w:p>'))
+        body.remove(footer)
+
+    def run(text: str, size: int, bold: bool = False, italic: bool = False) -> str:
+        props = f'<w:sz w:val="{size}"/>' + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        return f'<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman"' \
+               f' w:cs="Times New Roman"/>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+    tab = '<w:r><w:tab/></w:r>'
+    rows = [run("Nơi nhận:", 24, True, True) + tab + run("TM. ỦY BAN NHÂN DÂN", 28, True),
+            run("- Bộ Nội vụ;", 22) + tab + run("CHỦ TỊCH", 28, True), run("- Lưu: VT, KSTTHC.", 22), "", "", "",
+            tab + run("Nguyễn Văn Dương", 28, name_bold)]
+    return _edited(tmp_path, edit, f"tabs-{name_bold}.docx")
+
+
+def test_signer_typed_with_tabs_past_the_signature_space(tmp_path: Path) -> None:
+    """The name under empty lines in the tabbed footer is the signer's (it was left out: import refused its YAML
+    for the missing chuc_vu, CHỦ TỊCH read as the name), and check judges that name."""
+    path = _tabbed_footer(tmp_path, name_bold=True)
+    got = importer.read(path)
+    assert got.data["nguoi_ky"] == {"tm": "ỦY BAN NHÂN DÂN", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Nguyễn Văn Dương"}
+    assert got.data["noi_nhan"] == ["Bộ Nội vụ"] and got.data["luu"] == "VT, KSTTHC"
+    assert not got.unplaced
+    assert not checks.check(path).findings
+    assert "ho_ten.bold" in {f.code for f in checks.check(_tabbed_footer(tmp_path, name_bold=False)).findings}
+
+
+def test_symbol_font_codes_typed_as_text(tmp_path: Path) -> None:
+    """LibreOffice saves a symbol as its font's code (U+F0B3 in a Symbol run): read as the character it shows."""
+    para = ('<w:p><w:r><w:t xml:space="preserve">b) Nâng cao chất lượng </w:t></w:r><w:r><w:rPr><w:rFonts '
+            'w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t>\uf0b3</w:t></w:r><w:r><w:t xml:space="preserve"> 90%;'
+            '</w:t></w:r></w:p>')
+    got = importer.read(_variant(tmp_path, "b) Nâng cao", para, replace=True))
+    assert got.data["noi_dung"][0]["muc"][0]["muc"][1] == {"doan": "Nâng cao chất lượng ≥ 90%;"}
