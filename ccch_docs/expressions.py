@@ -30,7 +30,7 @@ from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import did_you_mean
+from .errors import Unclear, did_you_mean
 from .formats import numbers, words
 from .formats.dates import PartialDate, long_date, short_date
 from .messages import grouped
@@ -39,8 +39,8 @@ MAX_NODES = 200
 MAX_NUMBER = numbers.LIMIT
 MAX_TEXT = 20_000
 MAX_DECIMALS = 6
-# Built-in filters that only read or reshape a value without growing it.
-BUILTIN_FILTERS = ("abs", "round", "int", "float", "sum", "min", "max", "length", "count", "first", "last",
+# Built-in filters that only read or reshape a value without growing it (`int` and `float` are CONVERSIONS).
+BUILTIN_FILTERS = ("abs", "round", "sum", "min", "max", "length", "count", "first", "last",
                    "default", "d", "upper", "lower", "capitalize", "title", "trim")
 _ALLOWED_NODES = (nodes.Const, nodes.Name, nodes.Tuple, nodes.List, nodes.Dict, nodes.Pair, nodes.Keyword,
                   nodes.CondExpr, nodes.Filter, nodes.Test, nodes.Call, nodes.Getitem, nodes.Getattr, nodes.Slice,
@@ -180,6 +180,36 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "so": so, "ti_le": ti_le, "phan_tram": phan_tram, "tien": tien, "bang_chu": bang_chu, "ngay": ngay}
 
 
+def _converted(value: Any, name: str) -> int | float | Decimal:
+    """`value` as a number for the `int` and `float` filters: text read in Vietnamese notation (`1,5`, `3.000`);
+    what is no number is refused, where Jinja's filters gave 0 and a wrong figure was printed silently."""
+    if isinstance(value, str):
+        try:
+            number = numbers.read(value)
+        except Unclear as exc:
+            raise ExpressionError(exc.message, exc.hint) from None
+        except ValueError:
+            number = None
+        if number is None:
+            raise ExpressionError(f"`{name}` cần một số, không phải {kind(value)} {value!r}",
+                                  "viết số như 44333, 44.333.000, 99,59 hoặc 99.59")
+        value = number
+    return _number(value, name)
+
+
+def _int(value: Any) -> int:
+    """The `int` filter: the whole part of a number, or of one written as text."""
+    return int(_converted(value, "int"))
+
+
+def _float(value: Any) -> float:
+    """The `float` filter: a number, or one written as text, with its decimals."""
+    return float(_converted(value, "float"))
+
+
+CONVERSIONS: dict[str, Callable[[Any], Any]] = {"int": _int, "float": _float}
+
+
 # --- the sandbox --------------------------------------------------------------------------------------
 class _Sandbox(ImmutableSandboxedEnvironment):
     """Reads data, calls FUNCTIONS, and refuses everything else."""
@@ -231,9 +261,10 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 
 def _environment() -> _Sandbox:
-    env = _Sandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    # not optimized: folding constants at compile time writes their repr into Python code (`inf`, `nan`: NameError)
+    env = _Sandbox(undefined=jinja2.StrictUndefined, autoescape=False, optimized=False)
     env.globals = dict(FUNCTIONS)
-    env.filters = {**{name: JINJA_FILTERS[name] for name in BUILTIN_FILTERS}, **FUNCTIONS}
+    env.filters = {**{name: JINJA_FILTERS[name] for name in BUILTIN_FILTERS}, **CONVERSIONS, **FUNCTIONS}
     return env
 
 
@@ -314,6 +345,9 @@ def _check(tree: nodes.Node) -> set[str]:
             raise ExpressionError(f"biểu thức quá dài (quá {MAX_NODES} thành phần)", "tách thành nhiều biểu thức")
         if not isinstance(node, _ALLOWED_NODES):
             raise ExpressionError(f"không dùng được `{type(node).__name__}` trong biểu thức", _READS)
+        if (isinstance(node, nodes.Const) and isinstance(node.value, int | float) and not isinstance(node.value, bool)
+                and not numbers.printable(node.value)):  # 1e400 is read as inf
+            raise ExpressionError(numbers.TOO_LARGE, "kiểm tra số liệu và phép tính")
         if isinstance(node, nodes.Filter | nodes.Call) and (node.dyn_args or node.dyn_kwargs):
             raise ExpressionError("không dùng `*` hay `**` để truyền tham số",
                                   "viết từng tham số, ví dụ ti_le(a, b, 2)")
@@ -348,6 +382,9 @@ def show(value: Any) -> str:
         return str(value)
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return numbers.so(_number(value, "so"))
+    if isinstance(value, jinja2.Undefined):  # `first`, `last`, `min`, `max` of an empty list
+        raise ExpressionError("kết quả không có giá trị (danh sách trống)",
+                              "cho một giá trị khi danh sách trống, ví dụ so_lieu.quy|first|default(0)")
     raise ExpressionError(f"kết quả là {kind(value)}, không phải số hay chữ",
                           "chọn một giá trị cụ thể, ví dụ so_lieu.ho_so.tiep_nhan")
 

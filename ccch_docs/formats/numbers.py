@@ -184,11 +184,17 @@ def so(value: Number, decimals: int | None = None) -> str:
 
 
 def _format(value: Number, decimals: int, fixed: bool) -> str:
-    """`value` rounded and printed; ValueError beyond LIMIT (the digits are counted in a context wide enough)."""
+    """`value` rounded and printed; ValueError beyond LIMIT (the digits are counted in a context wide enough).
+    What rounds to zero prints without a sign: `-0,04` to one decimal is `0`, not `-0`.
+
+    >>> so(-0.04, 1), so(-0.0), so(-0.0004), so(-0.05, 1)
+    ('0,0', '0', '0', '-0,1')
+    """
     if not printable(value):
         raise ValueError(TOO_LARGE)
+    rounded = _rounded(value, decimals) or Decimal(0)  # Decimal("-0.0") is printed "-0,0"
     with localcontext(Context(prec=len(str(LIMIT)) + decimals + 2)):
-        return format_decimal(_rounded(value, decimals), format=_pattern(decimals, fixed), locale=LOCALE)
+        return format_decimal(rounded, format=_pattern(decimals, fixed), locale=LOCALE)
 
 
 def ti_le(part: Number, whole: Number, decimals: int = 1, fixed: bool = False) -> str:

@@ -1,0 +1,76 @@
+"""An outside reviewer's hostile inputs, through the CLI and the API: each is refused at its file, line and key with
+a hint (exit 2, nothing written, no Python internals in the message), or renders the document the user meant."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import ccch_docs
+from ccch_docs.cli import main
+from docx_view import View
+from test_input_errors import GOOD
+
+
+def _with(old: str, new: str) -> str:
+    assert old in GOOD
+    return GOOD.replace(old, new, 1)
+
+
+def _paragraph(expression: str) -> str:
+    return _with("    doan: Nội dung.", "    doan: " + json.dumps(f"Kết quả {{{{ {expression} }}}}.", ensure_ascii=False))
+
+
+def _refused(text: str, tmp_path, capsys) -> str:
+    src = tmp_path / "plan.yaml"
+    src.write_text(text, encoding="utf-8")
+    assert main(["render", str(src), "-o", str(tmp_path / "plan.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err
+    assert list(tmp_path.iterdir()) == [src]
+    return err
+
+
+# Constants Jinja would have written into Python code as `inf` or `nan` (NameError), text its `int` and `float`
+# read as 0, and the empty result of `first`.
+@pytest.mark.parametrize("expression,words", [
+    ("1e400", "số quá lớn"),
+    ("-1e400|so", "số quá lớn"),
+    ("'nan'|float", "`float` cần một số, không phải chữ 'nan'"),
+    ("'1e400'|float + 1", "`float` cần một số"),
+    ("'abc'|int", "`int` cần một số, không phải chữ 'abc'"),
+    ("'1.500'|int", "`1.500` đọc được hai cách"),
+    ("[]|first", "kết quả không có giá trị (danh sách trống)"),
+], ids=["1e400", "-1e400", "nan text", "inf text", "no number", "unclear", "empty first"])
+def test_an_expression_is_refused_in_words_at_its_line(expression, words, tmp_path, capsys):
+    err = _refused(_paragraph(expression), tmp_path, capsys)
+    assert f"plan.yaml:11:5: noi_dung[0].doan: biểu thức {{{{ {expression} }}}}: {words}" in err, err
+    assert "(gợi ý: " in err
+
+
+def test_text_read_by_int_and_float_in_vietnamese_notation(tmp_path):
+    text = _paragraph("'1,5'|float * 2 }}, {{ '1.234.567'|int + 1 }}, {{ 2.7|int }}, {{ []|first|default(0)")
+    out = tmp_path / "plan.docx"
+    ccch_docs.render(ccch_docs.loads(text, name="plan.yaml"), out)
+    assert "Kết quả 3, 1.234.568, 2, 0." in View.open(out).body_lines()
+
+
+def test_an_english_message_for_an_empty_result(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(_paragraph("[]|first"), encoding="utf-8")
+    assert main(["--lang", "en", "render", str(src), "-o", str(tmp_path / "plan.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "danh sách" not in err and "gợi ý" not in err and "[CCHC-E080]" in err, err
+
+
+# A negative figure that rounds to zero printed `-0`, `-0%`.
+@pytest.mark.parametrize("expression,printed", [
+    ("-0.0", "0"), ("so_lieu.giam", "0"), ("so_lieu.giam|phan_tram", "0%"), ("ti_le(so_lieu.giam, 100)", "0%"),
+    ("so(so_lieu.giam, 1)", "0,0"), ("phan_tram(-0.05)", "-0,1%"), ("tien(-0.0001)", "0 đồng"),
+])
+def test_a_figure_rounding_to_zero_has_no_sign(expression, printed, tmp_path):
+    text = _paragraph(expression) + "so_lieu: {giam: -0.0004}\n"
+    out = tmp_path / "plan.docx"
+    ccch_docs.render(ccch_docs.loads(text, name="plan.yaml"), out)
+    assert f"Kết quả {printed}." in View.open(out).body_lines()
