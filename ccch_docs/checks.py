@@ -10,6 +10,7 @@ from typing import IO
 
 from .decree import TYPES, layout_of
 from .decree import presentation as P
+from .decree.citations import YEAR, ky_hieu_faults
 from .decree.names import title_of
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
 from .decree.signers import KEYS as SIGNER_KEYS
@@ -338,7 +339,6 @@ def pairing(parts: Parts) -> Iterator[Finding]:
                            for word in (" hoặc ", " or "))), where(parts.tieu_ngu))
 
 
-_YEAR = re.compile(r"(^|[/-])(19|20)\d\d($|[/-])")
 _ABBRS = {t.abbr for t in TYPES.values() if t.abbr} | {"SY", "TrS", "SL"}
 
 
@@ -356,21 +356,26 @@ def so_ky_hieu(parts: Parts) -> Iterator[Finding]:
     so, ky = m.group("so"), m.group("ky_hieu")
     if so.isdigit() and int(so) < 10 and len(so) == 1:
         yield Finding("so_ky_hieu.zero", _el("so_ky_hieu"), _t(so), _t(f"0{so}"), where(ln))
-    if _YEAR.search(ky) or _YEAR.search(so):
+    head, _, rest = ky.partition("-")
+    kind = parts.kind
+    # a type without an abbreviation (công văn) has none to check; an unknown one is taken for what it opens with
+    abbr = TYPES[kind].abbr if kind else head if head in _ABBRS else ""
+    faults = ky_hieu_faults(ky, abbr)
+    if "year" in faults or YEAR.search(so):
         yield Finding("so_ky_hieu.year", _el("so_ky_hieu"), _t(ky), _t("ký hiệu không có năm", "no year in the symbol"),
                       where(ln))
         return
-    head, _, rest = ky.partition("-")
-    kind = parts.kind
-    if kind and TYPES[kind].abbr:  # a type without an abbreviation (công văn) has none to check
-        abbr = TYPES[kind].abbr
-        if head != abbr:
-            yield Finding("so_ky_hieu.type", _el("so_ky_hieu"), _t(head or ky),
-                          _t(f"{abbr} ({TYPES[kind].name})"), where(ln))
-    elif kind is None and head not in _ABBRS and rest == "":
+    if "form" in faults:
         yield Finding("so_ky_hieu.form", _el("so_ky_hieu"), _t(ky), _t("<loại>-<cơ quan>", "<type>-<body>"), where(ln))
-    if rest and rest != rest.upper():
-        yield Finding("so_ky_hieu.case", _el("so_ky_hieu"), _t(rest), _t(rest.upper()), where(ln))
+        return
+    if "type" in faults and kind:
+        yield Finding("so_ky_hieu.type", _el("so_ky_hieu"), _t(head or ky),
+                      _t(f"{abbr} ({TYPES[kind].name})"), where(ln))
+    elif kind is None and not abbr and rest == "":
+        yield Finding("so_ky_hieu.form", _el("so_ky_hieu"), _t(ky), _t("<loại>-<cơ quan>", "<type>-<body>"), where(ln))
+    if "case" in faults:
+        shown = rest if abbr else ky
+        yield Finding("so_ky_hieu.case", _el("so_ky_hieu"), _t(shown), _t(shown.upper()), where(ln))
 
 
 def date(parts: Parts) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from . import import_minutes, ooxml, reader
 from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
-from .decree.citations import ky_hieu_slots, running_name
+from .decree.citations import ky_hieu_faults, ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
 from .formats.text import one_line
@@ -227,7 +227,9 @@ class _Builder:
     def _number(self, loai: str) -> None:
         p = self.parts
         m = _SO.match(p.so_ky_hieu.text) if p.so_ky_hieu else None
-        if m is None:  # no số: the ký hiệu is made from the initials of the body's name
+        # no số, or one out of the decree's form (2021/KH-UBND, KH/UBND: refused as input), left in a comment:
+        # the ký hiệu is made from the initials of the body's name
+        if m is None or ky_hieu_faults(m.group(2), TYPES[loai].abbr):
             ten = self.data["co_quan"]["ten"]
             first = ten if isinstance(ten, str) else ten[0]
             self.data["co_quan"]["viet_tat"] = "".join(w[0] for w in fold(first).split())

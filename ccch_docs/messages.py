@@ -210,6 +210,11 @@ CODES: dict[str, str] = {
     "CCHC-E623": N_("không đọc được thư mục: {detail}"),
     "CCHC-E624": N_("không ghi được tệp tạm để xuất PDF: {detail}"),
     "CCHC-E625": N_("không in văn bản nhị phân ra cửa sổ dòng lệnh"),
+    # A ký hiệu out of the decree's form (E626–E629), as `check` would find it in the document.
+    "CCHC-E626": N_("ký hiệu `{sign}` có khoảng trắng hoặc dấu `/`"),
+    "CCHC-E627": N_("ký hiệu `{sign}` có năm"),
+    "CCHC-E628": N_("ký hiệu `{sign}` phải bắt đầu bằng {abbr} ({name})"),
+    "CCHC-E629": N_("ký hiệu `{sign}` có chữ thường"),
     # More of the input's values and shape (E300–E399).
     "CCHC-E300": N_("loại văn bản `{value}` không có trong Phụ lục III"),
     "CCHC-E301": N_("ngày {date} không có trên lịch"),
@@ -306,6 +311,8 @@ COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
            N_("gói ZIP hỏng: {detail}"), N_("kết quả quá lớn"), N_("không có khóa `{key}`"),
            N_("cú pháp sai: {detail}"),
+           N_("viết liền, các phần nối bằng dấu `-`: {fixed}"), N_("viết {fixed}"),
+           N_("viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng {abbr}-<co_quan.viet_tat>"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT,
            TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
@@ -430,6 +437,7 @@ HINTS = (
     N_("kiểm tra lại số"),
     N_("viết true hoặc false"),
     N_("cho một giá trị khi danh sách trống, ví dụ so_lieu.quy|first|default(0)"),
+    N_("bỏ năm (ngày ban hành đã có năm): ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan, ví dụ KH-UBND"),
     N_('chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'),
     N_('chọn một trong "I.", "I", "1.", "a)", "1", "a" hoặc none'),
     N_("ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"),

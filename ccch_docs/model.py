@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import decree, markup, presets
-from .decree import numbering, signers
+from .decree import citations, numbering, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import numbers
@@ -799,6 +799,8 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
         out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
                     "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
+    else:
+        out.extend(_check_ky_hieu(doc))
     out.extend(_check_signers(doc))
     for key in numbering.BODIES:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
@@ -1120,6 +1122,32 @@ def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: number
             out.append((here, "phần nội dung trống", "thêm tieu_de, doan hoặc muc"))
         out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels, deepest))
     return out
+
+
+def _check_ky_hieu(doc: VanBan) -> list[Finding]:
+    """The ký hiệu printed after `Số:` keeps the decree's form (as `check` reads it), blamed on the key that
+    made it: `ky_hieu` when given, else the part of it (co_quan.viet_tat, don_vi_soan) that breaks the form."""
+    sign, abbr = citations.ky_hieu(doc), doc.type.abbr
+    faults = citations.ky_hieu_faults(sign, abbr)
+    if not faults:
+        return []
+    rest = sign.partition("-")[2]
+    key: Path_ = ("ky_hieu",)
+    fixed = f"{abbr}-{rest.upper()}" if abbr and rest else sign.upper()
+    if not doc.ky_hieu:
+        slots = ((("co_quan", "viet_tat"), doc.co_quan.viet_tat), (("don_vi_soan",), doc.don_vi_soan))
+        key, part = next(((k, v) for k, v in slots if v and citations.ky_hieu_faults(v)), slots[0])
+        fixed = (part or "").upper()
+    said = {
+        "form": (f"ký hiệu `{sign}` có khoảng trắng hoặc dấu `/`",
+                 "viết liền, các phần nối bằng dấu `-`: " + citations.joined(fixed)),
+        "year": (f"ký hiệu `{sign}` có năm", "bỏ năm (ngày ban hành đã có năm): ký hiệu gồm chữ viết tắt tên loại "
+                 "văn bản và tên cơ quan, ví dụ KH-UBND"),
+        "type": (f"ký hiệu `{sign}` phải bắt đầu bằng {abbr} ({doc.type.name})",
+                 f"viết {fixed}" if rest else f"viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng "
+                 f"{abbr}-<co_quan.viet_tat>"),
+        "case": (f"ký hiệu `{sign}` có chữ thường", f"viết {fixed}")}
+    return [(key, *said[fault]) for fault in faults]
 
 
 def _check_signers(doc: VanBan) -> list[Finding]:

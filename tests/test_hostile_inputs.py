@@ -74,3 +74,59 @@ def test_a_figure_rounding_to_zero_has_no_sign(expression, printed, tmp_path):
     out = tmp_path / "plan.docx"
     ccch_docs.render(ccch_docs.loads(text, name="plan.yaml"), out)
     assert f"Kết quả {printed}." in View.open(out).body_lines()
+
+
+# A ký hiệu that `check` (and the decree) refuses in the document was rendered without a word.
+@pytest.mark.parametrize("old,new,line,key,code,hint", [
+    ("so: 5", "so: 5\nky_hieu: KH - UBND", 7, "ky_hieu", "E626", "KH-UBND"),
+    ("so: 5", "so: 5\nky_hieu: KH/UBND", 7, "ky_hieu", "E626", "KH-UBND"),
+    ("so: 5", "so: 5\nky_hieu: KH-UBND-2021", 7, "ky_hieu", "E627", "bỏ năm"),
+    ("so: 5", "so: 5\nky_hieu: QĐ-UBND", 7, "ky_hieu", "E628", "viết KH-UBND"),
+    ("so: 5", "so: 5\nky_hieu: KH-ubnd", 7, "ky_hieu", "E629", "viết KH-UBND"),
+    ("  viet_tat: UBND", "  viet_tat: ubnd", 4, "co_quan.viet_tat", "E629", "viết UBND"),
+    ("  viet_tat: UBND", "  viet_tat: UB ND", 4, "co_quan.viet_tat", "E626", "UBND"),
+], ids=["spaces", "slash", "year", "other type", "lower case", "lower viet_tat", "spaced viet_tat"])
+def test_a_ky_hieu_out_of_form_is_refused_at_its_key(old, new, line, key, code, hint, tmp_path, capsys):
+    err = _refused(_with(old, new), tmp_path, capsys)
+    assert f"plan.yaml:{line}:" in err and f": {key}: ký hiệu `" in err and f"[CCHC-{code}]" in err, err
+    assert hint in err.partition("(gợi ý: ")[2], err
+
+
+def test_a_ky_hieu_the_decree_allows_renders_and_checks_clean(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(_with("loai: ke_hoach", "loai: to_trinh").replace("so: 5", "so: 5\nky_hieu: TTr-BCĐ"),
+                   encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(src), "-o", str(out)]) == 0
+    assert "Số: 05/TTr-BCĐ" in View.open(out).header()
+    assert main(["check", str(out)]) == 0, capsys.readouterr().out
+
+
+def test_the_ky_hieu_messages_in_english(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(_with("so: 5", "so: 5\nky_hieu: QĐ-ubnd"), encoding="utf-8")
+    assert main(["--lang", "en", "render", str(src), "-o", str(tmp_path / "plan.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "the symbol `QĐ-ubnd` must begin with KH" in err and "the symbol `QĐ-ubnd` has lower-case letters" in err
+    assert "write KH-UBND" in err and "ký hiệu" not in err, err
+
+
+@pytest.mark.parametrize("written", ["Số: 12/2021/KH-UBND", "Số: 12/KH/UBND", "Số: 12/KH-ubnd"])
+def test_an_imported_ky_hieu_out_of_form_is_kept_in_a_comment_and_renders(written, tmp_path, capsys):
+    import docx
+
+    src = tmp_path / "plan.yaml"
+    src.write_text(GOOD, encoding="utf-8")
+    made = tmp_path / "made.docx"
+    assert main(["render", str(src), "-o", str(made)]) == 0
+    document = docx.Document(str(made))
+    line = next(p for t in document.tables for c in t._cells for p in c.paragraphs if p.text.startswith("Số:"))
+    line.runs[0].text = written
+    for run in line.runs[1:]:
+        run.text = ""
+    document.save(str(made))
+    out = tmp_path / "imported.yaml"
+    assert main(["import", str(made), "-o", str(out), "--render"]) == 0
+    err = capsys.readouterr().err
+    assert f"# {written}" in out.read_text(encoding="utf-8") and written in err and "co_quan.viet_tat" in err, err
+    assert "Số: /KH-UBND" in View.open(out.with_suffix(".docx")).header()

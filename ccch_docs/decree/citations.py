@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..formats import dates
@@ -42,6 +43,43 @@ def ky_hieu(doc: VanBan) -> str:
         return doc.ky_hieu
     return fill(LAYOUTS[doc.type.mau].ky_hieu, loai=doc.type.abbr, co_quan=doc.co_quan.viet_tat or "",
                 don_vi_soan=doc.don_vi_soan or "")
+
+
+# A year among the parts of a ký hiệu or number (285/2020/KH-UBND): the decree's ký hiệu has none.
+YEAR = re.compile(r"(^|[/-])(19|20)\d\d($|[/-])")
+_BREAK = re.compile(r"[\s/]")  # a ký hiệu is one word; `/` parts it from the number
+
+
+def ky_hieu_faults(sign: str, abbr: str = "") -> tuple[str, ...]:
+    """The decree's rules ký hiệu `sign` breaks, for a type abbreviated `abbr`: `year`, `form` (a space or a
+    `/` in it: its parts are joined by `-`), `type` (it does not open with `abbr`), `case` (a small letter: after
+    the abbreviation, which may have some (TTr), or anywhere when there is none, as in a công văn's or in one
+    part such as co_quan.viet_tat).
+
+    >>> ky_hieu_faults("KH-UBND", "KH"), ky_hieu_faults("TTr-SNV", "TTr"), ky_hieu_faults("VPUBND-KSTTHC")
+    ((), (), ())
+    >>> ky_hieu_faults("KH - UBND", "KH"), ky_hieu_faults("KH/UBND", "KH"), ky_hieu_faults("2020/KH-UBND", "KH")
+    (('form',), ('form',), ('year',))
+    >>> ky_hieu_faults("kh-ubnd", "KH"), ky_hieu_faults("QĐ-UBND", "KH"), ky_hieu_faults("ubnd")
+    (('type', 'case'), ('type',), ('case',))
+    """
+    if YEAR.search(sign):
+        return ("year",)
+    if not sign or _BREAK.search(sign):
+        return ("form",)
+    head, _, rest = sign.partition("-")
+    if not abbr:
+        return ("case",) if sign != sign.upper() else ()
+    return (("type",) if head != abbr else ()) + (("case",) if rest != rest.upper() else ())
+
+
+def joined(sign: str) -> str:
+    """`sign` written as one word, its parts joined by `-`.
+
+    >>> joined("KH - UBND"), joined("KH/UBND"), joined("UB ND")
+    ('KH-UBND', 'KH-UBND', 'UBND')
+    """
+    return "".join(re.sub(r"\s*[/-]\s*", "-", sign.strip()).split())
 
 
 def ky_hieu_slots(pattern: str, sign: str, abbr: str) -> dict[str, str] | None:
