@@ -295,7 +295,8 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "ten_loai": doc.type.name,
         "quoc_hieu": words["quoc_hieu"],
         "tieu_ngu": words["tieu_ngu"],
-        "co_quan": {"chu_quan": doc.co_quan.chu_quan or "", "ten": list(doc.co_quan.ten),
+        # the letterhead's names print in capitals (ô 2) whatever the case typed, as the signer's lines do
+        "co_quan": {"chu_quan": (doc.co_quan.chu_quan or "").upper(), "ten": [t.upper() for t in doc.co_quan.ten],
                     "viet_tat": doc.co_quan.viet_tat or "", "dia_chi": list(doc.co_quan.dia_chi)},
         "so": citations.so_text(doc.so),
         "ky_hieu": kh,

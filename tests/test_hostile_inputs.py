@@ -130,3 +130,14 @@ def test_an_imported_ky_hieu_out_of_form_is_kept_in_a_comment_and_renders(writte
     err = capsys.readouterr().err
     assert f"# {written}" in out.read_text(encoding="utf-8") and written in err and "co_quan.viet_tat" in err, err
     assert "Số: /KH-UBND" in View.open(out.with_suffix(".docx")).header()
+
+
+def test_a_letterhead_typed_in_lower_case_prints_in_capitals(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(_with("  ten: [ỦY BAN NHÂN DÂN, TỈNH ĐỒNG THÁP]",
+                         "  chu_quan: Ủy ban nhân dân tỉnh Đồng Tháp\n  ten: [Sở Nội vụ, phòng cải cách hành chính]"),
+                   encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(src), "-o", str(out)]) == 0
+    assert View.open(out).header()[:3] == ["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "SỞ NỘI VỤ", "PHÒNG CẢI CÁCH HÀNH CHÍNH"]
+    assert main(["check", str(out)]) == 0, capsys.readouterr().out

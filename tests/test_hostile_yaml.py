@@ -267,7 +267,7 @@ CUTS = {**ODD_BREAKS, "stray CR": "\r"}
 CUT_VALUES = [
     ("a top-level value", "trich_yeu: Cải cách hành chính năm 2021", "trich_yeu: Cải cách hành¶chính năm 2021",
      (8, 25, "trich_yeu", "Cải cách hành")),
-    ("a nested value", "  viet_tat: UBND", "  viet_tat: UB¶ND", (4, 15, "co_quan.viet_tat", "UB")),
+    ("a nested value", "  chuc_vu: CHỦ TỊCH", "  chuc_vu: CHỦ¶TỊCH", (16, 15, "nguoi_ky.chuc_vu", "CHỦ")),
     ("a list item's value", "    doan: Nội dung.", "    doan: Nội¶dung.", (11, 14, "noi_dung[0].doan", "Nội")),
     ("spaces and two breaks", "trich_yeu: Cải cách hành chính năm 2021",
      "trich_yeu: Cải cách hành chính ¶ ¶năm 2021", (8, 32, "trich_yeu", "cách hành chính")),
