@@ -46,6 +46,11 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
     # Headings take their kind from their depth below the Chương and Mục, which have a kind of their own.
     chapters = sum(numbering.level(levels, d).style in numbering.CHAPTERS for d in range(depth))
     for part, (nhan, n) in zip(parts, numbered, strict=True):
+        # the label is printed: one typed too, before the title or the first paragraph it opens, is dropped
+        if part.tieu_de is not None:
+            part = part.model_copy(update={"tieu_de": numbering.untyped(part.tieu_de, nhan)})
+        elif part.doan and isinstance(part.doan[0], str):
+            part = part.model_copy(update={"doan": (numbering.untyped(part.doan[0], nhan), *part.doan[1:])})
         blocks: Blocks = [runs(b) if isinstance(b, str) else tables(b.bang) for b in part.doan]
         kind = f"muc{min(depth - chapters + 1, _HEADINGS)}"
         if level.style in numbering.CHAPTERS:
@@ -306,7 +311,7 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "ngay_dai": dates.long_date(doc.ngay),
         "dia_danh_ngay": dates.place_date(doc.dia_danh, doc.ngay),
         "do_khan": words[doc.do_khan] if doc.do_khan else "",
-        "kinh_gui": punctuation.addressees(doc.kinh_gui),
+        "kinh_gui": punctuation.addressees(doc.kinh_gui, words),
         "trich_yeu": list(doc.trich_yeu),
         "ky_bao_cao": period_line(doc, words),
         "mo_dau": plain(doc.mo_dau),

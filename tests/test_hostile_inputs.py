@@ -141,3 +141,34 @@ def test_a_letterhead_typed_in_lower_case_prints_in_capitals(tmp_path, capsys):
     assert main(["render", str(src), "-o", str(out)]) == 0
     assert View.open(out).header()[:3] == ["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "SỞ NỘI VỤ", "PHÒNG CẢI CÁCH HÀNH CHÍNH"]
     assert main(["check", str(out)]) == 0, capsys.readouterr().out
+
+
+# What the program prints before a value, typed in the value too, was printed twice (`- Lưu: Lưu: VT.`,
+# `TM. TM. ỦY BAN NHÂN DÂN`, `I. I. MỤC ĐÍCH`, `Điều 1. Điều 1. Ban hành …`, `Kính gửi: Kính gửi: …`).
+def test_an_opening_or_label_typed_as_the_program_prints_it_is_not_doubled(tmp_path, capsys):
+    text = (_with("luu: VT", "luu: '- Lưu: VT, NV.'\nkinh_gui: ['Kính gửi: Sở Nội vụ']")
+            .replace("  tm: ỦY BAN NHÂN DÂN", "  tm: T/M ỦY BAN NHÂN DÂN\n  kt: KT. CHỦ TỊCH")
+            .replace("  chuc_vu: CHỦ TỊCH", "  chuc_vu: PHÓ CHỦ TỊCH")
+            .replace("  - tieu_de: MỤC ĐÍCH\n    doan: Nội dung.",
+                     "  - tieu_de: I. MỤC ĐÍCH\n    muc: [{doan: '1. Rà soát.'}, {doan: '2. Công bố.'}]"))
+    src = tmp_path / "plan.yaml"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    assert main(["render", str(src), "-o", str(out)]) == 0
+    view = View.open(out)
+    assert view.body_lines()[:4] == ["Kính gửi: Sở Nội vụ", "I. MỤC ĐÍCH", "1. Rà soát.", "2. Công bố."]
+    assert View.texts(view.noi_nhan())[-1] == "- Lưu: VT, NV."
+    assert View.texts(view.nguoi_ky())[:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert main(["check", str(out)]) == 0, capsys.readouterr().out
+
+
+def test_a_decision_article_typed_with_its_label(tmp_path):
+    from samples import DECISION
+
+    data = {**DECISION, "dieu": ["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.", "Điều 2. Giao Sở Nội vụ.",
+                                 "Điều 2. Quyết định này có hiệu lực."]}
+    out = tmp_path / "qd.docx"
+    ccch_docs.render(ccch_docs.from_dict(data, name="qd"), out)
+    lines = [t for t in View.open(out).body_lines() if t.startswith("Điều")]
+    assert lines[:3] == ["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.", "Điều 2. Giao Sở Nội vụ.",
+                         "Điều 3. Điều 2. Quyết định này có hiệu lực."]  # a label unlike the one printed is text

@@ -166,6 +166,17 @@ def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
                  for style, lv in zip(styles, (*base, *[Level("")] * len(styles)), strict=False))
 
 
+def untyped(text: str, nhan: str) -> str:
+    """`text` without the label `nhan` printed before it, when the user typed that label too.
+
+    >>> untyped("I. MỤC ĐÍCH", "I."), untyped("Điều 1. Ban hành", "Điều 1."), untyped("a) Rà soát", "a)")
+    ('MỤC ĐÍCH', 'Ban hành', 'Rà soát')
+    >>> untyped("1. Mục đích", "I."), untyped("I.MỤC ĐÍCH", "I."), untyped("Mục đích", "")
+    ('1. Mục đích', 'I.MỤC ĐÍCH', 'Mục đích')
+    """
+    return text[len(nhan):].lstrip() if nhan and text.startswith(nhan + " ") else text
+
+
 def level(scheme: Scheme, depth: int) -> Level:
     """The level of `depth` (0 outermost); past the scheme's end the last level repeats."""
     return scheme[min(depth, len(scheme) - 1)]

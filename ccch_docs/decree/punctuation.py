@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .wording import DEFAULT, PROPOSAL_OPENINGS, Words
@@ -60,6 +61,18 @@ def opened(text: str, opening: str, *known: str) -> str:
     return f"{opening} {text}"
 
 
+def unopened(text: str, opening: str) -> str:
+    """`text` without the `opening` the program prints before it (and a dash before that), typed by the user too.
+
+    >>> unopened("Lưu: VT, NV.", "Lưu:"), unopened("- lưu: VT", "Lưu:"), unopened("VT", "Lưu:")
+    ('VT, NV.', 'VT', 'VT')
+    >>> unopened("Kính gửi: Sở Nội vụ", "Kính gửi:"), unopened("Lưu trữ lịch sử", "Lưu:")
+    ('Sở Nội vụ', 'Lưu trữ lịch sử')
+    """
+    m = re.match(r"(?:-\s*)?" + re.escape(opening.rstrip(".:")) + r"\s*[.:]\s*", text.strip(), re.IGNORECASE)
+    return text.strip()[m.end():] if m else text
+
+
 def recipients(items: Sequence[str], luu: str, opening: str | None = None, words: Words = DEFAULT) -> list[str]:
     """Nơi nhận lines: `- X;` each (a line given twice is kept once), the last `- Lưu: … .`;
     `opening` first unless the user wrote a `Như …` line.
@@ -73,17 +86,18 @@ def recipients(items: Sequence[str], luu: str, opening: str | None = None, words
     if opening and not written:
         items = (opening, *items)
     lines = dict.fromkeys(end_with(dashed(item), ";") for item in items)
-    return [*lines, end_with(f"- {words['luu']} {luu}", ".")]
+    return [*lines, end_with(f"- {words['luu']} {unopened(luu, words['luu'])}", ".")]
 
 
-def addressees(items: Sequence[str]) -> list[str]:
-    """Kính gửi: one as written; several as a dashed list with `;` and a final `.`.
+def addressees(items: Sequence[str], words: Words = DEFAULT) -> list[str]:
+    """Kính gửi: one as written; several as a dashed list with `;` and a final `.` (a `Kính gửi:` typed is dropped).
 
-    >>> addressees(("Sở Nội vụ",))
-    ['Sở Nội vụ']
+    >>> addressees(("Sở Nội vụ",)), addressees(("Kính gửi: Sở Nội vụ",))
+    (['Sở Nội vụ'], ['Sở Nội vụ'])
     >>> addressees(("Sở Nội vụ", "Sở Tài chính"))
     ['- Sở Nội vụ;', '- Sở Tài chính.']
     """
+    items = [unopened(x, words["kinh_gui"]) for x in items]
     if len(items) == 1:
         return list(items)
     return listed([dashed(x) for x in items])

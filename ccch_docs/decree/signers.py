@@ -6,6 +6,7 @@ from typing import Any
 
 from .bodies import LEVELS
 from .names import title_of
+from .presentation import SIGN_PREFIX_LIKE
 from .wording import DEFAULT, Words
 
 # The authority forms, in the order their lines are printed: (key of nguoi_ky and of the wording, what it is).
@@ -25,6 +26,27 @@ KEYS = tuple(key for key, _ in AUTHORITIES)
 SPEAKING_FOR = ("tm", "kt", "tl", "tuq")
 
 
+def unprefixed(value: str, key: str) -> str:
+    """The line of authority form `key` (tm, kt …) without the form the program prints before it, typed by the
+    user too, as the decree writes it or not (`TM.`, `T/M`, `Tm.`, `TM`).
+
+    >>> unprefixed("TM. ỦY BAN NHÂN DÂN", "tm"), unprefixed("T/M UBND", "tm"), unprefixed("KT. CHỦ TỊCH", "kt")
+    ('ỦY BAN NHÂN DÂN', 'UBND', 'CHỦ TỊCH')
+    >>> unprefixed("KT. CHỦ TỊCH", "tl"), unprefixed("TRUNG TÂM", "tm"), unprefixed("Q. GIÁM ĐỐC", "q")
+    ('KT. CHỦ TỊCH', 'TRUNG TÂM', 'GIÁM ĐỐC')
+    """
+    m = SIGN_PREFIX_LIKE.match(value)
+    if m and "".join(c for c in m.group() if c.isalpha()).casefold() == key:
+        return value[m.end():].strip()
+    return value
+
+
+def _form(signer: Any, key: str) -> str:
+    """The value of authority form `key` in a signer block (a model or its data), as printed after the form."""
+    value = signer.get(key) if isinstance(signer, dict) else getattr(signer, key)
+    return unprefixed(str(value or ""), key).upper()
+
+
 def faults(signer: Any, words: Words = DEFAULT, own_name: bool = False) -> list[tuple[str, str, str]]:
     """What the decree forbids in a signer block, as (key, message, hint): a form speaking for someone with no
     title of the signer's own under it (`KT. CHỦ TỊCH` and no `PHÓ CHỦ TỊCH`), or any such form where the signer
@@ -39,7 +61,7 @@ def faults(signer: Any, words: Words = DEFAULT, own_name: bool = False) -> list[
                     "CHỦ TỌA, ĐẠI DIỆN …), chức vụ trong chuc_vu")
                    for key in speaking_for)
     elif form and not signer.chuc_vu and not signer.q:
-        out.append(("chuc_vu", f"thiếu chức vụ của người ký dưới dòng {words[form]} {getattr(signer, form).upper()}",
+        out.append(("chuc_vu", f"thiếu chức vụ của người ký dưới dòng {words[form]} {_form(signer, form)}",
                     "thêm chuc_vu, ví dụ `chuc_vu: PHÓ CHỦ TỊCH`"))
     title = title_of(signer.ho_ten)
     if title:
@@ -57,7 +79,7 @@ def block(signer: Any, words: Words = DEFAULT, role: str = "") -> dict[str, Any]
     """Ô 7: a biên bản's role line (the signer's `vai_tro`, else `role`: THƯ KÝ, CHỦ TỌA), the authority lines in
     the decree's order, then the title; and the name."""
     lines = [r.upper()] if (r := signer.vai_tro or role) else []
-    lines += [f"{words[key]} {getattr(signer, key).upper()}" for key in KEYS if getattr(signer, key)]
+    lines += [f"{words[key]} {_form(signer, key)}" for key in KEYS if getattr(signer, key)]
     if signer.chuc_vu:
         lines.append(signer.chuc_vu.upper())
     return {"chuc_danh": lines, "ho_ten": signer.ho_ten}
@@ -74,7 +96,7 @@ def authority(ten: list[str], signer: dict[str, Any]) -> str | None:
     >>> authority(["SỞ NỘI VỤ"], {"kt": "GIÁM ĐỐC", "chuc_vu": "PHÓ GIÁM ĐỐC"})
     'GIÁM ĐỐC SỞ NỘI VỤ'
     """
-    head = str(signer.get("kt") or signer.get("chuc_vu") or "").upper().removeprefix("PHÓ ").strip()
+    head = (_form(signer, "kt") or str(signer.get("chuc_vu") or "").upper()).removeprefix("PHÓ ").strip()
     names = [str(t).upper() for t in ten]
     if not head or not names:
         return None
