@@ -27,7 +27,8 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
         except OSError as exc:
             problems.append(unreadable_folder(str(path), exc))
             continue
-        found = sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
+        # a folder named like a .docx is walked, not taken for a file (it was also listed as unreadable)
+        found = sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$") and not p.is_dir())
         if not found:
             problems.append(Problem("không có tệp .docx nào ở đây", str(path),
                                     hint="nêu một tệp .docx, hoặc một thư mục có tệp .docx (tìm cả trong thư mục con)"))

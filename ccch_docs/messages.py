@@ -254,6 +254,7 @@ OTHER = "CCHC-E099"
 _CODE_OF = {msgid: code for code, msgid in CODES.items()}  # each msgid's code, for code_of
 # More msgids of a code: the same problem cited at a template's paragraph.
 SAME_CODE: dict[str, str] = {
+    N_("khóa phải là một chuỗi, không phải {kind} {key}"): "CCHC-E071",
     N_("cú pháp Jinja sai: {detail}; trong đoạn «{paragraph}»"): "CCHC-E135",
     N_("mẫu bị chặn vì không an toàn: {detail}; trong đoạn «{paragraph}»"): "CCHC-E136",
     N_("biến không có trong ngữ cảnh: {detail}; trong đoạn «{paragraph}»"): "CCHC-E137",
@@ -437,6 +438,9 @@ HINTS = (
     N_("kiểm tra lại số"),
     N_("viết true hoặc false"),
     N_("cho một giá trị khi danh sách trống, ví dụ so_lieu.quy|first|default(0)"),
+    N_("giải mã thành str trước, ví dụ value.decode('utf-8')"),
+    N_("một set không có thứ tự; dùng list, ví dụ sorted(…)"),
+    N_("dùng chuỗi làm khóa, ví dụ \"2021\" thay cho 2021"),
     N_("bỏ năm (ngày ban hành đã có năm): ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan, ví dụ KH-UBND"),
     N_('chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'),
     N_('chọn một trong "I.", "I", "1.", "a)", "1", "a" hoặc none'),

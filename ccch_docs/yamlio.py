@@ -500,6 +500,12 @@ def plain_data(data: Any, file: str) -> Any:
             if glyph:
                 raise _data_error(path, file, _glyphless(glyph.group()), _GLYPH_HINT)
             return tidy(value)
+        if isinstance(value, bytes | bytearray):
+            raise _data_error(path, file, "phải là chuỗi văn bản",
+                              "giải mã thành str trước, ví dụ value.decode('utf-8')")
+        if isinstance(value, set | frozenset):  # its order changes from run to run: so would the document
+            raise _data_error(path, file, "phải là một danh sách",
+                              "một set không có thứ tự; dùng list, ví dụ sorted(…)")
         if not isinstance(value, dict | list | tuple):
             return value
         if id(value) in parents:
@@ -514,8 +520,11 @@ def plain_data(data: Any, file: str) -> Any:
             raise _data_error(path, file, f"lồng quá sâu (quá {MAX_DEPTH} cấp)")
         start, inner = count, parents + (id(value),)
         if isinstance(value, dict):
-            copy = {walk(k, path, inner) if isinstance(k, str) else k: walk(v, path + (k,), inner)
-                    for k, v in value.items()}
+            odd = next((k for k in value if not isinstance(k, str)), None)
+            if odd is not None:
+                raise _data_error(path, file, f"khóa phải là một chuỗi, không phải {type(odd).__name__} {odd!r}",
+                                  "dùng chuỗi làm khóa, ví dụ \"2021\" thay cho 2021")
+            copy = {walk(k, path, inner): walk(v, path + (k,), inner) for k, v in value.items()}
         else:
             items = [walk(v, path + (i,), inner) for i, v in enumerate(value)]
             copy = items if isinstance(value, list) else tuple(items)

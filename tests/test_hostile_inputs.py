@@ -172,3 +172,33 @@ def test_a_decision_article_typed_with_its_label(tmp_path):
     lines = [t for t in View.open(out).body_lines() if t.startswith("Điều")]
     assert lines[:3] == ["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.", "Điều 2. Giao Sở Nội vụ.",
                          "Điều 3. Điều 2. Quyết định này có hiệu lực."]  # a label unlike the one printed is text
+
+
+# Data handed over in memory that YAML cannot hold: keys that are no text (refused at the wrong place, as an
+# item `chu_thich[1]`, or a boolean key accepted), a set (its order changes from run to run), bytes.
+@pytest.mark.parametrize("key,value,where,words", [
+    ("chu_thich", {1: "Ghi chú."}, "chu_thich", "khóa phải là một chuỗi, không phải int 1"),
+    ("so_lieu", {"a": {True: 1}}, "so_lieu.a", "khóa phải là một chuỗi, không phải bool True"),
+    ("noi_nhan", {"Sở Nội vụ", "Sở Tài chính"}, "noi_nhan", "phải là một danh sách"),
+    ("luu", b"VT", "luu", "phải là chuỗi văn bản"),
+], ids=["int key", "bool key", "set", "bytes"])
+def test_data_yaml_cannot_hold_is_refused_at_its_key(key, value, where, words):
+    from samples import PLAN
+
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict({**PLAN, key: value}, name="api")
+    (p,) = info.value.problems
+    assert (p.file, p.key) == ("api", where) and p.message.startswith(words) and p.hint, str(p)
+    assert p.code in ("CCHC-E071", "CCHC-E004", "CCHC-E003"), p.code
+
+
+def test_check_walks_a_folder_named_like_a_docx(tmp_path, capsys):
+    src = tmp_path / "plan.yaml"
+    src.write_text(GOOD, encoding="utf-8")
+    inner = tmp_path / "ban-cu.docx"
+    inner.mkdir()
+    assert main(["render", str(src), "-o", str(inner / "plan.docx")]) == 0
+    capsys.readouterr()
+    assert main(["check", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "plan.docx" in out and "Is a directory" not in out and "không đọc được" not in out, out
