@@ -12,7 +12,8 @@ from .batch import render_many as render_many
 from .document import Document
 from .errors import InputError, Problem, TargetError
 from .files import Reader, Roots, folders, real
-from .model import VanBan, known_presets, validate, with_presets
+from .formats import numbers
+from .model import VanBan, all_tables, known_presets, validate, with_presets
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
@@ -63,7 +64,26 @@ def _validate(bundle: Bundle, reader: Reader) -> Document:
     if bundle.problems:
         raise InputError(bundle.problems)
     doc = compute.complete(doc, linked, columns=columns, words=bundle.templates.pack.words)
+    problems = _totals(doc, linked.source)
+    if doc.kem_theo is not None and linked.kem_theo is not None:
+        problems += _totals(doc.kem_theo, linked.kem_theo.source)
+    if problems:
+        raise InputError(problems)
     return Document(doc, bundle.templates, tuple(reader.budget.files))
+
+
+def _totals(doc: VanBan, src: source.Source) -> list[Problem]:
+    """Each total row sums to a number that can be printed, made as it will be once expressions are evaluated:
+    figures each below 10²⁵ may add up past it, which was an unexpected error as the document was rendered."""
+    out = []
+    for path, bang in all_tables(doc):
+        if bang.total_keys:
+            try:
+                context.table(bang)
+            except ValueError:
+                hint = "tổng các dòng của cột được cộng từ 10²⁵ trở lên: kiểm tra số liệu của các dòng"
+                out.append(src.problem(path + ("tong_cong",), numbers.TOO_LARGE, hint))
+    return out
 
 
 def templates_of(doc: Document | VanBan) -> packs.TemplateSet:

@@ -441,6 +441,7 @@ HINTS = (
     N_("giải mã thành str trước, ví dụ value.decode('utf-8')"),
     N_("một set không có thứ tự; dùng list, ví dụ sorted(…)"),
     N_("dùng chuỗi làm khóa, ví dụ \"2021\" thay cho 2021"),
+    N_("tổng các dòng của cột được cộng từ 10²⁵ trở lên: kiểm tra số liệu của các dòng"),
     N_("bỏ năm (ngày ban hành đã có năm): ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan, ví dụ KH-UBND"),
     N_('chọn một trong "I.", "1.", "a)", "1", "a" hoặc none'),
     N_('chọn một trong "I.", "I", "1.", "a)", "1", "a" hoặc none'),

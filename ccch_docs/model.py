@@ -806,21 +806,16 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_layout(doc))
-    tables: list[tuple[Path_, BangSo]] = []
     for t, pl in enumerate(doc.phu_luc):
         here: Path_ = ("phu_luc", t)
-        if pl.cot is not None:
-            tables.append((here, pl))
-        elif pl.dong or pl.nhom:
+        if pl.cot is None and (pl.dong or pl.nhom):
             out.append((here + ("cot",), "phụ lục có dòng bảng nhưng không có cột", "thêm `cot:` (danh sách cột "
                         "hoặc tên mẫu cột)"))
-        elif not pl.noi_dung:
+        elif pl.cot is None and not pl.noi_dung:
             out.append((here, "phụ lục trống", "thêm `cot` và `dong` (một bảng), hoặc `noi_dung`"))
         levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
         out.extend(_check_parts(pl.noi_dung, here + ("noi_dung",), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
-        tables += body_tables(pl.noi_dung, here + ("noi_dung",))
-    tables += [t for key in numbering.BODIES for t in body_tables(getattr(doc, key), (key,))]
-    out.extend(_check_tables(tables, known))
+    out.extend(_check_tables(all_tables(doc), known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
     out.extend(_check_notes(doc))
     out.extend(_check_report(doc))
@@ -946,6 +941,16 @@ def _check_report(doc: VanBan) -> list[Finding]:
                 out.append(((key,), "cần `ke_hoach`: kế hoạch mà báo cáo trả lời, để đối chiếu mã nhiệm vụ",
                             "thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"))
     return out
+
+
+def all_tables(doc: VanBan) -> list[tuple[Path_, BangSo]]:
+    """Every table of `doc` with where it is: each phụ lục's own, those among its content, those of the body."""
+    tables: list[tuple[Path_, BangSo]] = []
+    for t, pl in enumerate(doc.phu_luc):
+        if pl.cot is not None:
+            tables.append((("phu_luc", t), pl))
+        tables += body_tables(pl.noi_dung, ("phu_luc", t, "noi_dung"))
+    return tables + [t for key in numbering.BODIES for t in body_tables(getattr(doc, key), (key,))]
 
 
 def body_tables(parts: tuple[Muc, ...], path: Path_) -> list[tuple[Path_, Bang]]:

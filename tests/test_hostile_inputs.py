@@ -202,3 +202,15 @@ def test_check_walks_a_folder_named_like_a_docx(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "plan.docx" in out and "Is a directory" not in out and "không đọc được" not in out, out
+
+
+# Figures each below 10²⁵ whose total reaches it: an unexpected error (exit 1) as the table was made.
+@pytest.mark.parametrize("cells", ["9000000000000000000000000, 9000000000000000000000000",
+                                   "9000000000000000000000000, '{{ 9 * 10**24 }}'"], ids=["figures", "expression"])
+def test_a_total_too_large_to_print_is_refused_at_tong_cong(cells, tmp_path, capsys):
+    a, b = cells.split(", ")
+    text = GOOD + ("phu_luc:\n  - tieu_de: SỐ LIỆU\n    cot: [{khoa: ten, ten: Đơn vị}, {khoa: n, ten: Số hồ sơ, kieu: so}]\n"
+                   f"    tong_cong: n\n    dong:\n      - {{ten: A, n: {a}}}\n      - {{ten: B, n: {b}}}\n")
+    err = _refused(text, tmp_path, capsys)
+    assert "plan.yaml:21:5: phu_luc[0].tong_cong: số quá lớn (từ 10²⁵ trở lên) (gợi ý: tổng các dòng" in err, err
+    assert "[CCHC-E025]" in err
