@@ -16,13 +16,11 @@ from . import report
 from .decree import citations
 from .decree.wording import DEFAULT, Words
 from .errors import InputError, Problem, ordered
-from .expressions import Absent, ExpressionError, evaluate, has_code
+from .expressions import TEXT_FIELDS, Absent, ExpressionError, evaluate, has_code
 from .model import Presets, VanBan, validate
 from .source import Linked, Source, plan_failed
 from .yamlio import Path_
 
-# Where expressions are evaluated: the running text, phụ lục titles and cells, and report results.
-TEXT_FIELDS = ("trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "phu_luc", "ket_qua")
 _NEEDS_PLAN = Absent("thêm ke_hoach: đường dẫn tới kế hoạch mà báo cáo trả lời")
 
 

@@ -35,6 +35,8 @@ from .formats import numbers, words
 from .formats.dates import PartialDate, long_date, short_date
 from .messages import grouped
 
+# The keys whose text is evaluated: the running text, phụ lục titles and cells, and report results.
+TEXT_FIELDS = ("trich_yeu", "mo_dau", "noi_dung", "ket_thuc", "phu_luc", "ket_qua")
 MAX_NODES = 200
 MAX_NUMBER = numbers.LIMIT
 MAX_TEXT = 20_000
@@ -83,6 +85,19 @@ def has_code(text: str) -> bool:
     (True, False)
     """
     return "{{" in text or "{%" in text
+
+
+_OPENINGS = re.compile(r"\{[{%#]")
+
+
+def literal(text: str) -> str:
+    """`text` written so that it evaluates to itself: each `{{`, `{%`, `{#` as an expression printing it (text read
+    from a document, where they are no expressions).
+
+    >>> literal("a {{ b }} c"), evaluate(literal("a {{ b }} {% c {#"), {})
+    ("a {{ '{{' }} b }} c", 'a {{ b }} {% c {#')
+    """
+    return _OPENINGS.sub(lambda m: "{{ '" + m.group() + "' }}", text)
 
 
 def kind(value: Any) -> str:

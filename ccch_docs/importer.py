@@ -20,6 +20,7 @@ from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
 from .decree.citations import ky_hieu_faults, ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
+from .expressions import TEXT_FIELDS, literal
 from .formats.text import one_line
 from .import_body import Body, read_body, text_of
 from .import_tables import read_table
@@ -191,7 +192,7 @@ class _Builder:
         if p.issued and bodies:
             target = self._issued(p.issued[0], bodies.pop(0))
         self._annexes(target)
-        return Imported(self.data, self._leftovers(), self.added)
+        return Imported(_literal(self.data), self._leftovers(), self.added)
 
     def _loai(self) -> str:
         p = self.parts
@@ -527,3 +528,18 @@ class _Builder:
             before = next((key for at, key in anchors if at > index), None)
             out.append(Unplaced(index, text, before))
         return out
+
+
+def _literal(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with the text of the keys where `{{ … }}` is evaluated (and of the document it issues) written to
+    print as read: a `{{` in a document is text, which the YAML written would otherwise take for an expression."""
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            return literal(value)
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return [walk(v) for v in value] if isinstance(value, list) else value
+    out = {k: walk(v) if k in TEXT_FIELDS else v for k, v in data.items()}
+    if isinstance(out.get("kem_theo"), dict):
+        out["kem_theo"] = _literal(out["kem_theo"])
+    return out

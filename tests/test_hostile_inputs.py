@@ -214,3 +214,20 @@ def test_a_total_too_large_to_print_is_refused_at_tong_cong(cells, tmp_path, cap
     err = _refused(text, tmp_path, capsys)
     assert "plan.yaml:21:5: phu_luc[0].tong_cong: số quá lớn (từ 10²⁵ trở lên) (gợi ý: tổng các dòng" in err, err
     assert "[CCHC-E025]" in err
+
+
+# A document holding `{{`, `{%` or `{#` as text (a form's placeholder, a line printed by `{{ '{{' }}`) was imported
+# into YAML that its own validation took for an expression: the import failed on the file it meant to write.
+def test_a_document_with_template_marks_in_its_text_imports_and_renders_back(tmp_path, capsys):
+    text = _with("    doan: Nội dung.", "    doan: \"Điền vào {{ '{{' }} họ_tên }} và {{ '{%' }} x %} {{ '{#' }}.\"")
+    src = tmp_path / "plan.yaml"
+    src.write_text(text.replace("trich_yeu: Cải cách hành chính năm 2021",
+                                "trich_yeu: \"Mẫu {{ '{{' }} tên }} năm 2021\""), encoding="utf-8")
+    made = tmp_path / "made.docx"
+    assert main(["render", str(src), "-o", str(made)]) == 0
+    assert "Điền vào {{ họ_tên }} và {% x %} {#." in View.open(made).body_lines()
+    back = tmp_path / "back.yaml"
+    assert main(["import", str(made), "-o", str(back), "--render"]) == 0, capsys.readouterr().err
+    again = View.open(back.with_suffix(".docx"))
+    assert "Điền vào {{ họ_tên }} và {% x %} {#." in again.body_lines()
+    assert [p.text for p in again.title()][1] == "Mẫu {{ tên }} năm 2021"
