@@ -21,6 +21,7 @@ from lxml import etree
 
 from .decree.numbering import roman as _roman
 from .messages import os_error
+from .metrics import text_width
 from .notdocx import DAMAGED, NOT_WORD, RESAVE, SMALLER, why_not_docx
 from .ooxml import DEFAULT_CELL_MARGIN, W
 from .package import oversized_entry, unreadable_entry
@@ -34,6 +35,7 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
+_TYPED_RULE = re.compile(r"\s*_{3,}\s*")
 _PAGE = re.compile(r"(^|\s)PAGE(\s|\\|$)")
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 MAX_PART = 200_000_000  # bytes of one part unpacked, checked in the zip's directory before any is read
@@ -472,6 +474,9 @@ class _Reader:
         if label and runs:
             runs.insert(0, replace(runs[0], text=label + " "))
         text = "".join(r.text for r in runs)
+        if _TYPED_RULE.fullmatch(text):  # a line typed as underscores under a name: a drawn line, not text
+            shapes.append(Shape(round(text_width(text.strip(), runs[0].size or 14, runs[0].bold) * 20), None))
+            runs, text = [], ""
         para = Para(index=len(self.paras), text=text, runs=runs, style=self.styles.name(sid),
                     align=_align(props.get("jc")), first_line=props.get("first", 0), left=props.get("left", 0),
                     right=props.get("right", 0), before=props.get("before", 0), after=props.get("after", 0),

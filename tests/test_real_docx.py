@@ -12,6 +12,7 @@ import clerk_docx
 from ccch_docs import checks, importer
 from ccch_docs.api import loads
 from ccch_docs.import_yaml import text
+from ccch_docs.metrics import text_width
 from ccch_docs.ooxml import W, qn
 
 NS = f'xmlns:w="{W}"'
@@ -125,3 +126,26 @@ def test_symbol_font_codes_typed_as_text(tmp_path: Path) -> None:
             '</w:t></w:r></w:p>')
     got = importer.read(_variant(tmp_path, "b) Nâng cao", para, replace=True))
     assert got.data["noi_dung"][0]["muc"][0]["muc"][1] == {"doan": "Nâng cao chất lượng ≥ 90%;"}
+
+
+def _typed_rule(tmp_path: Path, count: int) -> Path:
+    """The line under the trích yếu typed as `count` underscores in a centred paragraph, as clerks type it."""
+    def edit(root: etree._Element) -> None:
+        title = next(p for p in root.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))) ==
+                     clerk_docx.GOOD["trich_yeu"])
+        title.getparent().replace(title.getnext(), etree.fromstring(
+            f'<w:p {NS}><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr>'
+            f'<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" '
+            f'w:cs="Times New Roman"/><w:b/><w:sz w:val="28"/></w:rPr><w:t>{"_" * count}</w:t></w:r></w:p>'))
+    return _edited(tmp_path, edit, f"rule-{count}.docx")
+
+
+def test_line_typed_as_underscores(tmp_path: Path) -> None:
+    """A paragraph of underscores under the trích yếu is its line, measured as printed: not the mở đầu's first
+    paragraph on import (it was), and check judges its length (too short a line is still found)."""
+    room = text_width(clerk_docx.GOOD["trich_yeu"], 14, bold=True)
+    path = _typed_rule(tmp_path, round(room * 0.4 / text_width("_", 14, bold=True)))
+    got = importer.read(path)
+    assert got.data["mo_dau"].startswith("Nhằm cụ thể hóa") and not got.unplaced
+    assert not checks.check(path).findings
+    assert "trich_yeu.line" in {f.code for f in checks.check(_typed_rule(tmp_path, 3)).findings}
