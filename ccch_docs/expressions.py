@@ -375,7 +375,11 @@ def _check(tree: nodes.Node) -> set[str]:
         elif isinstance(node, nodes.Filter) and node.name not in _ENV.filters:
             raise ExpressionError(f"không có bộ lọc `{node.name}`",
                                   did_you_mean(node.name, _ENV.filters, "các bộ lọc: " + ", ".join(FUNCTIONS)))
-        elif isinstance(node, nodes.Call):
+        if isinstance(node, nodes.Filter) and node.name in FUNCTIONS:
+            _fits(node.name, 1 + len(node.args), _keywords(node))  # the value before `|` first
+        elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in FUNCTIONS:
+            _fits(node.node.name, len(node.args), _keywords(node))
+        if isinstance(node, nodes.Call):
             if not isinstance(node.node, nodes.Name) or node.node.name not in FUNCTIONS:
                 called = node.node.name if isinstance(node.node, nodes.Name) else "…"
                 raise ExpressionError(f"không gọi được `{called}`: chỉ gọi được " + ", ".join(FUNCTIONS),
@@ -383,6 +387,30 @@ def _check(tree: nodes.Node) -> set[str]:
                                                                       "so_lieu.ho_so.tiep_nhan)"))
             callees.add(id(node.node))
     return names
+
+
+def _keywords(node: nodes.Call | nodes.Filter) -> list[str]:
+    return [kw.key for kw in node.kwargs if isinstance(kw, nodes.Keyword)]
+
+
+def _fits(name: str, given: int, keywords: list[str]) -> None:
+    """ExpressionError when the function `name` cannot take `given` values and the `keywords` (Python would say
+    so in English when it is called)."""
+    function = FUNCTIONS[name]
+    params = function.__code__.co_varnames[:function.__code__.co_argcount]
+    least = len(params) - len(function.__defaults__ or ())
+    call = f"cách gọi: {name}(" + ", ".join("x" if p == "value" else p for p in params) + ")"
+    for key in keywords:
+        if key not in params:
+            raise ExpressionError(f"`{name}` không có tham số `{key}`", did_you_mean(key, params[1:], call))
+        if key in params[:given]:
+            raise ExpressionError(f"tham số `{key}` của `{name}` được cho hai lần", call)
+    count = given + len(keywords)
+    if not least <= count <= len(params):
+        raise ExpressionError(f"`{name}` nhận từ {least} đến {len(params)} giá trị, không phải {count}", call)
+    for key in params[given:least]:
+        if key not in keywords:
+            raise ExpressionError(f"`{name}` thiếu tham số `{key}`", call)
 
 
 def show(value: Any) -> str:

@@ -327,3 +327,23 @@ def test_two_documents_written_to_one_file_say_what_to_do(tmp_path, capsys):
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{tmp_path / 'b' / 'ke-hoach.yaml'}: hai văn bản cùng ghi ra một tệp (gợi ý: hai tệp YAML cùng tên ở hai thư "
         "mục: đổi tên một tệp, hoặc dựng mỗi thư mục ra một -o riêng) [CCHC-E096]")
+
+
+@pytest.mark.parametrize("lang,expression,message", [
+    ((), "so(1, 2, 3)", "`so` nhận từ 1 đến 2 giá trị, không phải 3 (gợi ý: cách gọi: so(x, thap_phan))"),
+    (("--lang", "en"), "so(1, 2, 3)", "`so` takes 1 to 2 values, not 3 (hint: call it so: so(x, thap_phan))"),
+    ((), "5|so(2, 3)", "`so` nhận từ 1 đến 2 giá trị, không phải 3 (gợi ý: cách gọi: so(x, thap_phan))"),
+    ((), "ti_le(1, thap_phan=2)", "`ti_le` thiếu tham số `tong` (gợi ý: cách gọi: ti_le(phan, tong, thap_phan, "
+                                  "co_dinh))"),
+    (("--lang", "en"), "ti_le(1, thap_phan=2)", "`ti_le` lacks parameter `tong` (hint: call it so: ti_le(phan, "
+                                                "tong, thap_phan, co_dinh))"),
+    ((), "so(1, tahp_phan=2)", "`so` không có tham số `tahp_phan` (gợi ý: có phải ý bạn là `thap_phan`?)"),
+    (("--lang", "en"), "so(1, 2, thap_phan=3)", "parameter `thap_phan` of `so` is given twice (hint: call it so: "
+                                                "so(x, thap_phan))"),
+])
+def test_a_function_given_the_wrong_values_says_what_it_takes(tmp_path, capsys, lang, expression, message):
+    """Python's own words (`so() takes from 1 to 2 positional arguments …`) are not the clerk's."""
+    src, lines = _printed(tmp_path, capsys, GOOD.replace("doan: Nội dung.", f"doan: Có {{{{ {expression} }}}}."),
+                          *lang)
+    said = "expression" if lang else "biểu thức"
+    assert lines == [f"{src}:11:5: noi_dung[0].doan: {said} {{{{ {expression} }}}}: {message} [CCHC-E080]"]
