@@ -548,7 +548,8 @@ class _Reader:
             elif tag == _W + "noBreakHyphen":
                 parts.append("-")
             elif tag == _W + "sym":
-                parts.append(symbol(child.get(_W + "font", ""), child.get(_W + "char", "")))
+                lead = not "".join(parts).strip() and not any(x.text.strip() for x in runs)
+                parts.append(symbol(child.get(_W + "font", ""), child.get(_W + "char", ""), lead))
             elif tag in (_W + "drawing", _W + "pict", _MC + "AlternateContent", _W + "object"):
                 _graphics(child, boxes, shapes)
         text = "".join(parts)
@@ -557,33 +558,50 @@ class _Reader:
         theme = self.styles.theme
         sz = props.get("sz")
         ascii_, h_ansi, east_asia, cs = (_font(props.get("font_" + s), theme) for s in SLOTS)
-        if (ascii_ or "").strip().lower() in _SYMBOLS:  # a symbol font's code typed as text (LibreOffice writes it so)
-            text = "".join(symbol(ascii_ or "", f"{ord(c):X}") if "\uf020" <= c <= "\uf0ff" else c for c in text)
+        if (ascii_ or "").strip().lower() in _SYMBOLS:
+            text = _typed_symbols(ascii_ or "", text, not any(x.text.strip() for x in runs))
         runs.append(Run(text=text, fonts=(ascii_, h_ansi, east_asia, cs),
                         size=sz / 2 if sz else None, bold=bool(props.get("b")), italic=bool(props.get("i")),
                         caps=bool(props.get("caps")), color=props.get("color"), underline=bool(props.get("u"))))
 
 
 # Insert ▸ Symbol from a symbol font writes <w:sym> with the font's own code (F000 + byte): the characters
-# clerks insert that way, as Unicode. A code not listed stays as written (seen as a box, not silently lost).
+# clerks insert that way, as the nearest character Times New Roman has (its dingbats ❑ ➢ ✓ are refused in a YAML
+# value, CCHC-E639). A code not listed stays as written (seen as a box, not silently lost).
 _SYMBOLS = {
-    "symbol": {0x2D: "−", 0xB7: "•", 0xAE: "→", 0xDE: "⇒", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xB1: "±",
-               0xB0: "°", 0xB9: "≠", 0xBB: "≈", 0xA5: "∞", 0xD6: "√", 0xBC: "…", 0xBE: "—", 0xC6: "∅",
+    "symbol": {0x2D: "−", 0xB7: "•", 0xAE: "→", 0xDE: "→", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xB1: "±",
+               0xB0: "°", 0xB9: "≠", 0xBB: "≈", 0xA5: "∞", 0xD6: "√", 0xBC: "…", 0xBE: "—", 0xC6: "Ø",
                **{b: chr(b) for b in b" !#%&()+,./0123456789:;<=>?[]_{|}"}},
-    "wingdings": {0x9F: "•", 0xA7: "▪", 0xA8: "◻", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖", 0xD8: "➢",
-                  0xE0: "→", 0xE8: "➔", 0xF0: "⇨", 0xFC: "✓", 0xFE: "☑", 0xFB: "✗", 0x46: "☞"},
+    "wingdings": {0x9F: "•", 0xA7: "▪", 0xA8: "□", 0x6C: "●", 0x6E: "■", 0x71: "□", 0x76: "♦", 0xD8: "→",
+                  0xE0: "→", 0xE8: "→", 0xF0: "→", 0xFC: "√", 0xFE: "√", 0xFB: "×", 0x46: "→"},
 }
+# The codes that, opening a paragraph, are its bullet: read as the typed "-" the renderer prints itself.
+_BULLETS = {"symbol": {0x2D, 0xB7, 0xAE, 0xDE}, "wingdings": set(_SYMBOLS["wingdings"])}
 
 
-def symbol(font: str, code: str) -> str:
-    """The character of a <w:sym>: its Unicode equivalent in Symbol and Wingdings, else the code itself."""
+def symbol(font: str, code: str, lead: bool = False) -> str:
+    """The character of a <w:sym>: its equivalent in Symbol and Wingdings, "-" for a bullet when it opens the
+    paragraph (`lead`), else the code itself.
+
+    >>> symbol("Wingdings", "F0D8"), symbol("Wingdings", "F0D8", lead=True), symbol("Symbol", "F0B3", lead=True)
+    ('→', '-', '≥')
+    """
     try:
         n = int(code, 16)
     except ValueError:
         return ""
     if 0xF020 <= n <= 0xF0FF:
-        return _SYMBOLS.get(font.strip().lower(), {}).get(n - 0xF000, chr(n))
+        font = font.strip().lower()
+        return "-" if lead and n - 0xF000 in _BULLETS.get(font, ()) else _SYMBOLS.get(font, {}).get(n - 0xF000, chr(n))
     return chr(n) if 0x20 <= n < 0x110000 and not 0xD800 <= n < 0xE000 else ""
+
+
+def _typed_symbols(font: str, text: str, lead: bool) -> str:
+    """A run in a symbol font with its codes typed as text (U+F020–F0FF, as LibreOffice writes them) as `symbol`
+    reads them; `lead` when nothing visible stands before the run in its paragraph."""
+    first = len(text) - len(text.lstrip()) if lead else -1
+    return "".join(symbol(font, f"{ord(c):X}", i == first) if "\uf020" <= c <= "\uf0ff" else c
+                   for i, c in enumerate(text))
 
 
 def _children(el: etree._Element, local: str) -> list[etree._Element]:

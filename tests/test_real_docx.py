@@ -6,14 +6,19 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+from docx import Document
 from lxml import etree
 
 import clerk_docx
 from ccch_docs import checks, importer
 from ccch_docs.api import loads
+from ccch_docs.cli import main
+from ccch_docs.flatten import symbol
 from ccch_docs.import_yaml import text
 from ccch_docs.metrics import text_width
 from ccch_docs.ooxml import W, qn
+from samples import PLAN
 
 NS = f'xmlns:w="{W}"'
 
@@ -76,13 +81,14 @@ def test_two_row_header_names_each_column(tmp_path: Path) -> None:
 
 
 def test_symbol_characters_are_read(tmp_path: Path) -> None:
-    """Insert ▸ Symbol writes <w:sym>: its character is kept (it was dropped, the words either side joined)."""
+    """Insert ▸ Symbol writes <w:sym>: its character is kept (it was dropped, the words either side joined), as
+    one Times New Roman has: Wingdings' check mark reads √ (✓ has no glyph there and was refused, CCHC-E639)."""
     para = ('<w:p><w:r><w:t xml:space="preserve">b) Nâng cao chất lượng </w:t></w:r>'
             '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r><w:r><w:t xml:space="preserve"> 90% </w:t></w:r>'
             '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:sym w:font="Times New Roman" w:char="2013"/>'
             '</w:r><w:r><w:t xml:space="preserve"> đạt;</w:t></w:r></w:p>')
     got = importer.read(_variant(tmp_path, "b) Nâng cao", para, replace=True))
-    assert got.data["noi_dung"][0]["muc"][0]["muc"][1] == {"doan": "Nâng cao chất lượng ≥ 90% ✓– đạt;"}
+    assert got.data["noi_dung"][0]["muc"][0]["muc"][1] == {"doan": "Nâng cao chất lượng ≥ 90% √– đạt;"}
 
 
 def _tabbed_footer(tmp_path: Path, name_bold: bool) -> Path:
@@ -126,6 +132,35 @@ def test_symbol_font_codes_typed_as_text(tmp_path: Path) -> None:
             '</w:t></w:r></w:p>')
     got = importer.read(_variant(tmp_path, "b) Nâng cao", para, replace=True))
     assert got.data["noi_dung"][0]["muc"][0]["muc"][1] == {"doan": "Nâng cao chất lượng ≥ 90%;"}
+
+
+def test_wingdings_bullets_import_to_yaml_that_renders(tmp_path: Path, capsys) -> None:
+    """Lines opening with Wingdings' ➢ (code F0D8, from Insert ▸ Symbol or typed in a Wingdings run as LibreOffice
+    saves it) are bullets: read as typed "- " ones, printed with the renderer's dash; one inside a line reads →.
+    The YAML import wrote held ➢, which render refused (CCHC-E639)."""
+    arrow = '<w:r><w:sym w:font="Wingdings" w:char="F0D8"/></w:r>'
+    typed = '<w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr><w:t>\uf0d8</w:t></w:r>'
+    words = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+    xml = (f'<w:p>{arrow}{words.format(" Rà soát thủ tục;")}</w:p>'
+           f'<w:p>{typed}<w:r><w:tab/></w:r>{words.format("Công khai thủ tục;")}</w:p>'
+           f'<w:p>{words.format("Một cửa ")}{arrow}{words.format(" liên thông.")}</w:p>')
+    source, out, docx = _variant(tmp_path, "b) Nâng cao", xml), tmp_path / "kh.yaml", tmp_path / "kh.docx"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    assert main(["render", str(out), "-o", str(docx)]) == 0, capsys.readouterr().err
+    lines = [p.text for p in Document(str(docx)).paragraphs]
+    at = lines.index("b) Nâng cao chất lượng phục vụ người dân;")
+    assert lines[at + 1:at + 3] == ["- Rà soát thủ tục;", "- Công khai thủ tục;"]
+    assert "Một cửa → liên thông." in lines
+
+
+def test_every_symbol_code_reads_as_a_character_validation_accepts() -> None:
+    """Each Symbol and Wingdings code, in a line or as its bullet, reads as text a YAML value may hold: none is a
+    dingbat Times New Roman lacks (❑ ❖ ➢ ➔ ✓ ☑ ✗ ☞ were), which validation refuses (CCHC-E639)."""
+    read = {symbol(font, f"{code:X}", lead) for font in ("Symbol", "Wingdings") for code in range(0xF020, 0xF100)
+            for lead in (False, True)}
+    assert {"•", "→", "√", "×", "□", "♦", "-"} <= read
+    doc = loads(yaml.safe_dump({**PLAN, "mo_dau": " ".join(sorted(read))}, allow_unicode=True), name="t.yaml")
+    assert set(doc.mo_dau[0]) >= read - {" "}
 
 
 def _typed_rule(tmp_path: Path, count: int) -> Path:
