@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import collector
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
-from .messages import MISSING_HINT, N_, code_of, looked_up, lookup
+from .messages import MISSING_HINT, N_, YAML_NAME_HINT, code_of, looked_up, lookup
 from .signals import Terminated, sigterm_raises
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
@@ -41,6 +41,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "stdout_one": N_("-o - chỉ dùng được với một tệp YAML"),
     "stdout_one_hint": N_("nêu một tệp YAML, hoặc ghi các văn bản ra một thư mục: -o van-ban/"),
     "no_yaml": N_("không có tệp YAML nào ở đây"),
+    "not_yaml": N_("tệp ghi ra là YAML, không mang đuôi `{suffix}`"),
     "no_yaml_hint": N_("tệp văn bản có đuôi .yaml hoặc .yml; tạo tệp khởi đầu: python -m ccch_docs init --loai "
                        "ke_hoach -o ke-hoach.yaml"),
     "not_found": N_("không có tệp hoặc thư mục này"),
@@ -146,6 +147,8 @@ def _prog() -> str:
     return "python -m ccch_docs" if name in ("", "__main__.py", "-c") else Path(name).stem
 
 
+YAML = (".yaml", ".yml")
+WRITES_YAML = ("init", "don-vi", "profile", "cascade", "import", "nhap")  # the commands whose -o is a YAML file
 COMMANDS = ("render", "validate", "templates", "schema", "check", "init", "don-vi", "profile", "cascade", "import",
             "nhap")
 
@@ -327,6 +330,8 @@ def _parsed(argv: list[str], lang: str) -> int:
 
 
 def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
+    if args.command in WRITES_YAML:
+        _refuse_not_yaml(args.output)
     if args.command == "render":
         from . import cli_render
         return cli_render.run(args, t)
@@ -420,6 +425,14 @@ def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None = None
         page = check_output.report_html(reports, lang).encode("utf-8")
         print(f"{wrote} {write_atomic(html, page, files)}", file=sys.stderr if as_json else sys.stdout)
     return check_output.exit_code(reports)
+
+
+def _refuse_not_yaml(output: Path | str | None) -> None:
+    """Refuse to write YAML into a file named as another format (`init -o ke-hoach.docx`); `-` is standard output."""
+    path = Path(output) if output and output != "-" else None
+    if path is not None and path.suffix and path.suffix.lower() not in YAML:
+        raise InputError([Problem(TEXTS["not_yaml"].format(suffix=path.suffix), str(path),
+                                  hint=YAML_NAME_HINT.format(name=path.with_suffix(".yaml").name))])
 
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import pdf
 from .batch import Job, Result, render_many, run_each
-from .cli import TEXTS
+from .cli import TEXTS, YAML
 from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
 from .messages import MANY_HINT, code_of
 from .source import Parsed, parse_path
@@ -23,7 +23,6 @@ from .source import Parsed, parse_path
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-YAML = (".yaml", ".yml")
 # The scan of a folder for unit profiles keeps the parses of its first documents, up to this many bytes of YAML
 # (some five times as much memory), for their render; a document after those is parsed again.
 KEEP_BYTES = 4_000_000

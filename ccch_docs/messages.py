@@ -244,6 +244,9 @@ CODES: dict[str, str] = {
     "CCHC-E637": N_("`vai_tro` chỉ dùng khi hai người ký ngang hàng (biên bản)"),
     "CCHC-E638": N_("người ký biên bản ký tên mình, không ký dưới dòng {form}"),
     "CCHC-E639": N_("ký tự {glyph} ({code}) không có trong phông Times New Roman của văn bản"),
+    # Values that contradict another key, or type what the program prints (E640–E649).
+    "CCHC-E640": N_("ngày cuối kỳ báo cáo ({den}) sau ngày ban hành văn bản ({ngay}) hơn {days} ngày"),
+    "CCHC-E641": N_("tệp ghi ra là YAML, không mang đuôi `{suffix}`"),
     "CCHC-E320": N_("`gop` cần hai cột trở lên của bảng, theo thứ tự các cột"),
     "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
     "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
@@ -302,6 +305,7 @@ CUT_HINT = N_("đặt con trỏ ngay sau «{before}», nhấn Delete để xóa 
 DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
 # The command line's hints with values.
 MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
+YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ -o {name}")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.
@@ -315,7 +319,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("viết liền, các phần nối bằng dấu `-`: {fixed}"), N_("viết {fixed}"),
            N_("viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng {abbr}-<co_quan.viet_tat>"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT,
-           TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
+           YAML_NAME_HINT, TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
@@ -468,6 +472,8 @@ HINTS = (
     N_("viết số như 44333, 44.333.000, 99,59 hoặc 99.59"),
     N_("thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp"),
     N_("kiểm tra tu và den"),
+    N_("kỳ báo cáo kết thúc trước ngày ban hành, hoặc ít tuần sau khi số liệu được ước đến cuối kỳ; xa hơn thường "
+       "là gõ nhầm năm hoặc tháng: sửa ky_bao_cao.den hoặc ngay"),
     N_("thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"),
     N_("mỗi khóa cột chỉ dùng một lần"),
     N_("ví dụ ma: tt-noi-bo"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import reprlib
 from collections.abc import Callable, Iterator, Mapping
+from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_origin
 
@@ -28,7 +29,7 @@ from . import decree, markup, presets
 from .decree import citations, numbering, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
-from .formats import numbers
+from .formats import dates, numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
 from .formats.words import bang_chu
@@ -928,6 +929,11 @@ def placeholders(value: Any, path: Path_ = ()) -> list[Finding]:
              "thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp") for here, m in found if m]
 
 
+# How long a report's period may run on after its date: a report sent before its period ends gives figures
+# estimated to that end (one of the 12th for a quarter ending the 14th; a year's in November, to 31 December).
+_ESTIMATED = timedelta(days=92)
+
+
 def _check_report(doc: VanBan) -> list[Finding]:
     out: list[Finding] = []
     period = doc.ky_bao_cao
@@ -937,6 +943,12 @@ def _check_report(doc: VanBan) -> list[Finding]:
                 out.append((("ky_bao_cao", key), "kỳ báo cáo cần ngày đầy đủ", f"viết {key}: 2021-12-05"))
         if period.tu.complete and period.den.complete and period.tu > period.den:
             out.append((("ky_bao_cao", "den"), "ngày cuối kỳ trước ngày đầu kỳ", "kiểm tra tu và den"))
+        end, signed = dates.last_day(period.den), dates.last_day(doc.ngay)
+        if period.den.complete and end and signed and end - signed > _ESTIMATED:
+            out.append((("ky_bao_cao", "den"), f"ngày cuối kỳ báo cáo ({period.den}) sau ngày ban hành văn bản "
+                                                f"({doc.ngay}) hơn {_ESTIMATED.days} ngày",
+                        "kỳ báo cáo kết thúc trước ngày ban hành, hoặc ít tuần sau khi số liệu được ước đến cuối kỳ; "
+                        "xa hơn thường là gõ nhầm năm hoặc tháng: sửa ky_bao_cao.den hoặc ngay"))
     if doc.ke_hoach is None:
         for key in ("ket_qua", "phu_luc_ket_qua"):
             if getattr(doc, key):

@@ -152,6 +152,7 @@ def test_the_unicode_minus_is_the_minus_in_figures_and_totals(tmp_path):
 # The plan with a report's figures, one paragraph printing a figure through EXPR (line 11).
 EXPR = "{{ so_lieu.ho_so.tiep_nhan | so }}"
 REPORT = (GOOD.replace("loai: ke_hoach", "loai: bao_cao").replace("doan: Nội dung.", f"doan: Tiếp nhận {EXPR} hồ sơ.")
+          .replace("ngay: 2021-01-05", "ngay: 2021-07-05")
           + "ky_bao_cao: {tu: 2021-01-01, den: 2021-06-30}\nso_lieu:\n  ho_so: {tiep_nhan: 44333, dung_han: 34908}\n")
 P, T, R = GOOD, TABLE, REPORT
 # Bad inputs a clerk can write, each with the problem it must give: (name, base, replace this, with that,
@@ -234,6 +235,10 @@ BAD = [
      (19, 'so_lieu', 'E005')),
     ('period reversed', R, '{tu: 2021-01-01, den: 2021-06-30}', '{tu: 2021-07-01, den: 2021-06-30}',
      (18, 'ky_bao_cao.den', 'E029')),
+    ('period ending months after the report', R, 'den: 2021-06-30', 'den: 2021-12-31',
+     (18, 'ky_bao_cao.den', 'E640')),
+    ('period ending months after a report of a month', R, 'ngay: 2021-07-05', 'ngay: 2021-02',
+     (18, 'ky_bao_cao.den', 'E640')),
     ('period without its day', R, '{tu: 2021-01-01, den: 2021-06-30}', '{tu: 2021-01, den: 2021-06-30}',
      (18, 'ky_bao_cao.tu', 'E028')),
     ('period as words', R, 'ky_bao_cao: {tu: 2021-01-01, den: 2021-06-30}', 'ky_bao_cao: quý II',

@@ -166,6 +166,19 @@ def test_init_refuses_unknown_types_and_overwrites(tmp_path, capsys):
     assert out.read_text("utf-8") == "x"
 
 
+@pytest.mark.parametrize("command", [["init", "--loai", "ke_hoach"], ["don-vi", "--ten", "UBND XÃ A", "--viet-tat",
+                                     "UBND", "--dia-danh", "A", "--chuc-vu", "CHỦ TỊCH", "--ho-ten", "Lê Văn A"]])
+def test_a_starter_named_as_a_docx_is_refused(tmp_path, capsys, command):
+    """`init -o ke-hoach.docx` wrote YAML into a file named .docx (Word could not open it, render did not find it)."""
+    out = tmp_path / "ke-hoach.docx"
+    assert main([*command, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == (f"{out}: tệp ghi ra là YAML, không mang đuôi `.docx` (gợi ý: đặt tên tệp có đuôi "
+                                   ".yaml, ví dụ -o ke-hoach.yaml) [CCHC-E641]")
+    assert "Traceback" not in err and not list(tmp_path.iterdir())
+    assert main([*command, "-o", str(tmp_path / "ke-hoach.yml")]) == 0
+
+
 def test_guide_documents_every_context_variable():
     guide = (ROOT / "docs" / "mau-van-ban.md").read_text("utf-8")
     doc = ccch_docs.load(ROOT / "ccch_docs" / "data" / "samples" / "day-du.yaml")

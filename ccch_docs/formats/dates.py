@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..errors import Unclear
 
@@ -93,6 +93,23 @@ PartialDate(year=2025, month=1, day=5))
     def __str__(self) -> str:
         """The short form used inside text (`05/12/2020`), as `short_date` writes it."""
         return short_date(self)
+
+
+def last_day(d: PartialDate) -> date | None:
+    """The latest day `d` may be: itself, the end of its month or year when the day or month is blank; None when
+    all is blank.
+
+    >>> last_day(PartialDate(2021, 2, 5)), last_day(PartialDate(2024, 2)), last_day(PartialDate(2024, 12))
+    (datetime.date(2021, 2, 5), datetime.date(2024, 2, 29), datetime.date(2024, 12, 31))
+    >>> last_day(PartialDate(2024)), last_day(PartialDate())
+    (datetime.date(2024, 12, 31), None)
+    """
+    if d.year is None:
+        return None
+    if d.month is not None and d.day is not None:
+        return date(d.year, d.month, d.day)
+    month = d.month or 12
+    return date(d.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _year(y: int) -> int:
