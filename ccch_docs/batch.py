@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import pdf
 from .errors import CchcError, DiskFullError, InputError, Problem, TargetError, TemplateError
-from .output import write_atomic
+from .output import Outputs, same_output, write_atomic
 from .pdf import TIMEOUT
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ class Job:
     roots: tuple[Path, ...] | None = None
     pdf_timeout: float = TIMEOUT
     parsed: Parsed | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        pdf.seconds(self.pdf_timeout, str(self.source), "pdf_timeout")
 
     @classmethod
     def beside(cls, source: Path | str, *, with_pdf: bool = False) -> Job:
@@ -100,20 +103,49 @@ def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = No
     it. Without an executor, a process pool of `workers` (default: one per CPU) is used, and replaced when a worker
     dies; the jobs it took down are tried again, one by one, and a job caught in a second failure is tried a last
     time in a process of its own, so that only a job that kills its worker fails. At most a few tasks per worker are
-    queued at a time, so memory stays flat however many jobs there are. Once a job finds the disk full (or
-    read-only), no other is started: those already running are yielded, those not started are not."""
+    queued at a time, so memory stays flat however many jobs there are. A job writing a file an earlier job of the
+    call writes is not run (a bad_input Result). Once a job finds the disk full (or read-only), no other is
+    started: those already running are yielded, those not started are not."""
     queue = _Queue(executor, workers)
+    refused: list[Result] = []
     try:
-        for chunk in _chunks(item if isinstance(item, Job) else Job.beside(item) for item in jobs):
+        for chunk in _chunks(_distinct(jobs, refused)):
             queue.submit(chunk)
+            yield from refused
+            refused.clear()
             if len(queue.pending) >= queue.window:
                 yield from queue.finished()
             if queue.disk_full:
                 break
+        yield from refused
         while queue.pending:
             yield from queue.finished()
     finally:
         queue.close()
+
+
+def _distinct(jobs: Iterable[Job | Path | str], refused: list[Result]) -> Iterator[Job]:
+    """`jobs` (a path: the Job writing the .docx beside it) but those that would write over another's output (or the
+    same file twice): their Results go to `refused`; the file is written once, by the first."""
+    outputs = Outputs()
+    for item in jobs:
+        job = item if isinstance(item, Job) else Job.beside(item)
+        path = outputs.clash(p for p in (job.docx, job.pdf) if p is not None)
+        if path is None:
+            yield job
+        else:
+            refused.append(Result(job, (), (same_output(str(job.source), path, SAME_HINT),), bad_input=True))
+
+
+SAME_HINT = "đặt cho mỗi Job tệp .docx và PDF riêng"
+
+
+def worker_count(workers: int | None, where: str) -> int:
+    """The worker processes `workers` asks for (None or 0: one per CPU); InputError naming `where` below 0."""
+    if workers is not None and workers < 0:
+        raise InputError([Problem(f"số tiến trình phải từ 0 trở lên (0: mỗi CPU một tiến trình), không phải {workers}",
+                                  where, hint="ví dụ 2, hoặc 0 để dùng mọi CPU")])
+    return workers or os.cpu_count() or 1
 
 
 def _chunks(jobs: Iterable[Job]) -> Iterator[tuple[Job, ...]]:
@@ -160,7 +192,7 @@ class _Queue:
 
     def __init__(self, executor: Executor | None, workers: int | None):
         self.own = executor is None
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = worker_count(workers, "workers")
         self.executor = executor or self._pool(self.workers)
         self.window = 4 * (getattr(self.executor, "_max_workers", None) or self.workers)
         self.pending: dict[Future, tuple[tuple[Job, ...], int, Executor]] = {}

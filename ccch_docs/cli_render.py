@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pdf
-from .batch import Job, Result, render_many, run_each
+from .batch import Job, Result, render_many, run_each, worker_count
 from .cli import TEXTS, YAML
 from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
 from .messages import MANY_HINT, code_of
+from .output import Outputs
 from .source import Parsed, parse_path
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
 
 
 def _render(args: argparse.Namespace, t: dict[str, str]) -> int:
+    pdf.seconds(args.pdf_timeout, "--pdf-timeout")
+    wanted = worker_count(args.jobs, "-j")
     sources, problems = inputs(args.sources)
     if args.output == "-":
         skip_profiles(sources, args.sources, t)
@@ -47,7 +50,7 @@ def _render(args: argparse.Namespace, t: dict[str, str]) -> int:
             else _report(problems)
     progress = Progress(t)
     jobs = _jobs(sources, problems, args, progress)
-    workers = min(args.jobs if args.jobs > 0 else os.cpu_count() or 1, max(len(sources), 1))
+    workers = min(wanted, max(len(sources), 1))
     # One worker renders in this process (no start-up cost); a pool's workers start (and import what a render
     # needs) while `jobs` reads the inputs. Both stop at a full disk; stopped (Ctrl-C, SIGTERM), the pool is shut
     # down, its workers done with their job, before the command ends.
@@ -65,17 +68,17 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
     kept: dict[Path, Parsed] = {}
     skip_profiles(sources, args.sources, progress.t, kept)
     jobs = []
-    taken: set[Path] = set()
+    taken = Outputs()
     templates, roots = _folders(args.templates), _folders(args.roots)
     for src in sources:
         job = _job(src, args.output, args.pdf, len(sources) + len(problems) > 1)
-        outputs = {Path(os.path.abspath(p)) for p in (job.docx, job.pdf) if p is not None}
-        if outputs & taken or Path(os.path.abspath(src)) in outputs:
-            problems.append(Problem(TEXTS["same_output"], str(src), hint=TEXTS["same_output_hint"]) if outputs & taken
-                            else Problem(TEXTS["over_input"], str(src), hint="chọn tệp kết quả khác (-o)"))
-            continue
-        taken |= outputs
-        jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
+        outputs = [p for p in (job.docx, job.pdf) if p is not None]
+        if os.path.abspath(src) in map(os.path.abspath, outputs):
+            problems.append(Problem(TEXTS["over_input"], str(src), hint="chọn tệp kết quả khác (-o)"))
+        elif taken.clash(outputs) is not None:
+            problems.append(Problem(TEXTS["same_output"], str(src), hint=TEXTS["same_output_hint"]))
+        else:
+            jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
     progress.start(len(jobs) + len(problems))
     for problem in problems:
         progress.failed([problem])

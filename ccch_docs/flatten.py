@@ -12,7 +12,8 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TypedDict
@@ -20,6 +21,7 @@ from typing import IO, TypedDict
 from lxml import etree
 
 from .decree.numbering import roman as _roman
+from .errors import Problem
 from .messages import os_error
 from .metrics import text_width
 from .notdocx import DAMAGED, NOT_WORD, RESAVE, SMALLER, why_not_docx
@@ -51,6 +53,10 @@ class Unreadable(Exception):
     def __init__(self, message: str, hint: str | None = None):
         super().__init__(message)
         self.hint = hint
+
+    def problem(self, name: str) -> Problem:
+        """The problem of the file `name` that this is about."""
+        return Problem(f"không đọc được tệp .docx: {self}", name, hint=self.hint)
 
 
 @dataclass(frozen=True)
@@ -686,43 +692,70 @@ def read(source: str | Path | IO[bytes]) -> Document:
     if isinstance(source, str | Path):
         with _regular(source) as f:
             return read(f)
+    z, main = package(source)
+    with z, _damaged():
+        names = set(z.namelist())
+        rels = _rels(z, main)
+        by_type = {kind: target for _, kind, target in rels}
+        styles_xml = z.read("word/" + by_type["styles"]) if "styles" in by_type and \
+            "word/" + by_type["styles"] in names else None
+        theme_xml = z.read("word/" + by_type["theme"]) if "theme" in by_type and \
+            "word/" + by_type["theme"] in names else None
+        styles = _Styles(styles_xml, _theme_fonts(theme_xml))
+        numbering = _Numbering(z.read("word/" + by_type["numbering"]) if "numbering" in by_type and
+                               "word/" + by_type["numbering"] in names else None)
+        root = etree.fromstring(z.read(main), _PARSER)
+        pages, producer = _app(z, names)
+        parts = {rid: z.read("word/" + target) for rid, kind, target in rels
+                 if kind in ("header", "footer") and "word/" + target in names}
+        return _flatten(root, styles, numbering, parts, pages, producer)
+
+
+def check(source: str | Path | IO[bytes]) -> None:
+    """Unreadable unless `source` is a .docx, as far as its package's directory and relationships tell."""
+    if isinstance(source, str | Path):
+        with _regular(source) as f:
+            check(f)
+        return
+    package(source)[0].close()
+
+
+def package(source: IO[bytes]) -> tuple[zipfile.ZipFile, str]:
+    """`source` opened as a WordprocessingML package, and the name of its main part; Unreadable when it is none.
+    Only the zip's directory and the package's relationships are read: a zip bomb is never unpacked."""
     try:
         z = zipfile.ZipFile(source)
     except zipfile.BadZipFile:
         raise Unreadable(*why_not_docx(source)) from None
     except OSError as exc:
         raise Unreadable(os_error(exc)) from None
-    with z:
-        for info in z.infolist():  # read no further than the zip's directory: a zip bomb is never unpacked
+    try:
+        for info in z.infolist():
             if fault := unreadable_entry(info):
                 raise Unreadable(fault, RESAVE)
             if fault := oversized_entry(info, MAX_PART, MAX_RATIO):
                 raise Unreadable(fault, SMALLER)
-        names = set(z.namelist())
-        try:
-            main = _main_part(z, names)
-            if main is None:
-                raise Unreadable("không có phần word/document.xml", NOT_WORD)
-            rels = _rels(z, main)
-            by_type = {kind: target for _, kind, target in rels}
-            styles_xml = z.read("word/" + by_type["styles"]) if "styles" in by_type and \
-                "word/" + by_type["styles"] in names else None
-            theme_xml = z.read("word/" + by_type["theme"]) if "theme" in by_type and \
-                "word/" + by_type["theme"] in names else None
-            styles = _Styles(styles_xml, _theme_fonts(theme_xml))
-            numbering = _Numbering(z.read("word/" + by_type["numbering"]) if "numbering" in by_type and
-                                   "word/" + by_type["numbering"] in names else None)
-            root = etree.fromstring(z.read(main), _PARSER)
-            pages, producer = _app(z, names)
-            parts = {rid: z.read("word/" + target) for rid, kind, target in rels
-                     if kind in ("header", "footer") and "word/" + target in names}
-            return _flatten(root, styles, numbering, parts, pages, producer)
-        except etree.XMLSyntaxError as exc:
-            raise Unreadable(f"phần XML hỏng: {exc}", DAMAGED) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            raise Unreadable(f"gói ZIP hỏng: {exc}", DAMAGED) from None
-        except (KeyError, ValueError) as exc:
-            raise Unreadable(f"{type(exc).__name__}: {exc}", DAMAGED) from None
+        with _damaged():
+            main = _main_part(z, set(z.namelist()))
+        if main is None:
+            raise Unreadable("không có phần word/document.xml", NOT_WORD)
+        return z, main
+    except BaseException:
+        z.close()
+        raise
+
+
+@contextmanager
+def _damaged() -> Iterator[None]:
+    """A package's parts found broken as they are read: Unreadable, with what to do."""
+    try:
+        yield
+    except etree.XMLSyntaxError as exc:
+        raise Unreadable(f"phần XML hỏng: {exc}", DAMAGED) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise Unreadable(f"gói ZIP hỏng: {exc}", DAMAGED) from None
+    except (KeyError, ValueError) as exc:
+        raise Unreadable(f"{type(exc).__name__}: {exc}", DAMAGED) from None
 
 
 def _regular(path: str | Path) -> IO[bytes]:

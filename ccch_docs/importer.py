@@ -59,7 +59,7 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
     try:
         parts = reader.read(source)
     except reader.Unreadable as exc:
-        raise InputError([Problem(f"không đọc được tệp .docx: {exc}", name, hint=exc.hint)]) from None
+        raise InputError([exc.problem(name)]) from None
     if parts.quoc_hieu is None and parts.so_ky_hieu is None:
         raise InputError([Problem("không phải văn bản hành chính: không có Quốc hiệu, không có số và ký hiệu", name,
                                   hint="chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, "

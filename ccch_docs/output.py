@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import os
 import secrets
@@ -215,3 +216,26 @@ class Stdout:
             null = os.open(os.devnull, os.O_WRONLY)
             os.dup2(null, fd)
             os.close(null)
+
+
+class Outputs:
+    """The files the jobs of one batch write, each kept as a digest of its absolute path (under 100 bytes)."""
+
+    def __init__(self) -> None:
+        self._taken: set[bytes] = set()
+
+    def clash(self, paths: Iterable[Path]) -> Path | None:
+        """The first of `paths` already taken (or twice among them); else None, and all of them are taken."""
+        keys = {}
+        for path in paths:
+            key = hashlib.blake2b(os.fsencode(os.path.abspath(path)), digest_size=16).digest()
+            if key in self._taken or key in keys:
+                return path
+            keys[key] = path
+        self._taken.update(keys)
+        return None
+
+
+def same_output(source: str, path: Path, hint: str) -> Problem:
+    """The problem of a document whose output another document of the batch writes."""
+    return Problem(f"tệp kết quả {path} đã là tệp kết quả của văn bản khác trong lô; không ghi đè", source, hint=hint)

@@ -7,12 +7,14 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import overload
+from typing import IO, overload
 
-from .errors import OutputError, Problem
-from .messages import os_error
+from .errors import InputError, OutputError, Problem, TargetError
+from .messages import grouped, os_error
+from .output import Outputs, same_output
 
 TIMEOUT = 180.0  # seconds for one document; a 5,000-row phụ lục takes about a minute
+MAX_TIMEOUT = 86_400  # a day: longer is no limit, and past what the system's clocks take (inf) an error
 
 Source = Path | str | bytes | Sequence[Path | str]
 
@@ -32,14 +34,19 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
     bytes (their problems name `name`, the document they were made from), a list of paths gives their PDFs' paths
     (converted by one LibreOffice). A PDF is written whole or not at all; a conversion longer than `timeout`
     seconds is stopped and reported."""
+    import io
     import tempfile
 
     from . import office
+    seconds(timeout, None, "timeout")
     if isinstance(source, bytes):
+        _check([(io.BytesIO(source), name or "<bytes>")])
         with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
             return convert(source, Path(tmp) / "van-ban.pdf", timeout=timeout, name=name).read_bytes()
     paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
     pdfs = [Path(out_dir or p.parent) / f"{p.stem}.pdf" for p in paths]
+    _check([(p, str(p)) for p in paths])
+    _once(paths, pdfs)
     if len(paths) == 1:
         office.cold(paths[0], pdfs[0], timeout)
     else:
@@ -47,6 +54,41 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
             for docx, pdf in zip(paths, pdfs, strict=True):
                 warm.convert(docx, pdf)
     return pdfs[0] if isinstance(source, str | Path) else pdfs
+
+
+def seconds(timeout: float, file: str | None, key: str | None = None) -> float:
+    """`timeout` when LibreOffice can be given that many seconds (above 0, at most MAX_TIMEOUT); else InputError
+    naming `file` and `key`."""
+    if not 0 < timeout <= MAX_TIMEOUT:  # NaN too
+        raise InputError([Problem(f"thời gian chờ xuất PDF phải lớn hơn 0 và tối đa {grouped(MAX_TIMEOUT)} giây, "
+                                  f"không phải {timeout:g}", file, key=key, hint="ví dụ 600 cho văn bản rất dài "
+                                  "(mặc định 180)")])
+    return timeout
+
+
+def _check(docx: list[tuple[Path | IO[bytes], str]]) -> None:
+    """Before LibreOffice starts: each source (named as its problems name it) a .docx."""
+    from .flatten import Unreadable, check
+    problems = []
+    for source, name in docx:
+        try:
+            check(source)
+        except Unreadable as exc:
+            problems.append(exc.problem(name))
+    if problems:
+        raise InputError(problems)
+
+
+def _once(paths: list[Path], pdfs: list[Path]) -> None:
+    """Before LibreOffice starts: no PDF written twice (two .docx of one name, or one named twice)."""
+    taken = Outputs()
+    clashes = [same_output(str(path), pdf, SAME_HINT) for path, pdf in zip(paths, pdfs, strict=True)
+               if taken.clash((pdf,)) is not None]
+    if clashes:
+        raise TargetError(clashes)
+
+
+SAME_HINT = "hai tệp .docx cùng tên (hoặc một tệp nêu hai lần): chuyển từng nhóm vào một thư mục riêng (out_dir)"
 
 
 def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT, name: str | None = None) -> Path:

@@ -1,0 +1,90 @@
+"""A reviewer's hostile pass over many documents at once: render_many's jobs, to_pdf's list, render's -j and timeout."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import ccch_docs
+from ccch_docs.cli import main
+from docx_view import View
+from samples import PLAN
+from test_batch import write_docs
+
+
+def test_a_second_job_writing_the_same_file_is_refused_and_the_first_kept(tmp_path):
+    docs = write_docs(tmp_path, 3)  # a plan, a letter, a decision: each its own header
+    same = tmp_path / "out" / "same.docx"
+    jobs = [ccch_docs.Job(docs[0], same), ccch_docs.Job(docs[1], same),
+            ccch_docs.Job(docs[2], tmp_path / "x.docx", tmp_path / "x.docx")]  # its .docx and PDF one file
+    with ThreadPoolExecutor(1) as executor:
+        results = {r.job.source: r for r in ccch_docs.render_many(jobs, executor)}
+    assert results[docs[0]].ok and results[docs[0]].written == (same,)
+    for doc, path in ((docs[1], same), (docs[2], tmp_path / "x.docx")):
+        assert results[doc].bad_input and results[doc].written == ()
+        assert str(results[doc].problems[0]).startswith(f"{doc}: tệp kết quả {path} đã là tệp kết quả của văn bản "
+                                                        "khác trong lô; không ghi đè")
+        assert results[doc].problems[0].code == "CCHC-E213"
+    assert View.open(same).header()[0] == "ỦY BAN NHÂN DÂN"  # the plan's, not the letter's (UBND TỈNH ĐỒNG THÁP)
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_to_pdf_refuses_what_is_no_docx_before_libreoffice_is_looked_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "no-libreoffice"))  # found first, it would be the error
+    good = tmp_path / "kh.docx"
+    ccch_docs.render(ccch_docs.from_dict(PLAN), good)
+    yaml_file = write_docs(tmp_path / "in", 1)[0]
+    with pytest.raises(ccch_docs.InputError) as caught:
+        ccch_docs.to_pdf([good, tmp_path / "missing.docx", yaml_file, tmp_path / "in"], tmp_path / "pdf")
+    said = [(p.file, p.code, p.message) for p in caught.value.problems]
+    assert said == [(str(tmp_path / "missing.docx"), "CCHC-E041", "không đọc được tệp .docx: không có tệp hoặc thư "
+                     "mục này"),
+                    (str(yaml_file), "CCHC-E041", "không đọc được tệp .docx: không phải tệp .docx (không phải gói ZIP "
+                     "của Office Open XML)"),
+                    (str(tmp_path / "in"), "CCHC-E041", "không đọc được tệp .docx: đây là một thư mục")]
+    with pytest.raises(ccch_docs.InputError, match=r"^<bytes>: không đọc được tệp \.docx: không phải tệp \.docx"):
+        ccch_docs.to_pdf(b"junk")
+    with pytest.raises(ccch_docs.InputError, match=r"^kh\.docx: không đọc được tệp \.docx: gói ZIP bị cắt cụt"):
+        ccch_docs.to_pdf(good.read_bytes()[:2000], name="kh.docx")
+    assert not (tmp_path / "pdf").exists()
+
+
+def test_to_pdf_refuses_two_documents_giving_one_pdf(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "no-libreoffice"))
+    docs = [tmp_path / "a" / "kh.docx", tmp_path / "b" / "kh.docx"]
+    for path in docs:
+        path.parent.mkdir()
+        ccch_docs.render(ccch_docs.from_dict(PLAN), path)
+    for given in (docs, [docs[0], docs[0]]):
+        with pytest.raises(ccch_docs.TargetError) as caught:
+            ccch_docs.to_pdf(given, tmp_path / "pdf")
+        [problem] = caught.value.problems
+        assert problem.file == str(given[1]) and problem.code == "CCHC-E213"
+        assert f"tệp kết quả {tmp_path / 'pdf' / 'kh.pdf'} đã là tệp kết quả" in problem.message
+    assert not (tmp_path / "pdf").exists()
+
+
+@pytest.mark.parametrize("seconds", ["-5", "0", "nan", "inf", "1e300"])
+def test_a_pdf_timeout_out_of_range_is_bad_input(tmp_path, capsys, seconds):
+    doc = write_docs(tmp_path, 1)[0]
+    assert main(["render", str(doc), "-o", str(tmp_path / "kh.pdf"), "--pdf-timeout", seconds]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"--pdf-timeout: thời gian chờ xuất PDF phải lớn hơn 0 và tối đa 86.400 giây, không phải "
+                          f"{float(seconds):g} (gợi ý: ") and "[CCHC-E214]" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [doc.name]
+    with pytest.raises(ccch_docs.InputError, match="pdf_timeout: thời gian chờ xuất PDF"):
+        ccch_docs.Job(doc, pdf=tmp_path / "kh.pdf", pdf_timeout=float(seconds))
+    with pytest.raises(ccch_docs.InputError, match="timeout: thời gian chờ xuất PDF"):
+        ccch_docs.to_pdf(b"", timeout=float(seconds))
+
+
+def test_a_negative_number_of_workers_is_bad_input(tmp_path, capsys):
+    doc = write_docs(tmp_path, 1)[0]
+    assert main(["render", str(doc), "-j", "-2", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("-j: the number of worker processes must be 0 or more (0: one per CPU), not -2") \
+        and "[CCHC-E215]" in err
+    with pytest.raises(ccch_docs.InputError, match=r"^workers: số tiến trình phải từ 0 trở lên"):
+        next(ccch_docs.render_many([doc], workers=-1))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [doc.name]
