@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 _FALLBACK = 500  # per mille of the size: an average glyph, for characters outside the table
 _FACES = {(False, False): "regular", (True, False): "bold", (False, True): "italic", (True, True): "bold_italic"}
+_METRICS = Path(__file__).parent / "data" / "metrics.json"
 
 
 @cache
-def _table(face: str) -> dict[str, int]:
-    data = json.loads(files("ccch_docs").joinpath("data/metrics.json").read_text("utf-8"))
-    return data[face]
+def _tables() -> dict[str, dict[str, int]]:
+    return json.loads(_METRICS.read_text("utf-8"))
 
 
 def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
@@ -22,7 +22,7 @@ def text_width(text: str, size: float, bold: bool = False, italic: bool = False)
     >>> round(text_width("Độc lập - Tự do - Hạnh phúc", 14, bold=True))
     171
     """
-    table = _table(_FACES[bold, italic])
+    table = _tables()[_FACES[bold, italic]]
     return sum(table.get(ch, _FALLBACK) for ch in text) * size / 1000
 
 

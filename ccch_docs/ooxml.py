@@ -10,6 +10,8 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
+_VAL = _W + "val"
+_P_STYLE = f"{_W}pPr/{_W}pStyle"
 
 
 # No DTD, no entities, no network: a part is data, never instructions to the parser. Text nodes and
@@ -54,8 +56,8 @@ DEFAULT_CELL_MARGIN = 108  # twips, Word's default left and right cell margin
 
 def style_id(p: etree._Element) -> str | None:
     """The paragraph's style id, if any."""
-    el = p.find(f"{_W}pPr/{_W}pStyle")
-    return None if el is None else el.get(qn("w:val"))
+    el = p.find(_P_STYLE)
+    return None if el is None else el.get(_VAL)
 
 
 def text(p: etree._Element) -> str:
@@ -216,18 +218,22 @@ class StyleSheet:
         root = parse(xml)
         self._styles = {s.get(qn("w:styleId")): s for s in root.iter(qn("w:style"))
                         if s.get(qn("w:type")) == "paragraph"}
+        self._names: dict[str | None, str] = {}
+        for sid, style in self._styles.items():
+            el = style.find(qn("w:name"))
+            name = None if el is None else el.get(_VAL)
+            if sid is not None and name is not None:
+                self._names[sid] = name
         self._default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         self._cache: dict[str | None, Font] = {}
 
     def name(self, sid: str | None) -> str | None:
         """The name a word processor shows for paragraph style `sid` (its id may differ: LibreOffice rewrites ids)."""
-        style = self._styles.get(sid)
-        el = None if style is None else style.find(qn("w:name"))
-        return None if el is None else el.get(qn("w:val"))
+        return self._names.get(sid)
 
     def names(self) -> dict[str, str]:
         """Every paragraph style's name, by id."""
-        return {sid: name for sid in self._styles if sid is not None and (name := self.name(sid)) is not None}
+        return {sid: name for sid, name in self._names.items() if sid is not None}
 
     def font(self, sid: str | None) -> Font:
         """Size in points, bold and italic of paragraph style `sid` (the default style when None)."""

@@ -83,6 +83,14 @@ def test_command_line_leaves_out_pydantics_plugin_lookup_only_when_plugins_are_o
         assert ("importlib.metadata" in modules) is imported, given
 
 
+def test_a_render_from_the_command_line_reads_its_data_files_without_importlib_resources(tmp_path):
+    """The metrics table is read from beside its module: importlib.resources (and what it loads) is start-up time
+    of every render."""
+    example = Path(__file__).parents[1] / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml"
+    modules = _imported(["render", str(example), "-o", str(tmp_path / "kh.docx")])
+    assert "ccch_docs.metrics" in modules and "importlib.resources" not in modules
+
+
 def test_importing_the_render_path_builds_no_validator_and_its_unvalidated_defaults_are_valid():
     """Default instances made at import are built without validation (a validator built at import costs start-up
     time): none is built by the import, and each default equals the validated model of the same values."""

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..markup import plain_text
 from .numbering import BODIES, LETTER_LEVELS, Scheme, labels
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from ..model import Muc, VanBan
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     """A key a layout cannot do without (unless the document gives `unless`), and what to tell the user."""
 
     key: str
@@ -29,8 +27,7 @@ class Requirement:
 Opening = Callable[["VanBan", Words], "str | None"]
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """One mẫu: its template, the keys it needs or has no place for, its ký hiệu, Nơi nhận opening,
     extra context keys and starter lines."""
 

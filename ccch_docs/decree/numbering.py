@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The Vietnamese alphabet as used for điểm: no f, j, w, z; đ after d.
 LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
@@ -52,8 +52,7 @@ def letter(n: int, with_dd: bool = True) -> str:
 Counters = tuple[int, ...]  # the counters of the enclosing depths, then this one's
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """A label style: how it prints a label from the counters, and what a forced label must end with."""
 
     fmt: Callable[[Counters, bool], str]
@@ -117,8 +116,7 @@ def forced_label(value: str, style: str) -> str:
     return value if not suffix or value.endswith((".", ")")) else value + suffix
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """How one depth of a numbered body is labelled."""
 
     style: str  # a key of STYLES

@@ -7,7 +7,7 @@ defaults here, and the checker (ccch_docs.checks) holds any .docx to the ranges 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 FONT = "Times New Roman"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")  # every slot of w:rFonts, East Asian and complex included
@@ -17,8 +17,7 @@ TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_CM = 1440 / 2.54
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """A4 in twips, and the margins the decree allows (mm) with the templates' defaults (twips)."""
 
     width: int = 11906
@@ -46,8 +45,7 @@ class Page:
 PAGE = Page()
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     """How one element (ô of the layout diagram) is presented.
 
     `sizes` is the allowed range in points and `size` what the templates use; `bold`, `italic`
@@ -112,8 +110,7 @@ PAIRED = ("quoc_hieu", "tieu_ngu", "dia_danh_ngay")
 PAIRINGS = ((12, 13, 13), (13, 14, 14))
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A solid line under an element, as a share of the element's text width: `low`–`high`, `ratio` in templates."""
 
     low: float
@@ -125,8 +122,7 @@ class Rule:
 LINES = {"tieu_ngu": Rule(0.9, 1.15, 1.03), "co_quan": Rule(0.3, 0.55, 0.4), "trich_yeu": Rule(0.3, 0.55, 0.4)}
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """Body paragraphs: first-line indent (twips), spacing between paragraphs and line spacing."""
 
     indent: tuple[int, int] = (567, 720)  # 1–1.27 cm

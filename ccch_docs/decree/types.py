@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class DocType:
+class DocType(NamedTuple):
     """One row of Phụ lục III: the `loai` key, its tên loại, abbreviation and layout."""
 
     key: str

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Words = Mapping[str, str]  # key of PHRASES → the wording a document is printed with
 SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A fixed phrase: its default text, whether a pack may override it, and what it is (for the pack schema)."""
 
     text: str
