@@ -113,9 +113,13 @@ class Office:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_unoserver_root(),
                                                                          os.environ.get("PYTHONPATH")]))}
         self._lines = queue.Queue()
-        self._bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), self.command],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                        text=True, env=env)
+        try:
+            self._bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), self.command],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                            text=True, env=env)
+        except OSError as exc:  # no process to be had (out of memory, too many processes), or the Python is gone
+            raise OutputError([Problem(f"LibreOffice không khởi động được để xuất PDF: {os_error(exc)}", None,
+                                       hint=_HINT)]) from None
         threading.Thread(target=_read, args=(self._bridge.stdout, self._lines), daemon=True).start()
         try:
             ready = self._lines.get(timeout=_START)

@@ -4,7 +4,8 @@ this thread (ccch_docs.office, imported on the first conversion)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import IO, overload
@@ -101,8 +102,6 @@ def convert(docx: bytes, pdf: Path | str, *, timeout: float = TIMEOUT, name: str
 
 
 def _convert(docx: bytes, pdf: Path, timeout: float, name: str | None) -> Path:
-    import tempfile
-
     from . import office
     warm = getattr(_local, "office", None)
     if warm is None or warm.command != office.soffice():  # LibreOffice moved (CCHC_SOFFICE changed): start that one
@@ -110,14 +109,32 @@ def _convert(docx: bytes, pdf: Path, timeout: float, name: str | None) -> Path:
             warm.close()
         warm = _local.office = office.Office(timeout)
     warm.timeout = timeout
+    with _written(docx, name) as source:
+        return warm.convert(source, pdf, name=name)
+
+
+@contextmanager
+def _written(docx: bytes, name: str | None) -> Iterator[Path]:
+    """`docx` written to a temporary folder, removed after the block; OutputError when it cannot be written there
+    (what fails in the block is not blamed on the folder)."""
+    import tempfile
     try:
-        with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
-            source = Path(tmp) / "van-ban.docx"  # a short name: LibreOffice's lock file beside it adds 8 bytes
+        tmp = tempfile.TemporaryDirectory(prefix="ccch-pdf-")
+    except OSError as exc:
+        raise _no_scratch(exc, name) from None
+    with tmp:
+        source = Path(tmp.name) / "van-ban.docx"  # a short name: LibreOffice's lock file beside it adds 8 bytes
+        try:
             source.write_bytes(docx)
-            return warm.convert(source, pdf, name=name)
-    except OSError as exc:  # the temporary folder is full or cannot be written
-        raise OutputError([Problem(f"không ghi được tệp tạm để xuất PDF: {os_error(exc)}", name,
-                                   hint="giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR")]) from None
+        except OSError as exc:
+            raise _no_scratch(exc, name) from None
+        yield source
+
+
+def _no_scratch(exc: OSError, name: str | None) -> OutputError:
+    """The temporary folder is full or cannot be written."""
+    return OutputError([Problem(f"không ghi được tệp tạm để xuất PDF: {os_error(exc)}", name,
+                                hint="giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR")])
 
 
 _local = threading.local()

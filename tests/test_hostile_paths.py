@@ -159,6 +159,27 @@ def test_a_full_temporary_folder_is_named_not_blamed_on_libreoffice(tmp_path, mo
 
 
 @needs_office
+def test_a_libreoffice_that_cannot_be_started_is_said_so_not_blamed_on_the_temporary_folder(tmp_path, monkeypatch):
+    """No process to be had (EAGAIN: too many processes) when the warm LibreOffice starts: the message says
+    LibreOffice did not start, and why, not that the temporary folder is full."""
+    pytest.importorskip("unoserver")
+    if office.uno_python() is None:
+        pytest.skip("no Python with uno: conversions are cold")
+
+    def refused(*args, **kwargs):
+        raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+    monkeypatch.setattr(office.subprocess, "Popen", refused)
+    pdf.close()
+    with pytest.raises(OutputError) as caught:
+        pdf.convert(b"PK", tmp_path / "k.pdf", name="k.yaml")
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.code) == ("k.yaml", "CCHC-E203")
+    assert str(problem).startswith("k.yaml: LibreOffice không khởi động được để xuất PDF: ") and "tệp tạm" not in str(
+        problem)
+    assert not list(tmp_path.iterdir())
+
+
+@needs_office
 def test_a_uno_python_that_cannot_run_is_passed_over_not_blamed_on_the_temporary_folder(tmp_path, monkeypatch):
     pytest.importorskip("unoserver")
     python = tmp_path / "python3"
