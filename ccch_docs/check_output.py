@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .checks import Finding, Report, Where
 from .errors import InputError, Problem, unreadable_folder
-from .messages import CHECK_WORDS, looked_up, lookup, translate
+from .messages import CHECK_WORDS, in_notation, looked_up, lookup, translate
 
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
@@ -78,7 +78,7 @@ def report_text(r: Report, lang: str) -> str:
     if r.error is not None:
         hint = f" ({t['hint']}: {translate(r.hint, lang)})" if r.hint else ""
         return f"{r.path}: {t['unreadable']}: {translate(r.error, lang)}{hint}"
-    lines = [f"{r.path}: {_summary(r, t)}"]
+    lines = [f"{r.path}: {_summary(r, t, lang)}"]
     lines.extend(_finding_text(f, t, _side(lang)) for f in _ordered(r))
     return "\n".join(lines)
 
@@ -88,11 +88,12 @@ def _side(lang: str) -> int:
     return 0 if lang == "vi" else 1
 
 
-def _summary(r: Report, t: dict[str, str]) -> str:
+def _summary(r: Report, t: dict[str, str], lang: str) -> str:
     violations = [f for f in r.findings if f.kind == "violation"]
     missing = [f for f in r.findings if f.kind == "missing"]
-    return ", ".join(x for x in (t["violations"].format(n=len(violations)) if violations else "",
-                                 t["missing"].format(n=len(missing)) if missing else "") if x) or t["ok"]
+    return ", ".join(x for x in (t["violations"].format(n=in_notation(len(violations), lang=lang)) if violations
+                                 else "", t["missing"].format(n=in_notation(len(missing), lang=lang)) if missing
+                                 else "") if x) or t["ok"]
 
 
 def _ordered(r: Report) -> list[Finding]:
@@ -108,7 +109,7 @@ def report_html(reports: list[Report], lang: str) -> str:
     t, i = looked_up(CHECK_WORDS, lang), _side(lang)
     files = [{"path": r.path, "error": None if r.error is None else translate(r.error, lang),
               "hint": r.hint and translate(r.hint, lang),
-              "summary": _summary(r, t),
+              "summary": _summary(r, t, lang),
               "findings": [{"code": f.code, "kind": f.kind, "element": f.element[i],
                             "found": t["not_found"] if f.kind == "missing" else f.found[i],
                             "required": f.required[i], "hint": f.hint and f.hint[i],
@@ -123,8 +124,8 @@ def total_text(reports: list[Report], lang: str) -> str:
     """`3 tệp: 1 đạt, 1 có lỗi, 1 không đọc được`."""
     bad = sum(1 for r in reports if r.error is None and r.violations)
     unreadable = sum(1 for r in reports if r.error is not None)
-    return lookup(CHECK_WORDS["total"], lang).format(files=len(reports), ok=len(reports) - bad - unreadable, bad=bad,
-                                                     unreadable=unreadable)
+    return lookup(CHECK_WORDS["total"], lang).format(**{key: in_notation(n, lang=lang) for key, n in (
+        ("files", len(reports)), ("ok", len(reports) - bad - unreadable), ("bad", bad), ("unreadable", unreadable))})
 
 
 def report_json(reports: list[Report], lang: str) -> str:

@@ -34,7 +34,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "pdf": N_("xuất thêm PDF bằng LibreOffice"),
     "jobs": N_("số tiến trình dựng song song (mặc định 1; 0: mỗi CPU một tiến trình)"),
     "pdf_timeout": N_("số giây tối đa để LibreOffice chuyển một văn bản sang PDF (mặc định %(default)s)"),
-    "summary": N_("{n} tệp: {ok} xong, {bad} lỗi ({seconds:.1f} giây)"),
+    "summary": N_("{n} tệp: {ok} xong, {bad} lỗi ({seconds} giây)"),
     "suffix": N_("không biết xuất định dạng `{suffix}`"),
     "suffix_hint": N_("dùng tên .docx hoặc .pdf, hoặc một thư mục kết thúc bằng /"),
     "many_to_file": N_("dựng nhiều tệp thì -o phải là một thư mục"),

@@ -17,7 +17,7 @@ from . import pdf
 from .batch import Job, Result, render_many, run_each, worker_count
 from .cli import TEXTS, YAML
 from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
-from .messages import MANY_HINT, code_of
+from .messages import MANY_HINT, code_of, in_notation
 from .output import Outputs
 from .source import Parsed, parse_path
 
@@ -275,9 +275,10 @@ class Progress:
         if self.bar is not None:
             self.bar.close()
         if self.disk_full and self.count + self.bad < self.total:
-            print(f"{self.t['not_rendered'].format(n=self.total - self.count - self.bad)} "
+            print(f"{self.t['not_rendered'].format(n=in_notation(self.total - self.count - self.bad))} "
                   f"[{code_of(TEXTS['not_rendered'])}]", file=sys.stderr)
         if self.total > 1:
-            print(self.t["summary"].format(n=self.total, ok=self.count, bad=self.bad,
-                                           seconds=time.perf_counter() - self.start_time))
+            print(self.t["summary"].format(n=in_notation(self.total), ok=in_notation(self.count),
+                                           bad=in_notation(self.bad),
+                                           seconds=in_notation(time.perf_counter() - self.start_time, 1)))
         return self.code

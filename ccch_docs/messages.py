@@ -704,6 +704,22 @@ def grouped(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def in_notation(n: float, digits: int = 0, lang: str | None = None) -> str:
+    """`n` as a summary line prints it, `digits` after the decimal mark, in the notation of `lang` (default: the
+    language of messages).
+
+    >>> in_notation(1234, lang="vi"), in_notation(12.34, 1, lang="vi"), in_notation(1234.5, 1, lang="en")
+    ('1.234', '12,3', '1,234.5')
+    """
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import format_decimal
+    try:
+        locale = Locale.parse(lang or language())
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("vi")
+    return format_decimal(n, format="#,##0" + ("." + "0" * digits if digits else ""), locale=locale)
+
+
 def _noted(value: str, lang: str) -> str:
     """A count grouped() wrote, in the notation of `lang` (`2,000,000` in English); other values as they are."""
     if lang == "vi" or not _GROUPED.fullmatch(value):

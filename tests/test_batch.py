@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -58,6 +59,19 @@ def test_one_broken_file_among_good_ones(tmp_path, capsys):
     lines = out.splitlines()  # not a terminal: one plain line a document, then the summary
     assert len([line for line in lines if " đã ghi " in line]) == 4 and lines[0].startswith("[1/5] đã ghi ")
     assert lines[-1].startswith("5 tệp: 4 xong, 1 lỗi (")
+
+
+@pytest.mark.parametrize(("lang", "summary"), [("vi", r"1\.234 tệp: 1\.200 xong, 34 lỗi \(\d+,\d giây\)"),
+                                                ("en", r"1,234 files: 1,200 done, 34 failed \(\d+\.\d s\)")])
+def test_the_summary_writes_its_counts_and_seconds_in_the_notation_of_its_language(capsys, lang, summary):
+    """Thousands grouped and the decimal mark as the language writes them: `1.234 tệp … (0,5 giây)`."""
+    from ccch_docs.cli import TEXTS
+    from ccch_docs.messages import looked_up, speaking
+    with speaking(lang):
+        progress = cli_render.Progress(looked_up(TEXTS, lang))
+        progress.total, progress.count, progress.bad = 1234, 1200, 34
+        progress.close()
+    assert re.fullmatch(summary, capsys.readouterr().out.strip())
 
 
 def test_many_inputs_each_once_and_missing_ones_reported(tmp_path, capsys):

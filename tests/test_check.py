@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ccch_docs import checks, cli, reader
+from ccch_docs import check_output, checks, cli, reader
 from conftest import EXAMPLES
 
 
@@ -435,3 +435,11 @@ def test_caption_blocks_are_found_in_one_pass():
         looks.append(looked_at(paras))
         assert reader._captions(paras, 0, len(paras)) == {6 * g for g in range(groups)}
     assert len(looks[1]) < 2.2 * len(looks[0])  # as many looks per paragraph, however many tables
+
+
+@pytest.mark.parametrize(("lang", "total"), [("vi", "1.234 tệp: 1.233 đạt, 0 có lỗi, 1 không đọc được"),
+                                             ("en", "1,234 files: 1,233 pass, 0 with violations, 1 unreadable")])
+def test_the_total_of_many_files_groups_its_counts_in_the_notation_of_its_language(lang, total):
+    from ccch_docs.checks import Report
+    reports = [Report(f"{i}.docx", []) for i in range(1233)] + [Report("x.docx", [], error="không đọc được")]
+    assert check_output.total_text(reports, lang) == total
