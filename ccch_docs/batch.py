@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -287,9 +288,27 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def _end(code: int) -> NoReturn:
-    """End this worker now, its warm LibreOffice stopped first."""
+    """End this worker now, its warm LibreOffice stopped first, and any process it was starting when the signal came
+    waited for (up to pdf.TIMEOUT seconds)."""
     pdf.close()
+    _reap(TIMEOUT)
     os._exit(code)
+
+
+def _reap(timeout: float) -> None:
+    """Wait up to `timeout` seconds for this process's children to end. A LibreOffice bridge that SIGTERM cut off as
+    it was being started (the signal's handler runs once the process is made, before the worker holds it) sees its
+    input closed, stops its LibreOffice and ends by itself; the worker must not end before it."""
+    if not hasattr(os, "WNOHANG"):  # Windows: no process of ours is left that way
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:  # none left
+            return
+        if pid == 0:
+            time.sleep(0.05)
 
 
 def _unexpected(job: Job, exc: BaseException) -> Problem:

@@ -78,6 +78,20 @@ def test_sigterm_stops_a_batch_as_ctrl_c_does(tmp_path, args, group, env):
             assert path.suffix == ".pdf" and data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
+def test_a_stopped_worker_ends_after_a_process_it_was_starting(tmp_path):
+    """SIGTERM landing as a worker starts its LibreOffice bridge unwinds before the worker holds the process; the
+    bridge, its input closed, stops its LibreOffice and ends by itself: the worker ends only after it (here a child
+    that takes a second, as a bridge starting LibreOffice does)."""
+    mark = tmp_path / "ended"
+    child = "import sys, time; time.sleep(1); open(sys.argv[1], 'w').close()"
+    code = (f"import subprocess, sys; from ccch_docs import batch; "
+            f"subprocess.Popen([sys.executable, '-c', {child!r}, sys.argv[1]], stdout=subprocess.DEVNULL, "
+            f"stderr=subprocess.DEVNULL); batch._end(143)")  # the child holds no pipe of the run: not waited for
+    done = subprocess.run([sys.executable, "-c", code, str(mark)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 143, done.stderr
+    assert mark.exists()
+
+
 def _fill_after(monkeypatch, out: Path, n: int) -> Path:
     """Make the disk behind `out` full once it holds `n` documents; the folder returned gets a file a write tried
     (across the pool's workers, which fork after the patch)."""
