@@ -19,6 +19,7 @@ from .cli import TEXTS, YAML
 from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
 from .messages import MANY_HINT, code_of, in_notation
 from .output import Outputs
+from .signals import raise_if_arrived
 from .source import Parsed, parse_path
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def _render(args: argparse.Namespace, t: dict[str, str]) -> int:
     with closing(run_each(jobs) if workers == 1 else render_many(jobs, workers=workers)) as results:
         for result in results:
             progress.done(result)
+            raise_if_arrived()
     return progress.close()
 
 

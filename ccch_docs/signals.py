@@ -12,7 +12,12 @@ class Terminated(BaseException):
     """SIGTERM arrived: raised as Ctrl-C raises KeyboardInterrupt, so that what runs is stopped and cleaned up."""
 
 
+_landed = False  # SIGTERM came inside the running sigterm_raises block
+
+
 def _terminate(signum: int, frame: object) -> None:
+    global _landed
+    _landed = True
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: the clean-up is not cut short by another
     raise Terminated
 
@@ -21,14 +26,23 @@ def _terminate(signum: int, frame: object) -> None:
 def sigterm_raises() -> Iterator[None]:
     """SIGTERM raises Terminated inside the block (in the main thread: no other can handle a signal); raised again
     as the block ends should code it landed in have swallowed it (a finalizer, `__del__`, a callback)."""
+    global _landed
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if main else None
-    arrived = False
+    _landed = False
     try:
         yield
     finally:
+        arrived, _landed = _landed, False
         if previous is not None:
-            arrived = signal.getsignal(signal.SIGTERM) is signal.SIG_IGN  # _terminate replaced itself
             signal.signal(signal.SIGTERM, previous)
     if arrived:
+        raise Terminated
+
+
+def raise_if_arrived() -> None:
+    """Raise Terminated now if SIGTERM came inside the running `sigterm_raises` block and was swallowed where it
+    landed (pydantic swallows it in a union's discriminator): a batch stops after the document it came in, not at
+    its end."""
+    if _landed:
         raise Terminated

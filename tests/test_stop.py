@@ -92,6 +92,29 @@ def test_a_stopped_worker_ends_after_a_process_it_was_starting(tmp_path):
     assert mark.exists()
 
 
+def test_sigterm_swallowed_where_it_landed_stops_the_batch_after_that_document(tmp_path, monkeypatch, capsys):
+    """SIGTERM landing in code that swallows it (pydantic does, in a union's discriminator) stops the batch after the
+    document it came in: not at the batch's end."""
+    from ccch_docs import api
+    write_docs(tmp_path / "in", 6)
+    real, seen = api.render, []
+
+    def render(doc, *args, **kwargs):
+        seen.append(doc)
+        if len(seen) == 2:
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(1)  # the handler runs here
+            except Terminated:
+                pass  # swallowed
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(api, "render", render)
+    assert main(["render", str(tmp_path / "in"), "-o", f"{tmp_path / 'out'}/"]) == 143
+    assert capsys.readouterr().err.strip() == STOPPED
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["vb-000.docx", "vb-001.docx"] and len(seen) == 2
+
+
 def _fill_after(monkeypatch, out: Path, n: int) -> Path:
     """Make the disk behind `out` full once it holds `n` documents; the folder returned gets a file a write tried
     (across the pool's workers, which fork after the patch)."""
