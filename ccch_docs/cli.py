@@ -48,8 +48,8 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "not_found_hint": N_("kiểm tra tên tệp và đường dẫn (tính từ thư mục đang làm việc)"),
     "skip_profile": N_("bỏ qua {file}: hồ sơ đơn vị, không phải văn bản"),
     "same_output": N_("hai văn bản cùng ghi ra một tệp"),
-    "same_output_hint": N_("hai tệp YAML cùng tên ở hai thư mục: đổi tên một tệp, hoặc dựng mỗi thư mục ra một -o "
-                           "riêng"),
+    "same_output_hint": N_("hai tệp YAML cùng tên (ở hai thư mục, hoặc .yaml và .yml): đổi tên một tệp, hoặc dựng "
+                           "mỗi thư mục ra một -o riêng"),
     "over_input": N_("tệp kết quả trùng với tệp đầu vào; không ghi đè"),
     "templates_opt": N_("thư mục mẫu tìm trước CCHC_TEMPLATES và mẫu có sẵn (lặp lại được)"),
     "roots": N_("chỉ đọc tệp liên kết (ke_thua, kem_theo, ke_hoach) và bộ mẫu trong thư mục này (lặp lại được)"),

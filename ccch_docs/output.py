@@ -170,10 +170,13 @@ def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
 class Stdout:
     """Standard output whose failures are told apart from any other: a write or flush that fails (a full disk, a
     stream closed at start) raises an OutputError naming <stdout>, a reader gone (`| head`) a BrokenPipeError;
-    either way the stream's descriptor is pointed at /dev/null first, so nothing more is tried on it."""
+    either way the stream's descriptor is pointed at /dev/null first, so nothing more is tried on it. Text its
+    encoding lacks (a Windows code page, PYTHONIOENCODING=ascii) is written escaped, as Python writes to stderr."""
 
     def __init__(self, stream: IO[Any] | None):
         self.stream = stream
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
     def __getattr__(self, attr: str) -> Any:
         return getattr(self.stream, attr)

@@ -330,8 +330,8 @@ def test_two_documents_written_to_one_file_say_what_to_do(tmp_path, capsys):
         (tmp_path / folder / "ke-hoach.yaml").write_text(GOOD, "utf-8")
     assert main(["render", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out") + "/"]) == 2
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"{tmp_path / 'b' / 'ke-hoach.yaml'}: hai văn bản cùng ghi ra một tệp (gợi ý: hai tệp YAML cùng tên ở hai thư "
-        "mục: đổi tên một tệp, hoặc dựng mỗi thư mục ra một -o riêng) [CCHC-E096]")
+        f"{tmp_path / 'b' / 'ke-hoach.yaml'}: hai văn bản cùng ghi ra một tệp (gợi ý: hai tệp YAML cùng tên (ở hai thư "
+        "mục, hoặc .yaml và .yml): đổi tên một tệp, hoặc dựng mỗi thư mục ra một -o riêng) [CCHC-E096]")
 
 
 @pytest.mark.parametrize("lang,expression,message", [

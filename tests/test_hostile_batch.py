@@ -10,7 +10,7 @@ import ccch_docs
 from ccch_docs.cli import main
 from docx_view import View
 from samples import PLAN
-from test_batch import write_docs
+from test_batch import cli, write_docs
 
 
 def test_a_second_job_writing_the_same_file_is_refused_and_the_first_kept(tmp_path):
@@ -88,3 +88,21 @@ def test_a_negative_number_of_workers_is_bad_input(tmp_path, capsys):
     with pytest.raises(ccch_docs.InputError, match=r"^workers: số tiến trình phải từ 0 trở lên"):
         next(ccch_docs.render_many([doc], workers=-1))
     assert sorted(p.name for p in tmp_path.iterdir()) == [doc.name]
+
+
+def test_a_standard_output_that_cannot_write_vietnamese_still_gets_every_document(tmp_path):
+    docs = write_docs(tmp_path, 2)  # a Windows code page behind `> log.txt`: Python's strict encoding stopped the batch
+    done = cli("render", *map(str, docs), env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode("ascii").splitlines()[:2] == [f"[{i + 1}/2] \\u0111\\xe3 ghi {p.with_suffix('.docx')}"
+                                                            for i, p in enumerate(docs)]
+    assert View.open(docs[1].with_suffix(".docx")).header()[0] == "UBND TỈNH ĐỒNG THÁP"
+
+
+def test_a_yaml_and_a_yml_of_one_name_are_told_apart_from_two_folders(tmp_path, capsys):
+    docs = write_docs(tmp_path, 2)
+    docs[1].rename(tmp_path / "vb-000.yml")
+    assert main(["render", str(tmp_path)]) == 2
+    assert f"{tmp_path / 'vb-000.yml'}: hai văn bản cùng ghi ra một tệp (gợi ý: hai tệp YAML cùng tên (ở hai thư mục, " \
+           "hoặc .yaml và .yml)" in capsys.readouterr().err
+    assert View.open(tmp_path / "vb-000.docx").header()[0] == "ỦY BAN NHÂN DÂN"  # the .yaml's: the first in order
