@@ -49,6 +49,8 @@ def _render(args: argparse.Namespace, t: dict[str, str]) -> int:
             raise InputError([Problem(TEXTS["stdout_one"], "-o -", hint=TEXTS["stdout_one_hint"])])
         return _to_stdout(sources[0], _folders(args.templates), _folders(args.roots), args) if sources \
             else _report(problems)
+    if args.output is not None:
+        _refuse_file_as_folder(args.output)
     progress = Progress(t)
     jobs = _jobs(sources, problems, args, progress)
     workers = min(wanted, max(len(sources), 1))
@@ -192,7 +194,7 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool) -> Job:
     """Where `src`'s documents go: beside it, into a folder, or to the named file whose suffix decides the format."""
     if output is None:
         return Job.beside(src, with_pdf=pdf)
-    if output.endswith(("/", os.sep)) or os.path.isdir(output):
+    if _is_folder(output):
         folder = Path(output)
         return Job(src, folder / f"{src.stem}.docx", folder / f"{src.stem}.pdf" if pdf else None)
     if many:
@@ -204,6 +206,21 @@ def _job(src: Path, output: str | None, pdf: bool, many: bool) -> Job:
         return Job(src, None, out)
     raise InputError([Problem(TEXTS["suffix"].format(suffix=out.suffix or out.name), f"-o {output}",
                               hint=TEXTS["suffix_hint"])])
+
+
+def _is_folder(output: str) -> bool:
+    """Whether -o `output` names a folder to write into (rather than the file to write)."""
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
+
+
+def _refuse_file_as_folder(output: str) -> None:
+    """Refuse, before anything is rendered, an -o whose folder is a file or lies below one: each document's write
+    would fail on it."""
+    folder = Path(output) if _is_folder(output) else Path(output).parent
+    found = next((p for p in (folder, *folder.parents) if os.path.lexists(p)), None)
+    if found is not None and not os.path.isdir(found):
+        raise TargetError([Problem(f"{found} là một tệp, không phải thư mục", f"-o {output}",
+                                   hint="chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó")])
 
 
 def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path, ...] | None,

@@ -203,6 +203,7 @@ CODES: dict[str, str] = {
     "CCHC-E213": N_("tệp kết quả {path} đã là tệp kết quả của văn bản khác trong lô; không ghi đè"),
     "CCHC-E214": N_("thời gian chờ xuất PDF phải lớn hơn 0 và tối đa {most} giây, không phải {value}"),
     "CCHC-E215": N_("số tiến trình phải từ 0 trở lên (0: mỗi CPU một tiến trình), không phải {value}"),
+    "CCHC-E216": N_("{path} là một tệp, không phải thư mục"),
     # A batch stopped (E610–E619).
     "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
@@ -541,6 +542,7 @@ HINTS = (
     N_("hai tệp .docx cùng tên (hoặc một tệp nêu hai lần): chuyển từng nhóm vào một thư mục riêng (out_dir)"),
     N_("ví dụ 600 cho văn bản rất dài (mặc định 180)"),
     N_("ví dụ 2, hoặc 0 để dùng mọi CPU"),
+    N_("chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
     N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
        "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),
     N_("tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)"),

@@ -106,3 +106,16 @@ def test_a_yaml_and_a_yml_of_one_name_are_told_apart_from_two_folders(tmp_path, 
     assert f"{tmp_path / 'vb-000.yml'}: hai văn bản cùng ghi ra một tệp (gợi ý: hai tệp YAML cùng tên (ở hai thư mục, " \
            "hoặc .yaml và .yml)" in capsys.readouterr().err
     assert View.open(tmp_path / "vb-000.docx").header()[0] == "ỦY BAN NHÂN DÂN"  # the .yaml's: the first in order
+
+
+@pytest.mark.parametrize("output", ["{file}/", "{file}/sub/", "{file}/sub/kh.docx"])
+def test_an_output_folder_that_is_a_file_is_refused_once_before_rendering(tmp_path, capsys, output):
+    docs = write_docs(tmp_path / "in", 3)
+    (tmp_path / "taken").write_text("not a folder")
+    output = output.format(file=tmp_path / "taken")
+    assert main(["render", *map(str, docs[:1 if output.endswith(".docx") else 3]), "-o", output]) == 2
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"-o {output}: {tmp_path / 'taken'} là một tệp, không phải thư mục (gợi ý: chọn thư mục "
+                                "khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó) [CCHC-E216]", "1 lỗi."]
+    assert not out and (tmp_path / "taken").read_text() == "not a folder"
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == [p.name for p in docs]  # no document rendered
