@@ -146,7 +146,10 @@ SCENARIOS: dict[str, tuple[dict[str, str | bytes], list[str], int]] = {
     "stdout-many": ({"a.yaml": GOOD, "b.yaml": GOOD}, ["render", "{d}/a.yaml", "{d}/b.yaml", "-o", "-"], 2),
     "output-folder": ({"a.yaml": GOOD, "a.docx/x": ""}, ["render", "{d}/a.yaml"], 2),
     "output-fifo": ({"a.yaml": GOOD, "a.docx": "fifo"}, ["render", "{d}/a.yaml"], 2),
-    "output-unwritable": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-o", "{d}/a.yaml/x.docx"], 1),
+    "output-unwritable": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-o", "{d}/" + "x" * 300 + ".docx"], 1),
+    "output-below-file": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-o", "{d}/a.yaml/x.docx"], 2),
+    "timeout-range": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "--pdf-timeout", "-1"], 2),
+    "jobs-range": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-j", "-1"], 2),
     "pdf-missing": ({"a.yaml": GOOD, "env:CCHC_SOFFICE": "{d}/none"}, ["render", "{d}/a.yaml", "--pdf"], 1),
     "pdf-fails": ({"a.yaml": GOOD, "soffice": "echo broken >&2; exit 3"}, ["render", "{d}/a.yaml", "--pdf"], 1),
     "pdf-empty": ({"a.yaml": GOOD, "soffice": "exit 0"}, ["render", "{d}/a.yaml", "-o", "{d}/a.pdf"], 1),
@@ -222,9 +225,9 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 
 
 def _problem_lines(output: str, folder: Path) -> list[str]:
-    """The lines of `output` that report a problem: they start with a place (`file:line:col: `, `-o x: `)."""
-    return [line for line in output.splitlines()
-            if line.startswith((str(folder), "-o ", "<")) and ": " in line and not line.endswith(".docx")]
+    """The lines of `output` that report a problem: they start with a place (`file:line:col: `, `-o x: `, `-j: `)."""
+    return [line for line in output.splitlines() if line.startswith((str(folder), "-o ", "-j: ", "--pdf-timeout: ", "<"))
+            and ": " in line and not line.endswith(".docx")]
 
 
 @pytest.mark.parametrize("name", SCENARIOS)

@@ -35,9 +35,9 @@ def run(capsys, *args: str) -> str:
            "check -o) [CCHC-E207]"),
 ])
 def test_a_file_where_a_folder_is_expected(tmp_path, capsys, lang, said):
-    (tmp_path / "f").write_text("")
-    assert f"{tmp_path / 'f' / 'x.docx'}: {said}" in run(capsys, "--lang", lang, "render", str(EXAMPLE), "-o",
-                                                          str(tmp_path / "f" / "x.docx"))
+    (tmp_path / "f").write_text("")  # (render refuses such an -o before rendering: CCHC-E216)
+    assert f"{tmp_path / 'f' / 'x.yaml'}: {said}" in run(capsys, "--lang", lang, "init", "--loai", "ke_hoach", "-o",
+                                                          str(tmp_path / "f" / "x.yaml"))
 
 
 @pytest.mark.parametrize("lang, said", [
