@@ -134,7 +134,7 @@ _PARTS: dict[str, Callable[[VanBan, Words, TableParas], Any]] = {
     "tham_quyen": lambda doc, words, tables: (doc.tham_quyen or "").upper(),
     "can_cu": lambda doc, words, tables: plain(punctuation.grounds(doc.can_cu, doc.theo_de_nghi, words)),
     "dieu": lambda doc, words, tables: body(doc.dieu, doc.danh_so.with_dd, scheme(doc, "dieu"), tables=tables),
-    "v_v": lambda doc, words, tables: punctuation.opened(" ".join(doc.trich_yeu), words["v_v"]),
+    "v_v": lambda doc, words, tables: punctuation.subject(doc.trich_yeu, words),
 }
 
 
@@ -276,7 +276,8 @@ def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
     att = doc.kem_theo
     if att is None:
         return None
-    return {"ten_loai": att.type.name, "trich_yeu": list(att.trich_yeu), "kem_theo": citations.issued_by(doc, words),
+    return {"ten_loai": att.type.name, "trich_yeu": punctuation.untitled(att.trich_yeu, att.type.name),
+            "kem_theo": citations.issued_by(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
             "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"),
                              tables=block_table(att.danh_so.with_dd, words))}
@@ -306,13 +307,13 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "so": citations.so_text(doc.so),
         "ky_hieu": kh,
         "so_ky_hieu": citations.so_ky_hieu(doc.so, kh, words),
-        "dia_danh": doc.dia_danh,
+        "dia_danh": punctuation.place(doc.dia_danh),
         "ngay": dates.short_date(doc.ngay),
         "ngay_dai": dates.long_date(doc.ngay),
-        "dia_danh_ngay": dates.place_date(doc.dia_danh, doc.ngay),
+        "dia_danh_ngay": dates.place_date(punctuation.place(doc.dia_danh), doc.ngay),
         "do_khan": words[doc.do_khan] if doc.do_khan else "",
         "kinh_gui": punctuation.addressees(doc.kinh_gui, words),
-        "trich_yeu": list(doc.trich_yeu),
+        "trich_yeu": punctuation.untitled(doc.trich_yeu, doc.type.name),
         "ky_bao_cao": period_line(doc, words),
         "mo_dau": plain(doc.mo_dau),
         "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, scheme(doc, "noi_dung"), tables=tables),

@@ -251,6 +251,8 @@ CODES: dict[str, str] = {
     # Values that contradict another key, or type what the program prints (E640–E649).
     "CCHC-E640": N_("ngày cuối kỳ báo cáo ({den}) sau ngày ban hành văn bản ({ngay}) hơn {days} ngày"),
     "CCHC-E641": N_("tệp ghi ra là YAML, không mang đuôi `{suffix}`"),
+    "CCHC-E642": N_("mục `{item}` là dòng Lưu, đã có ở `luu: {luu}`"),
+    "CCHC-E643": N_("địa danh `{place}` có cả ngày tháng"),
     "CCHC-E320": N_("`gop` cần hai cột trở lên của bảng, theo thứ tự các cột"),
     "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
     "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
@@ -324,6 +326,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng {abbr}-<co_quan.viet_tat>"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT,
            YAML_NAME_HINT, TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
+           N_("ghi `dia_danh: {place}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`"),
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
@@ -476,6 +479,7 @@ HINTS = (
     N_("viết số như 44333, 44.333.000, 99,59 hoặc 99.59"),
     N_("thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp"),
     N_("kiểm tra tu và den"),
+    N_("bỏ mục này khỏi noi_nhan: dòng `- Lưu: …` in từ khóa luu; ghi mọi nơi lưu vào luu, ví dụ `luu: VT, P.CCHC`"),
     N_("kỳ báo cáo kết thúc trước ngày ban hành, hoặc ít tuần sau khi số liệu được ước đến cuối kỳ; xa hơn thường "
        "là gõ nhầm năm hoặc tháng: sửa ky_bao_cao.den hoặc ngay"),
     N_("thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"),

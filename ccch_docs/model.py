@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import decree, markup, presets
-from .decree import citations, numbering, signers
+from .decree import citations, numbering, punctuation, signers
 from .decree.citations import running_name
 from .errors import InputError, Problem, Unclear, did_you_mean, ordered
 from .formats import dates, numbers
@@ -660,8 +660,9 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
     `kem_theo` names, as resolved.
     """
     known = known_presets(columns)
-    doc, problems = check(VanBan, src, {k: v for k, v in src.data.items() if k != "kem_theo"})
-    problems = list(src.extra) + problems
+    data, typed = _luu_typed(src, {k: v for k, v in src.data.items() if k != "kem_theo"})
+    doc, problems = check(VanBan, src, data)
+    problems = [*src.extra, *problems, *(src.problem(path, msg, hint) for path, msg, hint in typed)]
     issued = None
     if "kem_theo" in src.data:
         try:
@@ -678,6 +679,36 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
         raise InputError(ordered(problems))
     assert doc is not None
     return doc
+
+
+def _luu_typed(src: Source, data: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
+    """`data` with a `Lưu: …` line typed among its noi_nhan as its `luu` when the file gives none (an inherited one
+    gives way); such a line is refused beside the file's own `luu`, or beside one typed before it. A `Nơi nhận:` or
+    `Lưu: …` item YAML read as a key and its value (`- Lưu: VT`) is that line."""
+    given = data.get("noi_nhan")
+    listed = isinstance(given, list)
+    if isinstance(given, list):
+        data = {**data, "noi_nhan": [_as_line(item) for item in given]}
+    items = data["noi_nhan"] if listed else [given]
+    typed = [(("noi_nhan", i) if listed else ("noi_nhan",), item, kept)
+             for i, item in enumerate(items)
+             if isinstance(item, str) and (kept := punctuation.stored(item)) is not None]
+    if typed and typed[0][2] and not (data.get("luu") is not None and src.where(("luu",)).file == src.file):
+        data = {**data, "luu": typed.pop(0)[2]}
+    luu = data.get("luu")
+    return data, [(path, f"mục `{item.strip()}` là dòng Lưu, đã có ở `luu: {luu}`",
+                   "bỏ mục này khỏi noi_nhan: dòng `- Lưu: …` in từ khóa luu; ghi mọi nơi lưu vào luu, ví dụ "
+                   "`luu: VT, P.CCHC`") for path, item, _ in typed if luu is not None]
+
+
+def _as_line(item: Any) -> Any:
+    """A one-pair mapping YAML made of a Nơi nhận line the program prints itself (`- Lưu: VT`), as that line."""
+    if isinstance(item, dict) and len(item) == 1:
+        ((key, value),) = item.items()
+        line = f"{key}: {value or ''}".strip()
+        if isinstance(key, str) and isinstance(value, str | None) and punctuation.self_printed(line):
+            return line
+    return item
 
 
 def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns: Presets | None) -> VanBan | None:
@@ -803,6 +834,7 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     else:
         out.extend(_check_ky_hieu(doc))
     out.extend(_check_signers(doc))
+    out.extend(_check_place(doc))
     for key in numbering.BODIES:
         levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
@@ -932,6 +964,14 @@ def placeholders(value: Any, path: Path_ = ()) -> list[Finding]:
 # How long a report's period may run on after its date: a report sent before its period ends gives figures
 # estimated to that end (one of the 12th for a quarter ending the 14th; a year's in November, to 31 December).
 _ESTIMATED = timedelta(days=92)
+
+
+def _check_place(doc: VanBan) -> list[Finding]:
+    """A date typed into `dia_danh`: the line after the địa danh is printed from `ngay`."""
+    if not punctuation.dated(doc.dia_danh):
+        return []
+    return [(("dia_danh",), f"địa danh `{doc.dia_danh}` có cả ngày tháng",
+             f"ghi `dia_danh: {punctuation.place(doc.dia_danh)}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`")]
 
 
 def _check_report(doc: VanBan) -> list[Finding]:

@@ -231,3 +231,67 @@ def test_a_document_with_template_marks_in_its_text_imports_and_renders_back(tmp
     again = View.open(back.with_suffix(".docx"))
     assert "Điền vào {{ họ_tên }} và {% x %} {#." in again.body_lines()
     assert [p.text for p in again.title()][1] == "Mẫu {{ tên }} năm 2021"
+
+
+def _rendered(text: str, tmp_path, capsys, name: str = "plan") -> View:
+    """`text` rendered through the command line (exit 0) and checked by `check` (0 findings)."""
+    src, out = tmp_path / f"{name}.yaml", tmp_path / f"{name}.docx"
+    src.write_text(text, encoding="utf-8")
+    assert main(["render", str(src), "-o", str(out)]) == 0, capsys.readouterr().err
+    assert main(["check", str(out)]) == 0, capsys.readouterr().out
+    return View.open(out)
+
+
+# The Nơi nhận label and the Lưu line typed among the recipients printed as recipients (`- Nơi nhận:;`, a second
+# `- Lưu: VT;` above the one from luu); typed unquoted in a YAML list, YAML read them as mappings (refused).
+@pytest.mark.parametrize("items", ['["Nơi nhận:", Bộ Nội vụ, "Lưu: VT, P.CCHC"]', '["- Bộ Nội vụ;", "- Lưu: VT, P.CCHC."]',
+                                   "\n  - Nơi nhận:\n  - Bộ Nội vụ;\n  - Lưu: VT, P.CCHC."])
+def test_the_luu_line_and_the_label_typed_among_the_recipients(tmp_path, capsys, items):
+    text = _with("noi_nhan: [Bộ Nội vụ]\nluu: VT\n", f"noi_nhan: {items}\n")
+    view = _rendered(text, tmp_path, capsys)
+    assert View.texts(view.noi_nhan()) == ["Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, P.CCHC."]
+
+
+def test_a_luu_line_typed_among_the_recipients_gives_way_to_none_but_the_files_own(tmp_path, capsys):
+    """The typed line is the document's luu over a unit profile's; beside the file's own luu it is refused."""
+    (tmp_path / "don-vi.yaml").write_text("luu: VT\n", encoding="utf-8")
+    text = "ke_thua: don-vi.yaml\n" + _with("noi_nhan: [Bộ Nội vụ]\nluu: VT\n", "noi_nhan: [Bộ Nội vụ, 'Lưu: VT, NV']\n")
+    assert View.texts(_rendered(text, tmp_path, capsys).noi_nhan())[1:] == ["- Bộ Nội vụ;", "- Lưu: VT, NV."]
+    (tmp_path / "plan.docx").unlink()
+    (tmp_path / "don-vi.yaml").unlink()
+    err = _refused(_with("noi_nhan: [Bộ Nội vụ]", "noi_nhan: [Bộ Nội vụ, 'Lưu: VT, NV']"), tmp_path, capsys)
+    assert err.splitlines()[0] == (
+        f"{tmp_path / 'plan.yaml'}:12:23: noi_nhan[1]: mục `Lưu: VT, NV` là dòng Lưu, đã có ở `luu: VT` (gợi ý: bỏ "
+        "mục này khỏi noi_nhan: dòng `- Lưu: …` in từ khóa luu; ghi mọi nơi lưu vào luu, ví dụ `luu: VT, P.CCHC`) "
+        "[CCHC-E642]")
+
+
+# A trích yếu opening with the tên loại printed above it (`KẾ HOẠCH` / `Kế hoạch cải cách …`), a công văn's
+# opening with `Về việc` after the printed `V/v`, an issued Quy chế's with `Quy chế`: each printed it twice.
+def test_a_trich_yeu_typed_with_the_type_name_above_it(tmp_path, capsys):
+    from samples import DECISION, LETTER
+    plan = _with("trich_yeu: Cải cách hành chính năm 2021", "trich_yeu: kế hoạch Cải cách hành chính năm 2021")
+    assert View.texts(_rendered(plan, tmp_path, capsys).title())[:2] == ["KẾ HOẠCH", "Cải cách hành chính năm 2021"]
+    report = _with("loai: ke_hoach", "loai: bao_cao").replace("trich_yeu: Cải cách", "trich_yeu: [BÁO CÁO, Cải cách")
+    assert View.texts(_rendered(report.replace("năm 2021\n", "năm 2021]\n", 1), tmp_path, capsys, "bc").title())[:2] \
+        == ["BÁO CÁO", "Cải cách hành chính năm 2021"]
+    out = tmp_path / "cv.docx"
+    ccch_docs.render(ccch_docs.from_dict({**LETTER, "trich_yeu": "Về việc báo cáo kết quả"}, name="cv"), out)
+    assert "V/v báo cáo kết quả" in View.open(out).header()
+    issued = {**DECISION, "kem_theo": {"loai": "quy_che", "trich_yeu": "Quy chế hoạt động của Ban Chỉ đạo",
+                                       "noi_dung": [{"tieu_de": "Phạm vi", "doan": "Nội dung."}]}}
+    out = tmp_path / "qd.docx"
+    ccch_docs.render(ccch_docs.from_dict(issued, name="qd"), out)
+    assert View.texts(View.open(out).attached_title())[:2] == ["QUY CHẾ", "Hoạt động của Ban Chỉ đạo"]
+
+
+# The date line's opening typed after the địa danh printed `Đồng Tháp, ngày, ngày 05 tháng 01 năm 2021`; a whole date
+# there printed two dates.
+def test_the_date_lines_opening_typed_after_the_place(tmp_path, capsys):
+    view = _rendered(_with("dia_danh: Đồng Tháp", "dia_danh: Đồng Tháp, ngày"), tmp_path, capsys)
+    assert "Đồng Tháp, ngày 05 tháng 01 năm 2021" in view.header()
+    (tmp_path / "plan.docx").unlink()
+    err = _refused(_with("dia_danh: Đồng Tháp", "dia_danh: Đồng Tháp, ngày 05 tháng 01 năm 2021"), tmp_path, capsys)
+    assert err.splitlines()[0] == (
+        f"{tmp_path / 'plan.yaml'}:5:1: dia_danh: địa danh `Đồng Tháp, ngày 05 tháng 01 năm 2021` có cả ngày tháng "
+        "(gợi ý: ghi `dia_danh: Đồng Tháp`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`) [CCHC-E643]")

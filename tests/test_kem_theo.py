@@ -27,7 +27,7 @@ def test_inline_attachment_inherits_the_header(tmp_path):
     ccch_docs.render(doc, out)
     view = View.open(out)
     assert view.texts(view.attached_title()) == [
-        "QUY CHẾ", "Quy chế làm việc của Ban Chỉ đạo",
+        "QUY CHẾ", "Làm việc của Ban Chỉ đạo",  # the tên loại typed in the trích yếu is not printed twice
         "(Kèm theo Quyết định số 07/QĐ-UBND ngày 18/5/2022 của Chủ tịch UBND tỉnh Vĩnh Long)"]
     line = view.attached_title()[-1]
     assert line.style.font.italic and line.style.font.size.pt in (13, 14)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..formats.text import nfc
 from .wording import DEFAULT, PROPOSAL_OPENINGS, Words
 
 _END_PUNCT = ";.,:"
@@ -69,19 +70,106 @@ def unopened(text: str, opening: str) -> str:
     >>> unopened("Kính gửi: Sở Nội vụ", "Kính gửi:"), unopened("Lưu trữ lịch sử", "Lưu:")
     ('Sở Nội vụ', 'Lưu trữ lịch sử')
     """
-    m = re.match(r"(?:-\s*)?" + re.escape(opening.rstrip(".:")) + r"\s*[.:]\s*", text.strip(), re.IGNORECASE)
+    m = _opening(text, opening)
     return text.strip()[m.end():] if m else text
+
+
+def _opening(text: str, opening: str) -> re.Match[str] | None:
+    """`opening` (its `.` or `:` either), a dash before it, at the head of `text`."""
+    return re.match(r"(?:-\s*)?" + re.escape(opening.rstrip(".:")) + r"\s*[.:]\s*", text.strip(), re.IGNORECASE)
+
+
+def _headed(text: str, name: str) -> re.Match[str] | None:
+    """`name` (words, any case) at the head of `text`, with what parts it from the rest (`: `, ` - `, spaces)."""
+    words = r"\s+".join(re.escape(w) for w in nfc(name).split())
+    # `Kế hoạch hóa gia đình` opens with the tên loại and is no repeat of it
+    return re.match(rf"\s*{words}(?:\s*[:\-–]\s*|\s+|$)(?!h(?:óa|oá)\b)", nfc(text), re.IGNORECASE) if words else None
+
+
+def untitled(lines: Sequence[str], name: str) -> list[str]:
+    """The trích yếu `lines` printed under the tên loại `name`, without that name typed at their head too (what
+    follows opens with a capital, as the decree prints a trích yếu); a line that was the name alone goes.
+
+    >>> untitled(["Kế hoạch cải cách hành chính năm 2022"], "KẾ HOẠCH"), untitled(["KẾ HOẠCH", "Về việc A"], "KẾ HOẠCH")
+    (['Cải cách hành chính năm 2022'], ['Về việc A'])
+    >>> untitled(["Báo cáo: kết quả quý I"], "BÁO CÁO"), untitled(["Kế hoạch hóa gia đình"], "KẾ HOẠCH")
+    (['Kết quả quý I'], ['Kế hoạch hóa gia đình'])
+    >>> untitled(["Báo cáo viên"], "BÁO CÁO VIÊN CHỨC"), untitled(["Kế hoạch A"], "")
+    (['Báo cáo viên'], ['Kế hoạch A'])
+    """
+    if not lines or not (m := _headed(lines[0], name)):
+        return list(lines)
+    rest = nfc(lines[0])[m.end():]
+    return [rest[:1].upper() + rest[1:], *lines[1:]] if rest else list(lines[1:])
+
+
+def subject(lines: Sequence[str], words: Words = DEFAULT) -> str:
+    """A công văn's trích yếu line: `V/v …`, its `V/v` or `Về việc` typed by the user not doubled.
+
+    >>> subject(["triển khai Chỉ số CCHC"]), subject(["Về việc triển khai"]), subject(["V/v họp"])
+    ('V/v triển khai Chỉ số CCHC', 'V/v triển khai', 'V/v họp')
+    """
+    text = " ".join(lines)
+    m = _headed(text, "về việc")
+    return opened(nfc(text)[m.end():] if m else text, words["v_v"])
+
+
+_DATE_TYPED = re.compile(r"(?:,\s*|\s+)ngày\b.*|,?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$", re.IGNORECASE | re.S)
+
+
+def place(dia_danh: str) -> str:
+    """The địa danh printed before `, ngày … tháng … năm …`, without the start of that line (or a date) typed after
+    it too.
+
+    >>> place("Đồng Tháp, ngày"), place("Đồng Tháp ngày"), place("Đồng Tháp,"), place("Đồng Tháp, 05/01/2022")
+    ('Đồng Tháp', 'Đồng Tháp', 'Đồng Tháp', 'Đồng Tháp')
+    """
+    m = _DATE_TYPED.search(dia_danh)
+    return (dia_danh[:m.start()] if m else dia_danh).rstrip().rstrip(",").rstrip()
+
+
+def dated(dia_danh: str) -> bool:
+    """Whether `dia_danh` holds a date, which belongs in `ngay` (`Đồng Tháp, ngày 05 tháng 01 năm 2022`).
+
+    >>> dated("Đồng Tháp, ngày 05 tháng 01 năm 2022"), dated("Đồng Tháp, 05/01/2022"), dated("Đồng Tháp, ngày")
+    (True, True, False)
+    """
+    m = _DATE_TYPED.search(dia_danh)
+    return bool(m and re.sub(r"[,\s]|ngày", "", m.group(), flags=re.IGNORECASE))
+
+
+def self_printed(item: str, words: Words = DEFAULT) -> bool:
+    """Whether a Nơi nhận item opens with a line the program prints itself: the `Nơi nhận:` label or `Lưu:`.
+
+    >>> self_printed("Nơi nhận:"), self_printed("- Lưu: VT"), self_printed("Bộ Nội vụ")
+    (True, True, False)
+    """
+    return any(_opening(item, words[key]) for key in ("noi_nhan", "luu"))
+
+
+def stored(item: str, words: Words = DEFAULT) -> str | None:
+    """What a Nơi nhận item typed as the `Lưu:` line keeps (the value of `luu`), else None.
+
+    >>> stored("- Lưu: VT, P.CCHC."), stored("Lưu VT"), stored("Lưu trữ lịch sử tỉnh"), stored("Lưu:")
+    ('VT, P.CCHC.', None, None, '')
+    """
+    m = _opening(item, words["luu"])
+    return item.strip()[m.end():] if m else None
 
 
 def recipients(items: Sequence[str], luu: str, opening: str | None = None, words: Words = DEFAULT) -> list[str]:
     """Nơi nhận lines: `- X;` each (a line given twice is kept once), the last `- Lưu: … .`;
-    `opening` first unless the user wrote a `Như …` line.
+    `opening` first unless the user wrote a `Như …` line. The `Nơi nhận:` label and a `Lưu:` line typed among the
+    items are not printed twice (model reads such a line as `luu`).
 
     >>> recipients(("Bộ Nội vụ", "Sở Nội vụ;", "- Bộ Nội vụ"), "VT, T (KSTTHC)")
     ['- Bộ Nội vụ;', '- Sở Nội vụ;', '- Lưu: VT, T (KSTTHC).']
     >>> recipients(("Sở Nội vụ",), "VT", "Như trên"), recipients(("- Như trên;",), "VT", "Như trên")
     (['- Như trên;', '- Sở Nội vụ;', '- Lưu: VT.'], ['- Như trên;', '- Lưu: VT.'])
+    >>> recipients(("Nơi nhận:", "Bộ Nội vụ;", "- Lưu: VT, P.CCHC."), "VT, P.CCHC")
+    ['- Bộ Nội vụ;', '- Lưu: VT, P.CCHC.']
     """
+    items = [x for x in (unopened(item, words["noi_nhan"]) for item in items) if x.strip() and stored(x) is None]
     written = any(dashed(item).casefold().startswith("- như ") for item in items)
     if opening and not written:
         items = (opening, *items)
