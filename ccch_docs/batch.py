@@ -195,7 +195,7 @@ class _Queue:
         self.own = executor is None
         self.workers = worker_count(workers, "workers")
         self.executor = executor or self._pool(self.workers)
-        self.window = 4 * (getattr(self.executor, "_max_workers", None) or self.workers)
+        self.window = 4 * (_capacity(self.executor) or self.workers)
         self.pending: dict[Future, tuple[tuple[Job, ...], int, Executor]] = {}
         self.disk_full = False
 
@@ -252,6 +252,16 @@ class _Queue:
             future.cancel()
         if self.own:
             self.executor.shutdown(cancel_futures=True)
+
+
+def _capacity(executor: Executor) -> int | None:
+    """How many tasks `executor` runs at once, when it tells: a pool's workers, a dask cluster's threads (not the
+    CPUs of this machine, which may be a laptop feeding a cluster of hundreds)."""
+    count = getattr(executor, "_max_workers", None)
+    nthreads = getattr(getattr(executor, "_client", None), "nthreads", None)
+    if not count and callable(nthreads):
+        count = sum(nthreads().values())
+    return count or None
 
 
 def _ready() -> None:

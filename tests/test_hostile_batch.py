@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import ccch_docs
+from ccch_docs import batch
 from ccch_docs.cli import main
 from docx_view import View
 from samples import PLAN
@@ -119,3 +120,15 @@ def test_an_output_folder_that_is_a_file_is_refused_once_before_rendering(tmp_pa
                                 "khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó) [CCHC-E216]", "1 lỗi."]
     assert not out and (tmp_path / "taken").read_text() == "not a folder"
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == [p.name for p in docs]  # no document rendered
+
+
+def test_a_dask_cluster_is_kept_as_busy_as_its_threads_not_this_machine_s_cpus(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    docs = write_docs(tmp_path, 3)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=16, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        executor = client.get_executor()
+        assert batch._Queue(executor, None).window == 4 * 16  # was 4 × this machine's CPUs: most of a cluster idle
+        results = list(ccch_docs.render_many(docs, executor))
+    assert sorted(r.written for r in results) == [(p.with_suffix(".docx"),) for p in docs]
+    assert View.open(docs[1].with_suffix(".docx")).header()[0] == "UBND TỈNH ĐỒNG THÁP"
