@@ -170,7 +170,7 @@ def _chunks(jobs: Iterable[Job]) -> Iterator[tuple[Job, ...]]:
 def _size(path: Path) -> int:
     try:
         return os.stat(path).st_size
-    except OSError:  # rendering it says why
+    except (OSError, ValueError):  # rendering it says why (ValueError: a NUL in the name)
         return 0
 
 

@@ -670,13 +670,18 @@ OS_ERRORS: dict[int, str] = {
 
 def os_error(exc: BaseException) -> str:
     """Why the system refused, as a message says it: the phrase of its errno (translated where the message is
-    printed), else the system's own text.
+    printed), else the system's own text; a path it refused for a NUL in it (ValueError), that.
 
     >>> os_error(FileNotFoundError(errno.ENOENT, "No such file or directory")), os_error(OSError(errno.EXDEV, "x"))
     ('không có tệp hoặc thư mục này', 'x')
     """
+    if isinstance(exc, ValueError):  # the only one a path gives the system's calls: a NUL in it
+        return NUL_IN_NAME
     number = getattr(exc, "errno", None)
     return OS_ERRORS.get(number or 0) or getattr(exc, "strerror", None) or str(exc)
+
+
+NUL_IN_NAME = N_("đường dẫn có ký tự NUL (\\0)")
 
 
 HINT = N_("gợi ý")

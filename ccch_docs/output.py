@@ -36,6 +36,8 @@ def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
         return None
     except OSError as exc:
         raise _unwritable(path, exc) from None
+    except ValueError as exc:  # a NUL in the name
+        raise _refuse(path, f"không ghi được: {os_error(exc)}", "kiểm tra đường dẫn", target=True) from None
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx",
                       target=True)

@@ -132,3 +132,15 @@ def test_a_dask_cluster_is_kept_as_busy_as_its_threads_not_this_machine_s_cpus(t
         results = list(ccch_docs.render_many(docs, executor))
     assert sorted(r.written for r in results) == [(p.with_suffix(".docx"),) for p in docs]
     assert View.open(docs[1].with_suffix(".docx")).header()[0] == "UBND TỈNH ĐỒNG THÁP"
+
+
+def test_a_nul_in_a_job_s_path_fails_that_job_not_the_batch(tmp_path):
+    docs = write_docs(tmp_path, 2)  # names from a web form: a NUL raised ValueError out of render_many, ending it
+    jobs = [f"{docs[0]}\0x", ccch_docs.Job(docs[1], tmp_path / "o\0.docx"), docs[1]]
+    with ThreadPoolExecutor(1) as executor:
+        results = list(ccch_docs.render_many(jobs, executor))
+    said = [(r.bad_input, r.problems[0].code, r.problems[0].message) for r in results if not r.ok]
+    assert said == [(True, "CCHC-E082", f"không đọc được tệp {docs[0]}\0x: đường dẫn có ký tự NUL (\\0)"),
+                    (True, "CCHC-E207", "không ghi được: đường dẫn có ký tự NUL (\\0)")]
+    assert [r.written for r in results if r.ok] == [(docs[1].with_suffix(".docx"),)]
+    assert View.open(docs[1].with_suffix(".docx")).header()[0] == "UBND TỈNH ĐỒNG THÁP"

@@ -112,4 +112,4 @@ def test_every_reason_has_its_english():
 
 def test_a_reason_not_mapped_is_the_systems_own():
     assert os_error(OSError(18, "Invalid cross-device link")) == "Invalid cross-device link"
-    assert os_error(ValueError("embedded null byte")) == "embedded null byte"
+    assert os_error(ValueError("embedded null byte")) == "đường dẫn có ký tự NUL (\\0)"  # a path's only ValueError
