@@ -735,12 +735,7 @@ def _noted(value: str, lang: str) -> str:
     """A count grouped() wrote, in the notation of `lang` (`2,000,000` in English); other values as they are."""
     if lang == "vi" or not _GROUPED.fullmatch(value):
         return value
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import format_decimal
-    try:
-        return format_decimal(int(value.replace(".", "")), locale=Locale.parse(lang))
-    except (UnknownLocaleError, ValueError):
-        return value
+    return in_notation(int(value.replace(".", "")), lang=lang)  # an unknown language: Vietnamese notation, as written
 
 
 def language() -> str:
