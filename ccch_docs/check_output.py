@@ -91,9 +91,8 @@ def _side(lang: str) -> int:
 def _summary(r: Report, t: dict[str, str], lang: str) -> str:
     violations = [f for f in r.findings if f.kind == "violation"]
     missing = [f for f in r.findings if f.kind == "missing"]
-    return ", ".join(x for x in (t["violations"].format(n=in_notation(len(violations), lang=lang)) if violations
-                                 else "", t["missing"].format(n=in_notation(len(missing), lang=lang)) if missing
-                                 else "") if x) or t["ok"]
+    counts = ((t["violations"], len(violations)), (t["missing"], len(missing)))
+    return ", ".join(text.format(n=in_notation(n, lang=lang)) for text, n in counts if n) or t["ok"]
 
 
 def _ordered(r: Report) -> list[Finding]:
