@@ -218,11 +218,11 @@ class StyleSheet:
         root = parse(xml)
         self._styles = {s.get(qn("w:styleId")): s for s in root.iter(qn("w:style"))
                         if s.get(qn("w:type")) == "paragraph"}
-        self._names: dict[str | None, str] = {}
+        self._names: dict[str | None, str] = {}  # a style without an id too: what name(None) finds
         for sid, style in self._styles.items():
             el = style.find(qn("w:name"))
             name = None if el is None else el.get(_VAL)
-            if sid is not None and name is not None:
+            if name is not None:
                 self._names[sid] = name
         self._default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         self._cache: dict[str | None, Font] = {}
