@@ -295,6 +295,7 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
     words = pack.words
     layout = doc.layout
     kh = citations.ky_hieu(doc)
+    place = punctuation.place(doc.dia_danh)
     tables = block_table(doc.danh_so.with_dd, words)
     context = {
         "loai": doc.loai,
@@ -307,10 +308,10 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "so": citations.so_text(doc.so),
         "ky_hieu": kh,
         "so_ky_hieu": citations.so_ky_hieu(doc.so, kh, words),
-        "dia_danh": punctuation.place(doc.dia_danh),
+        "dia_danh": place,
         "ngay": dates.short_date(doc.ngay),
         "ngay_dai": dates.long_date(doc.ngay),
-        "dia_danh_ngay": dates.place_date(punctuation.place(doc.dia_danh), doc.ngay),
+        "dia_danh_ngay": dates.place_date(place, doc.ngay),
         "do_khan": words[doc.do_khan] if doc.do_khan else "",
         "kinh_gui": punctuation.addressees(doc.kinh_gui, words),
         "trich_yeu": punctuation.untitled(doc.trich_yeu, doc.type.name),
