@@ -29,15 +29,16 @@ _HINT = ("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-no
          "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice")
 
 
-def soffice() -> str:
-    """The LibreOffice command: CCHC_SOFFICE, then PATH, then where Windows and macOS install it."""
+def soffice(name: str | None = None) -> str:
+    """The LibreOffice command: CCHC_SOFFICE, then PATH, then where Windows and macOS install it; else OutputError
+    naming `name` (what asked for a PDF)."""
     given = os.environ.get("CCHC_SOFFICE")
     if given and not Path(given).is_file():
-        raise OutputError([Problem(f"không tìm thấy LibreOffice ở {given} (biến CCHC_SOFFICE)", None, hint=_HINT)])
+        raise OutputError([Problem(f"không tìm thấy LibreOffice ở {given} (biến CCHC_SOFFICE)", name, hint=_HINT)])
     found = given or shutil.which("soffice") or shutil.which("libreoffice")
     found = found or next((p for p in _INSTALLED if Path(p).is_file()), None)
     if not found:
-        raise OutputError([Problem("không tìm thấy LibreOffice (soffice) để xuất PDF", None, hint=_HINT)])
+        raise OutputError([Problem("không tìm thấy LibreOffice (soffice) để xuất PDF", name, hint=_HINT)])
     return found
 
 

@@ -204,11 +204,44 @@ def test_single_pdf_output_cold_and_what_it_says(tmp_path):
 
 def test_a_docx_written_before_its_pdf_failed_is_reported(tmp_path):
     out = tmp_path / "kh.docx"
-    done = cli("render", str(EXAMPLE), "-o", str(out), "--pdf", env={"CCHC_SOFFICE": str(tmp_path / "nope"),
+    broken = tmp_path / "soffice"  # a LibreOffice that is found, and fails
+    broken.write_text("#!/bin/sh\necho hỏng >&2\nexit 3\n", "utf-8")
+    broken.chmod(0o755)
+    done = cli("render", str(EXAMPLE), "-o", str(out), "--pdf", env={"CCHC_SOFFICE": str(broken),
                                                                       "CCHC_UNO_PYTHON": ""})
     assert done.returncode == 1 and done.stdout.decode().splitlines() == [f"đã ghi {out}"]
-    assert f"không tìm thấy LibreOffice ở {tmp_path / 'nope'}" in done.stderr.decode()
+    assert f"{EXAMPLE}: LibreOffice không chuyển được sang PDF: hỏng" in done.stderr.decode()
     assert not out.with_suffix(".pdf").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_libreoffice_missing_is_said_once_before_any_document_is_rendered(tmp_path, jobs):
+    docs = write_docs(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    done = cli("render", *map(str, docs), "-o", f"{out}/", "--pdf", "-j", jobs,
+               env={"CCHC_SOFFICE": str(tmp_path / "nope")})
+    assert done.returncode == 1 and done.stdout.decode() == ""
+    assert done.stderr.decode().splitlines() == [
+        f"--pdf: không tìm thấy LibreOffice ở {tmp_path / 'nope'} (biến CCHC_SOFFICE) (gợi ý: cài LibreOffice "
+        "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: libreoffice.org) "
+        "hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice) [CCHC-E200]", "1 lỗi."]
+    assert not out.exists() and sorted(p.name for p in (tmp_path / "in").iterdir()) == [p.name for p in docs]
+
+
+def test_libreoffice_not_installed_is_said_before_a_pdf_alone_is_rendered(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("CCHC_SOFFICE", raising=False)
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(office, "_INSTALLED", ())
+    [doc] = write_docs(tmp_path / "in", 1)
+    monkeypatch.setattr(ccch_docs.api, "render", lambda *a, **k: pytest.fail("rendered"))
+    for args in (["-o", str(tmp_path / "vb.pdf")], ["-o", "-", "--pdf"]):
+        assert main(["render", str(doc), *args]) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and err.startswith(f"{' '.join(args[:2]) if args[1] != '-' else doc}: không tìm thấy "
+                                            "LibreOffice (soffice) để xuất PDF (gợi ý: cài LibreOffice "
+                                            "(Debian/Ubuntu: apt-get install libreoffice-writer-nogui")
+        assert "[CCHC-E201]" in err and err.count("\n") == 2
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "in"]
 
 
 @pytest.mark.libreoffice
