@@ -4,9 +4,9 @@
 
 - one `render` call for N small documents vs N separate CLI calls (goal >= 20x);
 - N PDFs from one batch (a warm LibreOffice) vs N cold `soffice --convert-to` conversions (goal >= 8x);
-- `-j 2` vs `-j 1` on many documents (goal >= 1.7x), beside the same ratio for a CPU-bound loop (the
-  machine's own ceiling: what two processes can gain here at this moment) and for the renders themselves in two
-  warm processes with no pool (the ceiling for this work, which shares memory and caches);
+- `-j 2` vs `-j 1` on many documents, in turn three times, the best of each (goal >= 1.7x), beside the same ratio
+  for a CPU-bound loop (the machine's own ceiling: what two processes can gain here at this moment) and for the
+  renders themselves in two warm processes with no pool (the ceiling for this work, which shares memory and caches);
 - `--help` (goal <= 1.2x) and one small render from the CLI (goal <= 1.6x) vs `python -c "import docxtpl"`, the
   library's bytecode on disk as an installed package has it (and, beside it, compiled from source each time, and
   the import of the libraries a render needs alone); each with the best wall time and the best CPU time of the
@@ -190,9 +190,10 @@ def main() -> None:
         row(f"{args.pdfs} PDFs: the batch with -j 2 vs cold", batch2, cold, ">= 8x")
 
     many = small_docs(tmp / "many", args.parallel)
-    j1 = timed(lambda: cli("render", str(tmp / "many"), "-j", "1", "-o", f"{tmp / 'many-1'}/"))
-    j2 = timed(lambda: cli("render", str(tmp / "many"), "-j", "2", "-o", f"{tmp / 'many-2'}/"))
-    row(f"{args.parallel} documents: -j 2 vs -j 1", j2, j1, ">= 1.7x")
+    (j1, _), (j2, _) = best_each([lambda: cli("render", str(tmp / "many"), "-j", "1", "-o", f"{tmp / 'many-1'}/"),
+                                  lambda: cli("render", str(tmp / "many"), "-j", "2", "-o", f"{tmp / 'many-2'}/")],
+                                 runs=3)
+    row(f"{args.parallel} documents: -j 2 vs -j 1 (best of 3, in turn)", j2, j1, ">= 1.7x")
     print(f"{'  a CPU-bound loop in 2 processes vs 1, same run':58s} {cpu_ratio():6.2f}x (the ceiling)")
     (tmp / "many-r").mkdir()
     print(f"{'  the same renders in 2 warm processes vs 1, no pool':58s} {render_ratio(many, tmp / 'many-r'):6.2f}x "
