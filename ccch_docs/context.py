@@ -20,11 +20,6 @@ _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper tit
 _RUN_IN = {"muc1": (True, False), "muc2": (True, False), "muc3": (False, True)}
 
 
-def scheme(doc: VanBan, key: str) -> numbering.Scheme:
-    """The levels body `key` of `doc` is numbered with: its layout's, with the styles `danh_so.cap` chooses."""
-    return numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
-
-
 Blocks = list[tuple[Run, ...] | list[Para]]  # a part's paragraphs as runs, its tables as their paragraphs
 TableParas = Callable[[Bang], list[Para]]
 
@@ -133,7 +128,7 @@ _PARTS: dict[str, Callable[[VanBan, Words, TableParas], Any]] = {
     "chu_ky": lambda doc, words, tables: side_by_side(doc, words),
     "tham_quyen": lambda doc, words, tables: (doc.tham_quyen or "").upper(),
     "can_cu": lambda doc, words, tables: plain(punctuation.grounds(doc.can_cu, doc.theo_de_nghi, words)),
-    "dieu": lambda doc, words, tables: body(doc.dieu, doc.danh_so.with_dd, scheme(doc, "dieu"), tables=tables),
+    "dieu": lambda doc, words, tables: body(doc.dieu, doc.danh_so.with_dd, doc.scheme("dieu"), tables=tables),
     "v_v": lambda doc, words, tables: punctuation.subject(doc.trich_yeu, words),
 }
 
@@ -247,8 +242,7 @@ def appendices(doc: VanBan, line: str, words: Words) -> list[dict[str, Any]]:
     out = []
     for pl in doc.phu_luc:
         ngang = pl.landscape
-        levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
-        content = body(pl.noi_dung, doc.danh_so.with_dd, levels,
+        content = body(pl.noi_dung, doc.danh_so.with_dd, pl.scheme,
                        tables=block_table(doc.danh_so.with_dd, words, ngang))
         own = None if pl.cot is None else replace(table(pl, doc.danh_so.with_dd, words), ngang=ngang)
         out.append({"tieu_de": pl.tieu_de.upper(), "kem_theo": line, "noi_dung": content, "bang": own,
@@ -279,7 +273,7 @@ def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
     return {"ten_loai": att.type.name, "trich_yeu": punctuation.untitled(att.trich_yeu, att.type.name),
             "kem_theo": citations.issued_by(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
-            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, scheme(att, "noi_dung"),
+            "noi_dung": body(att.noi_dung, att.danh_so.with_dd, att.scheme("noi_dung"),
                              tables=block_table(att.danh_so.with_dd, words))}
 
 
@@ -317,7 +311,7 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "trich_yeu": punctuation.untitled(doc.trich_yeu, doc.type.name),
         "ky_bao_cao": period_line(doc, words),
         "mo_dau": plain(doc.mo_dau),
-        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, scheme(doc, "noi_dung"), tables=tables),
+        "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, doc.scheme("noi_dung"), tables=tables),
         "ket_thuc": plain(doc.ket_thuc),
         "noi_nhan": punctuation.recipients(pack.noi_nhan.dau + doc.noi_nhan + pack.noi_nhan.cuoi, doc.luu,
                                            layout.opening(doc, words) if layout.opening else None, words),

@@ -470,6 +470,13 @@ class Muc(Model):
                                                "(1.4. Lộ trình thực hiện: Năm 2025 - 2026.)")
 
 
+def _scheme(base: numbering.Scheme, cap: tuple[str, ...], parts: tuple[Muc, ...]) -> numbering.Scheme:
+    """`base`, or the levels `cap` chooses; when none are chosen, fitted to whether the parts have titles."""
+    if cap:
+        return numbering.chosen(base, cap)
+    return numbering.fitted(base, any(p.tieu_de is not None for p in parts) or not parts)
+
+
 # A part where parts are listed (noi_dung, muc, dieu): a mapping, or a string for a numbered paragraph.
 Part = Annotated[Muc, BeforeValidator(_as_part, json_schema_input_type=str | Muc)]
 
@@ -487,6 +494,11 @@ class PhuLuc(BangSo):
                                                       "in trước bảng của phụ lục")
     huong: Literal["doc", "ngang"] | None = Field(None, description="trang dọc hay ngang; mặc định ngang khi phụ lục "
                                                                     "có bảng rộng, dọc khi chỉ có văn bản")
+
+    @property
+    def scheme(self) -> numbering.Scheme:
+        """The levels its content is numbered with, as a body's (VanBan.scheme)."""
+        return _scheme(numbering.PLAN_LEVELS, self.danh_so.cap, self.noi_dung)
 
     @property
     def landscape(self) -> bool:
@@ -617,6 +629,12 @@ class VanBan(Model):
     @property
     def layout(self) -> decree.Layout:
         return decree.LAYOUTS[self.type.mau]
+
+    def scheme(self, key: str) -> numbering.Scheme:
+        """The levels body `key` (noi_dung, dieu) is numbered with: its layout's, or those `danh_so.cap` chooses;
+        a body of numbered paragraphs alone begins at `1.` (numbering.fitted)."""
+        parts = getattr(self, key)
+        return _scheme(self.layout.scheme(key), self.danh_so.cap, parts)
 
 
 # Pydantic's error kinds → the code of their message (messages.CODES).
@@ -836,7 +854,7 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
     out.extend(_check_signers(doc))
     out.extend(_check_place(doc))
     for key in numbering.BODIES:
-        levels = numbering.chosen(doc.layout.scheme(key), doc.danh_so.cap)
+        levels = doc.scheme(key)
         out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_layout(doc))
     for t, pl in enumerate(doc.phu_luc):
@@ -846,7 +864,7 @@ def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
                         "hoặc tên mẫu cột)"))
         elif pl.cot is None and not pl.noi_dung:
             out.append((here, "phụ lục trống", "thêm `cot` và `dong` (một bảng), hoặc `noi_dung`"))
-        levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
+        levels = pl.scheme
         out.extend(_check_parts(pl.noi_dung, here + ("noi_dung",), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_tables(all_tables(doc), known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))

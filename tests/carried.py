@@ -46,7 +46,7 @@ def carried(doc: Document, printed: bytes) -> dict[str, Any]:
 def _document(doc: VanBan, pack: Pack, past_d: bool) -> dict[str, Any]:
     key = doc.layout.body
     out = doc.model_dump(mode="json", exclude={*SOURCES, key, "ket_thuc", "danh_so", "phu_luc", "kem_theo"})
-    tree, depth = _parts(getattr(doc, key), context.scheme(doc, key), pack)
+    tree, depth = _parts(getattr(doc, key), doc.scheme(key), pack)
     closing = list(doc.ket_thuc)
     if tree and closing:
         # The closing paragraphs print as the last paragraphs of the last part would: both are read as closing
@@ -58,7 +58,7 @@ def _document(doc: VanBan, pack: Pack, past_d: bool) -> dict[str, Any]:
         closing = []
     out.update({key: tree, "ket_thuc": closing, "phu_luc": [_annex(pl, pack) for pl in doc.phu_luc],
                 "danh_so": {"chu_cai": doc.danh_so.chu_cai if past_d else None,
-                            "cap": _styles(context.scheme(doc, key), depth)}})
+                            "cap": _styles(doc.scheme(key), depth)}})
     return out
 
 
@@ -99,7 +99,7 @@ def _block(block: str | KhoiBang, pack: Pack) -> Any:
 
 
 def _annex(pl: PhuLuc, pack: Pack) -> dict[str, Any]:
-    levels = numbering.chosen(numbering.PLAN_LEVELS, pl.danh_so.cap)
+    levels = pl.scheme
     tree, depth = _parts(pl.noi_dung, levels, pack)
     return {"tieu_de": pl.tieu_de.upper(), "ngang": pl.landscape, "noi_dung": tree,
             "cap": _styles(levels, depth), **(_table(pl, pack) if pl.cot is not None else {})}

@@ -164,6 +164,21 @@ def chosen(base: Scheme, styles: Sequence[str]) -> Scheme:
                  for style, lv in zip(styles, (*base, *[Level("")] * len(styles)), strict=False))
 
 
+def fitted(levels: Scheme, titled: bool) -> Scheme:
+    """`levels` for a body whose outermost parts have a title (`titled`) or are all numbered paragraphs: a
+    paragraph is never labelled `I.` (that label opens an upper-case heading), so a body of paragraphs alone (a
+    Thông báo kết luận's `1.`, `2.`) starts one level down, bullets `- ` after its last level.
+
+    >>> [lv.style for lv in fitted(PLAN_LEVELS, False)], fitted(PLAN_LEVELS, True) == PLAN_LEVELS
+    (['1.', 'a)', '-'], True)
+    >>> fitted(DECISION_LEVELS, False) == DECISION_LEVELS  # Điều 1. opens a paragraph as written
+    True
+    """
+    if titled or levels[0].style != "I.":
+        return levels
+    return (*levels[1:], Level("-"))
+
+
 def untyped(text: str, nhan: str) -> str:
     """`text` without the label `nhan` printed before it, when the user typed that label too.
 
