@@ -1126,9 +1126,10 @@ MERGES = ("gop", "gop_tren")  # a row's merged cells: across its columns, and wi
 
 
 def merge_columns(row: dict[str, Any], keys: list[str], key: str) -> tuple[str, ...]:
-    """The columns a row's `gop` or `gop_tren` names (none when a column has that key: then it is a cell)."""
+    """The columns a row's `gop` or `gop_tren` names (none when a column has that key: then it is a cell); one
+    written alone, a number too (`gop: 5`), is a list of one."""
     value = None if key in keys else row.get(key)
-    return (value,) if isinstance(value, str) else value or ()
+    return tuple(value) if isinstance(value, list | tuple) else () if value is None else (value,)
 
 
 def _inside(row: dict[str, Any] | None, keys: list[str]) -> set[str]:

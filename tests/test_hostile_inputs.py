@@ -295,3 +295,15 @@ def test_the_date_lines_opening_typed_after_the_place(tmp_path, capsys):
     assert err.splitlines()[0] == (
         f"{tmp_path / 'plan.yaml'}:5:1: dia_danh: địa danh `Đồng Tháp, ngày 05 tháng 01 năm 2021` có cả ngày tháng "
         "(gợi ý: ghi `dia_danh: Đồng Tháp`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`) [CCHC-E643]")
+
+
+# A row's `gop` or `gop_tren` written as one number (`gop: 5`): an unexpected error (exit 1, "not iterable") as
+# the merges were checked; a column written alone is a list of one, a number names no column.
+@pytest.mark.parametrize("key", ["gop", "gop_tren"])
+@pytest.mark.parametrize("value", ["5", "1.5"])
+def test_a_merge_naming_a_number_is_refused_at_its_line(key, value, tmp_path, capsys):
+    text = GOOD + ("phu_luc:\n  - tieu_de: SỐ LIỆU\n    cot: [{khoa: a, ten: A}, {khoa: b, ten: B}]\n"
+                   f"    dong:\n      - {{a: x}}\n      - a: y\n        {key}: {value}\n")
+    err = _refused(text, tmp_path, capsys)
+    assert f"plan.yaml:24:9: phu_luc[0].dong[1].{key}[0]: `{value}` không phải là cột của phụ lục (gợi ý: các cột: a, b)" \
+        in err, err
