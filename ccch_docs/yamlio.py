@@ -115,15 +115,16 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _STR_TAGS = frozenset(("!", "tag:yaml.org,2002:str"))
 _MAP_TAGS = frozenset((None, "!", "tag:yaml.org,2002:map"))
 _SEQ_TAGS = frozenset((None, "!", "tag:yaml.org,2002:seq"))
-# Characters outside what a YAML stream may hold (YAML 1.2 §5.1), and outside what XML 1.0, so Word, can hold;
-# listed rather than negated: a negated class this wide takes milliseconds to compile at every start.
+# Characters outside what a YAML stream may hold (YAML 1.2 §5.1: the C0 and C1 controls but for tab and line
+# breaks), and outside what XML 1.0, so Word, can hold; refused in the text, and in a value an escape (`"\x9b"`)
+# or a caller's data made. Listed rather than negated: a negated class this wide takes milliseconds to compile.
 # Bidirectional controls (embeddings, overrides, isolates, marks) are XML, but they turn the Vietnamese text around
 # them when it is shown (`thanh\u202evà` prints `thanhàv`): refused with the characters Word cannot hold.
 _BIDI_CHARS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _BIDI = re.compile(f"[{_BIDI_CHARS}]")
 _NOT_XML_CHARS = f"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff{_BIDI_CHARS}"
-_NOT_YAML = re.compile(f"[{_NOT_XML_CHARS}\x7f-\x84\x86-\x9f]")
-_NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
+_REFUSED = re.compile(f"[{_NOT_XML_CHARS}\x7f-\x84\x86-\x9f]")
+_ESCAPE = re.compile(r"\\[uU]")  # what may write any character in a double-quoted value
 _BIDI_HINT = "xóa ký tự này: nó đảo chiều chữ khi hiển thị (thường lẫn vào khi chép chữ từ nơi khác)"
 _GLYPH_HINT = "xóa hoặc viết thành chữ: văn bản hành chính in bằng phông Times New Roman, không có biểu tượng, emoji"
 _BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
@@ -214,7 +215,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
         raise InputError([Problem(f"văn bản quá lớn ({grouped(len(text))} ký tự, tối đa {grouped(MAX_FILE_BYTES)})",
                                   file, hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
     lines = Lines(text)
-    bad = _NOT_YAML.search(text)
+    bad = _REFUSED.search(text)
     if bad:
         line, column = lines.place(bad.start())
         hint = ("tệp có vẻ là UTF-16 không có BOM: lưu lại với bảng mã UTF-8" if bad.group() == "\x00"
@@ -256,7 +257,8 @@ class _Builder:
         self.open: set[str] = set()  # anchors of the collections being built
         self.count = 0
         self.merge_where = 1 << _COLUMN_BITS | 1  # the last `<<` key read: where merged keys are placed (packed)
-        self.glyphless = GLYPHLESS.search(lines.text) is not None  # values are searched only when the text has one
+        # values are searched only when the text has one, or an escape that may write one (`"\U0001F600"`)
+        self.glyphless = GLYPHLESS.search(lines.text) is not None or _ESCAPE.search(lines.text) is not None
 
     def build(self, parser: Any) -> tuple[Any, Places, list[Problem]]:
         """One loop over the events, the hot path inlined: a plain key, a plain or quoted value, a list item."""
@@ -436,7 +438,7 @@ class _Builder:
         """A quoted or tagged scalar: text (double-quoted text checked for what its escapes may produce)."""
         value = event.value
         if event.tag is None and event.style == '"':
-            bad = _NOT_XML.search(value)
+            bad = _REFUSED.search(value)
             if bad:
                 raise self.fail(event, path, f"{_character(bad.group())} không dùng được trong văn bản Word",
                                 _removal(bad.group(), "xóa ký tự này (hoặc mã thoát \\x.., \\u.... tạo ra nó)"))
@@ -492,7 +494,7 @@ def plain_data(data: Any, file: str) -> Any:
             if len(value) > MAX_TEXT:
                 raise _data_error(path, file,
                                   f"đoạn văn quá dài ({grouped(len(value))} ký tự, tối đa {grouped(MAX_TEXT)})")
-            bad = _NOT_XML.search(value)
+            bad = _REFUSED.search(value)
             if bad:
                 raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word",
                                   _removal(bad.group(), "xóa ký tự này"))

@@ -57,6 +57,11 @@ REFUSED = [
     ("U+FFFE escaped", _with("luu: VT", 'luu: "V\\uFFFET"').encode(), (13, 6, "luu", "U+FFFE")),
     ("C0 escaped", _with("luu: VT", 'luu: "V\\x01T"').encode(), (13, 6, "luu", "điều khiển")),
     ("C0 in a quoted key", (GOOD + 'so_lieu: {"a\\x01": 1}\n').encode(), (18, 11, "so_lieu", "điều khiển")),
+    # written by an escape, C1 controls and emoji passed the checks their raw forms meet, into document.xml
+    ("C1 escaped", _with("luu: VT", 'luu: "V\\x9bT"').encode(), (13, 6, "luu", "điều khiển U+009B")),
+    ("DEL escaped", _with("luu: VT", 'luu: "V\\u007fT"').encode(), (13, 6, "luu", "điều khiển U+007F")),
+    ("emoji escaped", _with("luu: VT", 'luu: "V\\U0001F600T"').encode(), (13, 6, "luu", "U+1F600")),
+    ("emoji selector escaped", _with("luu: VT", 'luu: "V\\u260e\\ufe0fT"').encode(), (13, 6, "luu", "U+260E U+FE0F")),
     ("lone surrogate escaped", _with("luu: VT", 'luu: "V\\uD800T"').encode(), (13, None, None, "YAML không hợp lệ")),
     ("sequence as a key", (GOOD + "? [a, b]\n: 1\n").encode(), (18, 3, None, "khóa phải là một chuỗi")),
     ("mapping as a key", (GOOD + "{a: 1}: 1\n").encode(), (18, 1, None, "khóa phải là một chuỗi")),
@@ -173,8 +178,9 @@ def _refused_dict(data: dict, key: str, words: str) -> None:
     ("luu", "V\uffffT", "U+FFFF"),
     ("luu", "V\ud800T", "U+D800"),
     ("luu", "V\x01T", "điều khiển"),
+    ("luu", "V\x9bT", "điều khiển U+009B"),
     ("luu", "a" * 50_000_000, "quá dài"),
-], ids=["bool number", "text number", "U+FFFF", "lone surrogate", "C0", "50 MB paragraph"])
+], ids=["bool number", "text number", "U+FFFF", "lone surrogate", "C0", "C1", "50 MB paragraph"])
 def test_from_dict_refuses_located(key, value, words):
     _refused_dict({**PLAN, key: value}, key, words)
 
