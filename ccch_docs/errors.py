@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,12 @@ class TemplateError(CchcError):
 
 
 class OutputError(CchcError):
-    """The document could not be written or converted."""
+    """The document could not be written or converted; `written`, the files a call on several documents wrote
+    all the same (`to_pdf` of a list: the PDFs of the others)."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], written: Iterable[Path] = ()):
+        super().__init__(problems)
+        self.written = tuple(written)
 
 
 class DiskFullError(OutputError):

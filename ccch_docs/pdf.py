@@ -8,11 +8,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, overload
+from typing import IO, TYPE_CHECKING, overload
 
-from .errors import InputError, OutputError, Problem, TargetError
+from .errors import DiskFullError, InputError, OutputError, Problem, TargetError
 from .messages import grouped, os_error
 from .output import Outputs, same_output
+
+if TYPE_CHECKING:
+    from .office import Office
 
 TIMEOUT = 180.0  # seconds for one document; a 5,000-row phụ lục takes about a minute
 MAX_TIMEOUT = 86_400  # a day: longer is no limit, and past what the system's clocks take (inf) an error
@@ -34,7 +37,9 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
     """Convert .docx to PDF: a path gives the PDF's path (in `out_dir`, default beside it), .docx bytes give PDF
     bytes (their problems name `name`, the document they were made from), a list of paths gives their PDFs' paths
     (converted by one LibreOffice). A PDF is written whole or not at all; a conversion longer than `timeout`
-    seconds is stopped and reported."""
+    seconds is stopped and reported. In a list, a document that fails does not stop the others: once all are
+    tried, one OutputError names each that failed, its `written` the PDFs that were written (a full disk stops at
+    once: DiskFullError, the rest not tried)."""
     import io
     import tempfile
 
@@ -52,9 +57,26 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
         office.cold(paths[0], pdfs[0], timeout)
     else:
         with office.Office(timeout) as warm:
-            for docx, pdf in zip(paths, pdfs, strict=True):
-                warm.convert(docx, pdf)
+            _each(warm, paths, pdfs)
     return pdfs[0] if isinstance(source, str | Path) else pdfs
+
+
+def _each(warm: Office, paths: list[Path], pdfs: list[Path]) -> None:
+    """Convert each of `paths` to its PDF, on past those that fail; then one error for them all, naming what was
+    written: of the failures' class when they share one, else OutputError; DiskFullError, at once, at a full disk."""
+    written: list[Path] = []
+    failed: list[OutputError] = []
+    for docx, pdf in zip(paths, pdfs, strict=True):
+        try:
+            written.append(warm.convert(docx, pdf))
+        except OutputError as exc:
+            failed.append(exc)
+            if isinstance(exc, DiskFullError):  # every later PDF would fail alike
+                break
+    if failed:
+        kinds = {type(exc) for exc in failed}
+        kind = DiskFullError if DiskFullError in kinds else kinds.pop() if len(kinds) == 1 else OutputError
+        raise kind([p for exc in failed for p in exc.problems], written)
 
 
 def seconds(timeout: float, file: str | None, key: str | None = None) -> float:

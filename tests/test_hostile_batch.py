@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 import ccch_docs
-from ccch_docs import batch
+from ccch_docs import batch, office
 from ccch_docs.cli import main
 from docx_view import View
 from samples import PLAN
@@ -64,6 +65,61 @@ def test_to_pdf_refuses_two_documents_giving_one_pdf(tmp_path, monkeypatch):
         assert problem.file == str(given[1]) and problem.code == "CCHC-E213"
         assert f"tệp kết quả {tmp_path / 'pdf' / 'kh.pdf'} đã là tệp kết quả" in problem.message
     assert not (tmp_path / "pdf").exists()
+
+
+# A LibreOffice converting cold: a PDF for each .docx, but for one whose name holds "bad".
+FAKE_SOFFICE = """#!/bin/sh
+for a; do last=$a; done
+case "$(basename "$last")" in bad*) echo "hỏng" >&2; exit 3;; esac
+while [ "$1" != --outdir ]; do shift; done
+mkdir -p "$2" && printf '%%PDF-1.4\\n%%%%EOF\\n' > "$2/$(basename "$last" .docx).pdf"
+"""
+
+
+def _docx_and_fake_office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: list[str]) -> list[Path]:
+    fake = tmp_path / "soffice"
+    fake.write_text(FAKE_SOFFICE, "utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("CCHC_SOFFICE", str(fake))
+    monkeypatch.setattr(office, "uno_python", lambda: None)  # cold conversions, by the fake
+    docs = [tmp_path / f"{name}.docx" for name in names]
+    for doc in docs:
+        ccch_docs.render(ccch_docs.from_dict(PLAN), doc)
+    return docs
+
+
+def test_to_pdf_of_a_list_converts_past_a_failure_and_names_it_and_what_was_written(tmp_path, monkeypatch):
+    docs = _docx_and_fake_office(tmp_path, monkeypatch, ["a", "bad", "c", "bad2"])
+    out = tmp_path / "pdf"
+    with pytest.raises(ccch_docs.OutputError) as caught:
+        ccch_docs.to_pdf(docs, out)
+    assert type(caught.value) is ccch_docs.OutputError
+    assert [(p.file, p.message) for p in caught.value.problems] == [
+        (str(docs[1]), "LibreOffice không chuyển được sang PDF: hỏng"),
+        (str(docs[3]), "LibreOffice không chuyển được sang PDF: hỏng")]
+    assert caught.value.written == (out / "a.pdf", out / "c.pdf")
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "c.pdf"]
+    (out / "c.pdf").unlink()
+    (out / "c.pdf").mkdir()  # refused as a target, and so is every failure: the error is a TargetError
+    with pytest.raises(ccch_docs.TargetError) as caught:
+        ccch_docs.to_pdf(docs[:3:2], out)
+    assert [p.file for p in caught.value.problems] == [str(out / "c.pdf")] and caught.value.written == (out / "a.pdf",)
+
+
+def test_to_pdf_of_a_list_stops_at_a_full_disk(tmp_path, monkeypatch):
+    docs = _docx_and_fake_office(tmp_path, monkeypatch, ["a", "bad", "c", "d"])
+    write = office.write_atomic
+
+    def full_at_c(path, data, inputs=()):
+        if Path(path).name == "c.pdf":
+            raise ccch_docs.DiskFullError([ccch_docs.Problem("không ghi được: đĩa đã đầy", str(path))])
+        return write(path, data, inputs)
+    monkeypatch.setattr(office, "write_atomic", full_at_c)
+    with pytest.raises(ccch_docs.DiskFullError) as caught:
+        ccch_docs.to_pdf(docs, tmp_path / "pdf")
+    assert [p.file for p in caught.value.problems] == [str(docs[1]), str(tmp_path / "pdf" / "c.pdf")]
+    assert caught.value.written == (tmp_path / "pdf" / "a.pdf",)
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["a.pdf"]  # d not tried
 
 
 @pytest.mark.parametrize("seconds", ["-5", "0", "nan", "inf", "1e300"])
