@@ -263,6 +263,7 @@ OTHER = "CCHC-E099"
 _CODE_OF = {msgid: code for code, msgid in CODES.items()}  # each msgid's code, for code_of
 # More msgids of a code: the same problem cited at a template's paragraph.
 SAME_CODE: dict[str, str] = {
+    N_("dòng đầu của bảng không có ô trên để gộp"): "CCHC-E322",
     N_("khóa phải là một chuỗi, không phải {kind} {key}"): "CCHC-E071",
     N_("cú pháp Jinja sai: {detail}; trong đoạn «{paragraph}»"): "CCHC-E135",
     N_("mẫu bị chặn vì không an toàn: {detail}; trong đoạn «{paragraph}»"): "CCHC-E136",
@@ -627,6 +628,7 @@ HINTS = (
     N_("ví dụ `cot: ke_hoach_8_cot`, hoặc `cot: [{khoa: noi_dung, ten: Nội dung}, {khoa: ket_qua, ten: Kết quả}]`"),
     N_("ví dụ gop: [thoi_gian, kinh_phi]: một ô từ cột thoi_gian đến hết cột kinh_phi"),
     N_("bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc"),
+    N_("bỏ gop_tren ở dòng này"),
     N_("ô gộp với ô dòng trên in chữ của ô dòng trên"),
     N_("một ô gộp ngang không gộp dọc được: bỏ cột này khỏi gop_tren"),
     N_("ví dụ `thoi_gian_bat_dau: 08 giờ 00 phút, ngày 15 tháng 10 năm 2024`"),

@@ -1096,7 +1096,7 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
         for n, (where, row) in enumerate(rows):
             out.extend((here + where + path, message, hint) for path, message, hint
-                       in _check_merges(row, rows[n - 1][1] if where[-1] else None, keys))
+                       in _check_merges(row, rows[n - 1][1] if where[-1] else None, keys, where[0] == "nhom"))
             for key, value in row.items():
                 if key in MERGES and key not in keys:
                     continue
@@ -1138,9 +1138,11 @@ def _inside(row: dict[str, Any] | None, keys: list[str]) -> set[str]:
     return set(keys[keys.index(merged[0]) + 1:keys.index(merged[-1]) + 1]) if len(merged) > 1 else set()
 
 
-def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[str]) -> list[Finding]:
+def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[str],
+                  grouped: bool = False) -> list[Finding]:
     """A row's `gop` (two or more columns in order, the cells inside it empty) and `gop_tren` (columns of the
-    cells merged with those of the row `above`, None for a group's first row; empty, not in a `gop` cell)."""
+    cells merged with those of the row `above`, None for the first row of the table or, when `grouped`, of its
+    group; empty, not in a `gop` cell). A first row's `gop_tren` is one mistake, said once."""
     out: list[Finding] = []
     merged = merge_columns(row, keys, "gop")
     for key, columns in (("gop", merged), ("gop_tren", merge_columns(row, keys, "gop_tren"))):
@@ -1161,7 +1163,9 @@ def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[
     below = merge_columns(row, keys, "gop_tren")
     if below and above is None:
         out.append((("gop_tren",), "dòng đầu của nhóm không có ô trên để gộp",
-                    "bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc"))
+                    "bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc") if grouped else
+                   (("gop_tren",), "dòng đầu của bảng không có ô trên để gộp", "bỏ gop_tren ở dòng này"))
+        return out
     for k in below:
         if row.get(k) is not None:
             out.append(((k,), f"ô `{k}` nằm trong ô gộp: phải để trống",

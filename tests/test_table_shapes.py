@@ -8,8 +8,10 @@ import shutil
 import subprocess
 
 import pytest
+import yaml
 
 import ccch_docs
+from ccch_docs.cli import main
 from docx_view import View, clean
 from samples import PLAN
 
@@ -167,6 +169,22 @@ def test_a_groups_first_row_has_no_cell_above_to_merge_with():
         ccch_docs.from_dict({**PLAN, "phu_luc": [table]})
     (p,) = err.value.problems
     assert (p.key, p.code) == ("phu_luc[0].nhom[1].dong[0].gop_tren", "CCHC-E322")
+
+
+@pytest.mark.parametrize("row", ["{noi_dung: x, gop_tren: [chu_tri], chu_tri: Sở Nội vụ}",
+                                 "{noi_dung: x, gop_tren: noi_dung}", "{noi_dung: x, gop_tren: [chu_tri]}"])
+def test_a_tables_first_row_merged_with_the_row_above_is_one_clear_error(tmp_path, capsys, row):
+    """Not a second error asking to empty the cell: the one mistake is the gop_tren."""
+    doc = tmp_path / "kh.yaml"
+    doc.write_text(yaml.safe_dump({**PLAN, "phu_luc": [{"tieu_de": "T", "cot": COLUMNS, "dong": []}]},
+                                  allow_unicode=True, sort_keys=False)
+                   .replace("dong: []", f"dong:\n  - {row}\n  - {{noi_dung: y, chu_tri: Sở Tư pháp}}"), "utf-8")
+    assert main(["validate", str(doc)]) == 2
+    line, column = next((n, text.index("gop_tren") + 1) for n, text in enumerate(doc.read_text("utf-8").splitlines(), 1)
+                        if "gop_tren" in text)
+    assert capsys.readouterr().err.splitlines() == [
+        f"{doc}:{line}:{column}: phu_luc[0].dong[0].gop_tren: dòng đầu của bảng không có ô trên để gộp (gợi ý: bỏ gop_tren "
+        "ở dòng này) [CCHC-E322]", "1 lỗi."]
 
 
 def test_a_column_named_gop_is_a_column(render_dict):
