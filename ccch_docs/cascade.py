@@ -62,7 +62,7 @@ def _year(plan: VanBan) -> str:
 
 def _about(plan: VanBan) -> str:
     """`về …` from the parent's trích yếu; left out when it is all capitals (its proper nouns are lost)."""
-    subject = " ".join(plan.trich_yeu)
+    subject = " ".join(plan.printed_trich_yeu)
     return "" if subject.isupper() else f" về {subject[:1].lower()}{subject[1:]}"
 
 

@@ -125,4 +125,4 @@ def _plan_names(plan: VanBan) -> dict[str, Any]:
     kh = citations.ky_hieu(plan)
     so = citations.so_text(plan.so)
     return {"so": so, "ky_hieu": kh, "so_ky_hieu": f"{so}/{kh}", "ngay": plan.ngay, "co_quan": plan.co_quan.goi,
-            "trich_yeu": " ".join(plan.trich_yeu), "trich_dan": citations.cite(plan, long_date=True)}
+            "trich_yeu": " ".join(plan.printed_trich_yeu), "trich_dan": citations.cite(plan, long_date=True)}

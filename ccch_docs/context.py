@@ -270,7 +270,7 @@ def attachment(doc: VanBan, words: Words) -> dict[str, Any] | None:
     att = doc.kem_theo
     if att is None:
         return None
-    return {"ten_loai": att.type.name, "trich_yeu": punctuation.untitled(att.trich_yeu, att.type.name),
+    return {"ten_loai": att.type.name, "trich_yeu": att.printed_trich_yeu,
             "kem_theo": citations.issued_by(doc, words),
             "mo_dau": plain(att.mo_dau), "ket_thuc": plain(att.ket_thuc),
             "noi_dung": body(att.noi_dung, att.danh_so.with_dd, att.scheme("noi_dung"),
@@ -308,7 +308,7 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "dia_danh_ngay": dates.place_date(place, doc.ngay),
         "do_khan": words[doc.do_khan] if doc.do_khan else "",
         "kinh_gui": punctuation.addressees(doc.kinh_gui, words),
-        "trich_yeu": punctuation.untitled(doc.trich_yeu, doc.type.name),
+        "trich_yeu": doc.printed_trich_yeu,
         "ky_bao_cao": period_line(doc, words),
         "mo_dau": plain(doc.mo_dau),
         "noi_dung": body(doc.noi_dung, doc.danh_so.with_dd, doc.scheme("noi_dung"), tables=tables),

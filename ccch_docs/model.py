@@ -627,6 +627,12 @@ class VanBan(Model):
         return decree.TYPES[self.loai]
 
     @property
+    def printed_trich_yeu(self) -> list[str]:
+        """The trích yếu as printed under the tên loại: without that name typed at its head too (what templates,
+        expressions and other documents citing this one see)."""
+        return punctuation.untitled(self.trich_yeu, self.type.name)
+
+    @property
     def layout(self) -> decree.Layout:
         return decree.LAYOUTS[self.type.mau]
 

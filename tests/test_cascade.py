@@ -52,6 +52,19 @@ def test_cascade_writes_a_valid_plan_that_renders(tmp_path, capsys):
     assert len(view.appendix_tables()[0].rows) == 1 + len(table.nhom) + len(CHOSEN)
 
 
+def test_the_parents_trich_yeu_is_cited_as_it_prints(tmp_path):
+    """Typed with its tên loại at its head ("Kế hoạch cải cách …"), it is cited without it, as it prints."""
+    parent = tmp_path / "ke-hoach-tinh.yaml"
+    text = PARENT.read_text("utf-8").replace("ke_thua: don-vi/", f"ke_thua: {EXAMPLES}/don-vi/")
+    parent.write_text(text.replace("CẢI CÁCH HÀNH CHÍNH TỈNH ĐỒNG THÁP NĂM 2021",
+                                   "Kế hoạch cải cách hành chính tỉnh Đồng Tháp năm 2021"), "utf-8")
+    out = tmp_path / "ke-hoach-huyen.yaml"
+    assert main(["cascade", str(parent), "--don-vi", UNITS[0], "--ke-thua", str(PROFILE), "-o", str(out)]) == 0
+    assert ccch_docs.load(out).mo_dau[0].startswith(
+        "Thực hiện Kế hoạch số 285/KH-UBND ngày 05 tháng 12 năm 2020 của UBND tỉnh Đồng Tháp về cải cách hành chính "
+        "tỉnh Đồng Tháp năm 2021, ")
+
+
 def test_the_committed_example_is_what_cascade_writes():
     plan = ccch_docs.load(PARENT)
     assert cascade.plan_text(plan, UNITS, COMMITTED, PROFILE) == COMMITTED.read_text("utf-8")

@@ -222,6 +222,18 @@ def test_report_names(folder):
     assert doc.phu_luc == ()  # no results table unless asked
 
 
+def test_the_plans_trich_yeu_reads_as_the_plan_prints_it(folder, tmp_path):
+    """Typed with its tên loại at its head, the plan prints without it: so does `ke_hoach.trich_yeu`."""
+    typed = PLAN.replace("trich_yeu: Cải cách", "trich_yeu: Kế hoạch cải cách")
+    (folder / "plan.yaml").write_text(typed, "utf-8")
+    plan = View.open(ccch_docs.render(ccch_docs.load(folder / "plan.yaml"), tmp_path / "kh.docx") and tmp_path / "kh.docx")
+    assert View.texts(plan.title()) == ["KẾ HOẠCH", "Cải cách hành chính năm 2021"]
+    mo_dau = "mo_dau: Kế hoạch đã ban hành là «{{ ke_hoach.trich_yeu }}».\n"
+    report = ccch_docs.render(_load(folder, REPORT.partition("mo_dau:")[0] + mo_dau + "luu: VT\n"
+                                    "nguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}\n"), tmp_path / "bc.docx")
+    assert report and "Kế hoạch đã ban hành là «Cải cách hành chính năm 2021»." in View.open(tmp_path / "bc.docx").body_lines()
+
+
 def test_results_table_when_asked(folder, tmp_path):
     doc = _load(folder, REPORT + "phu_luc_ket_qua: true\n")
     (table,) = doc.phu_luc
