@@ -167,6 +167,8 @@ class Document:
     tables: list[Table]
     pages: int | None
     producer: str
+    chunks: list[tuple[int, str]] = field(default_factory=list)  # parts embedded by w:altChunk, left unread: the
+    # paragraphs before each, its part's name
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -411,6 +413,7 @@ class _Reader:
         self.section = 0
         self.break_pending = False
         self.tables_found: list[Table] = []
+        self.chunks: list[tuple[int, str]] = []  # w:altChunk met: the paragraphs before it, its relationship id
 
     def block(self, el: etree._Element, where: dict, room: int) -> None:
         for child in el:
@@ -426,6 +429,8 @@ class _Reader:
             content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
             if content is not None:
                 self.block(content, where, room)
+        elif tag == _W + "altChunk":  # an embedded HTML, RTF … part: its text is not read, but it is noted
+            self.chunks.append((len(self.paras), child.get(_R + "id") or ""))
         elif tag == _MC + "AlternateContent":
             choice = child.find(_MC + "Choice")
             if choice is not None:
@@ -708,7 +713,10 @@ def read(source: str | Path | IO[bytes]) -> Document:
         pages, producer = _app(z, names)
         parts = {rid: z.read("word/" + target) for rid, kind, target in rels
                  if kind in ("header", "footer") and "word/" + target in names}
-        return _flatten(root, styles, numbering, parts, pages, producer)
+        doc = _flatten(root, styles, numbering, parts, pages, producer)
+        targets = {rid: target for rid, _, target in rels}
+        doc.chunks = [(at, targets.get(rid, rid)) for at, rid in doc.chunks]
+        return doc
 
 
 def check(source: str | Path | IO[bytes]) -> None:
@@ -856,4 +864,4 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         members = [p.index for p in reader.paras if p.section == sec.index]
         if members:
             sec.first, sec.last = members[0], members[-1]
-    return Document(reader.paras, sections, reader.tables_found, pages, producer)
+    return Document(reader.paras, sections, reader.tables_found, pages, producer, reader.chunks)

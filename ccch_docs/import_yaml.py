@@ -47,12 +47,13 @@ def text(imported: Imported, data: dict[str, Any] | None = None) -> str:
 
 
 def summary(imported: Imported, name: str) -> list[str]:
-    """What the user should look at: the unplaced texts (where they stood) and the placeholders added."""
+    """What the user should look at: the unplaced texts (where they stood), the placeholders added and the embedded
+    parts left unread."""
     out = [(f"{name}: đoạn {u.paragraph + 1} không xếp được (ghi thành chú thích "
             + (f"trước `{u.before}`): " if u.before else "ở cuối tệp): ")
             + textwrap.shorten(u.text, 80, placeholder=" …")) for u in imported.unplaced]
     out += [f"{name}: văn bản không có `{key}`: đã điền chỗ trống, hãy sửa" for key in imported.added]
-    return out
+    return out + [str(problem) for problem in imported.skipped]
 
 
 def split_profile(data: dict[str, Any], profile: Path, document: Path) -> tuple[dict[str, Any], dict[str, Any]]:

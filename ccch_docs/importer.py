@@ -52,6 +52,7 @@ class Imported:
     data: dict[str, Any]
     unplaced: list[Unplaced] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # keys the document lacked and were given a placeholder
+    skipped: list[Problem] = field(default_factory=list)  # what could not be read at all (embedded parts)
 
 
 def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
@@ -60,10 +61,11 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
         parts = reader.read(source)
     except reader.Unreadable as exc:
         raise InputError([exc.problem(name)]) from None
-    if parts.quoc_hieu is None and parts.so_ky_hieu is None:
+    skipped = [_chunk(part, at, name) for at, part in parts.document.chunks]
+    if parts.quoc_hieu is None and parts.so_ky_hieu is None:  # its text may all be in what was skipped
         raise InputError([Problem("không phải văn bản hành chính: không có Quốc hiệu, không có số và ký hiệu", name,
                                   hint="chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, "
-                                       "quyết định, công văn, tờ trình …)")])
+                                       "quyết định, công văn, tờ trình …)"), *skipped])
     notes, marks = _footnotes(source)
     placed = _mark(parts.document.paras, marks, {n for n, note in notes if note})
     imported = _Builder(parts).build()
@@ -71,7 +73,15 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
         imported.data["chu_thich"] = {n: note for n, note in notes if n in placed}
     imported.unplaced.extend(Unplaced(len(parts.document.paras), f"[chú thích {n}] {note}", None)
                              for n, note in notes if note and n not in placed)
+    imported.skipped = skipped
     return imported
+
+
+def _chunk(part: str, at: int, name: str) -> Problem:
+    """The problem of a part embedded whole (w:altChunk: HTML, RTF, another .docx) that stood after paragraph `at`:
+    its text is not read."""
+    return Problem(f"bỏ qua phần nhúng {part} (w:altChunk) sau đoạn {at}: nội dung của nó không được đọc", name,
+                   hint="mở tệp bằng Word và lưu lại (Word gộp phần nhúng vào văn bản), rồi nhập lại")
 
 
 def _footnotes(source: str | Path | IO[bytes]) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:

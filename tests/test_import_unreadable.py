@@ -14,8 +14,10 @@ import pytest
 from ccch_docs import checks, importer
 from ccch_docs.cli import main
 from ccch_docs.errors import InputError
+from conftest import ROOT
 
 _END, _FREE, _NONE = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFF
+EXAMPLES = ROOT / "examples"
 
 
 def ole(streams: dict[str, bytes]) -> bytes:
@@ -178,3 +180,55 @@ def test_check_gives_the_same_cause_and_hint(hostile, capsys):
     assert main(["check", str(path), "--html", str(page)]) == 2
     assert f"{html.escape(detail)}" in page.read_text("utf-8")
     assert f" (gợi ý: {html.escape(hint)})</p>" in page.read_text("utf-8")
+
+
+def _with_alt_chunk(source: Path, path: Path, *, body_only: bool = False) -> None:
+    """`source` with an HTML part embedded by w:altChunk after its first paragraph (or as its whole body)."""
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    chunk = '<w:altChunk r:id="rIdChunk1"/>'
+    xml = parts["word/document.xml"].decode()
+    body = xml.index("<w:body>") + len("<w:body>")
+    if body_only:
+        xml = xml[:body] + chunk + xml[xml.index("<w:sectPr", body):]
+    else:
+        first = xml.index("</w:p>", body) + len("</w:p>")
+        xml = xml[:first] + chunk + xml[first:]
+    parts["word/document.xml"] = xml.encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", (
+        '<Relationship Id="rIdChunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'aFChunk" Target="phan-nhung.htm"/></Relationships>')).encode()
+    parts["word/phan-nhung.htm"] = "<html><body><p>Nội dung dán từ trang web.</p></body></html>".encode()
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>", '<Override PartName="/word/phan-nhung.htm" ContentType="application/xhtml+xml"/></Types>').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_import_says_which_embedded_part_it_skipped(tmp_path, capsys):
+    source = tmp_path / "src.docx"
+    assert main(["render", str(EXAMPLES / "to-trinh-ke-hoach-cchc-2022-vinh-long.yaml"), "-o", str(source)]) == 0
+    path = tmp_path / "van-ban.docx"
+    _with_alt_chunk(source, path)
+    capsys.readouterr()
+    assert main(["import", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert (f"{path}: bỏ qua phần nhúng phan-nhung.htm (w:altChunk) sau đoạn 1: nội dung của nó không được đọc "
+            "(gợi ý: mở tệp bằng Word và lưu lại (Word gộp phần nhúng vào văn bản), rồi nhập lại) [CCHC-E329]") \
+        in err.splitlines(), err
+    assert path.with_suffix(".yaml").exists()
+    assert main(["--lang", "en", "import", str(path), "-o", "-"]) == 0
+    assert "skipped the embedded part phan-nhung.htm (w:altChunk) after paragraph 1" in capsys.readouterr().err
+
+
+def test_a_docx_whose_body_is_an_embedded_part_says_so(tmp_path, capsys):
+    source = tmp_path / "src.docx"
+    assert main(["render", str(EXAMPLES / "to-trinh-ke-hoach-cchc-2022-vinh-long.yaml"), "-o", str(source)]) == 0
+    path = tmp_path / "van-ban.docx"
+    _with_alt_chunk(source, path, body_only=True)
+    with pytest.raises(InputError) as info:
+        importer.read(path, str(path))
+    assert [(p.file, p.code) for p in info.value.problems] == [(str(path), "CCHC-E042"), (str(path), "CCHC-E329")]
