@@ -1208,6 +1208,9 @@ def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: number
                         "hoặc chọn thêm cấp trong danh_so.cap"))
         if part.tieu_de is None and not part.doan and not part.muc:
             out.append((here, "phần nội dung trống", "thêm tieu_de, doan hoặc muc"))
+        elif part.tieu_de is None and part.so is not False and numbering.level(levels, depth - 1).style == "I.":
+            out.append((here, "đoạn văn không có đề mục được đánh số I., II. … như một đề mục in hoa",
+                        "thêm tieu_de, đặt `so: false` (đoạn không đánh số) hoặc đưa đoạn vào muc của phần trước"))
         out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels, deepest))
     return out
 

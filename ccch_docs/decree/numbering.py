@@ -186,8 +186,27 @@ def untyped(text: str, nhan: str) -> str:
     ('MỤC ĐÍCH', 'Ban hành', 'Rà soát')
     >>> untyped("1. Mục đích", "I."), untyped("I.MỤC ĐÍCH", "I."), untyped("Mục đích", "")
     ('1. Mục đích', 'I.MỤC ĐÍCH', 'Mục đích')
+
+    The label as documents also type it, closed by `/`, `)`, `:` or a dash (`1/`, `2)`, `II - `, `Điều 1:`):
+
+    >>> untyped("II - ĐỀ XUẤT", "II."), untyped("II. - ĐỀ XUẤT", "II."), untyped("2) Cải cách", "2.")
+    ('ĐỀ XUẤT', 'ĐỀ XUẤT', 'Cải cách')
+    >>> untyped("1/ Chỉ đạo", "1."), untyped("a- Rà soát", "a)"), untyped("1. 2 lần", "1.")
+    ('Chỉ đạo', 'Rà soát', '2 lần')
+    >>> untyped("Điều 1: Ban hành", "Điều 1."), untyped("1 - 2 lần mỗi tháng", "1."), untyped("3) Khác", "2.")
+    ('Ban hành', '1 - 2 lần mỗi tháng', '3) Khác')
     """
-    return text[len(nhan):].lstrip() if nhan and text.startswith(nhan + " ") else text
+    if not nhan:
+        return text
+    typed = re.match(re.escape(nhan.rstrip(".)")) + _TYPED_CLOSE, text)
+    if typed:
+        return text[typed.end():]
+    return text[len(nhan):].lstrip() if text.startswith(nhan + " ") else text
+
+
+# What closes a label typed before a title: `.`, `)`, `/`, `:` (a dash may follow) or a dash alone, then a space;
+# not a figure after it (`1 - 2 lần`).
+_TYPED_CLOSE = r"\s*(?:[.)/:]\s*[-–]?|[-–])\s+(?!\d)"
 
 
 def level(scheme: Scheme, depth: int) -> Level:
