@@ -187,7 +187,7 @@ def test_a_forced_label_is_printed_exactly_as_written(render_dict):
 
 
 def test_deeper_parts_than_the_chosen_levels_are_refused():
-    deep = [{"doan": "1", "muc": [{"doan": "2", "muc": [{"doan": "3", "muc": [{"doan": "4"}]}]}]}]
+    deep = [{"tieu_de": "1", "muc": [{"doan": "2", "muc": [{"doan": "3", "muc": [{"doan": "4"}]}]}]}]
     with pytest.raises(ccch_docs.InputError, match="lồng quá ba cấp"):
         ccch_docs.from_dict({**PLAN, "noi_dung": deep})
     ccch_docs.from_dict({**PLAN, "noi_dung": deep, "danh_so": {"cap": ["I.", "1.", "a)", "-"]}})
