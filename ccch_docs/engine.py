@@ -162,6 +162,7 @@ class CompiledTemplate:
             return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         ooxml.lift_marks(root, _TABLE_MARK)
         layout.caption_blocks(root, self.styles, _TABLE_MARK, self.page_room)
+        layout.addressee_block(root, self.styles, self.page_room)
         layout.separate_tables(root, _TABLE_MARK)
         layout.fit_date_line(root, self.styles, self.page_room)
         layout.keep_signature(root, self.styles, _TABLE_MARK)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -98,6 +99,27 @@ def _twips_wide(text: str, p: etree._Element, styles: ooxml.StyleSheet) -> float
 def _cell_paragraphs(row: etree._Element, col: int) -> list[etree._Element]:
     cells = row.findall(ooxml.qn("w:tc"))
     return cells[col].findall(ooxml.qn("w:p")) if col < len(cells) else []
+
+
+ADDRESSEE_STYLE = "CCHC Kính gửi"  # `Kính gửi: <one recipient>`, a paragraph of the body
+_LABEL = re.compile(r"[^:]*:\s*")  # `Kính gửi: `, as a pack words it
+
+
+def addressee_block(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
+    """A single recipient too long for the line of `Kính gửi:` is left-aligned (justified, its first line was
+    stretched end to end), its next lines under its first word as several recipients are under the colon, in a
+    borderless block (not running text, which is justified)."""
+    p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == ADDRESSEE_STYLE
+              and ooxml.cell_of(p) is None), None)  # several recipients: "Kính gửi:" in a block already
+    if p is None:
+        return
+    sid = ooxml.style_id(p)
+    font, start, text = styles.font(sid), styles.indent(sid), ooxml.text(p)
+    if lines_needed(text, (page_room - start) / 20, font.size, font.bold, font.italic) > 1:
+        label = _LABEL.match(text)
+        hanging = round(_twips_wide(label.group(), p, styles)) if label else 0
+        ooxml.hang(p, start + hanging, hanging)
+        ooxml.block_table([p], page_room)
 
 
 SIGNATURE_STYLE = "CCHC Nơi nhận"  # the first paragraph of the table holding Nơi nhận and the signer

@@ -47,6 +47,8 @@ def qn(tag: str) -> str:
 _AFTER_IND = {qn("w:" + t) for t in ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
                                       "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
                                       "rPr", "sectPr", "pPrChange")}
+_AFTER_JC = {qn("w:" + t) for t in ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+                                     "cnfStyle", "rPr", "sectPr", "pPrChange")}
 # Children of a style's <w:rPr> that come after <w:sz>/<w:szCs>, and of <w:style> after <w:rPr>.
 _AFTER_SZ = {qn("w:" + t) for t in ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
                                      "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
@@ -78,16 +80,31 @@ def _child(parent: etree._Element, tag: str, later: set[str] | frozenset[str]) -
     return el
 
 
-def set_indents(p: etree._Element, left: int, right: int) -> None:
-    """Set the paragraph's left and right indents (twips), dropping any first-line indent."""
+def _ppr(p: etree._Element) -> etree._Element:
+    """The paragraph's <w:pPr>, made first in it when it has none."""
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
         ppr = etree.Element(qn("w:pPr"))
         p.insert(0, ppr)
-    ind = _child(ppr, "w:ind", _AFTER_IND)
+    return ppr
+
+
+def set_indents(p: etree._Element, left: int, right: int) -> None:
+    """Set the paragraph's left and right indents (twips), dropping any first-line indent."""
+    ind = _child(_ppr(p), "w:ind", _AFTER_IND)
     ind.attrib.clear()
     ind.set(qn("w:left"), str(left))
     ind.set(qn("w:right"), str(right))
+
+
+def hang(p: etree._Element, left: int, hanging: int) -> None:
+    """Left-align the paragraph, its lines from `left` twips but the first, `hanging` twips further out."""
+    ppr = _ppr(p)
+    ind = _child(ppr, "w:ind", _AFTER_IND)
+    ind.attrib.clear()
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(hanging))
+    _child(ppr, "w:jc", _AFTER_JC).set(_VAL, "left")
 
 
 def _twips(el: etree._Element | None, attr: str = "w:w") -> int | None:
@@ -245,18 +262,27 @@ class StyleSheet:
                                     _on(bold), _on(italic))
         return self._cache[sid]
 
-    def _prop(self, sid: str | None, tag: str) -> etree._Element | None:
+    def indent(self, sid: str | None) -> int:
+        """Where the first line of paragraph style `sid` starts (twips from the text's edge): its left indent and
+        first-line indent (less a hanging one)."""
+        ind = self._prop(sid, "w:ind", "pPr")
+        if ind is None:
+            return 0
+        left = int(ind.get(qn("w:left")) or ind.get(qn("w:start")) or 0)
+        return left + int(ind.get(qn("w:firstLine")) or 0) - int(ind.get(qn("w:hanging")) or 0)
+
+    def _prop(self, sid: str | None, tag: str, part: str = "rPr") -> etree._Element | None:
         seen = set()
         style = self._styles.get(sid) if sid else next(
             (s for s in self._styles.values() if s.get(qn("w:default")) == "1"), None)
         while style is not None and id(style) not in seen:
             seen.add(id(style))
-            el = style.find(f"{_W}rPr/{qn(tag)}")
+            el = style.find(f"{_W}{part}/{qn(tag)}")
             if el is not None:
                 return el
             based = style.find(qn("w:basedOn"))
             style = self._styles.get(based.get(qn("w:val"))) if based is not None else None
-        return self._default.find(qn(tag)) if self._default is not None else None
+        return self._default.find(qn(tag)) if self._default is not None and part == "rPr" else None
 
 
 def _on(el: etree._Element | None) -> bool:
@@ -423,10 +449,7 @@ def blank_like(p: etree._Element) -> etree._Element:
 
 def keep_with_next(p: etree._Element) -> None:
     """Keep the paragraph on the page of what follows it (<w:keepNext/>, first in <w:pPr> after its style)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = etree.Element(qn("w:pPr"))
-        p.insert(0, ppr)
+    ppr = _ppr(p)
     if ppr.find(qn("w:keepNext")) is None:
         style = ppr.find(qn("w:pStyle"))
         ppr.insert(0 if style is None else 1, etree.Element(qn("w:keepNext")))

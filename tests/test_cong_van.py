@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from docx.oxml.ns import qn
 
+from ccch_docs.metrics import text_width
 from docx_view import View, align, block_of, body_problems, borderless, clean, ppr, size, toggle
 from samples import LETTER
 
@@ -41,6 +42,26 @@ def test_ky_hieu_given_by_the_user_wins(render_dict):
 def test_one_recipient_on_the_kinh_gui_line(letter):
     (kg,) = [p for p in letter.body() if clean(p.text).startswith("Kính gửi")]
     assert clean(kg.text) == "Kính gửi: Sở Nội vụ"
+
+
+LONG_RECIPIENT = ("Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh Đồng Tháp và Trung tâm Phục vụ hành chính "
+                  "công tỉnh Đồng Tháp")
+
+
+def test_one_long_recipient_is_left_aligned_under_its_first_word(render_dict):
+    """Justified, its first line was stretched end to end: it wraps left-aligned, its next lines starting where
+    it starts after `Kính gửi: ` (as several recipients line up under the colon), in a borderless block."""
+    view = render_dict({**LETTER, "kinh_gui": LONG_RECIPIENT})
+    tbl, cells = block_of(view, "KinhGui")  # not running text
+    [[kg]] = cells
+    assert borderless(tbl) and kg._p.getparent().tag == qn("w:tc") and clean(kg.text) == f"Kính gửi: {LONG_RECIPIENT}"
+    assert align(kg) == "left"
+    ind = kg._p.pPr.find(qn("w:ind"))
+    label = round(text_width("Kính gửi: ", 14) * 20)
+    assert (int(ind.get(qn("w:left"))), int(ind.get(qn("w:hanging")))) == (1134 + 567 + label, label)
+    short = render_dict({**LETTER, "kinh_gui": "Sở Nội vụ"}, "short")  # on one line: a body paragraph as before
+    (kg,) = [p for p in short.body() if clean(p.text).startswith("Kính gửi")]
+    assert align(kg) == "both" and kg._p.pPr.find(qn("w:ind")) is None
 
 
 def test_several_recipients_as_a_dashed_list(render_dict):
