@@ -51,3 +51,4 @@ class Table:
     stt: str = ""  # the header's label cell ("Số TT", "STT"); empty: the template's own
     ngang: bool = True  # as wide as the template's phụ lục table (landscape); False: the portrait text width
     shapes: dict[int, Shape] = field(default_factory=dict)  # by row index: the rows with merged cells
+    chung: tuple[str, ...] = ()  # each column's heading shared with its neighbours in a row above ("": none)

@@ -220,7 +220,8 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
         rows.append(("tong", words["tong_cong"], tuple(_total_cell(amounts[k], uncounted[k], words) if k in amounts
                                                        else () for k in keys)))
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"],
-                 shapes={i: tuple(s) for i, s in shapes.items()})
+                 shapes={i: tuple(s) for i, s in shapes.items()},
+                 chung=tuple(c.chung or "" for c in cols) if any(c.chung for c in cols) else ())
 
 
 def _total_cell(amounts: list[numbers.Number], uncounted: int, words: Words) -> tuple[str, ...]:

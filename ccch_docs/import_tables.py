@@ -66,17 +66,20 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     """The columns, groups and rows of one table's paragraphs, and the cells it could not place (as their text)."""
     rows = _cells(paras)
     order = sorted(rows)
-    names, widths, heading = _header(rows, order)
-    grid = len(names)
-    numbered = bool(names) and fold(names[0]) in _STT
-    names = names[1:] if numbered else names
+    headings, widths, heading = _header(rows, order)
+    grid = len(headings)
+    numbered = bool(headings) and fold(" - ".join(headings[0])) in _STT
+    headings = headings[1 if numbered else 0:]
     widths = widths[1 if numbered else 0:]
+    names = [n[-1] if n else "" for n in headings]  # a column's own name: the last header cell over it
+    shared = [" - ".join(n[:-1]) for n in headings]  # the cells above it, shared with its neighbours (chung)
     taken: set[str] = set()
     keys = [_key(n, taken) for n in names]
     preset = next((name for name, cols in PRESETS.items() if [t for _, t, _ in cols] == names), None)
+    preset = None if any(shared) else preset
     total = sum(widths)
-    cot: Any = preset or [{"khoa": k, "ten": n, "rong": max(1, round(w / total * 20))}
-                          for k, n, w in zip(keys, names, widths, strict=True)]
+    cot: Any = preset or [{"khoa": k, "ten": n, **({"chung": c} if c else {}), "rong": max(1, round(w / total * 20))}
+                          for k, n, c, w in zip(keys, names, shared, widths, strict=True)]
     if preset:
         keys = [k for k, _, _ in PRESETS[preset]]
     groups: list[dict[str, Any]] = []
@@ -157,10 +160,10 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     return out, lost
 
 
-def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[list[str], list[int], int]:
-    """The name and width of each grid column, and how many rows the header takes: the first row and those
-    merged into it from below (a header of two rows, `Thực hiện` over `Chủ trì` and `Thời gian`). A column's name
-    joins the header cells over it, top to bottom; no data row merges into the header."""
+def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[list[list[str]], list[int], int]:
+    """The header cells over each grid column, top to bottom, its width, and how many rows the header takes: the
+    first row and those merged into it from below (a header of two rows, `Thực hiện` over `Chủ trì` and
+    `Thời gian`); no data row merges into the header."""
     count = 1
     while count < len(order) and any(cell[0].merged for cell in rows[order[count]].values()):
         count += 1
@@ -181,7 +184,7 @@ def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[l
                 if span == 1 or not widths[g]:
                     widths[g] = max(cell[0].room // span, 1)
             col += span
-    return [" - ".join(n) for n in names], widths, count
+    return names, widths, count
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:

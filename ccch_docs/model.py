@@ -320,6 +320,9 @@ class Cot(Model):
     khoa: Key = Field(description="khóa của ô trong mỗi dòng, ví dụ noi_dung")
     ten: Text = Field(description="tiêu đề cột")
     rong: Real = Field(1, gt=0, description="độ rộng tương đối")
+    chung: Text | None = Field(None, description="tiêu đề chung ở dòng tiêu đề trên, một ô gộp trên các cột liền nhau "
+                                                 "cùng ghi, ví dụ `Số hồ sơ đã giải quyết` trên Trước hạn, Đúng hạn, "
+                                                 "Quá hạn; các cột khác gộp dọc hai dòng tiêu đề")
     kieu: Literal["so", "chu"] | None = Field(
         None, description="so: cột số (50000000 in 50.000.000; 3.000.000, 1,5 là số); chu: in đúng như viết; "
                           "mặc định: cột được cộng và cột kinh_phi là cột số, các cột khác in đúng như viết")

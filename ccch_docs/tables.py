@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from lxml import etree
 
@@ -122,11 +123,8 @@ class Prototype:
         cols = _split(full - self.label_width, table.rong)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (self.label_width, *cols))
         n = len(cols)
-        head = self.rows["tieu_de"]
         tbl_pr = self.tbl_pr if full == self.width else _TBL_W.sub(f'<w:tblW w:w="{full}" w:type="dxa"/>', self.tbl_pr)
-        out = [f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>",
-               f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, (table.stt or head.label.text,))}",
-               "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)), "</w:tr>"]
+        out = [f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>", *self._header(table, cols)]
         for i, (kind, label, cells) in enumerate(table.dong):
             proto = self.rows["nhom" if kind == "nhom_tach" else kind]
             if keep_last and i == len(table.dong) - 1:
@@ -153,6 +151,28 @@ class Prototype:
             out.append(f"<w:tr>{proto.tr_pr}{row}</w:tr>")
         out.append("</w:tbl>")
         return "".join(out)
+
+
+    def _header(self, table: Table, cols: list[int]) -> list[str]:
+        """The header's rows: the column names; under the shared headings (`Table.chung`) when there are some,
+        each spanning its columns in a row above, the other names (and Số TT) merged down both rows."""
+        head = self.rows["tieu_de"]
+        stt = (table.stt or head.label.text,)
+        if not table.chung:
+            return [f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, stt)}",
+                    "".join(head.content.xml(w, 1, (name,)) for w, name in zip(cols, table.cot, strict=True)),
+                    "</w:tr>"]
+        top = [head.label.xml(self.label_width, 1, stt, "restart")]
+        below = [head.label.xml(self.label_width, 1, (), "continue")]
+        for shared, run in groupby(zip(table.chung, cols, table.cot, strict=True), key=lambda c: c[0]):
+            cells = list(run)
+            if shared:
+                top.append(head.content.xml(sum(w for _, w, _ in cells), len(cells), (shared,)))
+                below.extend(head.content.xml(w, 1, (name,)) for _, w, name in cells)
+            else:
+                top.extend(head.content.xml(w, 1, (name,), "restart") for _, w, name in cells)
+                below.extend(head.content.xml(w, 1, (), "continue") for _, w, _ in cells)
+        return [f"<w:tr>{head.tr_pr}{''.join(row)}</w:tr>" for row in (top, below)]
 
 
 def _split(total: int, weights: tuple[float, ...]) -> list[int]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from docx.oxml.ns import qn
 
 import ccch_docs
-from docx_view import clean
+from docx_view import View, clean
 from samples import PLAN
 
 NOTICE = {**PLAN, "loai": "thong_bao", "trich_yeu": "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về CCHC",
@@ -56,3 +57,27 @@ def test_a_numbered_paragraph_among_the_upper_case_headings_is_refused():
     [problem] = exc.value.problems
     assert (problem.key, problem.code) == ("noi_dung[1]", "CCHC-E644") and "so: false" in problem.hint
     ccch_docs.from_dict({**PLAN, "noi_dung": [parts[0], {**parts[1], "so": False}]})
+
+
+STATISTICS = {"ten": "Bảng 1. Kết quả giải quyết hồ sơ", "tong_cong": ["truoc_han", "qua_han"],
+              "cot": [{"khoa": "linh_vuc", "ten": "Lĩnh vực", "rong": 3},
+                      {"khoa": "truoc_han", "ten": "Trước hạn", "chung": "Số hồ sơ đã giải quyết"},
+                      {"khoa": "qua_han", "ten": "Quá hạn", "chung": "Số hồ sơ đã giải quyết"},
+                      {"khoa": "ti_le", "ten": "Tỷ lệ"}],
+              "dong": [{"linh_vuc": "Hộ tịch", "truoc_han": 44333, "qua_han": 1, "ti_le": "78,7%"}]}
+
+
+def test_columns_under_a_shared_heading_print_a_header_of_two_rows(render_dict):
+    """A report's statistics table heads `Trước hạn` and `Quá hạn` with `Số hồ sơ đã giải quyết` across both
+    (the Thông tư 01/2018 forms); the other headings, Số TT too, are merged down the two rows."""
+    view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "Kết quả", "doan": [{"bang": STATISTICS}]}]})
+    table = next(t for t in view.doc.tables if "Hộ tịch" in " ".join(View.table_rows(t)))
+    assert View.table_rows(table) == ["Số TT | Lĩnh vực | Số hồ sơ đã giải quyết | Tỷ lệ",
+                                      "| | Trước hạn | Quá hạn |", "1 | Hộ tịch | 44.333 | 1 | 78,7%",
+                                      "Tổng cộng | 44.333 | 1 |"]
+    top, below = table._tbl.tr_lst[:2]
+    assert [tc.tcPr.find(qn("w:gridSpan")) is not None for tc in top.tc_lst] == [False, False, True, False]
+    merged = [tc.tcPr.find(qn("w:vMerge")) for tc in below.tc_lst]
+    assert [m is not None and m.get(qn("w:val")) in (None, "continue") for m in merged] == [True, True, False, False,
+                                                                                          True]
+    assert all(tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None for tr in (top, below))
