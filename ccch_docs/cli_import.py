@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import import_yaml, importer
+from . import import_yaml, importer, pdf
 from .cli import TEXTS
 from .errors import InputError, Problem
 from .messages import translate
@@ -15,6 +15,8 @@ from .messages import translate
 def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     """Import one .docx; 0 when written, 2 when it is not an administrative document or a file is in the way."""
     source: Path = args.file
+    if args.pdf:
+        pdf.found("--pdf")
     imported = importer.read(source, str(source))  # a missing, unreadable or irregular file is an InputError
     for line in import_yaml.summary(imported, str(source)):
         print(translate(line), file=sys.stderr)

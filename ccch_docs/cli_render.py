@@ -84,7 +84,7 @@ def _jobs(sources: list[Path], problems: list[Problem], args: argparse.Namespace
         else:
             jobs.append(replace(job, templates=templates, roots=roots, pdf_timeout=args.pdf_timeout))
     if any(job.pdf is not None for job in jobs):
-        _office_found("--pdf" if args.pdf else f"-o {args.output}")
+        pdf.found("--pdf" if args.pdf else f"-o {args.output}")
     progress.start(len(jobs) + len(problems))
     for problem in problems:
         progress.failed([problem])
@@ -232,20 +232,13 @@ def _to_stdout(src: Path, templates: tuple[Path, ...] | None, roots: tuple[Path,
         raise TargetError([Problem("không in văn bản nhị phân ra cửa sổ dòng lệnh", "-o -",
                                    hint="chuyển đầu ra vào tệp: -o - > van-ban.docx, hoặc dùng -o van-ban.docx")])
     if args.pdf:
-        _office_found(str(src))
+        pdf.found(str(src))
     data = api.render(api.load(src, templates=templates, roots=roots))
     if args.pdf:
         data = pdf.to_pdf(data, timeout=args.pdf_timeout, name=str(src))
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     return 0
-
-
-def _office_found(where: str) -> None:
-    """LibreOffice looked for once, before any document is rendered: without it, one OutputError naming `where` (what
-    asked for a PDF), not one for each document after its .docx was written."""
-    from . import office  # only when a PDF is asked for
-    office.soffice(where)
 
 
 def _report(problems: list[Problem]) -> int:

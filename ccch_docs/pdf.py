@@ -79,6 +79,13 @@ def _each(warm: Office, paths: list[Path], pdfs: list[Path]) -> None:
         raise kind([p for exc in failed for p in exc.problems], written)
 
 
+def found(where: str) -> None:
+    """LibreOffice looked for once, before anything is made: without it, one OutputError naming `where` (what asked
+    for a PDF), not one for each document after its .docx was written."""
+    from . import office
+    office.soffice(where)
+
+
 def seconds(timeout: float, file: str | None, key: str | None = None) -> float:
     """`timeout` when LibreOffice can be given that many seconds (above 0, at most MAX_TIMEOUT); else InputError
     naming `file` and `key`."""

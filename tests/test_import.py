@@ -209,6 +209,16 @@ def test_cli_writes_refuses_overwrite_renders_and_splits_a_profile(tmp_path, ren
     assert texts(ccch_docs.render(ccch_docs.load(out))) == texts(src.read_bytes())
 
 
+def test_import_with_pdf_and_no_libreoffice_writes_nothing(tmp_path, rendered, capsys, monkeypatch):
+    monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "nope"))
+    out = tmp_path / "kh.yaml"
+    assert main(["nhap", str(rendered["ke-hoach-cchc-2021-dong-thap"]), "-o", str(out), "--pdf"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"--pdf: không tìm thấy LibreOffice ở {tmp_path / 'nope'} (biến CCHC_SOFFICE)")
+    assert err[0].endswith("[CCHC-E200]") and err[1:] == ["1 lỗi."]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_not_an_administrative_document_is_refused(tmp_path, capsys):
     d = docx.Document()
     d.add_paragraph("Thư mời dự tiệc sinh nhật")
