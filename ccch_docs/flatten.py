@@ -7,6 +7,7 @@ effective fonts (every w:rFonts slot, theme fonts resolved), size, bold, italic,
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -177,13 +178,18 @@ def _on(el: etree._Element | None) -> bool | None:
     return el.get(_W + "val", "true") not in ("0", "false", "off", "none")
 
 
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
+def _float(value: str | None) -> float | None:
+    """A number written in the XML (`1134`, `1.5`), None for none or what is no finite number (`abc`, `1e400`)."""
     try:
-        return int(float(value))
+        number = float(value) if value is not None else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
+
+
+def _int(value: str | None) -> int | None:
+    number = _float(value)
+    return None if number is None else int(number)
 
 
 class _State(TypedDict):
@@ -643,8 +649,13 @@ _UNIT_TWIPS = {"pt": 20, "in": 1440, "cm": 1440 / 2.54, "mm": 144 / 2.54, "px": 
 
 
 def _length(value: str) -> float | None:
+    """A VML length in twips (`12pt`, `2cm`), None for what is no finite length (`1.2.3`, 400 digits)."""
     m = _LENGTH.match(value.strip())
-    return float(m.group(1)) * _UNIT_TWIPS[m.group(2)] if m else None
+    number = _float(m.group(1)) if m else None
+    if m is None or number is None:
+        return None
+    twips = number * _UNIT_TWIPS[m.group(2)]
+    return twips if math.isfinite(twips) else None
 
 
 def _graphics(el: etree._Element, boxes: list, shapes: list[Shape]) -> None:
@@ -664,12 +675,12 @@ def _graphics(el: etree._Element, boxes: list, shapes: list[Shape]) -> None:
             extent = anchor.find(_WP + "extent")
             offset = anchor.find(f"{_WP}positionH/{_WP}posOffset")
             if extent is not None:
-                shapes.append(Shape(round(int(extent.get("cx", "0")) / 635),
-                                    round(int(offset.text) / 635) if offset is not None and offset.text else None))
+                at = _int(offset.text) if offset is not None else None
+                shapes.append(Shape(round((_int(extent.get("cx")) or 0) / 635), at if at is None else round(at / 635)))
     for line in el.iter(_V + "line"):
         a, b = line.get("from", "0,0").split(","), line.get("to", "0,0").split(",")
         x1, x2 = _length(a[0]), _length(b[0])
-        if x1 is not None and x2 is not None:
+        if x1 is not None and x2 is not None and math.isfinite(x2 - x1):  # two lengths near the float limit
             shapes.append(Shape(round(abs(x2 - x1)), None))
 
 
@@ -677,7 +688,7 @@ def _box_room(box: etree._Element) -> int | None:
     for anchor in box.iterancestors(_WP + "anchor", _WP + "inline"):
         extent = anchor.find(_WP + "extent")
         if extent is not None:
-            return round(int(extent.get("cx", "0")) / 635)
+            return round((_int(extent.get("cx")) or 0) / 635)
     return None
 
 

@@ -232,3 +232,29 @@ def test_a_docx_whose_body_is_an_embedded_part_says_so(tmp_path, capsys):
     with pytest.raises(InputError) as info:
         importer.read(path, str(path))
     assert [(p.file, p.code) for p in info.value.problems] == [(str(path), "CCHC-E042"), (str(path), "CCHC-E329")]
+
+
+_SHAPES = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+# Numbers no word processor writes, in a document otherwise whole: `check` crashed (OverflowError: exit 1, the batch
+# stopped) or called the file unreadable with Python's words ("ValueError: invalid literal for int()"), and so did
+# `import`. Each is read as absent, as a size written `abc` already was.
+@pytest.mark.parametrize("old,new", [
+    (b'<w:pgMar w:top="', b'<w:pgMar w:top="1e400" w:x="'),
+    (b"<w:body>", b'<w:body><w:p><w:r><w:drawing><wp:anchor ' + _SHAPES.encode() + b'><wp:positionH><wp:posOffset>'
+     b'abc</wp:posOffset></wp:positionH><wp:extent cx="1e400" cy="0"/><a:graphic><a:graphicData><a:prstGeom '
+     b'prst="line"/></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>'),
+    (b"<w:body>", b'<w:body><w:p><w:r><w:pict><v:line ' + _SHAPES.encode() + b' from="1.2.3pt,0" to="' + b"9" * 400
+     + b'pt,0"/></w:pict></w:r></w:p>'),
+    (b"<w:body>", b'<w:body><w:p><w:r><w:pict><v:line ' + _SHAPES.encode() + b' from="-' + b"9" * 308
+     + b'in,0" to="' + b"9" * 308 + b'in,0"/></w:pict></w:r></w:p>'),
+], ids=["a margin past the float limit", "a drawing's extent and offset", "VML lengths", "a VML line past the limit"])
+def test_a_number_no_word_processor_writes_is_read_as_absent(old, new, rendered, tmp_path, capsys):
+    path = tmp_path / "van-ban.docx"
+    path.write_bytes(rezipped(rendered["quyet-dinh-3484-vinh-long"].read_bytes(), lambda n, b: b.replace(old, new, 1) if n == "word/document.xml"
+                              else b))
+    report = checks.check(path)
+    assert report.error is None, report.error
+    assert main(["import", str(path), "-o", str(tmp_path / "qd.yaml")]) == 0, capsys.readouterr().err
