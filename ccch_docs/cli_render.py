@@ -18,7 +18,7 @@ from .batch import Job, Result, render_many, run_each, worker_count
 from .cli import TEXTS, YAML
 from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
 from .messages import MANY_HINT, code_of, in_notation
-from .output import Outputs
+from .output import Outputs, file_in_the_way
 from .signals import raise_if_arrived
 from .source import Parsed, parse_path
 
@@ -218,9 +218,8 @@ def _is_folder(output: str) -> bool:
 def _refuse_file_as_folder(output: str) -> None:
     """Refuse, before anything is rendered, an -o whose folder is a file or lies below one: each document's write
     would fail on it."""
-    folder = Path(output) if _is_folder(output) else Path(output).parent
-    found = next((p for p in (folder, *folder.parents) if os.path.lexists(p)), None)
-    if found is not None and not os.path.isdir(found):
+    found = file_in_the_way(Path(output) if _is_folder(output) else Path(output).parent)
+    if found is not None:
         raise TargetError([Problem(f"{found} là một tệp, không phải thư mục", f"-o {output}",
                                    hint="chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó")])
 

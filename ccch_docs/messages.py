@@ -204,6 +204,7 @@ CODES: dict[str, str] = {
     "CCHC-E214": N_("thời gian chờ xuất PDF phải lớn hơn 0 và tối đa {most} giây, không phải {value}"),
     "CCHC-E215": N_("số tiến trình phải từ 0 trở lên (0: mỗi CPU một tiến trình), không phải {value}"),
     "CCHC-E216": N_("{path} là một tệp, không phải thư mục"),
+    "CCHC-E217": N_("tệp đã có là tệp chỉ đọc: không ghi đè"),
     # A batch stopped (E610–E619).
     "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
@@ -551,6 +552,8 @@ HINTS = (
     N_("ví dụ 600 cho văn bản rất dài (mặc định 180)"),
     N_("ví dụ 2, hoặc 0 để dùng mọi CPU"),
     N_("chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
+    N_("ghi vào thư mục khác, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
+    N_("bỏ thuộc tính chỉ đọc của tệp nếu muốn thay nó (chmod u+w), hoặc chọn tên khác"),
     N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
        "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),
     N_("tách phụ lục rất dài thành tệp riêng, hoặc cho thêm thời gian (--pdf-timeout)"),

@@ -28,12 +28,22 @@ def _refuse(path: Path | str, message: str, hint: str | None = None, *, target: 
     return (TargetError if target else OutputError)([Problem(message, str(path), hint=hint)])
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where `folder`, or a folder above it, should be: nothing can be written below it."""
+    found = next((p for p in (folder, *folder.parents) if os.path.lexists(p)), None)
+    return found if found is not None and not os.path.isdir(found) else None
+
+
 def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
-    """The mode of the file `path` replaces (None for a new path); refuses a device, FIFO, folder or an input."""
+    """The mode of the file `path` replaces (None for a new path); refuses a device, FIFO, folder, a read-only file,
+    an input, and a path below a file."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        raise _refuse(path, f"{file_in_the_way(path.parent) or path.parent} là một tệp, không phải thư mục",
+                      "ghi vào thư mục khác, hoặc đổi tên tệp đang chiếm chỗ thư mục đó", target=True) from None
     except OSError as exc:
         raise _unwritable(path, exc) from None
     except ValueError as exc:  # a NUL in the name
@@ -41,6 +51,9 @@ def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(path, "đích ghi không phải tệp thường (thư mục, thiết bị, FIFO …)", "chọn một tệp .docx",
                       target=True)
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):  # the mode bits: root may write any file
+        raise _refuse(path, "tệp đã có là tệp chỉ đọc: không ghi đè",
+                      "bỏ thuộc tính chỉ đọc của tệp nếu muốn thay nó (chmod u+w), hoặc chọn tên khác", target=True)
     for source in inputs:
         try:
             same = os.path.samefile(path, source)

@@ -179,3 +179,37 @@ def test_a_full_disk_is_named_with_what_to_do_and_leaves_nothing(tmp_path, monke
     assert str(caught.value.problems[0]) == (f"{tmp_path / 'x.docx'}: không ghi được: đĩa đã đầy (gợi ý: "
                                              "giải phóng chỗ trống trên đĩa, hoặc ghi ra ổ khác (-o)) [CCHC-E207]")
     assert os.listdir(tmp_path) == []
+
+
+# A read-only file in the way was replaced (its mode kept), by every command that writes: a signed .docx made
+# read-only to keep it was lost to the next render. A file made read-only is kept; the write is refused (exit 2).
+@pytest.mark.parametrize("command", [["render", str(EXAMPLE), "-o", "{out}.docx"],
+                                     ["templates", "export", "van_ban", "--to", "{folder}", "--force"],
+                                     ["init", "--loai", "ke_hoach", "-o", "{out}.yaml", "--force"]],
+                         ids=["render", "templates export", "init"])
+def test_a_read_only_file_is_kept_not_replaced(command, tmp_path, capsys):
+    out = tmp_path / "van_ban"
+    target = out.with_suffix(".yaml" if "init" in command else ".docx")
+    target.write_bytes(b"signed")
+    target.chmod(0o444)
+    assert main([a.format(out=out, folder=tmp_path) for a in command]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: tệp đã có là tệp chỉ đọc: không ghi đè (gợi ý: bỏ thuộc tính chỉ đọc" in err and "E217" in err
+    assert target.read_bytes() == b"signed" and os.listdir(tmp_path) == [target.name]
+    with pytest.raises(ccch_docs.TargetError, match="chỉ đọc"):
+        ccch_docs.render(ccch_docs.load(EXAMPLE), target)
+
+
+# A path below a file (`-o notes.txt/x.yaml`): refused before writing by render alone (CCHC-E216); the other
+# commands failed on the write with exit 1, as if the disk had refused it.
+@pytest.mark.parametrize("command", [["templates", "export", "van_ban", "--to", "{file}/mau"],
+                                     ["init", "--loai", "ke_hoach", "-o", "{file}/x.yaml"],
+                                     ["check", str(EXAMPLE), "--html", "{file}/x.html"]],
+                         ids=["templates export", "init", "check --html"])
+def test_a_path_below_a_file_is_a_refused_target(command, tmp_path, capsys):
+    file = tmp_path / "notes.txt"
+    file.write_text("ghi chú")
+    assert main([a.format(file=file) for a in command]) == 2
+    err = capsys.readouterr().err
+    assert f"{file} là một tệp, không phải thư mục (gợi ý: ghi vào thư mục khác" in err and "E216" in err, err
+    assert os.listdir(tmp_path) == ["notes.txt"]
