@@ -141,6 +141,11 @@ def plan_text(plan: VanBan, units: Sequence[str], to: Path, profile: Path | str 
 
     `profile` (the unit's `ke_thua` file) gives the unit's name in the text and is cited relative to `to`.
     """
+    units = [units] if isinstance(units, str) else list(units)  # one name given alone, not its letters
+    if not units or not all(map(one_line, units)):  # an empty name is in every cell: every task would be taken
+        raise InputError([Problem("--don-vi trống: cần tên đơn vị như ghi ở cột chủ trì hoặc phối hợp",
+                                  hint='thử cách gọi có trong cột chủ trì/phối hợp của phụ lục, ví dụ "cấp huyện"; '
+                                       "có thể nêu --don-vi nhiều lần")])
     name, rel = one_line(units[0]), None
     if profile is not None:
         rel = Path(os.path.relpath(Path(profile).resolve(), to.resolve().parent)).as_posix()

@@ -45,6 +45,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "no_yaml_hint": N_("tệp văn bản có đuôi .yaml hoặc .yml; tạo tệp khởi đầu: python -m ccch_docs init --loai "
                        "ke_hoach -o ke-hoach.yaml"),
     "not_found": N_("không có tệp hoặc thư mục này"),
+    "empty_name": N_("tên tệp hoặc thư mục trống"),
     "not_found_hint": N_("kiểm tra tên tệp và đường dẫn (tính từ thư mục đang làm việc)"),
     "skip_profile": N_("bỏ qua {file}: hồ sơ đơn vị, không phải văn bản"),
     "same_output": N_("hai văn bản cùng ghi ra một tệp"),
@@ -161,6 +162,15 @@ def parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
     top.add_argument("--lang", choices=LANGS, default=lang, help=t["lang"])
     sub = top.add_subparsers(dest="command", required=True)
 
+    def named(value: str) -> str:
+        """A file or folder as given; an empty one (`"$FILE"` of a variable left unset) names none, not `.`."""
+        if not value:
+            raise argparse.ArgumentTypeError(t["empty_name"])
+        return value
+
+    def path(value: str) -> Path:
+        return Path(named(value))
+
     def wanted(*names: str) -> bool:
         return command is None or command in names
 
@@ -169,67 +179,67 @@ def parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
         p = parent.add_parser(name, aliases=aliases, help=t[help or name], description=t[help or name])
         p.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=t["lang"])  # also after the command
         if folders:
-            p.add_argument("--templates", metavar="DIR", type=Path, action="append", help=t["templates_opt"])
+            p.add_argument("--templates", metavar="DIR", type=path, action="append", help=t["templates_opt"])
         return p
 
     if wanted("render"):
         render = add(sub, "render", folders=True)
-        render.add_argument("sources", nargs="+", metavar="file", help=t["sources"])
-        render.add_argument("-o", "--output", help=t["output"])
+        render.add_argument("sources", nargs="+", type=named, metavar="file", help=t["sources"])
+        render.add_argument("-o", "--output", type=named, help=t["output"])
         render.add_argument("--pdf", action="store_true", help=t["pdf"])
         render.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help=t["jobs"])
         render.add_argument("--pdf-timeout", type=float, default=180, metavar="S", help=t["pdf_timeout"])
-        render.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
+        render.add_argument("--roots", metavar="DIR", type=path, action="append", help=t["roots"])
     if wanted("validate"):
         validate = add(sub, "validate", folders=True)
-        validate.add_argument("files", nargs="+", help=t["sources"])
-        validate.add_argument("--roots", metavar="DIR", type=Path, action="append", help=t["roots"])
+        validate.add_argument("files", nargs="+", type=named, help=t["sources"])
+        validate.add_argument("--roots", metavar="DIR", type=path, action="append", help=t["roots"])
     if wanted("templates"):
         tsub = add(sub, "templates").add_subparsers(dest="action", required=True)
         add(tsub, "list", folders=True).add_argument("--mau", help=t["mau"])
         export = add(tsub, "export")
         export.add_argument("name", help=t["name"])
-        export.add_argument("--to", type=Path, required=True, help=t["to"])
+        export.add_argument("--to", type=path, required=True, help=t["to"])
         export.add_argument("--force", action="store_true", help=t["force"])
         add(tsub, "cot", folders=True).add_argument("--mau", help=t["mau"])
         check = add(tsub, "check")
-        check.add_argument("dir", type=Path, help=t["dir"])
-        check.add_argument("documents", type=Path, nargs="*", help=t["documents"])
+        check.add_argument("dir", type=path, help=t["dir"])
+        check.add_argument("documents", type=path, nargs="*", help=t["documents"])
     if wanted("schema"):
         add(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
     if wanted("check"):
         docx_check = add(sub, "check", help="check_docx")
-        docx_check.add_argument("files", type=Path, nargs="+", help=t["docx"])
+        docx_check.add_argument("files", type=path, nargs="+", help=t["docx"])
         docx_check.add_argument("--json", action="store_true", help=t["json"])
-        docx_check.add_argument("--html", type=Path, metavar="FILE", help=t["html"])
+        docx_check.add_argument("--html", type=path, metavar="FILE", help=t["html"])
     if wanted("init"):
         init = add(sub, "init", folders=True)
         init.add_argument("--loai", required=True, help=t["loai"])
-        init.add_argument("--don-vi", type=Path, help=t["don_vi"])
-        init.add_argument("-o", "--output", type=Path, help=t["init_output"])
+        init.add_argument("--don-vi", type=path, help=t["don_vi"])
+        init.add_argument("-o", "--output", type=path, help=t["init_output"])
         init.add_argument("--force", action="store_true", help=t["force"])
     if wanted("don-vi", "profile"):
         profile = add(sub, "don-vi", folders=True, aliases=("profile",), help="profile")
-        profile.add_argument("-o", "--output", type=Path, required=True, help=t["profile_output"])
+        profile.add_argument("-o", "--output", type=path, required=True, help=t["profile_output"])
         for flag in ("ten", "chu-quan", "viet-tat", "dia-danh", "tm", "kt", "chuc-vu", "ho-ten", "luu", "mau"):
             profile.add_argument(f"--{flag}", action="append" if flag == "ten" else "store",
                                  help=t["p_" + flag.replace("-", "_")])
         profile.add_argument("--force", action="store_true", help=t["force"])
     if wanted("cascade"):
         cascade = add(sub, "cascade")
-        cascade.add_argument("parent", type=Path, help=t["parent"])
+        cascade.add_argument("parent", type=path, help=t["parent"])
         cascade.add_argument("--don-vi", action="append", required=True, help=t["cascade_don_vi"])
-        cascade.add_argument("-o", "--output", type=Path, required=True, help=t["cascade_output"])
-        cascade.add_argument("--ke-thua", type=Path, help=t["ke_thua"])
+        cascade.add_argument("-o", "--output", type=path, required=True, help=t["cascade_output"])
+        cascade.add_argument("--ke-thua", type=path, help=t["ke_thua"])
         cascade.add_argument("--force", action="store_true", help=t["force"])
     for name in ("import", "nhap"):
         if wanted(name):
             imp = add(sub, name, help="import")
-            imp.add_argument("file", type=Path, help=t["import_file"])
-            imp.add_argument("-o", "--output", help=t["import_output"])
+            imp.add_argument("file", type=path, help=t["import_file"])
+            imp.add_argument("-o", "--output", type=named, help=t["import_output"])
             imp.add_argument("--render", action="store_true", help=t["import_render"])
             imp.add_argument("--pdf", action="store_true", help=t["pdf"])
-            imp.add_argument("--profile", type=Path, metavar="FILE", help=t["import_profile"])
+            imp.add_argument("--profile", type=path, metavar="FILE", help=t["import_profile"])
             imp.add_argument("--force", action="store_true", help=t["force"])
     return top
 

@@ -259,6 +259,7 @@ CODES: dict[str, str] = {
     "CCHC-E320": N_("`gop` cần hai cột trở lên của bảng, theo thứ tự các cột"),
     "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
     "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
+    "CCHC-E339": N_("--don-vi trống: cần tên đơn vị như ghi ở cột chủ trì hoặc phối hợp"),
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }

@@ -108,3 +108,21 @@ def test_help_in_both_languages(lang, words, capsys):
         main(["--lang", lang, "cascade", "--help"])
     assert info.value.code == 0
     assert words in capsys.readouterr().out
+
+
+# An empty unit name (`--don-vi "$UNIT"` of a variable left unset) is in every cell: the skeleton took every task of
+# the parent. A name given alone to the API was taken letter by letter, a list of none failed with an IndexError.
+@pytest.mark.parametrize("units", [[""], [" "], ["cấp huyện", ""], []], ids=["empty", "blank", "one of two", "none"])
+def test_an_empty_unit_name_is_refused(units, tmp_path, capsys):
+    out = tmp_path / "k.yaml"
+    if units:
+        assert _run(*[a for u in units for a in ("--don-vi", u)], "-o", str(out)) == 2
+        assert "--don-vi trống: cần tên đơn vị như ghi ở cột chủ trì hoặc phối hợp" in capsys.readouterr().err
+    with pytest.raises(ccch_docs.InputError, match="--don-vi trống"):
+        ccch_docs.api.cascade(PARENT, units, out)
+    assert not out.exists()
+
+
+def test_a_unit_name_given_alone_is_one_name(tmp_path):
+    text = ccch_docs.api.cascade(PARENT, "cấp huyện", tmp_path / "k.yaml")
+    assert text == ccch_docs.api.cascade(PARENT, ["cấp huyện"], tmp_path / "k.yaml", force=True)

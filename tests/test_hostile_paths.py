@@ -242,3 +242,22 @@ def test_a_long_table_of_like_rows_is_no_zip_bomb(tmp_path):
     assert info.file_size > 100 * info.compress_size  # what a template may not have
     report = checks.check(path)
     assert report.error is None
+
+
+# An empty file or folder name (`"$FILE"` of a variable left unset) was `.`: `render ""` rendered every YAML file of
+# the working folder, `--roots ""` confined to it, `templates export --to ""` wrote into it.
+@pytest.mark.parametrize("args", [["render", ""], ["render", "{plan}", "--roots", ""], ["render", "{plan}", "-o", ""],
+                                  ["validate", ""], ["check", ""], ["templates", "export", "van_ban", "--to", ""],
+                                  ["templates", "check", ""], ["init", "--loai", "ke_hoach", "-o", ""],
+                                  ["nhap", ""], ["cascade", "{plan}", "--don-vi", "x", "-o", "x.yaml", "--ke-thua", ""]],
+                         ids=lambda a: " ".join(a))
+def test_an_empty_name_is_refused_not_taken_for_the_working_folder(args, tmp_path, monkeypatch, capsys):
+    from test_input_errors import GOOD
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as info:
+        main([a.format(plan=plan) for a in args])
+    assert info.value.code == 2
+    assert ": tên tệp hoặc thư mục trống" in capsys.readouterr().err
+    assert os.listdir(tmp_path) == ["plan.yaml"]
