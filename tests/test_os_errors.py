@@ -29,15 +29,15 @@ def run(capsys, *args: str) -> str:
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("vi", "không ghi được: một phần của đường dẫn không phải là thư mục (gợi ý: một phần của đường dẫn là tệp, "
-           "không phải thư mục: kiểm tra -o) [CCHC-E207]"),
-    ("en", "cannot write: a part of the path is not a folder (hint: a part of the path is a file, not a folder: "
-           "check -o) [CCHC-E207]"),
+    ("vi", "là một tệp, không phải thư mục (gợi ý: ghi vào thư mục khác, hoặc đổi tên tệp đang chiếm chỗ thư mục đó) "
+           "[CCHC-E216]"),
+    ("en", "is a file, not a folder (hint: write to another folder, or rename the file standing where that folder "
+           "would be) [CCHC-E216]"),
 ])
 def test_a_file_where_a_folder_is_expected(tmp_path, capsys, lang, said):
-    (tmp_path / "f").write_text("")  # (render refuses such an -o before rendering: CCHC-E216)
-    assert f"{tmp_path / 'f' / 'x.yaml'}: {said}" in run(capsys, "--lang", lang, "init", "--loai", "ke_hoach", "-o",
-                                                          str(tmp_path / "f" / "x.yaml"))
+    (tmp_path / "f").write_text("")  # a refused target, as render's -o is refused before rendering
+    assert f"{tmp_path / 'f' / 'x.yaml'}: {tmp_path / 'f'} {said}" in run(
+        capsys, "--lang", lang, "init", "--loai", "ke_hoach", "-o", str(tmp_path / "f" / "x.yaml"))
 
 
 @pytest.mark.parametrize("lang, said", [
