@@ -49,6 +49,8 @@ _AFTER_IND = {qn("w:" + t) for t in ("contextualSpacing", "mirrorIndents", "supp
                                       "rPr", "sectPr", "pPrChange")}
 _AFTER_JC = {qn("w:" + t) for t in ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
                                      "cnfStyle", "rPr", "sectPr", "pPrChange")}
+# Where a w:jc goes in a <w:pPr> written as a string: before the first child that follows it, or at its end.
+_JC_AT = re.compile("<w:(?:" + "|".join(sorted(etree.QName(t).localname for t in _AFTER_JC)) + r")\b|</w:pPr>")
 # Children of a style's <w:rPr> that come after <w:sz>/<w:szCs>, and of <w:style> after <w:rPr>.
 _AFTER_SZ = {qn("w:" + t) for t in ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
                                      "em", "lang", "eastAsianLayout", "specVanish", "oMath")}
@@ -465,6 +467,25 @@ def keep_next_props(p_pr: str) -> str:
     if style is None:
         return p_pr
     return p_pr[:style.end()] + "<w:keepNext/>" + p_pr[style.end():]
+
+
+def centred_props(p_pr: str) -> str:
+    """The paragraph properties `p_pr` (a <w:pPr> string, or "") centred: its w:jc set, or one put in its place.
+
+    >>> centred_props("")
+    '<w:pPr><w:jc w:val="center"/></w:pPr>'
+    >>> centred_props('<w:pPr><w:pStyle w:val="BangO"/><w:rPr><w:b/></w:rPr></w:pPr>')
+    '<w:pPr><w:pStyle w:val="BangO"/><w:jc w:val="center"/><w:rPr><w:b/></w:rPr></w:pPr>'
+    >>> centred_props('<w:pPr><w:spacing w:before="40"/><w:jc w:val="left"/></w:pPr>')
+    '<w:pPr><w:spacing w:before="40"/><w:jc w:val="center"/></w:pPr>'
+    """
+    jc = '<w:jc w:val="center"/>'
+    if not p_pr or p_pr == "<w:pPr/>":
+        return f"<w:pPr>{jc}</w:pPr>"
+    if "<w:jc " in p_pr:
+        return re.sub(r"<w:jc [^>]*/>", jc, p_pr)
+    at = _JC_AT.search(p_pr)
+    return p_pr if at is None else p_pr[:at.start()] + jc + p_pr[at.start():]
 
 
 def cell_xml(width: int, props: str, paragraphs: str, span: int = 1, vmerge: str = "") -> str:

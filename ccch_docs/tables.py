@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import groupby
 
 from lxml import etree
 
 from .blocks import Table
 from .markup import has_markup, runs
-from .ooxml import cell_xml, column_widths, escape, keep_next_props, qn, run_xml
+from .ooxml import cell_xml, centred_props, column_widths, escape, keep_next_props, qn, run_xml
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
 LOOP = re.compile(r"\{%p\s+for\s+\w+\s+in\s+phu_luc\s*%\}")
@@ -26,6 +27,8 @@ ROW_KINDS = ("tieu_de", "nhom", "nhom_gop", "dong", "tong")
 GROUP_KINDS = ("nhom", "nhom_gop")
 _NS_DECL = re.compile(r' xmlns:(\w+)="([^"]*)"')
 _TBL_W = re.compile(r"<w:tblW [^>]*/>")
+# A cell's text that is a figure alone: a number in either notation, a rate (78,7%; 99.6 %), a count (05).
+FIGURE = re.compile(r"[-+]?\d[\d.,]*\s?%?")
 _DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}
 
 
@@ -67,6 +70,11 @@ class CellProto:
         """This cell with its paragraphs kept on the page of the next row."""
         return replace(self, p_pr=keep_next_props(self.p_pr))
 
+    def centred(self) -> CellProto:
+        """This cell with its paragraphs centred: a figure of a number column (`44.333`, `78,7`), as statistics
+        tables print them."""
+        return replace(self, p_pr=centred_props(self.p_pr))
+
     def _runs(self, line: str) -> str:
         """The runs of one line of a cell: its emphasis and footnote marks on the cell's own run properties."""
         if not has_markup(line):
@@ -81,6 +89,17 @@ class RowProto:
     tr_pr: str
     label: CellProto
     content: CellProto
+
+    @cached_property
+    def number(self) -> CellProto:
+        """The content cell of a figure: centred."""
+        return self.content.centred()
+
+    def filled(self, width: int, lines: tuple[str, ...], span: int = 1, vmerge: str = "") -> str:
+        """A content cell of `lines` (see CellProto.xml), centred when it is a figure alone (`44.333`, `78,7%`,
+        `05`) as statistics tables print them; words stay as the prototype aligns them."""
+        centred = len(lines) == 1 and FIGURE.fullmatch(lines[0])
+        return (self.number if centred else self.content).xml(width, span, lines, vmerge)
 
     def kept(self) -> RowProto:
         """This row kept on the page of the next one: every paragraph keeps with the next (Word and LibreOffice
@@ -142,12 +161,12 @@ class Prototype:
             elif kind == "tong":
                 first = next(c for c, lines in enumerate(cells) if lines)
                 row = (proto.label.xml(self.label_width + sum(cols[:first]), first + 1, (label,))
-                       + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols[first:], cells[first:], strict=True)))
+                       + "".join(proto.filled(cols[c], cells[c]) for c in range(first, n)))
             elif i in table.shapes:
-                row = lead + "".join(proto.content.xml(sum(cols[c:c + span]), span, cells[c], merge)
+                row = lead + "".join(proto.filled(sum(cols[c:c + span]), cells[c], span, merge)
                                      for c, (span, merge) in enumerate(table.shapes[i]) if span)
             else:
-                row = lead + "".join(proto.content.xml(w, 1, c) for w, c in zip(cols, cells, strict=True))
+                row = lead + "".join(proto.filled(w, c) for w, c in zip(cols, cells, strict=True))
             out.append(f"<w:tr>{proto.tr_pr}{row}</w:tr>")
         out.append("</w:tbl>")
         return "".join(out)

@@ -81,3 +81,19 @@ def test_columns_under_a_shared_heading_print_a_header_of_two_rows(render_dict):
     assert [m is not None and m.get(qn("w:val")) in (None, "continue") for m in merged] == [True, True, False, False,
                                                                                           True]
     assert all(tr.trPr is not None and tr.trPr.find(qn("w:tblHeader")) is not None for tr in (top, below))
+
+
+def _jc(cell) -> str | None:
+    jc = cell.paragraphs[0]._p.find(qn("w:pPr") + "/" + qn("w:jc"))
+    return None if jc is None else jc.get(qn("w:val"))
+
+
+def test_figures_of_a_table_are_centred_its_words_are_not(render_dict):
+    """Statistics tables centre their figures (44.333, 78,7%), a typed rate in a column of words too; they were
+    left-aligned like the names beside them."""
+    view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "Kết quả", "doan": [{"bang": STATISTICS}]}]})
+    table = next(t for t in view.doc.tables if "Hộ tịch" in " ".join(View.table_rows(t)))
+    data, total = table.rows[2], table.rows[3]
+    assert [_jc(c) for c in data.cells[1:]] == [None, "center", "center", "center"]
+    assert [_jc(c) for c in total.cells[-3:]] == ["center", "center", None]
+    assert data.cells[1].paragraphs[0].style.name == data.cells[2].paragraphs[0].style.name == "CCHC Bảng - ô"
