@@ -750,4 +750,19 @@ def tables(parts: Parts) -> Iterator[Finding]:
                           _m(f"≤ {s.text_width / P.TWIPS_PER_CM:.1f} cm"), where(p))
 
 
-RULES = (page, fonts, glyphs, tables, header, title, body, footer, page_numbers, annexes)
+def embedded(parts: Parts) -> Iterator[Finding]:
+    """A part embedded whole by w:altChunk (HTML, RTF, another .docx), as import names it: its content is not
+    read, so not checked."""
+    doc = parts.document
+    for at, part in doc.chunks:
+        yield Finding("noi_dung.embedded", _t("phần nhúng (w:altChunk)", "embedded part (w:altChunk)"),
+                      _t(f"{part} sau đoạn {at}", f"{part} after paragraph {at}") if at
+                      else _t(f"{part} ở đầu văn bản", f"{part} at the start of the document"),
+                      _t("nội dung viết trong văn bản", "content written in the document"),
+                      where(doc.paras[at - 1] if at else None), "note",
+                      _t("mở tệp bằng Word và lưu lại (Word gộp phần nhúng vào văn bản), rồi kiểm tra lại",
+                         "open the file in Word and save it again (Word merges embedded parts into the document), "
+                         "then check it again"))
+
+
+RULES = (page, fonts, glyphs, tables, header, title, body, footer, page_numbers, annexes, embedded)

@@ -234,6 +234,21 @@ def test_a_docx_whose_body_is_an_embedded_part_says_so(tmp_path, capsys):
     assert [(p.file, p.code) for p in info.value.problems] == [(str(path), "CCHC-E042"), (str(path), "CCHC-E329")]
 
 
+def test_check_names_the_embedded_part_it_could_not_check(tmp_path, capsys):
+    source = tmp_path / "src.docx"
+    assert main(["render", str(EXAMPLES / "to-trinh-ke-hoach-cchc-2022-vinh-long.yaml"), "-o", str(source)]) == 0
+    path, whole = tmp_path / "van-ban.docx", tmp_path / "nhung.docx"
+    _with_alt_chunk(source, path)
+    _with_alt_chunk(source, whole, body_only=True)
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0  # a note, not a violation: what was read is as the decree asks
+    out = capsys.readouterr().out
+    assert "noi_dung.embedded  phần nhúng (w:altChunk): phan-nhung.htm sau đoạn 1 (chưa kiểm tra được)" in out, out
+    assert "rồi kiểm tra lại" in out
+    assert [(f.kind, f.found) for f in checks.check(whole).findings if f.code == "noi_dung.embedded"] == [
+        ("note", ("phan-nhung.htm ở đầu văn bản", "phan-nhung.htm at the start of the document"))]
+
+
 _SHAPES = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"')
 
