@@ -143,7 +143,6 @@ SO_KY_HIEU = re.compile(r"^Số: *(?P<so>[0-9]*|[ ._…]*)/(?P<ky_hieu>\S+)$")
 # "Đồng Tháp, ngày 05 tháng 12 năm 2020"; blanks (spaces, dots) kept in drafts.
 DIA_DANH_NGAY = re.compile(r"^(?P<place>[^,]+), ngày +(?P<day>[0-9]+|[._…]*) *tháng +(?P<month>[0-9]+|[._…]*) *"
                            r"năm +(?P<year>[0-9]{4}|[._…]*)$")
-DRAFT_BLANK = re.compile(r"^[ ._…]*$")
 SIGN_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")  # the forms of decree.signers, followed by the title
 # How prefixes are miswritten: "T/M", "K.T", "Tm.", "TM " (no dot) …
 SIGN_PREFIX_LIKE = re.compile(r"^(T\s*/?\.?\s*M|K\s*/?\.?\s*T|T\s*/?\.?\s*L|T\s*/?\.?\s*U\s*/?\.?\s*Q|Q)\b\.?\s*",
