@@ -97,3 +97,32 @@ def test_figures_of_a_table_are_centred_its_words_are_not(render_dict):
     assert [_jc(c) for c in data.cells[1:]] == [None, "center", "center", "center"]
     assert [_jc(c) for c in total.cells[-3:]] == ["center", "center", None]
     assert data.cells[1].paragraphs[0].style.name == data.cells[2].paragraphs[0].style.name == "CCHC Bảng - ô"
+
+
+def test_a_district_notice_of_conclusions_reads_as_the_office_writes_it(render_input):
+    view = render_input("thong-bao-ket-luan-cchc-6-thang-huyen-cao-lanh")
+    assert view.header()[-1] == "Cao Lãnh, ngày 18 tháng 5 năm 2025"
+    lines = view.body_lines()
+    starts = [line.split(" ", 1)[0] for line in lines[1:-1]]
+    assert starts == ["1.", "2.", "a)", "-", "-", "b)", "c)"]
+    assert [clean(p.text) for p in view.nguoi_ky()] == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Phạm Thị Hoa"]
+    assert View.texts(view.noi_nhan())[-2:] == ["- UBND các xã, thị trấn (để t/h);", "- Lưu: VT, TH."]
+
+
+def test_a_district_offices_annual_report_with_its_statistics(render_input):
+    view = render_input("bao-cao-ket-qua-cchc-2024-phong-noi-vu-thap-muoi")
+    assert view.header()[-1] == "Tháp Mười, ngày 05 tháng 01 năm 2025"
+    headings = [clean(p.text) for p in view.doc.paragraphs if p.style.name.startswith("CCHC Đề mục")]
+    assert headings == ["I. KẾT QUẢ THỰC HIỆN", "1. Công tác chỉ đạo, điều hành", "2. Cải cách thủ tục hành chính",
+                        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"]
+    assert ("Tiếp nhận 44.333 hồ sơ; giải quyết trước hạn 34.908 hồ sơ (đạt 78,7%), đúng hạn 7.868 hồ sơ, quá hạn 1 "
+            "hồ sơ.") in view.body_lines()
+    table = next(t for t in view.doc.tables if "Bộ phận Một cửa huyện" in " ".join(View.table_rows(t)))
+    assert View.table_rows(table) == [
+        "Số TT | Đơn vị | Tổng số tiếp nhận | Số hồ sơ đã giải quyết | Tỷ lệ đúng hạn",
+        "| | | Trước hạn | Đúng hạn | Quá hạn |", "1 | Bộ phận Một cửa huyện | 12.345 | 10.000 | 2.344 | 1 | 99,99%",
+        "2 | Các xã, thị trấn | 31.988 | 24.908 | 5.524 | 0 | 100%", "Tổng cộng | 44.333 | 34.908 | 7.868 | 1 |"]
+    assert view.appendix_lines()[2:] == [
+        "(Kèm theo Báo cáo số 05/BC-PNV ngày 05/01/2025 của Phòng Nội vụ huyện Tháp Mười)",
+        "Số TT | Đơn vị | Tỷ lệ hồ sơ trực tuyến (%) | Ghi chú", "| | Năm 2024 | Chỉ tiêu năm 2025 |",
+        "1 | Thị trấn Mỹ An | 62,3 | 80 | Tăng tối thiểu 15%", "2 | Xã Mỹ Hòa | 48,5 | 70 |"]
