@@ -56,8 +56,9 @@ def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None 
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:
-    """Problems in reading order: by file, line, column."""
-    return sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+    """Problems in reading order (by file, line, column), each once: a value an inline document inherits (a
+    decision's `ngay` in its `kem_theo`) is found wrong in both."""
+    return sorted(dict.fromkeys(problems), key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
 class Unclear(ValueError):

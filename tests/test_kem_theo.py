@@ -75,3 +75,10 @@ def test_expressions_in_the_issued_document_are_evaluated():
     assert doc.kem_theo.noi_dung[0].doan == ("Hoàn thành 12 nhiệm vụ.",)
     with pytest.raises(ccch_docs.InputError, match="so_lieu.khong_co"):
         _decision(kem_theo={**issued, "mo_dau": "{{ so_lieu.khong_co }}"})
+
+
+def test_a_value_the_issued_document_inherits_is_refused_once():
+    # The decision's `ngay` is the issued document's too: the same problem was printed twice, word for word.
+    with pytest.raises(ccch_docs.InputError) as info:
+        _decision(ngay="2021-02-30", kem_theo=ATTACHED)
+    assert [p.key for p in info.value.problems] == ["ngay"], str(info.value)
