@@ -11,6 +11,7 @@ import math
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -46,6 +47,20 @@ MAX_PART = 200_000_000  # bytes of one part unpacked, checked in the zip's direc
 # 1,032 times: only a part made almost wholly of one repeated byte comes near this.
 MAX_RATIO = 1_000
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+
+
+def nfc_xml(data: bytes) -> bytes:
+    """An XML part with its text in NFC: a document typed with combining accents (`o\u0302\u0300`) reads as the
+    same words typed precomposed (`ồ`), as the decree's font standard has them and as the rules compare them."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # another encoding, declared in the part: read as it is
+        return data
+    return data if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def _parse(data: bytes) -> etree._Element:
+    return etree.fromstring(nfc_xml(data), _PARSER)
 
 
 class Unreadable(Exception):
@@ -204,7 +219,7 @@ class _Styles:
     """styles.xml and theme fonts resolved into flat property dicts per style id."""
 
     def __init__(self, xml: bytes | None, theme: dict[str, str | None]):
-        root = etree.fromstring(xml, _PARSER) if xml else etree.Element(_W + "styles")
+        root = _parse(xml) if xml else etree.Element(_W + "styles")
         self.theme = theme
         self.styles = {s.get(_W + "styleId"): s for s in root.iter(_W + "style")}
         self.default_para = next((sid for sid, s in self.styles.items()
@@ -341,7 +356,7 @@ class _Numbering:
         self.counters: dict[str, list[int]] = {}
         if not xml:
             return
-        root = etree.fromstring(xml, _PARSER)
+        root = _parse(xml)
         for a in root.iterfind(_W + "abstractNum"):
             levels = {}
             for lvl in a.iterfind(_W + "lvl"):
@@ -720,7 +735,7 @@ def read(source: str | Path | IO[bytes]) -> Document:
         styles = _Styles(styles_xml, _theme_fonts(theme_xml))
         numbering = _Numbering(z.read("word/" + by_type["numbering"]) if "numbering" in by_type and
                                "word/" + by_type["numbering"] in names else None)
-        root = etree.fromstring(z.read(main), _PARSER)
+        root = _parse(z.read(main))
         pages, producer = _app(z, names)
         parts = {rid: z.read("word/" + target) for rid, kind, target in rels
                  if kind in ("header", "footer") and "word/" + target in names}
@@ -833,7 +848,7 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
             return None
         if rid not in headers:
             sub = _Reader(styles)
-            sub.block(etree.fromstring(parts[rid], _PARSER), {}, 9354)
+            sub.block(_parse(parts[rid]), {}, 9354)
             for p in sub.paras:
                 p.in_header = True
             headers[rid] = sub.paras

@@ -15,7 +15,7 @@ from typing import IO, Any
 from lxml import etree
 from pydantic import ValidationError
 
-from . import import_minutes, ooxml, reader
+from . import flatten, import_minutes, ooxml, reader
 from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
 from .decree.citations import ky_hieu_faults, ky_hieu_slots, running_name
 from .decree.wording import DEFAULT as WORDS
@@ -93,7 +93,8 @@ def _footnotes(source: str | Path | IO[bytes]) -> tuple[list[tuple[str, str]], d
             if ooxml.FOOTNOTES not in z.namelist():
                 return [], {}
             main = next(n for n in ("word/document.xml", "word/document2.xml") if n in z.namelist())
-            return ooxml.footnote_texts(z.read(ooxml.FOOTNOTES)), ooxml.footnote_marks(z.read(main))
+            return (ooxml.footnote_texts(flatten.nfc_xml(z.read(ooxml.FOOTNOTES))),
+                    ooxml.footnote_marks(flatten.nfc_xml(z.read(main))))
     except (zipfile.BadZipFile, KeyError, StopIteration, ValueError, etree.XMLSyntaxError):
         return [], {}
 

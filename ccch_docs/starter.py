@@ -11,7 +11,7 @@ from typing import Any
 
 from . import api, decree, packs, schemas, source
 from .decree import signers
-from .yamlio import dump_yaml
+from .yamlio import dump_yaml, plain_data
 
 # The numbered body a starter gets, per type: level-I titles, each with its level-1 titles.
 BODIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -204,6 +204,7 @@ def profile_text(answers: dict[str, object], output: Path, templates: Sequence[P
             block, field = _PLACES[key]
             data.setdefault(block, {})[field] = answers[key]
     data.update({"dia_danh": answers["dia_danh"], "luu": answers.get("luu") or "VT"})
+    data = plain_data(data, str(output))  # typed or pasted answers, as any input: checked, in NFC
     text = "\n".join(["# Hồ sơ đơn vị: văn bản kế thừa bằng `ke_thua: <tệp này>`; tạo văn bản bằng",
                       f"# `python -m ccch_docs init --loai ke_hoach --don-vi {output.as_posix()} -o ke-hoach.yaml`.",
                       dump_yaml(data)])

@@ -270,3 +270,16 @@ def test_check_reports_what_an_author_can_break_in_word(tmp_path, capsys, styles
     for w in words:
         assert w in err, err
     assert f"{pack / 'van_ban.docx'}: " in err and "không có lỗi" not in err
+
+
+def test_a_profile_from_answers_typed_with_combining_accents_is_written_in_nfc(tmp_path, capsys):
+    # Answers pasted in NFD (`o\u0302\u0300`, as some keyboards and macOS give them) were written as typed: the
+    # profile read right but held other characters than the documents made from it (a search for `Bình` missed it).
+    import unicodedata
+    nfd = {flag: unicodedata.normalize("NFD", value) for flag, value in (
+        ("--ten", "XÃ TÂN HÒA"), ("--dia-danh", "Tân Hòa"), ("--chuc-vu", "CHỦ TỊCH"), ("--ho-ten", "Lê Văn Bình"))}
+    out = tmp_path / "ubnd-xa.yaml"
+    assert main(["don-vi", "-o", str(out), "--ten", "ỦY BAN NHÂN DÂN", "--viet-tat", "UBND", "--tm", "ỦY BAN NHÂN DÂN",
+                 *[x for pair in nfd.items() for x in pair]]) == 0, capsys.readouterr().err
+    text = out.read_text("utf-8")
+    assert unicodedata.is_normalized("NFC", text) and "Lê Văn Bình" in text and "XÃ TÂN HÒA" in text
