@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, TargetError
 from .importer import Imported
 from .output import write_atomic
 from .yamlio import dump_yaml
@@ -71,6 +71,9 @@ def write(imported: Imported, to: Path, *, profile: Path | None = None, force: b
     whole = text(imported)
     loads(whole, name=str(to), base_dir=to.parent)  # the document as one file must load before anything is written
     files: list[tuple[Path, str]] = []
+    if profile is not None and os.path.realpath(profile) == os.path.realpath(to):
+        raise TargetError([Problem("--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè",
+                                   str(profile), hint="đặt cho hồ sơ đơn vị một tệp riêng, ví dụ don-vi/ubnd.yaml")])
     if profile is not None:
         document, unit = split_profile(imported.data, profile, to)
         files = [(profile, dump_yaml(unit)), (to, text(imported, document))]

@@ -186,6 +186,7 @@ CODES: dict[str, str] = {
     "CCHC-E141": N_("mẫu mất nhánh `{branch}` của vòng lặp `{loop}`"),
     "CCHC-E142": N_("mẫu mất nhánh `{branch}`"),
     "CCHC-E143": N_("mẫu mất {count} ngắt phần (trang phụ lục, số trang riêng)"),
+    "CCHC-E148": N_("văn bản có hơn {most} đoạn, quá nhiều để đọc"),
     # Writing the output and the PDF (E200–E299).
     "CCHC-E200": N_("không tìm thấy LibreOffice ở {path} (biến CCHC_SOFFICE)"),
     "CCHC-E201": N_("không tìm thấy LibreOffice (soffice) để xuất PDF"),
@@ -205,6 +206,7 @@ CODES: dict[str, str] = {
     "CCHC-E215": N_("số tiến trình phải từ 0 trở lên (0: mỗi CPU một tiến trình), không phải {value}"),
     "CCHC-E216": N_("{path} là một tệp, không phải thư mục"),
     "CCHC-E217": N_("tệp đã có là tệp chỉ đọc: không ghi đè"),
+    "CCHC-E218": N_("--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè"),
     # A batch stopped (E610–E619).
     "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
@@ -554,6 +556,7 @@ HINTS = (
     N_("ví dụ 2, hoặc 0 để dùng mọi CPU"),
     N_("chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
     N_("ghi vào thư mục khác, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
+    N_("đặt cho hồ sơ đơn vị một tệp riêng, ví dụ don-vi/ubnd.yaml"),
     N_("bỏ thuộc tính chỉ đọc của tệp nếu muốn thay nó (chmod u+w), hoặc chọn tên khác"),
     N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
        "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -626,3 +627,14 @@ def test_a_document_typed_with_combining_accents_reads_as_one_typed_precomposed(
             out.writestr(name, unicodedata.normalize("NFD", data.decode()).encode() if name.endswith(".xml") else data)
     assert ccch_docs.check(nfd).findings == ccch_docs.check(example).findings == []
     assert import_yaml.text(importer.read(nfd)) == import_yaml.text(importer.read(example))
+
+
+@pytest.mark.parametrize("profile", ["kh.yaml", "./kh.yaml", "link.yaml"])
+def test_a_profile_named_as_the_document_is_refused(profile, tmp_path, rendered, monkeypatch, capsys):
+    # `--profile` naming the YAML written itself: the profile was written, then replaced by the document, which
+    # inherited itself (`ke_thua: kh.yaml`, a cycle) and had lost the letterhead and signer.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "kh.yaml")
+    assert main(["nhap", str(rendered["ke-hoach-cchc-2021-dong-thap"]), "-o", "kh.yaml", "--profile", profile]) == 2
+    assert "--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè" in capsys.readouterr().err
+    assert sorted(os.listdir(tmp_path)) == ["link.yaml"]
