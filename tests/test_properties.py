@@ -63,3 +63,33 @@ VALUES = st.recursive(
 @given(key=st.sampled_from(sorted(PLAN) + ["so_lieu", "phu_luc", "ky_bao_cao", "mo_dau", "x"]), value=VALUES)
 def test_documents_are_refused_located_or_render(key, value):
     _holds(lambda: ccch_docs.from_dict({**PLAN, key: value}, name="api"), "api", lines=False)
+
+
+# Text of any code point but the format's own marks (emphasis, footnotes, expressions), typed in NFD: a document that
+# takes it prints it as typed, in NFC, its white space collapsed, and escaped (never markup) in document.xml.
+PLAIN = st.text(st.characters(codec=None, exclude_categories=(), exclude_characters="*\\[]{}^"), min_size=1,
+                max_size=12)
+PLACES = {"doan": lambda d, v: {**d, "noi_dung": [{"tieu_de": "Mục đích", "doan": v}]},
+          "cell": lambda d, v: {**d, "phu_luc": [{"tieu_de": "PL", "cot": [{"khoa": "a", "ten": "A"}], "dong": [{"a": v}]}]},
+          "ho_ten": lambda d, v: {**d, "nguoi_ky": {**d["nguoi_ky"], "ho_ten": v}},
+          "noi_nhan": lambda d, v: {**d, "noi_nhan": [v]}, "trich_yeu": lambda d, v: {**d, "trich_yeu": v}}
+
+
+@BUDGET
+@given(place=st.sampled_from(sorted(PLACES)), value=PLAIN)
+def test_text_is_printed_as_typed_in_nfc(place, value):
+    import re
+    import unicodedata
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    from ccch_docs.formats.text import one_line, tidy
+    typed = f"Chữ {value} xong"  # words around it: punctuation ending a listed line is the program's
+    try:
+        doc = ccch_docs.from_dict(PLACES[place](PLAN, unicodedata.normalize("NFD", typed)), name="api")
+    except ccch_docs.InputError as error:
+        assert all(p.file == "api" and p.key for p in error.problems), str(error)
+        return
+    with zipfile.ZipFile(io.BytesIO(ccch_docs.render(doc))) as z:
+        printed = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", z.read("word/document.xml").decode()))
+    assert escape(one_line(tidy(typed))) in printed, (typed, printed)
