@@ -307,3 +307,17 @@ def test_a_merge_naming_a_number_is_refused_at_its_line(key, value, tmp_path, ca
     err = _refused(text, tmp_path, capsys)
     assert f"plan.yaml:24:9: phu_luc[0].dong[1].{key}[0]: `{value}` không phải là cột của phụ lục (gợi ý: các cột: a, b)" \
         in err, err
+
+
+# Emphasis marks that never close (`**a **a …`, 40,000 characters): each was searched for its closing mark to the
+# end of the text, a time growing with the square of the length (200,000 characters: 4 minutes of CPU).
+@pytest.mark.parametrize("mark", ["**a ", "*a ", "***a "])
+def test_unclosed_emphasis_marks_take_linear_time(mark):
+    import time
+
+    from samples import PLAN
+    text = "Nội dung " + mark * (40_000 // len(mark))
+    start = time.process_time()
+    doc = ccch_docs.from_dict({**PLAN, "noi_dung": [{"tieu_de": "Mục đích", "doan": text}]})
+    ccch_docs.render(doc)
+    assert time.process_time() - start < 2
