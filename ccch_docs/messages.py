@@ -262,6 +262,8 @@ CODES: dict[str, str] = {
     "CCHC-E321": N_("ô `{key}` nằm trong ô gộp: phải để trống"),
     "CCHC-E322": N_("dòng đầu của nhóm không có ô trên để gộp"),
     "CCHC-E339": N_("--don-vi trống: cần tên đơn vị như ghi ở cột chủ trì hoặc phối hợp"),
+    "CCHC-E346": N_("tài liệu quá lớn: hơn {most} ký tự chữ (kể cả các lần lặp lại của bí danh `*…`)"),
+    "CCHC-E347": N_("dữ liệu quá lớn: hơn {most} ký tự chữ"),
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
@@ -557,6 +559,7 @@ HINTS = (
     N_("chọn thư mục khác cho -o, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
     N_("ghi vào thư mục khác, hoặc đổi tên tệp đang chiếm chỗ thư mục đó"),
     N_("đặt cho hồ sơ đơn vị một tệp riêng, ví dụ don-vi/ubnd.yaml"),
+    N_("bớt bí danh lặp lại đoạn văn dài, hoặc tách thành nhiều tệp"),
     N_("bỏ thuộc tính chỉ đọc của tệp nếu muốn thay nó (chmod u+w), hoặc chọn tên khác"),
     N_("cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows, macOS: "
        "libreoffice.org) hoặc đặt biến CCHC_SOFFICE là đường dẫn tới soffice"),

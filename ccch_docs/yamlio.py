@@ -28,6 +28,7 @@ MAX_FILE_BYTES = 20_000_000  # one input file
 MAX_TEXT = 1_000_000  # characters in one text value
 MAX_DEPTH = 100  # mappings and lists nested in one another
 MAX_NODES = 2_000_000  # values in one document, each alias counted as the values it repeats
+MAX_CHARS = 20_000_000  # characters of text in one document's values, each alias counted as the text it repeats
 MAX_DIGITS = 4000  # a longer run of digits stays text (Python refuses to read one of 4,300 as a number)
 
 
@@ -253,9 +254,10 @@ class _Builder:
         self.lines = lines
         self.places = Places(file)
         self.problems: list[Problem] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}  # name → (value, nodes it holds)
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, nodes and characters it holds)
         self.open: set[str] = set()  # anchors of the collections being built
         self.count = 0
+        self.chars = 0  # characters of the values read, aliases counted as what they repeat
         self.merge_where = 1 << _COLUMN_BITS | 1  # the last `<<` key read: where merged keys are placed (packed)
         # values are searched only when the text has one, or an escape that may write one (`"\U0001F600"`)
         self.glyphless = GLYPHLESS.search(lines.text) is not None or _ESCAPE.search(lines.text) is not None
@@ -275,7 +277,7 @@ class _Builder:
         key: Any = _NO_KEY
         is_map = False
         anchor: str | None = None
-        start = 0
+        start = (0, 0)  # the values and characters read when the collection being built started
         merges: list[Any] = []
         result: Any = None
         documents = 0
@@ -311,8 +313,9 @@ class _Builder:
                 if glyphless and type(value) is str:
                     self.glyph(event, _value_path(container, path, key), value)
                 self.count += 1
+                self.chars += len(text)
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, 1, len(text))
             elif kind is alias_event:
                 if is_map and key is _NO_KEY:
                     key = self.key(event, container, path)
@@ -339,13 +342,13 @@ class _Builder:
                     self.open.add(event.anchor)
                 stack.append((container, path, key, is_map, anchor, start, merges, slots))
                 container, path, key, is_map = ({} if mapping else []), here, _NO_KEY, mapping
-                anchor, start, merges, slots = event.anchor, self.count, [], places.children(here)
+                anchor, start, merges, slots = event.anchor, (self.count, self.chars), [], places.children(here)
                 continue
             elif kind in ends:
                 value = self.merged(container, path, merges, event) if merges else container
                 if anchor is not None:
                     self.open.discard(anchor)
-                    self.anchors[anchor] = (value, self.count - start + 1)
+                    self.anchors[anchor] = (value, self.count - start[0] + 1, self.chars - start[1])
                 container, path, key, is_map, anchor, start, merges, slots = stack.pop()
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -456,8 +459,12 @@ class _Builder:
         if name not in self.anchors:
             raise self.fail(event, path, f"không có neo `&{name}` trước bí danh `*{name}`",
                             "khai báo `&tên` trước khi dùng `*tên`")
-        value, size = self.anchors[name]
+        value, size, chars = self.anchors[name]
         self.count += size
+        self.chars += chars  # the text itself is bounded by the file's size: only an alias can repeat it past this
+        if self.chars > MAX_CHARS:
+            raise self.fail(event, path, f"tài liệu quá lớn: hơn {grouped(MAX_CHARS)} ký tự chữ (kể cả các lần lặp lại "
+                            "của bí danh `*…`)", "bớt bí danh lặp lại đoạn văn dài, hoặc tách thành nhiều tệp")
         return value
 
     def merged(self, own: dict[str, Any], path: Path_, merges: list[Any], event: Any) -> dict[str, Any]:
@@ -482,11 +489,12 @@ def plain_data(data: Any, file: str) -> Any:
     A list or mapping met again is taken as built the first time and counted again, like a YAML alias.
     Raises InputError naming the key path of the first problem.
     """
-    count = 0
-    built: dict[int, tuple[Any, int]] = {}  # id of a list or mapping → (its checked copy, the values it holds)
+    count = chars = 0
+    built: dict[int, tuple[Any, int, int]] = {}  # id of a list or mapping → (its checked copy, the values and
+    # characters it holds)
 
     def walk(value: Any, path: Path_, parents: tuple[int, ...]) -> Any:
-        nonlocal count
+        nonlocal count, chars
         count += 1
         if count > MAX_NODES:
             raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_NODES)} giá trị")
@@ -494,6 +502,9 @@ def plain_data(data: Any, file: str) -> Any:
             if len(value) > MAX_TEXT:
                 raise _data_error(path, file,
                                   f"đoạn văn quá dài ({grouped(len(value))} ký tự, tối đa {grouped(MAX_TEXT)})")
+            chars += len(value)
+            if chars > MAX_CHARS:  # one text given many times over
+                raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_CHARS)} ký tự chữ")
             bad = _REFUSED.search(value)
             if bad:
                 raise _data_error(path, file, f"{_character(bad.group())} không dùng được trong văn bản Word",
@@ -513,14 +524,16 @@ def plain_data(data: Any, file: str) -> Any:
         if id(value) in parents:
             raise _data_error(path, file, "dữ liệu vòng tròn: giá trị chứa chính nó")
         if id(value) in built:
-            copy, size = built[id(value)]
-            count += size - 1
+            copy, size, text = built[id(value)]
+            count, chars = count + size - 1, chars + text
             if count > MAX_NODES:
                 raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_NODES)} giá trị")
+            if chars > MAX_CHARS:
+                raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_CHARS)} ký tự chữ")
             return copy
         if len(parents) >= MAX_DEPTH:
             raise _data_error(path, file, f"lồng quá sâu (quá {MAX_DEPTH} cấp)")
-        start, inner = count, parents + (id(value),)
+        start, inner = (count, chars), parents + (id(value),)
         if isinstance(value, dict):
             odd = next((k for k in value if not isinstance(k, str)), None)
             if odd is not None:
@@ -530,7 +543,7 @@ def plain_data(data: Any, file: str) -> Any:
         else:
             items = [walk(v, path + (i,), inner) for i, v in enumerate(value)]
             copy = items if isinstance(value, list) else tuple(items)
-        built[id(value)] = (copy, count - start + 1)
+        built[id(value)] = (copy, count - start[0] + 1, chars - start[1])
         return copy
 
     return walk(data, (), ())
