@@ -109,8 +109,8 @@ def hang(p: etree._Element, left: int, hanging: int) -> None:
     _child(ppr, "w:jc", _AFTER_JC).set(_VAL, "left")
 
 
-def _twips(el: etree._Element | None, attr: str = "w:w") -> int | None:
-    value = el.get(qn(attr)) if el is not None and el.get(qn("w:type"), "dxa") == "dxa" else None
+def _twips(el: etree._Element | None) -> int | None:
+    value = el.get(qn("w:w")) if el is not None and el.get(qn("w:type"), "dxa") == "dxa" else None
     return None if value is None else int(value)
 
 
