@@ -977,13 +977,13 @@ def _check_notes(doc: VanBan) -> list[Finding]:
 PLACEHOLDER = re.compile(r"\((?:…|\.\.\.)[^()]*\)|\([^()]*(?:…|\.\.\.)\)")
 
 
-def placeholders(value: Any, path: Path_ = ()) -> list[Finding]:
+def placeholders(value: Any) -> list[Finding]:
     """Every text of `value` that still holds a placeholder to fill.
 
     >>> placeholders({"trich_yeu": "(trích yếu …)", "noi_nhan": ["Sở Nội vụ (để b/c)"]})[0][:2]
     (('trich_yeu',), 'còn chỗ cần điền: (trích yếu …)')
     """
-    found = ((here, PLACEHOLDER.search(text)) for here, text in _leaves(value, path) if isinstance(text, str))
+    found = ((here, PLACEHOLDER.search(text)) for here, text in _leaves(value) if isinstance(text, str))
     return [(here, f"còn chỗ cần điền: {m.group()}",
              "thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp") for here, m in found if m]
 
