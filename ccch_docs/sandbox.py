@@ -51,10 +51,9 @@ _ACTIVE: ContextVar[_Budget | None] = ContextVar("ccch_budget", default=None)
 
 
 @contextmanager
-def budget(seconds: float | None = None) -> Iterator[None]:
-    """Bound every render inside the block together: RENDER_SECONDS (or `seconds`) and MAX_LOOP_ITEMS."""
-    seconds = RENDER_SECONDS if seconds is None else seconds
-    token = _ACTIVE.set(_Budget(seconds, time.thread_time() + seconds))
+def budget() -> Iterator[None]:
+    """Bound every render inside the block together: RENDER_SECONDS and MAX_LOOP_ITEMS."""
+    token = _ACTIVE.set(_Budget(RENDER_SECONDS, time.thread_time() + RENDER_SECONDS))
     try:
         yield
     finally:
