@@ -13,13 +13,13 @@ from .import_headings import heading
 from .markup import marked, plain_text
 
 
-def text_of(runs: list[Run] | tuple[Run, ...], plain_bold: bool = False, plain_italic: bool = False) -> str:
+def text_of(runs: list[Run] | tuple[Run, ...], plain_bold: bool = False) -> str:
     """The runs as one line of markup; emphasis every visible run shares is the element's own and is left out
-    (and so is bold when `plain_bold`, italic when `plain_italic`)."""
+    (and so is bold when `plain_bold`)."""
     runs = [r for r in runs if r.text]
     visible = [r for r in runs if r.text.strip()]
     bold = plain_bold or (bool(visible) and all(r.bold for r in visible))
-    italic = plain_italic or (bool(visible) and all(r.italic for r in visible))
+    italic = bool(visible) and all(r.italic for r in visible)
     text = marked((r.text.replace("\n", " ").replace("\t", " "), r.bold and not bold, r.italic and not italic)
                   for r in runs)
     return " ".join(text.split())
