@@ -279,13 +279,13 @@ def numbered_on(marks: Sequence[bool | str | None], style: str, last: dict[str, 
     return out
 
 
-def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True, outer: Counters = ()) -> list[str]:
+def labels(marks: Sequence[bool | str | None], style: str, with_dd: bool = True) -> list[str]:
     """The labels of sibling items from their `so` marks.
 
     >>> labels([None, "V", None, False, None], "I.")
     ['I.', 'V.', 'VI.', '', 'VII.']
     """
-    return [text for text, _ in numbered(marks, style, with_dd, outer)]
+    return [text for text, _ in numbered(marks, style, with_dd)]
 
 
 _LABEL = re.compile(r"^(?:(Điều)\s+(\d{1,3})[.:]?|([IVXLC]{1,8})\.|((?:\d{1,3}\.){1,3})|([a-zđ]{1,2})\))(?=\s|$)")
