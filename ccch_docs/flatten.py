@@ -777,7 +777,7 @@ def package(source: IO[bytes]) -> tuple[zipfile.ZipFile, str]:
                                         MAX_RATIO):
                 raise Unreadable(fault, SMALLER)
         with _damaged():
-            main = _main_part(z, set(z.namelist()))
+            main = main_part(z, set(z.namelist()))
         if main is None:
             raise Unreadable("không có phần word/document.xml", NOT_WORD)
         return z, main
@@ -811,7 +811,8 @@ def _regular(path: str | Path) -> IO[bytes]:
     return f
 
 
-def _main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:
+def main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The package's main part, as its relationships name it (word/document.xml when they name none)."""
     if "_rels/.rels" in names:
         root = etree.fromstring(z.read("_rels/.rels"), _PARSER)
         for r in root.iter(_REL + "Relationship"):

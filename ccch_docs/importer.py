@@ -90,12 +90,13 @@ def _footnotes(source: str | Path | IO[bytes]) -> tuple[list[tuple[str, str]], d
         source.seek(0)
     try:
         with zipfile.ZipFile(source) as z:
-            if ooxml.FOOTNOTES not in z.namelist():
+            names = set(z.namelist())
+            main = flatten.main_part(z, names)  # the part the reader read: the marks are placed in its paragraphs
+            if ooxml.FOOTNOTES not in names or main is None:
                 return [], {}
-            main = next(n for n in ("word/document.xml", "word/document2.xml") if n in z.namelist())
             return (ooxml.footnote_texts(flatten.nfc_xml(z.read(ooxml.FOOTNOTES))),
                     ooxml.footnote_marks(flatten.nfc_xml(z.read(main))))
-    except (zipfile.BadZipFile, KeyError, StopIteration, ValueError, etree.XMLSyntaxError):
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         return [], {}
 
 

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -326,6 +327,25 @@ def test_footnotes_come_back_as_marks_and_notes():
     imported, second = rerender(first)
     assert imported.data["mo_dau"] == data["mo_dau"] and imported.data["chu_thich"] == data["chu_thich"]
     assert importer.read(io.BytesIO(second)).data == imported.data and not imported.unplaced
+
+
+def test_footnotes_come_back_from_a_main_part_not_named_document_xml():
+    # The package's relationships name the main part; import read its text but looked for the footnote marks
+    # in word/document.xml or word/document2.xml alone, and dropped the notes.
+    data = {"loai": "ke_hoach", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+            "trich_yeu": "Thử", "mo_dau": "Ban Chỉ đạo 934[^1] họp.", "chu_thich": {"1": "Ban Chỉ đạo Đề án 934"},
+            "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"]}
+    renamed = {"word/document.xml": "word/van-ban.xml", "word/_rels/document.xml.rels": "word/_rels/van-ban.xml.rels"}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ccch_docs.render(ccch_docs.from_dict(data)))) as z, \
+            zipfile.ZipFile(out, "w") as moved:
+        for name in z.namelist():
+            part = z.read(name)
+            if name in ("_rels/.rels", "[Content_Types].xml"):
+                part = part.replace(b"word/document.xml", b"word/van-ban.xml")
+            moved.writestr(renamed.get(name, name), part)
+    imported = importer.read(out)
+    assert imported.data["mo_dau"] == data["mo_dau"] and imported.data["chu_thich"] == data["chu_thich"]
 
 
 def test_a_draft_without_number_date_or_titles_gets_placeholders_listed(tmp_path, capsys):
