@@ -58,6 +58,18 @@ _AFTER_RPR = {qn("w:" + t) for t in ("tblPr", "trPr", "tcPr", "tblStylePr")}
 DEFAULT_CELL_MARGIN = 108  # twips, Word's default left and right cell margin
 
 
+_STYLE_USE = re.compile(r'<w:pStyle w:val="([^"]+)"')
+
+
+def style_ids_used(xml: str) -> list[str]:
+    """The paragraph style ids a part's text names, read as text: a template's source need not be well formed.
+
+    >>> style_ids_used('<w:p><w:pPr><w:pStyle w:val="CCHCTieuDe"/></w:pPr></w:p>{%p if x %}')
+    ['CCHCTieuDe']
+    """
+    return _STYLE_USE.findall(xml)
+
+
 def style_id(p: etree._Element) -> str | None:
     """The paragraph's style id, if any."""
     el = p.find(_P_STYLE)

@@ -65,7 +65,6 @@ def check(folder: Path, documents: Sequence[Path] = ()) -> list[Problem]:
     return problems
 
 
-_STYLE_USE = re.compile(r'<w:pStyle w:val="([^"]+)"')
 _LOOP = re.compile(r"\{%-?\s*[ptr]?\s*for\s+[\w, ]+?\s+in\s+[\w.]+\s*-?%\}")
 
 
@@ -115,8 +114,8 @@ def _styles(template: engine.CompiledTemplate) -> dict[str, bool]:
     """The template's `CCHC …` paragraph styles by name, and whether a paragraph of its parts uses each."""
     names = template.styles.names()
     used = {names.get(sid) for xml in template.parts.values() if xml.startswith(b"<?xml") or b"<w:" in xml[:4000]
-            for sid in _STYLE_USE.findall(xml.decode("utf-8", "replace"))}
-    used |= {names.get(sid) for source in template.sources.values() for sid in _STYLE_USE.findall(source)}
+            for sid in ooxml.style_ids_used(xml.decode("utf-8", "replace"))}
+    used |= {names.get(sid) for source in template.sources.values() for sid in ooxml.style_ids_used(source)}
     return {n: n in used for n in names.values() if n.startswith("CCHC ")}
 
 
