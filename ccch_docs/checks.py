@@ -13,6 +13,7 @@ from .decree import presentation as P
 from .decree.citations import YEAR, ky_hieu_faults
 from .decree.names import title_of
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
+from .decree.punctuation import is_luu
 from .decree.signers import KEYS as SIGNER_KEYS
 from .decree.wording import DEFAULT as WORDS
 from .formats.text import GLYPHLESS, code_points
@@ -609,7 +610,7 @@ def footer(parts: Parts) -> Iterator[Finding]:
         items = parts.noi_nhan_muc
         for ln in items:
             yield from (f for f in look("noi_nhan_muc", ln) if f.code != "noi_nhan_muc.italic" or not _aside(ln))
-        luu = [ln for ln in items if fold(ln.text).lstrip("- ").startswith("LUU")]
+        luu = [ln for ln in items if is_luu(ln.text)]
         if not luu:
             yield Finding("noi_nhan.luu", _el("noi_nhan_muc"), _t("không có dòng Lưu", "no Lưu line"),
                           _t("- Lưu: VT, <đơn vị>.", "- Lưu: VT, <unit>."), where(items[-1] if items else nn))

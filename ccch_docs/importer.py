@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from . import flatten, import_minutes, ooxml, reader
 from .decree import TYPES, UNTITLED, Layout, layout_of, numbering
 from .decree.citations import ky_hieu_faults, ky_hieu_slots, running_name
+from .decree.punctuation import is_luu
 from .decree.wording import DEFAULT as WORDS
 from .errors import InputError, Problem
 from .expressions import TEXT_FIELDS, literal
@@ -430,7 +431,7 @@ class _Builder:
         p = self.parts
         self.use(p.noi_nhan, *p.noi_nhan_muc, *p.nguoi_soan)
         items = [_item(x) for x in _lines_text(p.noi_nhan_muc)]
-        luu = next((x for x in items if fold(x).startswith("LUU")), None)
+        luu = next((x for x in items if is_luu(x)), None)
         items = [x for x in items if x is not luu and x]
         self.put("noi_nhan", items, p.noi_nhan)
         if luu is not None:

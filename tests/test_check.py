@@ -203,6 +203,13 @@ def test_trich_yeu_in_capitals_or_not_is_no_fault(tmp_path, trich_yeu):
     assert codes(path) == set()
 
 
+def test_a_recipient_named_luu_tru_is_not_the_luu_line(tmp_path):
+    """`- Lưu trữ lịch sử tỉnh;` (the provincial archives) is a recipient: it was held to the `- Lưu: VT, ….` form."""
+    from clerk_docx import build
+    path = build(tmp_path / "clerk.docx", noi_nhan=["- Bộ Nội vụ;", "- Lưu trữ lịch sử tỉnh;", "- Lưu: VT, KSTTHC."])
+    assert codes(path) == set()
+
+
 def test_page_number_in_the_footer_is_placed_in_the_footer(rendered, tmp_path, capsys):
     broken = edit(rendered[KH], tmp_path / "foot.docx", "doc", '<w:headerReference w:type="default" r:id="rIdHeader"/>',
                   '<w:footerReference w:type="default" r:id="rIdHeader"/>', 0)

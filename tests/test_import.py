@@ -348,6 +348,13 @@ def test_footnotes_come_back_from_a_main_part_not_named_document_xml():
     assert imported.data["mo_dau"] == data["mo_dau"] and imported.data["chu_thich"] == data["chu_thich"]
 
 
+def test_a_recipient_named_luu_tru_stays_a_recipient(tmp_path):
+    # It was read as the Lưu line (luu: trữ lịch sử tỉnh), and the real one was kept among the recipients.
+    path = clerk_docx.build(tmp_path / "k.docx", noi_nhan=["- Bộ Nội vụ;", "- Lưu trữ lịch sử tỉnh;", "- Lưu: VT, KSTTHC."])
+    data = importer.read(path).data
+    assert (data["noi_nhan"], data["luu"]) == (["Bộ Nội vụ", "Lưu trữ lịch sử tỉnh"], "VT, KSTTHC")
+
+
 def test_a_draft_without_number_date_or_titles_gets_placeholders_listed(tmp_path, capsys):
     d = docx.Document()
     for line in ("SỞ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",

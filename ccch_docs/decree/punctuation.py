@@ -157,6 +157,18 @@ def stored(item: str, words: Words = DEFAULT) -> str | None:
     return item.strip()[m.end():] if m else None
 
 
+def is_luu(line: str, words: Words = DEFAULT) -> bool:
+    """Whether a Nơi nhận line of a document is its `Lưu:` line, the colon forgotten too (`- Lưu VT.`), and not a
+    recipient whose name opens with the word.
+
+    >>> is_luu("- Lưu: VT, SNV."), is_luu("- Lưu VT, T (KSTTHC)."), is_luu("- Lưu trữ lịch sử tỉnh;")
+    (True, True, False)
+    """
+    loose = re.match(r"(?:[-–+]\s*)?" + re.escape(words["luu"].rstrip(".:")) + r"\s+VT\b", nfc(line.strip()),
+                     re.IGNORECASE)
+    return stored(line, words) is not None or loose is not None
+
+
 def recipients(items: Sequence[str], luu: str, opening: str | None = None, words: Words = DEFAULT) -> list[str]:
     """Nơi nhận lines: `- X;` each (a line given twice is kept once), the last `- Lưu: … .`;
     `opening` first unless the user wrote a `Như …` line. The `Nơi nhận:` label and a `Lưu:` line typed among the
