@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from .decree import TYPES, UNTITLED, layout_of
+from .decree.punctuation import is_luu
 from .decree.wording import DEFAULT as WORDS
 from .flatten import Document, Para, Run, Section, Unreadable
 from .flatten import read as flatten
@@ -463,7 +464,7 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
             signer = _signer_plain(paras, i, p.index) or _signer_plain(paras, j, stop)
         for ln in mine:
             (found.nguoi_soan if re.match(r"^[A-ZĐ]{1,6}\.?\(\d+\)\.?$", ln.text) or
-             (found.noi_nhan_muc and found.noi_nhan_muc[-1].text.startswith("- Lưu") and not ln.text.startswith("-"))
+             (found.noi_nhan_muc and is_luu(found.noi_nhan_muc[-1].text) and not ln.text.startswith("-"))
              else found.noi_nhan_muc).append(ln)
     else:
         signer = _signer_plain(paras, i, stop)

@@ -208,6 +208,10 @@ def test_a_recipient_named_luu_tru_is_not_the_luu_line(tmp_path):
     from clerk_docx import build
     path = build(tmp_path / "clerk.docx", noi_nhan=["- Bộ Nội vụ;", "- Lưu trữ lịch sử tỉnh;", "- Lưu: VT, KSTTHC."])
     assert codes(path) == set()
+    # and an undashed line after it goes on the list, as after any recipient (it was taken for the drafter's)
+    path = build(tmp_path / "more.docx", noi_nhan=["- Bộ Nội vụ;", "- Lưu trữ lịch sử tỉnh;", "Sở Tư pháp."])
+    parts = reader.read(path)
+    assert [ln.text for ln in parts.noi_nhan_muc][-1] == "Sở Tư pháp." and not parts.nguoi_soan
 
 
 def test_page_number_in_the_footer_is_placed_in_the_footer(rendered, tmp_path, capsys):
