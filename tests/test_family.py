@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 
 import ccch_docs
 from docx_view import View, clean
-from samples import PLAN
+from samples import LETTER, PLAN
 
 NOTICE = {**PLAN, "loai": "thong_bao", "trich_yeu": "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về CCHC",
           "noi_dung": [{"doan": "Thống nhất đánh giá kết quả thực hiện."},
@@ -126,3 +126,12 @@ def test_a_district_offices_annual_report_with_its_statistics(render_input):
         "(Kèm theo Báo cáo số 05/BC-PNV ngày 05/01/2025 của Phòng Nội vụ huyện Tháp Mười)",
         "Số TT | Đơn vị | Tỷ lệ hồ sơ trực tuyến (%) | Ghi chú", "| | Năm 2024 | Chỉ tiêu năm 2025 |",
         "1 | Thị trấn Mỹ An | 62,3 | 80 | Tăng tối thiểu 15%", "2 | Xã Mỹ Hòa | 48,5 | 70 |"]
+
+
+def test_a_letters_third_level_is_dashed_not_lettered_again(render_dict):
+    """A công văn numbers 1., then a); its third level repeated a), b) under a) (reviewer's num.letter.seq)."""
+    parts = [{"doan": "Nội dung báo cáo:", "muc": [{"doan": "Kết quả:", "muc": ["Chỉ đạo;", "Thể chế."]}, "Khó khăn."]},
+             "Thời hạn trước ngày 15/3/2025./."]
+    view = render_dict({**LETTER, "noi_dung": parts})
+    assert _body(view)[-6:] == ["1. Nội dung báo cáo:", "a) Kết quả:", "- Chỉ đạo;", "- Thể chế.", "b) Khó khăn.",
+                                "2. Thời hạn trước ngày 15/3/2025./."]

@@ -129,7 +129,7 @@ Scheme = tuple[Level, ...]  # the levels of one body, outermost first; the last 
 # Numbering inside the body: plans, reports and other Mẫu 1.4 types; the Điều of a Quyết định.
 PLAN_LEVELS: Scheme = (Level("I.", upper=True), Level("1."), Level("a)"))
 DECISION_LEVELS: Scheme = (Level("Điều", bold_label=True), Level("1."), Level("a)"))
-LETTER_LEVELS: Scheme = (Level("1."), Level("a)"))  # a Công văn's paragraphs: 1., 2. …, then a), b) …
+LETTER_LEVELS: Scheme = (Level("1."), Level("a)"), Level("-"))  # a Công văn's paragraphs: 1., 2. …, a), b) …, -
 # Labels of a table's rows by default: groups 1., 2. … with rows a), b) … in each; rows of a table without
 # groups 1, 2 … (as plans number their lists of tasks).
 TABLE_GROUPS, TABLE_ROWS, TABLE_ROWS_ALONE = "1.", "a)", "1"
