@@ -342,6 +342,7 @@ def _parsed(argv: list[str], lang: str) -> int:
 def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command in WRITES_YAML:
         _refuse_not_yaml(args.output)
+        _refuse_not_yaml(getattr(args, "profile", None), "--profile")  # import's unit profile
     if args.command == "render":
         from . import cli_render
         return cli_render.run(args, t)
@@ -437,12 +438,13 @@ def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None = None
     return check_output.exit_code(reports)
 
 
-def _refuse_not_yaml(output: Path | str | None) -> None:
-    """Refuse to write YAML into a file named as another format (`init -o ke-hoach.docx`); `-` is standard output."""
+def _refuse_not_yaml(output: Path | str | None, option: str = "-o") -> None:
+    """Refuse to write YAML into a file named as another format (`init -o ke-hoach.docx`, `nhap --profile
+    ubnd.docx`); `-` is standard output."""
     path = Path(output) if output and output != "-" else None
     if path is not None and path.suffix and path.suffix.lower() not in YAML:
         raise InputError([Problem(TEXTS["not_yaml"].format(suffix=path.suffix), str(path),
-                                  hint=YAML_NAME_HINT.format(name=path.with_suffix(".yaml").name))])
+                                  hint=YAML_NAME_HINT.format(option=option, name=path.with_suffix(".yaml").name))])
 
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:

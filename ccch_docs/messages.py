@@ -320,7 +320,7 @@ CUT_HINT = N_("đặt con trỏ ngay sau «{before}», nhấn Delete để xóa 
 DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
 # The command line's hints with values.
 MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
-YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ -o {name}")
+YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ {option} {name}")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.

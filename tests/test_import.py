@@ -665,3 +665,13 @@ def test_a_profile_named_as_the_document_is_refused(profile, tmp_path, rendered,
     assert main(["nhap", str(rendered["ke-hoach-cchc-2021-dong-thap"]), "-o", "kh.yaml", "--profile", profile]) == 2
     assert "--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè" in capsys.readouterr().err
     assert sorted(os.listdir(tmp_path)) == ["link.yaml"]
+
+
+def test_a_profile_named_as_another_format_is_refused(tmp_path, rendered, capsys):
+    # `-o` had to name a YAML file (CCHC-E641); `--profile ubnd.docx` wrote the unit profile's YAML into a .docx.
+    profile = tmp_path / "ubnd.docx"
+    assert main(["nhap", str(rendered["ke-hoach-cchc-2021-dong-thap"]), "-o", str(tmp_path / "kh.yaml"),
+                 "--profile", str(profile)]) == 2
+    assert (f"{profile}: tệp ghi ra là YAML, không mang đuôi `.docx` (gợi ý: đặt tên tệp có đuôi .yaml, ví dụ --profile "
+            "ubnd.yaml) [CCHC-E641]") in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
