@@ -322,6 +322,7 @@ DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt �
 MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
 YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ {option} {name}")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
+KINDS_HINT = N_("một trong: {kinds}")
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.
 TRUE_OR_COLUMN = N_("true, khóa của một cột hoặc danh sách khóa")
@@ -333,7 +334,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("cú pháp sai: {detail}"),
            N_("viết liền, các phần nối bằng dấu `-`: {fixed}"), N_("viết {fixed}"),
            N_("viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng {abbr}-<co_quan.viet_tat>"),
-           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT,
+           VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT, KINDS_HINT,
            YAML_NAME_HINT, TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
            N_("ghi `dia_danh: {place}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`"),
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),

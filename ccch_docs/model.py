@@ -118,9 +118,12 @@ def _figures(value: Any) -> Any:
     return value
 
 
+UNKNOWN_LOAI = "loại văn bản `{value}` không có trong Phụ lục III"  # CCHC-E300
+
+
 def _loai(value: Any) -> Any:
     if isinstance(value, str) and value not in decree.TYPES:
-        raise PydanticCustomError("cchc", "loại văn bản `{value}` không có trong Phụ lục III",
+        raise PydanticCustomError("cchc", UNKNOWN_LOAI,
                                   {"value": value, "hint": did_you_mean(
                                       value, decree.TYPES, "ví dụ ke_hoach, bao_cao, quyet_dinh, to_trinh, cong_van")})
     return value

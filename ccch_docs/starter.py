@@ -11,6 +11,9 @@ from typing import Any
 
 from . import api, decree, packs, schemas, source
 from .decree import signers
+from .errors import InputError, Problem, did_you_mean
+from .messages import KINDS_HINT
+from .model import UNKNOWN_LOAI
 from .yamlio import dump_yaml, plain_data
 
 # The numbered body a starter gets, per type: level-I titles, each with its level-1 titles.
@@ -133,20 +136,22 @@ def text(loai: str, profile: Path | None = None, output: Path | None = None,
          templates: Sequence[Path] | None = None) -> str:
     """The starter file for type `loai`, inheriting `profile` or with a letterhead to fill, written for `output`
     (paths relative to its folder). Its placeholders `(… )` are checked as a draft: validation names each one left."""
+    if loai not in decree.TYPES:  # named as the option given, not as a line of the starter
+        raise InputError([Problem(UNKNOWN_LOAI.format(value=loai), f"--loai {loai}", hint=did_you_mean(
+            loai, decree.TYPES, KINDS_HINT.format(kinds=", ".join(decree.TYPES))))])
     folder = (output.parent if output else Path.cwd())
     profile_src = source.load_path(profile) if profile else source.load_mapping({}, "<init>", folder)
     found, defaults = packs.template_set(profile_src, templates)
     merged = {**(defaults.data if defaults else {}), **profile_src.data}
-    kind = decree.TYPES.get(loai)  # an unknown type is reported by the validation below
-    layout = decree.LAYOUTS[kind.mau if kind else "van_ban"]
-    name = kind.name.capitalize() if kind and kind.name else "Văn bản"
-    if kind:
-        found.find(layout.template)  # a type whose template is not on the path yet cannot be rendered
+    kind = decree.TYPES[loai]
+    layout = decree.LAYOUTS[kind.mau]
+    name = kind.name.capitalize() if kind.name else "Văn bản"
+    found.find(layout.template)  # a type whose template is not on the path yet cannot be rendered
     co_quan, signer = merged.get("co_quan"), merged.get("nguoi_ky")
     tham_quyen = signers.authority(_as_list(co_quan.get("ten")), signer) \
         if isinstance(co_quan, dict) and isinstance(signer, dict) else None
     today = datetime.date.today()
-    kinh_gui = "" if kind and kind.addressed else "# "  # uncommented for a type that usually has one
+    kinh_gui = "" if kind.addressed else "# "  # uncommented for a type that usually has one
     lines = [
         f"# yaml-language-server: $schema={SCHEMA}",
         f"# {name}: tệp khởi đầu do `python -m ccch_docs init` tạo. Thay mọi chỗ `(… )` bằng nội dung thật, giữ",

@@ -225,8 +225,9 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 
 
 def _problem_lines(output: str, folder: Path) -> list[str]:
-    """The lines of `output` that report a problem: they start with a place (`file:line:col: `, `-o x: `, `-j: `)."""
-    return [line for line in output.splitlines() if line.startswith((str(folder), "-o ", "-j: ", "--pdf", "<"))
+    """The lines of `output` that report a problem: they start with a place (`file:line:col: `, `-o x: `, `-j: `,
+    `--loai x: `)."""
+    return [line for line in output.splitlines() if line.startswith((str(folder), "-o ", "-j: ", "--", "<"))
             and ": " in line and not line.endswith(".docx")]
 
 

@@ -156,6 +156,15 @@ def test_init_without_a_profile_key_writes_placeholders(tmp_path, capsys):
     ccch_docs.loads(text + "du_thao: true\n", base_dir=Path.cwd())  # printed: paths relative to the current folder
 
 
+@pytest.mark.parametrize("loai,hint", [
+    ("zzz", "(gợi ý: một trong: nghi_quyet, quyet_dinh, "), ("ke_hoch", "(gợi ý: có phải ý bạn là `ke_hoach`?)")])
+def test_init_names_the_option_of_an_unknown_type_not_a_line_of_its_starter(capsys, loai, hint):
+    assert main(["init", "--loai", loai]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"--loai {loai}: loại văn bản `{loai}` không có trong Phụ lục III {hint}"), err
+    assert "<init>" not in err and "[CCHC-E300]" in err
+
+
 def test_init_refuses_unknown_types_and_overwrites(tmp_path, capsys):
     profile = ROOT / "examples" / "don-vi" / "ubnd-tinh-dong-thap.yaml"
     assert main(["init", "--loai", "ke_hoachh", "--don-vi", str(profile)]) == 2
