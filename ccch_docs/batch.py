@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import pdf
 from .errors import CchcError, DiskFullError, InputError, Problem, TargetError, TemplateError
-from .output import Outputs, same_output, write_atomic
+from .output import Outputs, pdf_is_docx, same_output, write_atomic
 from .pdf import TIMEOUT
 
 if TYPE_CHECKING:
@@ -131,7 +131,11 @@ def _distinct(jobs: Iterable[Job | Path | str], refused: list[Result]) -> Iterat
     outputs = Outputs()
     for item in jobs:
         job = item if isinstance(item, Job) else Job.beside(item)
-        path = outputs.clash(p for p in (job.docx, job.pdf) if p is not None)
+        paths = [p for p in (job.docx, job.pdf) if p is not None]
+        if Outputs().clash(paths) is not None:  # its own .docx and PDF one file: not another document's fault
+            refused.append(Result(job, (), (pdf_is_docx(str(job.source), paths[1]),), bad_input=True))
+            continue
+        path = outputs.clash(paths)
         if path is None:
             yield job
         else:

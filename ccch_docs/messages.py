@@ -207,6 +207,7 @@ CODES: dict[str, str] = {
     "CCHC-E216": N_("{path} là một tệp, không phải thư mục"),
     "CCHC-E217": N_("tệp đã có là tệp chỉ đọc: không ghi đè"),
     "CCHC-E218": N_("--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè"),
+    "CCHC-E219": N_("tệp .docx và tệp PDF của văn bản là cùng một tệp {path}: PDF sẽ ghi đè .docx"),
     # A batch stopped (E610–E619).
     "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
@@ -554,6 +555,7 @@ HINTS = (
     N_("một phần của đường dẫn là tệp, không phải thư mục: kiểm tra -o"),
     N_("giải phóng chỗ trống trong thư mục tạm, hoặc đặt biến TMPDIR"),
     N_("đặt cho mỗi Job tệp .docx và PDF riêng"),
+    N_("đặt cho PDF một tên khác tệp .docx, ví dụ cùng tên với đuôi .pdf"),
     N_("hai tệp .docx cùng tên (hoặc một tệp nêu hai lần): chuyển từng nhóm vào một thư mục riêng (out_dir)"),
     N_("ví dụ 600 cho văn bản rất dài (mặc định 180)"),
     N_("ví dụ 2, hoặc 0 để dùng mọi CPU"),

@@ -257,3 +257,9 @@ class Outputs:
 def same_output(source: str, path: Path, hint: str) -> Problem:
     """The problem of a document whose output another document of the batch writes."""
     return Problem(f"tệp kết quả {path} đã là tệp kết quả của văn bản khác trong lô; không ghi đè", source, hint=hint)
+
+
+def pdf_is_docx(source: str, path: Path) -> Problem:
+    """The problem of a document whose PDF is to be written over its own .docx."""
+    return Problem(f"tệp .docx và tệp PDF của văn bản là cùng một tệp {path}: PDF sẽ ghi đè .docx", source,
+                   hint="đặt cho PDF một tên khác tệp .docx, ví dụ cùng tên với đuôi .pdf")
