@@ -4,6 +4,7 @@ document the user meant, never a silently different one."""
 from __future__ import annotations
 
 import copy
+import re
 import textwrap
 
 import pytest
@@ -62,6 +63,12 @@ REFUSED = [
     ("DEL escaped", _with("luu: VT", 'luu: "V\\u007fT"').encode(), (13, 6, "luu", "điều khiển U+007F")),
     ("emoji escaped", _with("luu: VT", 'luu: "V\\U0001F600T"').encode(), (13, 6, "luu", "U+1F600")),
     ("emoji selector escaped", _with("luu: VT", 'luu: "V\\u260e\\ufe0fT"').encode(), (13, 6, "luu", "U+260E U+FE0F")),
+    # what no font of the decree has a glyph for, refused as emoji are
+    ("plane-16 private use", _with("luu: VT", "luu: V\U00100000T").encode(),
+     (13, 7, "luu", "(U+100000) không có trong phông")),
+    ("private use escaped", _with("luu: VT", 'luu: "V\\U000F0001T"').encode(), (13, 6, "luu", "(U+F0001)")),
+    ("object replacement", _with("luu: VT", "luu: V\ufffcT").encode(), (13, 7, "luu", "(U+FFFC)")),
+    ("annotation anchor", _with("luu: VT", "luu: V\ufff9T").encode(), (13, 7, "luu", "(U+FFF9)")),
     ("lone surrogate escaped", _with("luu: VT", 'luu: "V\\uD800T"').encode(), (13, None, None, "YAML không hợp lệ")),
     ("sequence as a key", (GOOD + "? [a, b]\n: 1\n").encode(), (18, 3, None, "khóa phải là một chuỗi")),
     ("mapping as a key", (GOOD + "{a: 1}: 1\n").encode(), (18, 1, None, "khóa phải là một chuỗi")),
@@ -180,9 +187,27 @@ def _refused_dict(data: dict, key: str, words: str) -> None:
     ("luu", "V\x01T", "điều khiển"),
     ("luu", "V\x9bT", "điều khiển U+009B"),
     ("luu", "a" * 50_000_000, "quá dài"),
-], ids=["bool number", "text number", "U+FFFF", "lone surrogate", "C0", "C1", "50 MB paragraph"])
+    ("luu", "V\ufffcT", "(U+FFFC)"),
+    ("luu", "V\U000f0000T", "(U+F0000)"),
+], ids=["bool number", "text number", "U+FFFF", "lone surrogate", "C0", "C1", "50 MB paragraph", "object replacement",
+                                     "plane-15 private use"])
 def test_from_dict_refuses_located(key, value, words):
     _refused_dict({**PLAN, key: value}, key, words)
+
+
+INVISIBLE = {"trich_yeu": "Kế\u00ad hoạch", "so": "1\u200c2", "do_khan": "khan\u200d", "luu": "V\u180eT"}
+
+
+@pytest.mark.parametrize("how", ["yaml", "from_dict"])
+def test_invisible_formatting_pasted_from_the_web_is_dropped_as_zero_width_spaces_are(how):
+    """A soft hyphen, a zero-width (non-)joiner outside an emoji and a Mongolian vowel separator made a number or a
+    choice that read right refused, and went into document.xml unseen."""
+    if how == "yaml":
+        text = re.sub(r"(?m)^(trich_yeu|so|luu): .*\n", "", GOOD)
+        doc = ccch_docs.loads(text + "".join(f"{key}: {value}\n" for key, value in INVISIBLE.items()), name="x.yaml")
+    else:
+        doc = ccch_docs.from_dict({**PLAN, **INVISIBLE})
+    assert (doc.trich_yeu, doc.so, doc.do_khan, doc.luu) == (("Kế hoạch",), 12, "khan", "VT")
 
 
 def test_from_dict_strict_booleans_and_figures():
