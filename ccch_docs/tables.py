@@ -171,7 +171,6 @@ class Prototype:
         out.append("</w:tbl>")
         return "".join(out)
 
-
     def _header(self, table: Table, cols: list[int]) -> list[str]:
         """The header's rows: the column names; under the shared headings (`Table.chung`) when there are some,
         each spanning its columns in a row above, the other names (and Số TT) merged down both rows."""
