@@ -164,9 +164,10 @@ def is_luu(line: str, words: Words = DEFAULT) -> bool:
     >>> is_luu("- Lưu: VT, SNV."), is_luu("- Lưu VT, T (KSTTHC)."), is_luu("- Lưu trữ lịch sử tỉnh;")
     (True, True, False)
     """
-    loose = re.match(r"(?:[-–+]\s*)?" + re.escape(words["luu"].rstrip(".:")) + r"\s+VT\b", nfc(line.strip()),
-                     re.IGNORECASE)
-    return stored(line, words) is not None or loose is not None
+    if stored(line, words) is not None:
+        return True
+    loose = r"(?:[-–+]\s*)?" + re.escape(words["luu"].rstrip(".:")) + r"\s+VT\b"
+    return re.match(loose, nfc(line.strip()), re.IGNORECASE) is not None
 
 
 def recipients(items: Sequence[str], luu: str, opening: str | None = None, words: Words = DEFAULT) -> list[str]:
