@@ -19,14 +19,14 @@ DEFAULTABLE = tuple(k for k in VanBan.model_fields if k != "mau" and k not in LI
 
 
 def _slots(key: str, text: str) -> str:
-    """A pack's wording may use only the `{…}` slots of the phrase it replaces."""
-    allowed = wording.slots(wording.PHRASES[key].text)
-    unknown = wording.slots(text) - allowed
+    """A pack's wording may use only the `{…}` slots of the phrase it replaces: other braces would be printed."""
+    default = wording.PHRASES[key].text
+    unknown = wording.strays(text, default)
     if unknown:
-        usable = ", ".join(f"{{{x}}}" for x in sorted(allowed)) or "không có"
+        usable = ", ".join(f"{{{x}}}" for x in sorted(wording.slots(default))) or "không có"
         raise PydanticCustomError("cchc", "chỗ trống {unknown} không có trong câu chữ này",
-                                  {"unknown": ", ".join(f"{{{x}}}" for x in sorted(unknown)),
-                                   "hint": f"dùng được: {usable}; mặc định: {wording.PHRASES[key].text}"})
+                                  {"unknown": ", ".join(f"`{x}`" for x in unknown),
+                                   "hint": f"dùng được: {usable}; mặc định: {default}"})
     return text
 
 

@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 import ccch_docs
+from ccch_docs.cli import main
 from ccch_docs.decree import wording
 from conftest import ROOT, make_pack
 
@@ -74,15 +75,28 @@ def test_pack_overrides_phrases_beyond_the_three_labels(tmp_path, example, chang
 @pytest.mark.parametrize("pack_yaml, key, message, hint", [
     ('tu_ngu:\n  nhu_dieu: "Như {dieuu}"\n', "tu_ngu.nhu_dieu", "{dieuu}", "{dieu}"),
     ("tu_ngu:\n  quoc_hieu: CỘNG HÒA\n", "tu_ngu.quoc_hieu", "khóa không có", "noi_nhan"),
+    # braces that are no slot of the phrase, printed as typed before
+    ('tu_ngu:\n  nhu_dieu: "Như {0}"\n', "tu_ngu.nhu_dieu", "`{0}`", "{dieu}"),
+    ('tu_ngu:\n  nhu_dieu: "Như {}"\n', "tu_ngu.nhu_dieu", "`{}`", "{dieu}"),
+    ('tu_ngu:\n  kem_theo: "(Kèm theo {van_ban.__class__})"\n', "tu_ngu.kem_theo", "`{van_ban.__class__}`",
+     "{van_ban}"),
+    ('tu_ngu:\n  ky_bao_cao: "(từ {tu!r} đến {den})"\n', "tu_ngu.ky_bao_cao", "`{tu!r}`", "{den}, {tu}"),
+    ('tu_ngu:\n  nhu_dieu: "Như {dieu"\n', "tu_ngu.nhu_dieu", "`{`", "{dieu}"),
+    ('tu_ngu:\n  luu: "Lưu}:"\n', "tu_ngu.luu", "`}`", "không có"),
 ])
-def test_pack_wording_errors_are_located(tmp_path, pack_yaml, key, message, hint):
-    """A slot the phrase does not have, or a phrase the decree fixes, is an error in pack.yaml."""
+def test_pack_wording_errors_are_located(tmp_path, capsys, pack_yaml, key, message, hint):
+    """A slot the phrase does not have, other braces, or a phrase the decree fixes, is an error in pack.yaml;
+    the CLI exits 2 and writes nothing."""
     make_pack(tmp_path / "p", pack_yaml)
+    example = ROOT / "examples" / "quyet-dinh-kien-toan-bcd-cchc-vinh-long.yaml"
     with pytest.raises(ccch_docs.InputError) as exc_info:
-        ccch_docs.load(ROOT / "examples" / "ke-hoach-cchc-2021-dong-thap.yaml", templates=[tmp_path / "p"])
+        ccch_docs.load(example, templates=[tmp_path / "p"])
     (p,) = exc_info.value.problems
     assert (p.file, p.line, p.key) == (str(tmp_path / "p" / "pack.yaml"), 2, key)
     assert message in p.message and hint in p.hint
+    out = tmp_path / "out.docx"
+    assert main(["render", str(example), "-o", str(out), "--templates", str(tmp_path / "p")]) == 2
+    assert "pack.yaml:2:" in capsys.readouterr().err and not out.exists()
 
 
 def test_every_printed_phrase_is_in_the_table_once():

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 Words = Mapping[str, str]  # key of PHRASES → the wording a document is printed with
 SLOT = re.compile(r"\{([a-z_]+)\}")
+BRACED = re.compile(r"\{[^{}]*\}|[{}]")  # what reads as a slot: any pair of braces, or one alone
 
 
 class Phrase(NamedTuple):
@@ -106,6 +107,16 @@ def slots(text: str) -> set[str]:
     ['den', 'tu']
     """
     return set(SLOT.findall(text))
+
+
+def strays(text: str, phrase: str) -> list[str]:
+    """The braces of `text` that are no slot of `phrase` (`fill` would print them as typed), each once.
+
+    >>> strays("Như {dieu} {0} {} {ten!r} {dieuu} {", "Như {dieu}")
+    ['{0}', '{}', '{ten!r}', '{dieuu}', '{']
+    """
+    allowed = {f"{{{x}}}" for x in slots(phrase)}
+    return list(dict.fromkeys(x for x in BRACED.findall(text) if x not in allowed))
 
 
 def fill(text: str, **values: str) -> str:
