@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import posixpath
 import re
 import stat
 import unicodedata
@@ -713,15 +714,23 @@ def _box_room(box: etree._Element) -> int | None:
     return None
 
 
-def _rels(z: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
-    """The relationships of a part: (id, type's last word, target below word/)."""
-    folder, name = part.rsplit("/", 1)
-    path = f"{folder}/_rels/{name}.rels"
-    if path not in z.namelist():
+def related(z: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
+    """The relationships of `part` ("" for the package's own): (id, type's last word, the part it names, resolved
+    against `part`'s folder as the package's relationships are; an external target as written)."""
+    folder, _, name = part.rpartition("/")
+    path = posixpath.join(folder, "_rels", f"{name}.rels")
+    try:
+        root = etree.fromstring(z.read(path), _PARSER)
+    except KeyError:  # a part without relationships
         return []
-    root = etree.fromstring(z.read(path), _PARSER)
-    return [(r.get("Id", ""), r.get("Type", "").rsplit("/", 1)[-1],
-             (r.get("Target") or "").lstrip("/").removeprefix("word/")) for r in root.iter(_REL + "Relationship")]
+    return [(r.get("Id", ""), r.get("Type", "").rsplit("/", 1)[-1], _target(folder, r.get("Target") or "", r))
+            for r in root.iter(_REL + "Relationship")]
+
+
+def _target(folder: str, target: str, rel: etree._Element) -> str:
+    if rel.get("TargetMode") == "External":
+        return target
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
 
 
 def read(source: str | Path | IO[bytes]) -> Document:
@@ -732,23 +741,21 @@ def read(source: str | Path | IO[bytes]) -> Document:
     z, main = package(source)
     with z, _damaged():
         names = set(z.namelist())
-        rels = _rels(z, main)
-        by_type = {kind: target for _, kind, target in rels}
-        styles_xml = z.read("word/" + by_type["styles"]) if "styles" in by_type and \
-            "word/" + by_type["styles"] in names else None
-        theme_xml = z.read("word/" + by_type["theme"]) if "theme" in by_type and \
-            "word/" + by_type["theme"] in names else None
-        styles = _Styles(styles_xml, _theme_fonts(theme_xml))
-        numbering = _Numbering(z.read("word/" + by_type["numbering"]) if "numbering" in by_type and
-                               "word/" + by_type["numbering"] in names else None)
+        rels = related(z, main)
+        found = {kind: target for _, kind, target in rels if target in names}
+        styles = _Styles(_read(z, found, "styles"), _theme_fonts(_read(z, found, "theme")))
+        numbering = _Numbering(_read(z, found, "numbering"))
         root = _parse(z.read(main))
         pages, producer = _app(z, names)
-        parts = {rid: z.read("word/" + target) for rid, kind, target in rels
-                 if kind in ("header", "footer") and "word/" + target in names}
+        parts = {rid: z.read(target) for rid, kind, target in rels if kind in ("header", "footer") and target in names}
         doc = _flatten(root, styles, numbering, parts, pages, producer)
         targets = {rid: target for rid, _, target in rels}
         doc.chunks = [(at, targets.get(rid, rid)) for at, rid in doc.chunks]
         return doc
+
+
+def _read(z: zipfile.ZipFile, found: dict[str, str], kind: str) -> bytes | None:
+    return z.read(found[kind]) if kind in found else None
 
 
 def check(source: str | Path | IO[bytes]) -> None:
@@ -813,14 +820,8 @@ def _regular(path: str | Path) -> IO[bytes]:
 
 def main_part(z: zipfile.ZipFile, names: set[str]) -> str | None:
     """The package's main part, as its relationships name it (word/document.xml when they name none)."""
-    if "_rels/.rels" in names:
-        root = etree.fromstring(z.read("_rels/.rels"), _PARSER)
-        for r in root.iter(_REL + "Relationship"):
-            if r.get("Type", "").endswith("/officeDocument"):
-                target = (r.get("Target") or "").lstrip("/")
-                if target in names:
-                    return target
-    return "word/document.xml" if "word/document.xml" in names else None
+    found = (target for _, kind, target in related(z, "") if kind == "officeDocument" and target in names)
+    return next(found, "word/document.xml" if "word/document.xml" in names else None)
 
 
 def _app(z: zipfile.ZipFile, names: set[str]) -> tuple[int | None, str]:

@@ -93,9 +93,11 @@ def _footnotes(source: str | Path | IO[bytes]) -> tuple[list[tuple[str, str]], d
         with zipfile.ZipFile(source) as z:
             names = set(z.namelist())
             main = flatten.main_part(z, names)  # the part the reader read: the marks are placed in its paragraphs
-            if ooxml.FOOTNOTES not in names or main is None:
+            notes = None if main is None else next(
+                (part for _, kind, part in flatten.related(z, main) if kind == "footnotes" and part in names), None)
+            if main is None or notes is None:
                 return [], {}
-            return (ooxml.footnote_texts(flatten.nfc_xml(z.read(ooxml.FOOTNOTES))),
+            return (ooxml.footnote_texts(flatten.nfc_xml(z.read(notes))),
                     ooxml.footnote_marks(flatten.nfc_xml(z.read(main))))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         return [], {}

@@ -348,6 +348,29 @@ def test_footnotes_come_back_from_a_main_part_not_named_document_xml():
     assert imported.data["mo_dau"] == data["mo_dau"] and imported.data["chu_thich"] == data["chu_thich"]
 
 
+@pytest.mark.parametrize("moved", [
+    {"word/footnotes.xml": "word/ghi-chu.xml"},  # a part named as its relationships say, not as Word names it
+    {"word/": "vb/"},  # every part in another folder: its relationships' targets resolved against that folder
+])
+def test_footnotes_and_styles_are_found_where_the_relationships_point(moved):
+    data = {"loai": "ke_hoach", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+            "trich_yeu": "Thử", "mo_dau": "Ban Chỉ đạo 934[^1] họp.", "chu_thich": {"1": "Ban Chỉ đạo Đề án 934"},
+            "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"]}
+    old, new = next(iter(moved.items()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(ccch_docs.render(ccch_docs.from_dict(data)))) as z, \
+            zipfile.ZipFile(out, "w") as written:
+        for name in z.namelist():
+            part = z.read(name)
+            if name in ("_rels/.rels", "[Content_Types].xml", "word/_rels/document.xml.rels"):
+                part = part.replace(old.encode(), new.encode()) if old.endswith("/") else \
+                    part.replace(old.removeprefix("word/").encode(), new.removeprefix("word/").encode())
+            written.writestr(name.replace(old, new, 1) if name.startswith(old) else name, part)
+    imported = importer.read(out)
+    assert imported.data["mo_dau"] == data["mo_dau"] and imported.data["chu_thich"] == data["chu_thich"]
+    assert imported.data["co_quan"]["ten"] == "SỞ NỘI VỤ" and imported.data["trich_yeu"] == "Thử"
+
+
 def test_a_recipient_named_luu_tru_stays_a_recipient(tmp_path):
     # It was read as the Lưu line (luu: trữ lịch sử tỉnh), and the real one was kept among the recipients.
     path = clerk_docx.build(tmp_path / "k.docx", noi_nhan=["- Bộ Nội vụ;", "- Lưu trữ lịch sử tỉnh;", "- Lưu: VT, KSTTHC."])

@@ -216,12 +216,12 @@ def test_import_says_which_embedded_part_it_skipped(tmp_path, capsys):
     capsys.readouterr()
     assert main(["import", str(path)]) == 0
     err = capsys.readouterr().err
-    assert (f"{path}: bỏ qua phần nhúng phan-nhung.htm (w:altChunk) sau đoạn 1: nội dung của nó không được đọc "
+    assert (f"{path}: bỏ qua phần nhúng word/phan-nhung.htm (w:altChunk) sau đoạn 1: nội dung của nó không được đọc "
             "(gợi ý: mở tệp bằng Word và lưu lại (Word gộp phần nhúng vào văn bản), rồi nhập lại) [CCHC-E329]") \
         in err.splitlines(), err
     assert path.with_suffix(".yaml").exists()
     assert main(["--lang", "en", "import", str(path), "-o", "-"]) == 0
-    assert "skipped the embedded part phan-nhung.htm (w:altChunk) after paragraph 1" in capsys.readouterr().err
+    assert "skipped the embedded part word/phan-nhung.htm (w:altChunk) after paragraph 1" in capsys.readouterr().err
 
 
 def test_a_docx_whose_body_is_an_embedded_part_says_so(tmp_path, capsys):
@@ -243,10 +243,10 @@ def test_check_names_the_embedded_part_it_could_not_check(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", str(path)]) == 0  # a note, not a violation: what was read is as the decree asks
     out = capsys.readouterr().out
-    assert "noi_dung.embedded  phần nhúng (w:altChunk): phan-nhung.htm sau đoạn 1 (chưa kiểm tra được)" in out, out
+    assert "noi_dung.embedded  phần nhúng (w:altChunk): word/phan-nhung.htm sau đoạn 1 (chưa kiểm tra được)" in out, out
     assert "rồi kiểm tra lại" in out
     assert [(f.kind, f.found) for f in checks.check(whole).findings if f.code == "noi_dung.embedded"] == [
-        ("note", ("phan-nhung.htm ở đầu văn bản", "phan-nhung.htm at the start of the document"))]
+        ("note", ("word/phan-nhung.htm ở đầu văn bản", "word/phan-nhung.htm at the start of the document"))]
 
 
 _SHAPES = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
