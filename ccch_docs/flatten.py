@@ -28,7 +28,7 @@ from .errors import Problem
 from .messages import grouped, os_error
 from .metrics import text_width
 from .notdocx import DAMAGED, NOT_WORD, RESAVE, SMALLER, why_not_docx
-from .ooxml import DEFAULT_CELL_MARGIN, W
+from .ooxml import DEFAULT_CELL_MARGIN, REL, W, part_name
 from .package import oversized_entry, unreadable_entry
 
 _W = f"{{{W}}}"
@@ -37,7 +37,6 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 _TYPED_RULE = re.compile(r"\s*_{3,}\s*")
@@ -723,14 +722,8 @@ def related(z: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
         root = etree.fromstring(z.read(path), _PARSER)
     except KeyError:  # a part without relationships
         return []
-    return [(r.get("Id", ""), r.get("Type", "").rsplit("/", 1)[-1], _target(folder, r.get("Target") or "", r))
-            for r in root.iter(_REL + "Relationship")]
-
-
-def _target(folder: str, target: str, rel: etree._Element) -> str:
-    if rel.get("TargetMode") == "External":
-        return target
-    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+    return [(r.get("Id", ""), r.get("Type", "").rsplit("/", 1)[-1], part_name(folder, r.get("Target") or "", r))
+            for r in root.iter(REL + "Relationship")]
 
 
 def read(source: str | Path | IO[bytes]) -> Document:

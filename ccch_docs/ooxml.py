@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import posixpath
 import re
 from dataclasses import dataclass
 
@@ -337,6 +338,8 @@ def close_last_section(root: etree._Element) -> None:
 
 
 FOOTNOTES = "word/footnotes.xml"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _FOOTNOTES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _FOOTNOTES_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _SEPARATORS = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -385,18 +388,26 @@ def with_footnotes(parts: dict[str, bytes], footnotes: bytes) -> dict[str, bytes
     """The package `parts` with `footnotes` as its footnotes part: in place of the template's own, or added
     with its relationship and content type."""
     rels_name = "word/_rels/document.xml.rels"
-    rels = parts[rels_name].decode("utf-8")
-    found = re.search(rf'<Relationship [^>]*Type="{re.escape(_FOOTNOTES_TYPE)}"[^>]*>', rels)
-    if found:
-        target = re.search(r'Target="([^"]+)"', found.group(0))
-        name = "word/" + (target.group(1).lstrip("/").removeprefix("word/") if target else "footnotes.xml")
-        return {**parts, name: footnotes}
-    rels = rels.replace("</Relationships>", f'<Relationship Id="rIdCchcFootnotes" Type="{_FOOTNOTES_TYPE}" '
-                                            'Target="footnotes.xml"/></Relationships>')
-    types = parts["[Content_Types].xml"].decode("utf-8").replace(
-        "</Types>", f'<Override PartName="/{FOOTNOTES}" ContentType="{_FOOTNOTES_CONTENT}"/></Types>')
-    return {**parts, rels_name: rels.encode("utf-8"), "[Content_Types].xml": types.encode("utf-8"),
-            FOOTNOTES: footnotes}
+    rels = parse(parts[rels_name])
+    found = next((r for r in rels.iter(f"{REL}Relationship") if r.get("Type") == _FOOTNOTES_TYPE), None)
+    if found is not None:
+        return {**parts, part_name("word", found.get("Target", ""), found): footnotes}
+    etree.SubElement(rels, f"{REL}Relationship", Id="rIdCchcFootnotes", Type=_FOOTNOTES_TYPE, Target="footnotes.xml")
+    types = parse(parts["[Content_Types].xml"])
+    if not any(o.get("PartName") == f"/{FOOTNOTES}" for o in types.iter(f"{_TYPES}Override")):
+        etree.SubElement(types, f"{_TYPES}Override", PartName=f"/{FOOTNOTES}", ContentType=_FOOTNOTES_CONTENT)
+    return {**parts, rels_name: _part_bytes(rels), "[Content_Types].xml": _part_bytes(types), FOOTNOTES: footnotes}
+
+
+def part_name(folder: str, target: str, rel: etree._Element) -> str:
+    """The part a relationship `rel` of a part in `folder` names by `target` (an external target as written)."""
+    if rel.get("TargetMode") == "External":
+        return target
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+
+
+def _part_bytes(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def marks(root: etree._Element, target: str) -> list[etree._Element]:

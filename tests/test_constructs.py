@@ -140,6 +140,36 @@ def test_footnotes_are_word_footnotes_at_the_foot_of_the_page(tmp_path):
     assert notes.xpath("//w:footnote[@w:id='2']//w:r[w:rPr/w:i]/w:t/text()", namespaces=w) == ["30/2020/NĐ-CP"]
 
 
+def test_footnotes_are_added_to_a_template_whose_package_xml_is_written_another_way(tmp_path):
+    # A template saved by another tool: single quotes, a prefixed namespace. The notes used to be added by text
+    # replacement, which found neither closing tag: the part was written, but nothing pointed to it.
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    with zipfile.ZipFile(ccch_docs.packs.builtin_dir() / "van_ban.docx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for name, tag in (("word/_rels/document.xml.rels", "Relationship"), ("[Content_Types].xml", "Types")):
+        root = etree.fromstring(parts[name])
+        ns = etree.QName(root).namespace
+        prefixed = etree.Element(etree.QName(ns, root.tag.split("}")[1]), nsmap={"p": ns})
+        prefixed.extend(root)
+        xml = etree.tostring(prefixed, xml_declaration=True, encoding="UTF-8").decode().replace('"', "'")
+        assert "<p:" in xml and '"' not in xml.split("?>", 1)[1], tag
+        parts[name] = xml.encode()
+    with zipfile.ZipFile(folder / "van_ban.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    out = tmp_path / "notes.docx"
+    ccch_docs.render(ccch_docs.from_dict(NOTED, templates=[folder]), out)
+    with zipfile.ZipFile(out) as z:
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        types = etree.fromstring(z.read("[Content_Types].xml"))
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    assert [r.get("Target") for r in rels if r.get("Type", "").endswith("/footnotes")] == ["footnotes.xml"]
+    assert [o.get("PartName") for o in types if o.get("PartName") == "/word/footnotes.xml"] == ["/word/footnotes.xml"]
+    assert len(notes) == 4  # two separators, two notes
+    assert View.open(out).doc.paragraphs  # python-docx opens the package
+
+
 def test_a_mark_without_its_note_and_a_note_never_marked_are_errors():
     with pytest.raises(ccch_docs.InputError) as exc:
         ccch_docs.from_dict({**NOTED, "chu_thich": {"1": "x", "3": "y"}})
