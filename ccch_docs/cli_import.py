@@ -21,12 +21,11 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
     for line in import_yaml.summary(imported, str(source)):
         print(translate(line), file=sys.stderr)
     if args.output == "-":
-        from .api import loads
-        loads(import_yaml.text(imported), name="<stdout>", base_dir=source.parent)
-        sys.stdout.write(import_yaml.text(imported))
+        sys.stdout.write(import_yaml.validated(imported, str(source), "<stdout>", source.parent))
         return 0
     to = Path(args.output) if args.output else source.with_suffix(".yaml")
-    for path in import_yaml.write(imported, to, profile=args.profile, force=args.force, inputs=(source,)):
+    for path in import_yaml.write(imported, to, str(source), profile=args.profile, force=args.force,
+                                  inputs=(source,)):
         print(f"{t['wrote']} {path}")
     if args.render or args.pdf:
         _render(to, source, args, t)

@@ -4,6 +4,7 @@ profile split off when asked, each validated by loading it before anything is wr
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,34 @@ def text(imported: Imported, data: dict[str, Any] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def validated(imported: Imported, docx: str, name: str, base_dir: Path) -> str:
+    """The YAML of `imported`, loaded as the file `name` would be; InputError placing each of its problems in the
+    .docx `docx` it was read from (the paragraph or table cell holding the value, where found): the YAML is the
+    program's, its lines no one's to fix."""
+    from .api import loads
+    whole = text(imported)
+    try:
+        loads(whole, name=name, base_dir=base_dir)
+    except InputError as exc:
+        raise InputError([_in_docx(p, imported, docx) if p.file == name else p for p in exc.problems]) from None
+    return whole
+
+
+def _in_docx(problem: Problem, imported: Imported, docx: str) -> Problem:
+    """`problem` of the imported YAML, at the .docx paragraph (table cell) whose text holds the value at its key."""
+    value: Any = imported.data
+    for step in re.findall(r"[^.\[\]]+", problem.key or ""):
+        value = value.get(step) if isinstance(value, dict) else (
+            value[int(step)] if isinstance(value, list) and step.isdigit() and int(step) < len(value) else None)
+    value = value[0] if isinstance(value, list) and value else value
+    wanted = " ".join(value.split()) if isinstance(value, str) else ""
+    q = next((q for q in imported.paras if wanted and wanted in " ".join(q.text.split())), None)
+    place = None if q is None else (f"bảng {q.table} hàng {q.row} ô {q.cell}" if q.table is not None
+                                    else f"đoạn {q.index + 1}")
+    key = f"{problem.key} ({place})" if problem.key and place else problem.key
+    return Problem(problem.message, docx, key=key, hint=problem.hint, code=problem.code)
+
+
 def summary(imported: Imported, name: str) -> list[str]:
     """What the user should look at: the unplaced texts (where they stood), the placeholders added and the embedded
     parts left unread."""
@@ -64,12 +93,11 @@ def split_profile(data: dict[str, Any], profile: Path, document: Path) -> tuple[
     return rest, unit
 
 
-def write(imported: Imported, to: Path, *, profile: Path | None = None, force: bool = False,
+def write(imported: Imported, to: Path, docx: str, *, profile: Path | None = None, force: bool = False,
           inputs: tuple[Path, ...] = ()) -> list[Path]:
-    """Validate, then write the YAML (and the profile); an existing file is replaced only with `force`."""
-    from .api import loads
-    whole = text(imported)
-    loads(whole, name=str(to), base_dir=to.parent)  # the document as one file must load before anything is written
+    """Validate (problems placed in the .docx `docx`), then write the YAML (and the profile); an existing file is
+    replaced only with `force`."""
+    whole = validated(imported, docx, str(to), to.parent)  # the document as one file loads before anything is written
     files: list[tuple[Path, str]] = []
     if profile is not None and os.path.realpath(profile) == os.path.realpath(to):
         raise TargetError([Problem("--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè",

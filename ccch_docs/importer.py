@@ -54,6 +54,7 @@ class Imported:
     unplaced: list[Unplaced] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # keys the document lacked and were given a placeholder
     skipped: list[Problem] = field(default_factory=list)  # what could not be read at all (embedded parts)
+    paras: list[Para] = field(default_factory=list)  # the document's paragraphs, in reading order
 
 
 def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
@@ -75,6 +76,7 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
     imported.unplaced.extend(Unplaced(len(parts.document.paras), f"[chú thích {n}] {note}", None)
                              for n, note in notes if note and n not in placed)
     imported.skipped = skipped
+    imported.paras = parts.document.paras
     return imported
 
 

@@ -17,7 +17,7 @@ import clerk_docx
 from ccch_docs import flatten, import_yaml, importer, reader
 from ccch_docs.cli import main
 from ccch_docs.decree import numbering
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 
 def texts(source) -> list[str]:
@@ -698,3 +698,34 @@ def test_a_profile_named_as_another_format_is_refused(tmp_path, rendered, capsys
     assert (f"{profile}: tệp ghi ra là YAML, không mang đuôi `.docx` (gợi ý: đặt tên tệp có đuôi .yaml, ví dụ --profile "
             "ubnd.yaml) [CCHC-E641]") in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def _edited(source: Path, to: Path, old: str, new: str) -> Path:
+    """The .docx `source` with `old` replaced by `new` in its main part."""
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    assert old in xml, old
+    parts["word/document.xml"] = xml.replace(old, new, 1).encode("utf-8")
+    with zipfile.ZipFile(to, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return to
+
+
+@pytest.mark.parametrize("example, old, new, key", [
+    ("ke-hoach-cchc-2021-dong-thap", "Theo dõi, kiểm tra", "Theo dõi 😀, kiểm tra", "noi_dung[1].muc[1].doan[3] (đoạn 25)"),
+    ("ke-hoach-cchc-2022-vinh-long", "năm 2022 trên địa bàn tỉnh.", "năm 2022 trên địa bàn tỉnh \ufffc.",
+     "phu_luc[0].nhom[0].dong[0].noi_dung (bảng 3 hàng 3 ô 2)"),
+    ("ke-hoach-cchc-2021-dong-thap", "ngày 05 tháng 12 năm 2020", "ngày 31 tháng 02 năm 2020", "ngay"),
+])
+@pytest.mark.parametrize("output", ["k.yaml", "-"])
+def test_what_the_imported_yaml_cannot_hold_is_placed_in_the_docx(tmp_path, capsys, example, old, new, key, output):
+    """A value the input format refuses is reported at the .docx, its paragraph or table cell where its text is
+    found, not at a line of the YAML the import made (and did not write)."""
+    ccch_docs.render(ccch_docs.load(ROOT / "examples" / f"{example}.yaml"), tmp_path / "plain.docx")
+    src = _edited(tmp_path / "plain.docx", tmp_path / "x.docx", old, new)
+    assert main(["nhap", str(src), "-o", output if output == "-" else str(tmp_path / output)]) == 2
+    out, err = capsys.readouterr()
+    assert err.startswith(f"{src}: {key}: ") and err.endswith(" lỗi.\n") and err.count("\n") == 2, err
+    assert out == "" and not (tmp_path / "k.yaml").exists()
