@@ -13,10 +13,11 @@ from .document import Document
 from .errors import InputError, Problem, TargetError
 from .files import Reader, Roots, folders, real
 from .formats import numbers
-from .model import VanBan, all_tables, known_presets, validate, with_presets
+from .model import VanBan, all_tables, known_presets, with_presets
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
+from .validation import validate
 from .yamlio import decode
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one

@@ -17,8 +17,9 @@ from .decree import citations
 from .decree.wording import DEFAULT, Words
 from .errors import InputError, Problem, ordered
 from .expressions import TEXT_FIELDS, Absent, ExpressionError, evaluate, has_code
-from .model import Presets, VanBan, validate
+from .model import Presets, VanBan
 from .source import Linked, Source, plan_failed
+from .validation import validate
 from .yamlio import Path_
 
 _NEEDS_PLAN = Absent("thêm ke_hoach: đường dẫn tới kế hoạch mà báo cáo trả lời")

@@ -1,13 +1,12 @@
-"""Typed models of the input format and their validation; every problem is gathered, then raised once."""
+"""Typed models of the input format: each key's type and the checks a value takes alone. Validation builds on them
+(validation.py), as do the checks across keys (semantics.py)."""
 
 from __future__ import annotations
 
 import re
-import reprlib
-from collections.abc import Callable, Iterator, Mapping
-from datetime import timedelta
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import (
     BaseModel,
@@ -18,25 +17,22 @@ from pydantic import (
     PlainValidator,
     Strict,
     Tag,
-    ValidationError,
     WithJsonSchema,
     create_model,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from . import decree, markup, presets
-from .decree import citations, numbering, punctuation, signers
+from . import decree, presets
+from .decree import numbering, punctuation, signers
 from .decree.citations import running_name
-from .errors import InputError, Problem, Unclear, did_you_mean, ordered
-from .formats import dates, numbers
+from .errors import InputError, Problem, Unclear, did_you_mean
+from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
-from .formats.words import bang_chu
-from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN, code_of
-from .source import Linked, Source
+from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
 from .yamlerrors import quoted
-from .yamlio import Path_, Where
+from .yamlio import Path_
 
 Finding = tuple[Path_, str, str | None]  # a semantic problem: where, message, hint
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -64,14 +60,14 @@ def _text(value: Any) -> Any:
 
 
 def _as_list(value: Any) -> Any:
-    return [value] if _is_scalar(value) else value
+    return [value] if is_scalar(value) else value
 
 
 def _as_part(value: Any) -> Any:
     """A part (a Điều, a numbered paragraph) written as plain text is a part with that one paragraph."""
     if isinstance(value, dict):
         return value
-    if _is_scalar(value):
+    if is_scalar(value):
         return {"doan": _text(value)}
     raise PydanticCustomError("cchc", "mỗi Điều hoặc mục là một chuỗi văn bản hoặc một khối tieu_de, doan, muc",
                               {"hint": "ví dụ `- Ban hành kèm theo Quyết định này …` hoặc `- {tieu_de: …, doan: …}`"})
@@ -154,7 +150,7 @@ def _is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
-def _is_scalar(value: Any) -> bool:
+def is_scalar(value: Any) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
@@ -180,7 +176,7 @@ def one_of(forms: str, hint: Callable[[Any], str], **members: tuple[Any, Callabl
 
 def bool_or_text(hint: str) -> Any:
     """true/false or one line of text (`yes`, `no`, `on`, `off` refused); else one problem with `hint`."""
-    either = one_of(TRUE_FALSE_TEXT, lambda _: hint, bool=(Bool, _is_bool), text=(Text, _is_scalar))
+    either = one_of(TRUE_FALSE_TEXT, lambda _: hint, bool=(Bool, _is_bool), text=(Text, is_scalar))
     return Annotated[either, BeforeValidator(_not_bool_word)]
 
 
@@ -207,8 +203,8 @@ def _label_style(value: Any) -> Any:
 
 LabelStyle = Annotated[str, BeforeValidator(_label_style),
                        WithJsonSchema({"enum": ["I.", "I", "1.", "a)", "1", "a", "none", None]})]
-_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
-Key = Annotated[str, Field(pattern=_KEY_PATTERN)]
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+Key = Annotated[str, Field(pattern=KEY_PATTERN)]
 
 
 def _cell(value: Any) -> str | int | float | tuple[str, ...]:
@@ -429,7 +425,7 @@ class BangSo(Model):
             return self.cot
         if self.cot in builtin_presets():
             return builtin_presets()[self.cot]
-        message, hint = _unknown_preset(self.cot, builtin_presets())
+        message, hint = unknown_preset(self.cot, builtin_presets())
         raise InputError([Problem(message, key="cot", hint=hint)])
 
     @property
@@ -649,384 +645,6 @@ class VanBan(Model):
         return _scheme(self.layout.scheme(key), self.danh_so.cap, parts)
 
 
-# Pydantic's error kinds → the code of their message (messages.CODES).
-_KINDS = {
-    "missing": "CCHC-E001", "extra_forbidden": "CCHC-E002", "string_type": "CCHC-E003", "tuple_type": "CCHC-E004",
-    "model_type": "CCHC-E005", "model_attributes_type": "CCHC-E005", "dict_type": "CCHC-E005",
-    "string_pattern_mismatch": "CCHC-E006", "float_parsing": "CCHC-E007", "float_type": "CCHC-E007",
-    "int_parsing": "CCHC-E008", "int_type": "CCHC-E008", "int_from_float": "CCHC-E008", "greater_than": "CCHC-E009",
-    "bool_type": "CCHC-E010", "literal_error": "CCHC-E011",
-}
-# The hint of a number key (its type and its limit), by key, for the problems of its type and its limit.
-_NUMBER_CODES = ("CCHC-E007", "CCHC-E008", "CCHC-E009", "CCHC-E310")
-_NUMBER_HINTS = {
-    "so": "số văn bản là số nguyên dương, ví dụ `so: 5`; chưa có số thì bỏ khóa so (văn thư ghi số khi ban hành)",
-    "rong": "độ rộng tương đối của cột, lớn hơn 0: cột `rong: 2` rộng gấp đôi cột `rong: 1`",
-}
-
-
-# The shape of the report's keys, shown when a value has the wrong one.
-_SHAPES = {
-    "ky_bao_cao": "ky_bao_cao: {tu: 2020-12-01, den: 2021-11-15}",
-    "ket_qua": "ket_qua: {tt-noi-bo: {tinh_trang: hoan_thanh, ket_qua: Đã tổ chức 12 đợt}}",
-    "so_lieu": "so_lieu: {ho_so: {tiep_nhan: 44333, truoc_han: 34908}}",
-}
-
-
-
-def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tuple[M | None, list[Problem]]:
-    """Validate `src` (or `data` read from it) as model `root`: the object, or None and the located problems."""
-    try:
-        return root.model_validate(src.data if data is None else data), []
-    except ValidationError as exc:
-        return None, [_problem(src, err, root) for err in exc.errors()]
-
-
-def validate(src: Source, columns: Presets | None = None, attached: Linked | None = None) -> VanBan:
-    """Validate a loaded source into a VanBan, or raise InputError listing every problem.
-
-    `columns` are column presets (a pack's) added to the built-in ones; a table naming a preset (a phụ lục's,
-    or one among a part's paragraphs) comes back with the preset's columns. `attached`: the document its
-    `kem_theo` names, as resolved.
-    """
-    known = known_presets(columns)
-    data, typed = _luu_typed(src, {k: v for k, v in src.data.items() if k != "kem_theo"})
-    doc, problems = check(VanBan, src, data)
-    problems = [*src.extra, *problems, *(src.problem(path, msg, hint) for path, msg, hint in typed)]
-    issued = None
-    if "kem_theo" in src.data:
-        try:
-            issued = _attached(src, doc, attached, columns)
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if doc is not None:
-        # Preset names are replaced by their columns first, so the checks see every table's columns.
-        doc = with_presets(doc, known).model_copy(update={"kem_theo": issued})
-        problems.extend(src.problem(path, msg, hint) for path, msg, hint in _semantic(doc, known) + _cut(src))
-        if not doc.du_thao:
-            problems.extend(src.problem(path, msg, hint, "CCHC-E022") for path, msg, hint in placeholders(src.data))
-    if problems:
-        raise InputError(ordered(problems))
-    assert doc is not None
-    return doc
-
-
-def _luu_typed(src: Source, data: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
-    """`data` with a `Lưu: …` line typed among its noi_nhan as its `luu` when the file gives none (an inherited one
-    gives way); such a line is refused beside the file's own `luu`, or beside one typed before it. A `Nơi nhận:` or
-    `Lưu: …` item YAML read as a key and its value (`- Lưu: VT`) is that line."""
-    given = data.get("noi_nhan")
-    listed = isinstance(given, list)
-    if isinstance(given, list):
-        data = {**data, "noi_nhan": [_as_line(item) for item in given]}
-    items = data["noi_nhan"] if listed else [given]
-    typed = [(("noi_nhan", i) if listed else ("noi_nhan",), item, kept)
-             for i, item in enumerate(items)
-             if isinstance(item, str) and (kept := punctuation.stored(item)) is not None]
-    if typed and typed[0][2] and not (data.get("luu") is not None and src.where(("luu",)).file == src.file):
-        data = {**data, "luu": typed.pop(0)[2]}
-    luu = data.get("luu")
-    return data, [(path, f"mục `{item.strip()}` là dòng Lưu, đã có ở `luu: {luu}`",
-                   "bỏ mục này khỏi noi_nhan: dòng `- Lưu: …` in từ khóa luu; ghi mọi nơi lưu vào luu, ví dụ "
-                   "`luu: VT, P.CCHC`") for path, item, _ in typed if luu is not None]
-
-
-def _as_line(item: Any) -> Any:
-    """A one-pair mapping YAML made of a Nơi nhận line the program prints itself (`- Lưu: VT`), as that line."""
-    if isinstance(item, dict) and len(item) == 1:
-        ((key, value),) = item.items()
-        line = f"{key}: {value or ''}".strip()
-        if isinstance(key, str) and isinstance(value, str | None) and punctuation.self_printed(line):
-            return line
-    return item
-
-
-def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns: Presets | None) -> VanBan | None:
-    """The document a Quyết định issues (Mẫu 1.3), validated with what it inherits from the decision; None when
-    the resolve stage could not read it (and reports why)."""
-    if doc is not None and doc.layout.issues is None:
-        raise InputError([src.problem(("kem_theo",), "chỉ quyết định mới ban hành văn bản kèm theo",
-                                      "bỏ kem_theo, hoặc đặt loai: quyet_dinh")])
-    if attached is None:
-        if isinstance(src.data["kem_theo"], str | dict):
-            return None
-        raise InputError([src.problem(("kem_theo",), "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
-                                      "ví dụ `kem_theo: quy-che.yaml`")])
-    child = validate(attached.source, columns, attached.kem_theo)
-    if child.type.mau not in decree.ISSUED.carries or child.kem_theo is not None:
-        raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
-                                      "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])
-    return child
-
-
-def _problem(src: Source, err: Any, root: type[BaseModel]) -> Problem:
-    loc = _user_path(src.data, err["loc"])
-    kind = err["type"]
-    known = _KINDS.get(kind)
-    code = known or (kind if kind.startswith("CCHC-") else None)
-    message = CODES[known] if known is not None else err["msg"].removeprefix("Value error, ")
-    hint = (err.get("ctx") or {}).get("hint")
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1], root)
-        if loc[-1] == "bang" and "doan" in allowed:  # a table stands among the paragraphs, where it is printed
-            hint = "đặt bảng trong doan, giữa các đoạn văn: `doan: [\"Đoạn trước:\", {bang: {cot: …, dong: …}}]`"
-        else:
-            hint = did_you_mean(loc[-1], allowed, "các khóa được dùng ở đây: " + ", ".join(allowed))
-    elif kind == "literal_error":
-        hint = "chọn một trong: " + err["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
-    elif kind == "missing":
-        hint = f"thêm khóa `{loc[-1]}`" + (" (có thể đặt trong tệp ke_thua của đơn vị)" if len(loc) <= 2 else "")
-    elif kind == "value_error" and loc and loc[-1] in ("ngay", "tu", "den"):
-        hint = f"viết {loc[-1]}: 05/12/2021 hoặc 2021-12-05" + (
-            ", hoặc 2021-12 (chưa có ngày), hoặc 2021" if loc[-1] == "ngay" else "")
-    elif kind in ("model_type", "model_attributes_type", "dict_type") and loc and loc[0] in _SHAPES:
-        hint = "ví dụ " + _SHAPES[loc[0]]
-    elif kind in ("model_type", "model_attributes_type") and _allowed_keys(loc, root):
-        hint = "các khóa được dùng ở đây: " + ", ".join(_allowed_keys(loc, root))
-    elif (code or code_of(message)) in _NUMBER_CODES and loc and loc[-1] in _NUMBER_HINTS:
-        hint = _NUMBER_HINTS[str(loc[-1])]
-    elif code == "CCHC-E010":
-        hint = "viết true hoặc false"
-    elif code == "CCHC-E003" and loc:
-        hint = f"viết một dòng chữ sau `{loc[-1]}:`; dòng có [ ] {{ }} hay `: ` thì đặt cả dòng trong dấu ngoặc kép"
-    elif code == "CCHC-E006" and (err.get("ctx") or {}).get("pattern") == _KEY_PATTERN:
-        hint = "viết không dấu, nối các chữ bằng `_`, ví dụ `noi_dung`, `kinh_phi_2024`"
-    elif message == CODES["CCHC-E308"] and loc:
-        hint = _empty_hint(loc, root)
-    return src.problem(loc, message, hint, code)
-
-
-def _empty_hint(loc: Path_, root: type[BaseModel]) -> str:
-    """What to do with an empty text: drop it from its list, fill it in, or drop the key if it may go."""
-    key = loc[-1]
-    if isinstance(key, int):
-        return "bỏ mục trống này khỏi danh sách"
-    model = _model_at(loc[:-1], root)
-    if model is not None and key in model.model_fields and model.model_fields[str(key)].is_required():
-        return f"ghi nội dung cho `{key}` (khóa bắt buộc)"
-    return f"ghi nội dung cho `{key}`, hoặc bỏ cả dòng `{key}:` nếu không có gì để ghi"
-
-
-def _user_path(data: Any, loc: tuple[Any, ...]) -> Path_:
-    """The key path in the user's data of a pydantic location, without the tags pydantic adds (`str`,
-    `function-before[…]`) unless the user's data holds such a key, nor the index of a one-line value read as a
-    list of one (`trich_yeu: ""` is `trich_yeu`, not `trich_yeu[0]`)."""
-    out: list[str | int] = []
-    for part in loc:
-        if isinstance(data, dict) and part in data or isinstance(data, list | tuple) and isinstance(part, int):
-            data = data[part] if isinstance(data, dict) or part < len(data) else None
-            out.append(part)
-        elif isinstance(part, int) and isinstance(data, str | int | float):
-            continue
-        elif not (isinstance(part, str) and "[" in part):
-            data = None
-            out.append(part)
-    return tuple(out)
-
-
-def _allowed_keys(loc: Path_, root: type[BaseModel]) -> list[str]:
-    """The keys a mapping at `loc` may hold, found by walking the models along the path."""
-    model = _model_at(loc, root)
-    return list(model.model_fields) if model else []
-
-
-def _model_at(loc: Path_, root: type[BaseModel]) -> type[BaseModel] | None:
-    """The model of the mapping at `loc` (None for a table's row, a dict of figures …)."""
-    model: Any = root
-    in_dict = False  # the next part is a key of a dict field (a column preset's name), not a field
-    for part in loc:
-        if isinstance(part, int) or in_dict:
-            in_dict = False
-            continue
-        field = model.model_fields.get(part) if model else None
-        if field is None:
-            return None
-        model, in_dict = _model_in(field.annotation), get_origin(field.annotation) is dict
-    return model
-
-
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _semantic(doc: VanBan, known: Presets) -> list[Finding]:
-    """Checks across keys that the types alone cannot make."""
-    out: list[Finding] = []
-    if doc.ky_hieu is None and not doc.co_quan.viet_tat:
-        out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
-                    "thêm co_quan.viet_tat (ví dụ UBND) hoặc ghi thẳng ky_hieu"))
-    else:
-        out.extend(_check_ky_hieu(doc))
-    out.extend(_check_signers(doc))
-    out.extend(_check_place(doc))
-    for key in numbering.BODIES:
-        levels = doc.scheme(key)
-        out.extend(_check_parts(getattr(doc, key), (key,), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
-    out.extend(_check_layout(doc))
-    for t, pl in enumerate(doc.phu_luc):
-        here: Path_ = ("phu_luc", t)
-        if pl.cot is None and (pl.dong or pl.nhom):
-            out.append((here + ("cot",), "phụ lục có dòng bảng nhưng không có cột", "thêm `cot:` (danh sách cột "
-                        "hoặc tên mẫu cột)"))
-        elif pl.cot is None and not pl.noi_dung:
-            out.append((here, "phụ lục trống", "thêm `cot` và `dong` (một bảng), hoặc `noi_dung`"))
-        levels = pl.scheme
-        out.extend(_check_parts(pl.noi_dung, here + ("noi_dung",), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
-    out.extend(_check_tables(all_tables(doc), known))
-    out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
-    out.extend(_check_notes(doc))
-    out.extend(_check_report(doc))
-    return out
-
-
-# Keys listing bodies by name, each name opening with a capital letter (`Các ban, ngành, đoàn thể xã`).
-NAMES = ("noi_nhan", "kinh_gui")
-
-
-def _cut(src: Source) -> list[Finding]:
-    """Names a comma cut apart in a `[ … ]` list: items opening in lower case, on the line of the one before.
-
-    >>> from pathlib import Path
-    >>> from .yamlio import Where
-    >>> names = ["Các ban", "ngành", "đoàn thể xã", "Các ấp"]
-    >>> src = Source({"noi_nhan": names}, {("noi_nhan", i): Where("a", 1, 9 * i) for i in range(4)}, "a", Path())
-    >>> [(path, hint) for path, _, hint in _cut(src)]
-    [(('noi_nhan', 1), 'nếu là một mục, đặt cả mục trong dấu ngoặc kép: "Các ban, ngành, đoàn thể xã"')]
-    """
-    out: list[Finding] = []
-    for key in NAMES:
-        items = src.data.get(key)
-        if not isinstance(items, list):
-            continue
-        places = [src.places.get((key, i)) for i in range(len(items))]
-        i = 1
-        while i < len(items):
-            last = i - 1
-            while last + 1 < len(items) and _piece(items, places, last + 1):
-                last += 1
-            if last >= i:
-                whole = quoted(", ".join(items[i - 1:last + 1]))
-                out.append(((key, i), f"`{items[i]}` mở đầu bằng chữ thường: dấu phẩy trong `[ … ]` đã tách nó "
-                                      f"khỏi `{items[i - 1]}`",
-                            f"nếu là một mục, đặt cả mục trong dấu ngoặc kép: {whole}"))
-            i = last + 2
-    return out
-
-
-def _piece(items: list[Any], places: list[Where | None], i: int) -> bool:
-    """Whether item `i` is a piece of the name before it: text opening in lower case, on the same line."""
-    before, here = places[i - 1], places[i]
-    return (isinstance(items[i], str) and items[i][:1].islower() and isinstance(items[i - 1], str)
-            and before is not None and here is not None and before[:2] == here[:2])
-
-
-def _leaves(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
-    """Every value inside mappings and lists nested at will (itself when it is neither), with its key path.
-
-    >>> list(_leaves({"a": [1, {"b": "x"}], "c": {}}))
-    [(('a', 0), 1), (('a', 1, 'b'), 'x')]
-    """
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, (*path, k))
-    elif isinstance(value, list | tuple):
-        for i, v in enumerate(value):
-            yield from _leaves(v, (*path, i))
-    else:
-        yield path, value
-
-
-def _check_figures(value: Any, path: Path_) -> list[Finding]:
-    """`so_lieu` holds numbers only, in mappings and lists nested at will."""
-    return [(here, *problem) for here, leaf in _leaves(value, path) if (problem := _figure(leaf)) is not None]
-
-
-def _figure(value: Any) -> tuple[str, str | None] | None:
-    """What is wrong with one value of `so_lieu`: no number, a number that could be misread, or one too large."""
-    if _is_scalar(value):
-        try:
-            number = numbers.read(value)
-        except Unclear as exc:
-            return f"số liệu phải là số: {exc.message}", exc.hint
-        except ValueError:  # too large to read: not a figure
-            number = None
-        if number is not None:
-            return None if numbers.printable(number) else (numbers.TOO_LARGE + " hoặc không hữu hạn",
-                                                           "số liệu là số đếm hay số tiền, dưới 10²⁵")
-    return f"số liệu phải là số, không phải {reprlib.repr(value)}", "viết số như 44333, 44.333.000, 99,59 hoặc 99.59"
-
-
-def _check_notes(doc: VanBan) -> list[Finding]:
-    """Every `[^n]` mark has its note in `chu_thich`, and every note is marked somewhere."""
-    # No serializer warnings: a SIGTERM landing in a union's discriminator is swallowed there (and raised again when
-    # the command's block ends), and would print pydantic's warning beside the stop message.
-    dumped = doc.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False)
-    used = {n for _, text in _leaves(dumped) if isinstance(text, str) for n in markup.notes(text)}
-    given = {int(k) for k in doc.chu_thich}
-    out: list[Finding] = [(("chu_thich",), f"không có lời chú thích [^{n}]", f"thêm `chu_thich: {{{n}: …}}`")
-                          for n in sorted(used - given)]
-    out += [(("chu_thich", k), f"chú thích {k} không được đánh dấu trong văn bản",
-             f"ghi `[^{k}]` ngay sau chữ cần chú thích") for k in doc.chu_thich if int(k) not in used]
-    return out
-
-
-# A place a starter leaves to fill: text in parentheses that opens or closes with an ellipsis, `(trích yếu …)`.
-PLACEHOLDER = re.compile(r"\((?:…|\.\.\.)[^()]*\)|\([^()]*(?:…|\.\.\.)\)")
-
-
-def placeholders(value: Any) -> list[Finding]:
-    """Every text of `value` that still holds a placeholder to fill.
-
-    >>> placeholders({"trich_yeu": "(trích yếu …)", "noi_nhan": ["Sở Nội vụ (để b/c)"]})[0][:2]
-    (('trich_yeu',), 'còn chỗ cần điền: (trích yếu …)')
-    """
-    found = ((here, PLACEHOLDER.search(text)) for here, text in _leaves(value) if isinstance(text, str))
-    return [(here, f"còn chỗ cần điền: {m.group()}",
-             "thay bằng nội dung thật; hoặc thêm `du_thao: true` để dựng bản nháp") for here, m in found if m]
-
-
-# How long a report's period may run on after its date: a report sent before its period ends gives figures
-# estimated to that end (one of the 12th for a quarter ending the 14th; a year's in November, to 31 December).
-_ESTIMATED = timedelta(days=92)
-
-
-def _check_place(doc: VanBan) -> list[Finding]:
-    """A date typed into `dia_danh`: the line after the địa danh is printed from `ngay`."""
-    if not punctuation.dated(doc.dia_danh):
-        return []
-    return [(("dia_danh",), f"địa danh `{doc.dia_danh}` có cả ngày tháng",
-             f"ghi `dia_danh: {punctuation.place(doc.dia_danh)}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`")]
-
-
-def _check_report(doc: VanBan) -> list[Finding]:
-    out: list[Finding] = []
-    period = doc.ky_bao_cao
-    if period is not None:
-        for key, day in (("tu", period.tu), ("den", period.den)):
-            if not day.complete:
-                out.append((("ky_bao_cao", key), "kỳ báo cáo cần ngày đầy đủ", f"viết {key}: 2021-12-05"))
-        if period.tu.complete and period.den.complete and period.tu > period.den:
-            out.append((("ky_bao_cao", "den"), "ngày cuối kỳ trước ngày đầu kỳ", "kiểm tra tu và den"))
-        end, signed = dates.last_day(period.den), dates.last_day(doc.ngay)
-        if period.den.complete and end and signed and end - signed > _ESTIMATED:
-            out.append((("ky_bao_cao", "den"), f"ngày cuối kỳ báo cáo ({period.den}) sau ngày ban hành văn bản "
-                                                f"({doc.ngay}) hơn {_ESTIMATED.days} ngày",
-                        "kỳ báo cáo kết thúc trước ngày ban hành, hoặc ít tuần sau khi số liệu được ước đến cuối kỳ; "
-                        "xa hơn thường là gõ nhầm năm hoặc tháng: sửa ky_bao_cao.den hoặc ngay"))
-    if doc.ke_hoach is None:
-        for key in ("ket_qua", "phu_luc_ket_qua"):
-            if getattr(doc, key):
-                out.append(((key,), "cần `ke_hoach`: kế hoạch mà báo cáo trả lời, để đối chiếu mã nhiệm vụ",
-                            "thêm ke_hoach: ke-hoach-cchc-2021.yaml (đường dẫn tính từ thư mục của tệp này)"))
-    return out
-
-
 def all_tables(doc: VanBan) -> list[tuple[Path_, BangSo]]:
     """Every table of `doc` with where it is: each phụ lục's own, those among its content, those of the body."""
     tables: list[tuple[Path_, BangSo]] = []
@@ -1080,58 +698,9 @@ def with_presets(doc: VanBan, known: Presets) -> VanBan:
     return doc.model_copy(update={"phu_luc": appendices, "kem_theo": issued, **bodies})
 
 
-def _unknown_preset(name: str, known: Presets) -> tuple[str, str | None]:
+def unknown_preset(name: str, known: Presets) -> tuple[str, str | None]:
     """The message and hint for a table naming `name`, a preset not among `known`."""
     return f"không có mẫu cột `{name}`", did_you_mean(name, known, "các mẫu: " + ", ".join(known))
-
-
-def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Finding]:
-    out: list[Finding] = []
-    seen: dict[str, Path_] = {}
-    for here, pl in tables:
-        if isinstance(pl.cot, str):  # validate() has replaced the name of a known preset by its columns
-            out.append((here + ("cot",), *_unknown_preset(pl.cot, known)))
-            continue
-        columns = pl.cot
-        keys = [c.khoa for c in columns]
-        for k in {k for k in keys if keys.count(k) > 1}:
-            out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
-        for total in pl.total_keys:
-            if total not in keys:
-                out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng",
-                            "các cột: " + ", ".join(keys)))
-            elif any(c.khoa == total and c.kieu == "chu" for c in columns):
-                out.append((here + ("tong_cong",), f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
-                            f"bỏ `kieu: chu` của cột {total}, hoặc bỏ tong_cong"))
-        numeric = pl.number_keys(columns)
-        rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
-        rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
-        for n, (where, row) in enumerate(rows):
-            out.extend((here + where + path, message, hint) for path, message, hint
-                       in _check_merges(row, rows[n - 1][1] if where[-1] else None, keys, where[0] == "nhom"))
-            for key, value in row.items():
-                if key in MERGES and key not in keys:
-                    continue
-                # a number column's text is printed as written ("40 triệu"); only a total must read it
-                totalled = key in pl.total_keys
-                if totalled and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
-                    out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, totalled))
-                if key == "ma":
-                    if not isinstance(value, str):
-                        out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))
-                    elif value in seen:
-                        out.append((here + where + (key,), f"mã `{value}` đã dùng cho dòng khác",
-                                    "mỗi dòng một mã riêng (báo cáo dùng mã để liên kết)"))
-                    else:
-                        seen[value] = here + where
-                elif key == "so" and "so" not in keys:
-                    if not isinstance(value, str) or not value.strip():
-                        out.append((here + where + (key,), "phải là chuỗi văn bản",
-                                    'số thứ tự in nguyên văn, ví dụ so: "5a"'))
-                elif key not in keys:
-                    out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
-                                did_you_mean(key, keys + ["ma", "so", *MERGES], "các cột: " + ", ".join(keys))))
-    return out
 
 
 MERGES = ("gop", "gop_tren")  # a row's merged cells: across its columns, and with the cells of the row above
@@ -1142,141 +711,3 @@ def merge_columns(row: dict[str, Any], keys: list[str], key: str) -> tuple[str, 
     written alone, a number too (`gop: 5`), is a list of one."""
     value = None if key in keys else row.get(key)
     return tuple(value) if isinstance(value, list | tuple) else () if value is None else (value,)
-
-
-def _inside(row: dict[str, Any] | None, keys: list[str]) -> set[str]:
-    """The columns inside a row's `gop` cell, after its first (whose value the cell prints)."""
-    merged = [] if row is None else [k for k in merge_columns(row, keys, "gop") if k in keys]
-    return set(keys[keys.index(merged[0]) + 1:keys.index(merged[-1]) + 1]) if len(merged) > 1 else set()
-
-
-def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[str],
-                  grouped: bool = False) -> list[Finding]:
-    """A row's `gop` (two or more columns in order, the cells inside it empty) and `gop_tren` (columns of the
-    cells merged with those of the row `above`, None for the first row of the table or, when `grouped`, of its
-    group; empty, not in a `gop` cell). A first row's `gop_tren` is one mistake, said once."""
-    out: list[Finding] = []
-    merged = merge_columns(row, keys, "gop")
-    for key, columns in (("gop", merged), ("gop_tren", merge_columns(row, keys, "gop_tren"))):
-        for i, k in enumerate(columns):
-            if k not in keys:
-                out.append(((key, i), f"`{k}` không phải là cột của phụ lục",
-                            did_you_mean(k, keys, "các cột: " + ", ".join(keys))))
-    if out:
-        return out
-    order = [keys.index(k) for k in merged]
-    if merged and (len(merged) < 2 or order != sorted(set(order))):
-        out.append((("gop",), "`gop` cần hai cột trở lên của bảng, theo thứ tự các cột",
-                    "ví dụ gop: [thoi_gian, kinh_phi]: một ô từ cột thoi_gian đến hết cột kinh_phi"))
-        return out
-    inside = _inside(row, keys)
-    out += [((k,), f"ô `{k}` nằm trong ô gộp: phải để trống", f"ghi chữ của ô gộp ở cột đầu `{merged[0]}`")
-            for k in keys if k in inside and row.get(k) is not None]
-    below = merge_columns(row, keys, "gop_tren")
-    if below and above is None:
-        out.append((("gop_tren",), "dòng đầu của nhóm không có ô trên để gộp",
-                    "bỏ gop_tren ở dòng này; dòng nhóm ngắt các ô gộp dọc") if grouped else
-                   (("gop_tren",), "dòng đầu của bảng không có ô trên để gộp", "bỏ gop_tren ở dòng này"))
-        return out
-    for k in below:
-        if row.get(k) is not None:
-            out.append(((k,), f"ô `{k}` nằm trong ô gộp: phải để trống",
-                        "ô gộp với ô dòng trên in chữ của ô dòng trên"))
-        elif k in merged or k in inside or k in _inside(above, keys) or above and k in merge_columns(above, keys,
-                                                                                                        "gop"):
-            out.append((("gop_tren",), f"ô `{k}` nằm trong ô gộp: phải để trống",
-                        "một ô gộp ngang không gộp dọc được: bỏ cột này khỏi gop_tren"))
-    return out
-
-
-def _amount(value: str | numbers.Number, totalled: bool) -> list[tuple[str, str]]:
-    """What is wrong with a number column's cell: a number that could be misread, or too large to print."""
-    try:
-        number = numbers.read(value)
-    except Unclear as exc:
-        return [(exc.message + " để cộng vào dòng tổng" if totalled else exc.message, exc.hint)]
-    except ValueError:
-        return [(numbers.TOO_LARGE, "kiểm tra lại số")]
-    if number is not None and not numbers.printable(number):
-        return [(numbers.TOO_LARGE + " hoặc không hữu hạn", "kiểm tra lại số")]
-    return []
-
-
-def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: numbering.Scheme,
-                 deepest: int) -> list[Finding]:
-    out: list[Finding] = []
-    for i, part in enumerate(parts):
-        here = path + (i,)
-        if depth > deepest and part.so is not False:
-            scheme = " → ".join(level.style for level in levels)
-            out.append((here, f"phần nội dung lồng quá {bang_chu(deepest, viet_hoa=False)} cấp ({scheme})",
-                        "dùng đoạn gạch đầu dòng `- ` / `+ ` trong doan, đặt `so: false`, "
-                        "hoặc chọn thêm cấp trong danh_so.cap"))
-        if part.tieu_de is None and not part.doan and not part.muc:
-            out.append((here, "phần nội dung trống", "thêm tieu_de, doan hoặc muc"))
-        elif part.tieu_de is None and part.so is not False and numbering.level(levels, depth - 1).style == "I.":
-            out.append((here, "đoạn văn không có đề mục được đánh số I., II. … như một đề mục in hoa",
-                        "thêm tieu_de, đặt `so: false` (đoạn không đánh số) hoặc đưa đoạn vào muc của phần trước"))
-        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels, deepest))
-    return out
-
-
-def _check_ky_hieu(doc: VanBan) -> list[Finding]:
-    """The ký hiệu printed after `Số:` keeps the decree's form (as `check` reads it), blamed on the key that
-    made it: `ky_hieu` when given, else the part of it (co_quan.viet_tat, don_vi_soan) that breaks the form."""
-    sign, abbr = citations.ky_hieu(doc), doc.type.abbr
-    faults = citations.ky_hieu_faults(sign, abbr)
-    if not faults or PLACEHOLDER.search(sign):  # a blank a draft leaves to fill (its own problem otherwise)
-        return []
-    rest = sign.partition("-")[2]
-    key: Path_ = ("ky_hieu",)
-    fixed = f"{abbr}-{rest.upper()}" if abbr and rest else sign.upper()
-    if not doc.ky_hieu:
-        slots = ((("co_quan", "viet_tat"), doc.co_quan.viet_tat), (("don_vi_soan",), doc.don_vi_soan))
-        key, part = next(((k, v) for k, v in slots if v and citations.ky_hieu_faults(v)), slots[0])
-        fixed = (part or "").upper()
-    said = {
-        "form": (f"ký hiệu `{sign}` có khoảng trắng hoặc dấu `/`",
-                 "viết liền, các phần nối bằng dấu `-`: " + citations.joined(fixed)),
-        "year": (f"ký hiệu `{sign}` có năm", "bỏ năm (ngày ban hành đã có năm): ký hiệu gồm chữ viết tắt tên loại "
-                 "văn bản và tên cơ quan, ví dụ KH-UBND"),
-        "type": (f"ký hiệu `{sign}` phải bắt đầu bằng {abbr} ({doc.type.name})",
-                 f"viết {fixed}" if rest else f"viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng "
-                 f"{abbr}-<co_quan.viet_tat>"),
-        "case": (f"ký hiệu `{sign}` có chữ thường", f"viết {fixed}")}
-    return [(key, *said[fault]) for fault in faults]
-
-
-def _check_signers(doc: VanBan) -> list[Finding]:
-    """Each signer block: a title (a biên bản's role stands for one), nothing the decree forbids, and a role
-    only where two sign side by side."""
-    out: list[Finding] = []
-    paired = bool(doc.layout.roles)  # elsewhere, nguoi_cung_ky is refused by _check_layout
-    for key in ("nguoi_ky", "nguoi_cung_ky") if paired else ("nguoi_ky",):
-        signer = getattr(doc, key)
-        if signer is None:
-            continue
-        if not paired and not signers.titled(signer):
-            out.append(((key,), "thiếu chức vụ người ký", "thêm chuc_vu (và tm/kt/tl/tuq/q nếu ký thay)"))
-        if not paired and signer.vai_tro:
-            out.append(((key, "vai_tro"), "`vai_tro` chỉ dùng khi hai người ký ngang hàng (biên bản)",
-                        "bỏ vai_tro; ghi chức vụ trong chuc_vu"))
-        out.extend(((key, field), message, hint) for field, message, hint in signers.faults(signer, own_name=paired))
-    return out
-
-
-def _check_layout(doc: VanBan) -> list[Finding]:
-    """The keys that the document's layout needs, and those it has no place for."""
-    out: list[Finding] = []
-    layout = doc.layout
-    for key, owner in decree.ONLY.items():
-        if owner != layout.key and getattr(doc, key):
-            out.append(((key,), f"khóa `{key}` chỉ dùng cho `loai: {owner}`",
-                        f"bỏ khóa này, hoặc đổi thành `loai: {owner}`"))
-    for key in layout.without:
-        if getattr(doc, key):
-            out.append(((key,), f"`loai: {layout.key}` không có phần `{key}`", layout.without_hint))
-    for need in layout.requires:
-        if not getattr(doc, need.key) and not (need.unless and getattr(doc, need.unless)):
-            out.append(((need.key,), need.message, need.hint))
-    return out

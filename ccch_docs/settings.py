@@ -10,8 +10,9 @@ from pydantic_core import PydanticCustomError
 
 from .decree import wording
 from .errors import InputError, did_you_mean, ordered
-from .model import Cot, Key, Lines, Model, Text, VanBan, check
+from .model import Cot, Key, Lines, Model, Text, VanBan
 from .source import Source
+from .validation import check
 
 # Document keys a pack may give defaults for: all but the pack choice itself.
 LINKS = ("kem_theo", "ke_hoach")  # files a document names: never a pack's default (they would resolve outside it)

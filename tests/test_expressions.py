@@ -11,7 +11,7 @@ import ccch_docs
 from ccch_docs import compute, source
 from ccch_docs.cli import main
 from ccch_docs.expressions import MAX_TEXT, Absent, ExpressionError, evaluate
-from ccch_docs.model import validate
+from ccch_docs.validation import validate
 from conftest import ROOT
 
 NAMES = {"so_lieu": {"ho_so": {"tiep_nhan": 44333, "truoc_han": 34908, "dung_han": 8067, "qua_han": 177},
