@@ -213,10 +213,11 @@ def test_a_slow_template_is_stopped_by_the_time_budget(tmp_path, monkeypatch):
             "{% endfor %}{% endfor %}")
     pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code})
     doc = ccch_docs.load(EXAMPLE, templates=[pack])
-    start = time.process_time()  # CPU time, as the budget counts it: the machine's load does not matter
-    with pytest.raises(ccch_docs.TemplateError) as exc_info:
+    start = time.thread_time()  # CPU time of this thread, as the budget counts it: neither the machine's load
+    with pytest.raises(ccch_docs.TemplateError) as exc_info:  # nor the process's other threads count
         ccch_docs.render(doc)
-    assert time.process_time() - start < 5  # the budget, once for the render and once to locate the paragraph
+    # The budget and the rest of the render, with a wide margin; unbounded, the template takes 100 seconds.
+    assert time.thread_time() - start < 20
     problem = exc_info.value.problems[0]
     assert problem.file == str(pack / "van_ban.docx") and problem.key == "word/document.xml"
     assert "quá 0.5 giây" in problem.message and "«" in problem.message, problem.message
