@@ -15,8 +15,8 @@ from .markup import runs
 from .model import Bang, BangSo, Muc, VanBan, merge_columns
 from .settings import DEFAULT_PACK, Pack
 
-_HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3)
-# The emphasis of a run-in title, as its heading style has it (I. and 1. bold, a) italic).
+_HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3, 1.1. muc2)
+# The emphasis of a run-in title, as its heading style has it (I., 1. and 1.1. bold, a) italic).
 _RUN_IN = {"muc1": (True, False), "muc2": (True, False), "muc3": (False, True)}
 
 
@@ -47,7 +47,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
         elif part.doan and isinstance(part.doan[0], str):
             part = part.model_copy(update={"doan": (numbering.untyped(part.doan[0], nhan), *part.doan[1:])})
         blocks: Blocks = [runs(b) if isinstance(b, str) else tables(b.bang) for b in part.doan]
-        kind = f"muc{min(depth - chapters + 1, _HEADINGS)}"
+        kind = f"muc{min(depth - chapters + 1, 2 if level.style in numbering.FIGURES else _HEADINGS)}"
         if level.style in numbering.CHAPTERS:
             # "Chương I" on its own line, the title in upper case under it, both centred and bold.
             out.extend(Para("chuong", "", runs(line)) for line in (nhan, (part.tieu_de or "").upper()) if line)

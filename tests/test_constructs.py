@@ -210,6 +210,20 @@ def test_numbering_styles_chosen_per_depth(render_dict):
                                 "2.1.1. Bước một", "- ý a", "+ ý b", "2.1.2. Bước hai", "2.5. Công bố", "2.6. Niêm yết"]
 
 
+def test_titles_in_figures_are_bold_and_upright_at_any_depth(render_dict):
+    """nd30: level 2 `1.` titles bold, the decree's numbered titles upright; a `1.1.` or `1.1.1.` title a level
+    or two below prints as `1.`'s does, not in the italics of the third level's `a)` titles."""
+    def headings(cap: list[str]) -> dict[str, tuple[str, set[tuple[bool, bool]]]]:
+        view = render_dict({**PLAN, "danh_so": {"cap": cap}, "noi_dung": [{"tieu_de": "Nhiệm vụ", "muc": [
+            {"tieu_de": "Cải cách TTHC", "muc": [{"tieu_de": "Rà soát", "muc": [{"tieu_de": "Bước một"}]}]}]}]})
+        return {clean(p.text): (p.style.style_id, {(b, i) for _, b, i in _runs(p)}) for p in view.body()}
+
+    assert headings(["I.", "1.", "1.1.", "1.1.1."]) == {
+        "I. NHIỆM VỤ": ("DeMuc1", {(True, False)}), "1. Cải cách TTHC": ("DeMuc2", {(True, False)}),
+        "1.1. Rà soát": ("DeMuc2", {(True, False)}), "1.1.1. Bước một": ("DeMuc2", {(True, False)})}
+    assert headings(["I.", "1.", "a)", "-"])["a) Rà soát"] == ("DeMuc3", {(False, True)})  # a) as before
+
+
 def test_a_forced_label_is_printed_exactly_as_written(render_dict):
     view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "A", "muc": [
         {"tieu_de": "B", "muc": [{"doan": "c", "so": "1.1."}, {"doan": "d"}]}, {"doan": "e", "so": "3"}]}]})
@@ -233,8 +247,8 @@ def test_run_in_headings(render_dict):
     paras = {clean(p.text): p for p in view.body()}
     run_in = paras["1.1. Lộ trình thực hiện: Năm 2025 - 2026."]
     assert run_in.style.style_id == "NoiDung" and "Đoạn sau." in paras
-    # in the emphasis of its heading's style: 1.1. is the third level, italic like a)
-    assert _runs(run_in) == [("1.1. ", False, True), ("Lộ trình thực hiện:", False, True), (" ", False, False),
+    # in the emphasis of its heading's style: 1.1., in figures as 1. is, bold and upright
+    assert _runs(run_in) == [("1.1. ", True, False), ("Lộ trình thực hiện:", True, False), (" ", False, False),
                              ("Năm 2025 - 2026.", False, False)]
     assert _runs(paras["2. Kinh phí: Ngân sách tỉnh."]) == [
         ("2. ", True, False), ("Kinh phí:", True, False), (" ", False, False), ("Ngân sách ", False, False),

@@ -81,10 +81,10 @@ def test_run_in_headings_print_on_one_line_and_read_back_the_same(tmp_path):
     first = importer.read(_clerk_plan(tmp_path / "kh.docx"))
     printed = ccch_docs.render(ccch_docs.loads(import_yaml.text(first), name="kh.yaml"))
     paras = {p.text: p for p in flatten.read(io.BytesIO(printed)).paras}
-    line = paras["1.3. Lộ trình thực hiện: Năm 2025 - 2026."]  # the decree's a)-rank look: label and title italic
-    assert [(r.text, r.italic) for r in line.runs if r.text.strip()] == [
-        ("1.3. ", True), ("Lộ trình thực hiện:", True), ("Năm 2025 - 2026.", False)]
-    assert all(r.italic and not r.bold for r in paras["1.1. Rà soát thủ tục hành chính"].runs)
+    line = paras["1.3. Lộ trình thực hiện: Năm 2025 - 2026."]  # the look of 1. titles: label and title bold
+    assert [(r.text, r.bold, r.italic) for r in line.runs if r.text.strip()] == [
+        ("1.3. ", True, False), ("Lộ trình thực hiện:", True, False), ("Năm 2025 - 2026.", False, False)]
+    assert all(r.bold and not r.italic for r in paras["1.1. Rà soát thủ tục hành chính"].runs)
     assert importer.read(io.BytesIO(printed)).data == first.data
 
 

@@ -142,6 +142,10 @@ BODY_STYLES = ("I.", "1.", "1.1.", "1.1.1.", "a)", "-", "+", "1", "a", "Phần",
 # Divisions above the Điều or the I. (Phụ lục I of the decree): "Phần I", "Chương I", "Mục 1" on a line of its
 # own, centred, bold, the title under it in upper case, centred, bold.
 CHAPTERS = ("Phần", "Chương", "Mục")
+# Labels in Arabic figures: a title under one (`1.1. Lĩnh vực đất đai`) is bold and upright at any depth, as the
+# `1.` level's is (the decree's numbered titles are upright; level 2 `1.`: title bold); the third level's italic
+# style is the `a)` titles' alone.
+FIGURES = ("1.", "1.1.", "1.1.1.")
 RUN_ON = ("Điều",)  # styles numbered on through the whole body, across the Chương and Mục that hold them
 
 
