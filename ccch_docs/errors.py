@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +63,45 @@ def ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(problems), key=lambda p: (p.file or "", p.line or 0, p.column or 0))
 
 
+SHOWN = 3  # the places of one problem printed before a line counts the others
+_INDEX = re.compile(r"(\[\d+\])")
+
+
+def _kind(problem: Problem) -> tuple[str | None, str | None, str] | None:
+    """What makes problems the same: file, code and key but its indexes (`dong[…].tl`); None for a key without."""
+    key = problem.key or ""
+    return (problem.file, problem.code, _INDEX.sub("[…]", key)) if _INDEX.search(key) else None
+
+
+def shown(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` as printed: of the same problem at many places (a table's mistake on each of its rows), the first
+    SHOWN, then one counting the others."""
+    problems = list(problems)
+    kinds = [_kind(p) for p in problems]
+    keys: dict[object, list[str]] = {}
+    for problem, kind in zip(problems, kinds, strict=True):
+        keys.setdefault(kind, []).append(problem.key or "")
+    out: list[Problem] = []
+    seen: Counter[object] = Counter()
+    for problem, kind in zip(problems, kinds, strict=True):
+        seen[kind] += 1
+        if kind is None or seen[kind] <= SHOWN:
+            out.append(problem)
+        if kind is not None and seen[kind] == SHOWN < len(keys[kind]):
+            out.append(_others(problem, keys[kind]))
+    return out
+
+
+def _others(first: Problem, keys: list[str]) -> Problem:
+    """The problem counting the places of the problem `first` at `keys` past the first SHOWN; at their key, the
+    indexes that differ written `[…]`."""
+    from .messages import grouped
+    parts = zip(*(_INDEX.split(key) for key in keys), strict=True)
+    key = "".join(same[0] if len(set(same)) == 1 else "[…]" for same in parts)
+    return Problem(f"{grouped(len(keys) - SHOWN)} chỗ khác cũng có lỗi {first.code}", first.file, key=key,
+                   hint="sửa như các chỗ nêu trên", code="CCHC-E348")
+
+
 class Unclear(ValueError):
     """A value written in a way that could be misread (`1.500`, `01/02/25`); `hint` rewrites it as it may be meant."""
 
@@ -78,7 +119,7 @@ class CchcError(Exception):
 
     def __str__(self) -> str:
         from .messages import COUNT, translate
-        lines = [str(p) for p in self.problems]
+        lines = [str(p) for p in shown(self.problems)]
         lines.append(f"{len(self.problems)} {translate(COUNT)}")
         return "\n".join(lines)
 

@@ -265,6 +265,7 @@ CODES: dict[str, str] = {
     "CCHC-E339": N_("--don-vi trống: cần tên đơn vị như ghi ở cột chủ trì hoặc phối hợp"),
     "CCHC-E346": N_("tài liệu quá lớn: hơn {most} ký tự chữ (kể cả các lần lặp lại của bí danh `*…`)"),
     "CCHC-E347": N_("dữ liệu quá lớn: hơn {most} ký tự chữ"),
+    "CCHC-E348": N_("{count} chỗ khác cũng có lỗi {code}"),  # the same problem at many places, counted (errors.shown)
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
@@ -660,6 +661,7 @@ HINTS = (
     N_("độ rộng tương đối của cột, lớn hơn 0: cột `rong: 2` rộng gấp đôi cột `rong: 1`"),
     N_("viết không dấu, nối các chữ bằng `_`, ví dụ `noi_dung`, `kinh_phi_2024`"),
     N_("bỏ mục trống này khỏi danh sách"),
+    N_("sửa như các chỗ nêu trên"),
     N_("nêu một tệp .docx, hoặc một thư mục có tệp .docx (tìm cả trong thư mục con)"),
     N_("thư mục đích không có và không tạo được ở đó: kiểm tra -o"),
     N_("mỗi dòng đầu tệp là một khóa, không bắt đầu bằng `- `; tệp khởi đầu có chú thích: python -m ccch_docs init "

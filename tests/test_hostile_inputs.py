@@ -321,3 +321,23 @@ def test_unclosed_emphasis_marks_take_linear_time(mark):
     doc = ccch_docs.from_dict({**PLAN, "noi_dung": [{"tieu_de": "Mục đích", "doan": text}]})
     ccch_docs.render(doc)
     assert time.process_time() - start < 2
+
+
+def _table(rows: list[str]) -> str:
+    """The plan with a table of three columns (the second a number column) among its paragraphs, `rows` its rows."""
+    return _with("    doan: Nội dung.", "    doan:\n      - bang:\n          cot: [{khoa: ten, ten: Xã}, "
+                 "{khoa: so, ten: Hồ sơ, kieu: so}, {khoa: tl, ten: Tỷ lệ}]\n          dong:\n"
+                 + "".join(f"            - {row}\n" for row in rows))
+
+
+# The same mistake on each row of a table printed a line a row (20,000 rows: 20,000 lines, and 20 s to print them).
+def test_a_mistake_repeated_on_many_rows_is_counted_after_its_first_places(tmp_path, capsys):
+    rows = [f"{{ten: Xã {i}, so: 1, tl: {{a: 1}}}}" for i in range(40)]
+    rows[7] = "{ten: Xã 7, so: [[1]], tl: {a: 1}}"  # the same problem in another column stays printed
+    err = _refused(_table(rows), tmp_path, capsys).splitlines()
+    cells = [line for line in err if "].tl: ô của bảng" in line]
+    assert [line.split(": ")[1] for line in cells] == [f"noi_dung[0].doan[0].bang.dong[{i}].tl" for i in range(3)]
+    counted = err[err.index(cells[-1]) + 1]
+    assert counted == (f"{tmp_path / 'plan.yaml'}: noi_dung[0].doan[0].bang.dong[…].tl: 37 chỗ khác cũng có lỗi "
+                       "CCHC-E313 (gợi ý: sửa như các chỗ nêu trên) [CCHC-E348]")
+    assert sum("dong[7].so" in line for line in err) == 1 and err[-1] == "41 lỗi."
