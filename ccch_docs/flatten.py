@@ -40,6 +40,8 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 _TYPED_RULE = re.compile(r"\s*_{3,}\s*")
+# A symbol font's own codes, and other private-use characters: no glyph in Times New Roman (formats.text.GLYPHLESS).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _PAGE = re.compile(r"(^|\s)PAGE(\s|\\|$)")
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 MAX_PART = 200_000_000  # bytes of one part unpacked, checked in the zip's directory before any is read
@@ -189,6 +191,7 @@ class Document:
     producer: str
     chunks: list[tuple[int, str]] = field(default_factory=list)  # parts embedded by w:altChunk, left unread: the
     # paragraphs before each, its part's name
+    stand_ins: list[int] = field(default_factory=list)  # the paragraphs holding STAND_IN
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -439,6 +442,7 @@ class _Reader:
         self.break_pending = False
         self.tables_found: list[Table] = []
         self.chunks: list[tuple[int, str]] = []  # w:altChunk met: the paragraphs before it, its relationship id
+        self.stand_ins: list[int] = []  # the paragraphs holding STAND_IN
 
     def block(self, el: etree._Element, where: dict, room: int) -> None:
         for child in el:
@@ -515,6 +519,8 @@ class _Reader:
         if _TYPED_RULE.fullmatch(text):  # a line typed as underscores under a name: a drawn line, not text
             shapes.append(Shape(round(text_width(text.strip(), runs[0].size or 14, runs[0].bold) * 20), None))
             runs, text = [], ""
+        if STAND_IN in text:
+            self.stand_ins.append(len(self.paras))
         para = Para(index=len(self.paras), text=text, runs=runs, style=self.styles.name(sid),
                     align=_align(props.get("jc")), first_line=props.get("first", 0), left=props.get("left", 0),
                     right=props.get("right", 0), before=props.get("before", 0), after=props.get("after", 0),
@@ -598,6 +604,7 @@ class _Reader:
         ascii_, h_ansi, east_asia, cs = (_font(props.get("font_" + s), theme) for s in SLOTS)
         if (ascii_ or "").strip().lower() in _SYMBOLS:
             text = _typed_symbols(ascii_ or "", text, not any(x.text.strip() for x in runs))
+        text = _PRIVATE_USE.sub(STAND_IN, text)  # another symbol font's (Wingdings 2, Webdings …)
         runs.append(Run(text=text, fonts=(ascii_, h_ansi, east_asia, cs),
                         size=sz / 2 if sz else None, bold=bool(props.get("b")), italic=bool(props.get("i")),
                         caps=bool(props.get("caps")), color=props.get("color"), underline=bool(props.get("u"))))
@@ -605,7 +612,10 @@ class _Reader:
 
 # Insert ▸ Symbol from a symbol font writes <w:sym> with the font's own code (F000 + byte): the characters
 # clerks insert that way, as the nearest character Times New Roman has (its dingbats ❑ ➢ ✓ are refused in a YAML
-# value, CCHC-E639). A code not listed stays as written (seen as a box, not silently lost).
+# value, CCHC-E639). A code not listed, as any private-use character (a symbol font's own, which Times New Roman
+# has no glyph for either), reads as STAND_IN: seen as a box, not silently lost, and the paragraph noted (import
+# names it).
+STAND_IN = "▫"  # no code below reads as it
 _SYMBOLS = {
     "symbol": {0x2D: "−", 0xB7: "•", 0xAE: "→", 0xDE: "→", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xB1: "±",
                0xB0: "°", 0xB9: "≠", 0xBB: "≈", 0xA5: "∞", 0xD6: "√", 0xBC: "…", 0xBE: "—", 0xC6: "Ø",
@@ -619,10 +629,12 @@ _BULLETS = {"symbol": {0x2D, 0xB7, 0xAE, 0xDE}, "wingdings": set(_SYMBOLS["wingd
 
 def symbol(font: str, code: str, lead: bool = False) -> str:
     """The character of a <w:sym>: its equivalent in Symbol and Wingdings, "-" for a bullet when it opens the
-    paragraph (`lead`), else the code itself.
+    paragraph (`lead`), else the code itself, or STAND_IN for one in the private-use area.
 
     >>> symbol("Wingdings", "F0D8"), symbol("Wingdings", "F0D8", lead=True), symbol("Symbol", "F0B3", lead=True)
     ('→', '-', '≥')
+    >>> symbol("Wingdings", "F028"), symbol("Wingdings 2", "F050"), symbol("Times New Roman", "2013")
+    ('▫', '▫', '–')
     """
     try:
         n = int(code, 16)
@@ -630,8 +642,10 @@ def symbol(font: str, code: str, lead: bool = False) -> str:
         return ""
     if 0xF020 <= n <= 0xF0FF:
         font = font.strip().lower()
-        return "-" if lead and n - 0xF000 in _BULLETS.get(font, ()) else _SYMBOLS.get(font, {}).get(n - 0xF000, chr(n))
-    return chr(n) if 0x20 <= n < 0x110000 and not 0xD800 <= n < 0xE000 else ""
+        if lead and n - 0xF000 in _BULLETS.get(font, ()):
+            return "-"
+        return _SYMBOLS.get(font, {}).get(n - 0xF000, STAND_IN)
+    return _PRIVATE_USE.sub(STAND_IN, chr(n)) if 0x20 <= n < 0x110000 and not 0xD800 <= n < 0xE000 else ""
 
 
 def _typed_symbols(font: str, text: str, lead: bool) -> str:
@@ -892,4 +906,4 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         members = [p.index for p in reader.paras if p.section == sec.index]
         if members:
             sec.first, sec.last = members[0], members[-1]
-    return Document(reader.paras, sections, reader.tables_found, pages, producer, reader.chunks)
+    return Document(reader.paras, sections, reader.tables_found, pages, producer, reader.chunks, reader.stand_ins)

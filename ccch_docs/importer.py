@@ -53,7 +53,7 @@ class Imported:
     data: dict[str, Any]
     unplaced: list[Unplaced] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # keys the document lacked and were given a placeholder
-    skipped: list[Problem] = field(default_factory=list)  # what could not be read at all (embedded parts)
+    skipped: list[Problem] = field(default_factory=list)  # what could not be read: embedded parts, symbols
     paras: list[Para] = field(default_factory=list)  # the document's paragraphs, in reading order
 
 
@@ -64,6 +64,7 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
     except reader.Unreadable as exc:
         raise InputError([exc.problem(name)]) from None
     skipped = [_chunk(part, at, name) for at, part in parts.document.chunks]
+    skipped += [_stand_in(at, name) for at in parts.document.stand_ins]
     if parts.quoc_hieu is None and parts.so_ky_hieu is None:  # its text may all be in what was skipped
         raise InputError([Problem("không phải văn bản hành chính: không có Quốc hiệu, không có số và ký hiệu", name,
                                   hint="chỉ nhập được văn bản theo Nghị định 30/2020/NĐ-CP (kế hoạch, báo cáo, "
@@ -85,6 +86,12 @@ def _chunk(part: str, at: int, name: str) -> Problem:
     its text is not read."""
     return Problem(f"bỏ qua phần nhúng {part} (w:altChunk) sau đoạn {at}: nội dung của nó không được đọc", name,
                    hint="mở tệp bằng Word và lưu lại (Word gộp phần nhúng vào văn bản), rồi nhập lại")
+
+
+def _stand_in(at: int, name: str) -> Problem:
+    """The problem of paragraph `at` holding a symbol Times New Roman has no glyph for, read as flatten.STAND_IN."""
+    return Problem(f"đoạn {at + 1} có ký hiệu không có trong phông Times New Roman: đã ghi thành {flatten.STAND_IN}",
+                   name, hint=f"thay {flatten.STAND_IN} bằng chữ hoặc một ký tự có trong phông (•, →, √, ≥ …)")
 
 
 def _footnotes(source: str | Path | IO[bytes]) -> tuple[list[tuple[str, str]], dict[str, list[tuple[int, str]]]]:

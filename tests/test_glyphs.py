@@ -16,7 +16,9 @@ from ccch_docs.messages import speaking
 from samples import PLAN
 
 EMOJI = {"😀": "U+1F600", "✅": "U+2705", "👉": "U+1F449", "⭐": "U+2B50", "☎\ufe0f": "U+260E U+FE0F",
-         "👍🏽": "U+1F44D U+1F3FD", "👨\u200d👩\u200d👧": "U+1F468 U+200D U+1F469 U+200D U+1F467", "🇻🇳": "U+1F1FB U+1F1F3"}
+         "👍🏽": "U+1F44D U+1F3FD", "👨\u200d👩\u200d👧": "U+1F468 U+200D U+1F469 U+200D U+1F467", "🇻🇳": "U+1F1FB U+1F1F3",
+         # a symbol font's own code pasted from Word (Wingdings' ☎, ✓), and the rest of the private-use area
+         "\uf028": "U+F028", "\uf0fc": "U+F0FC", "\ue000": "U+E000", "\uf8ff": "U+F8FF"}
 KEPT = "Kế hoạch Đồng Tháp – — “ ” ‘ ’ … № ° ± × ÷ → ← ↑ ↓ ⇒ ↔ ≤ ≥ ≈ ‰ • · ½ ™ © ® € ₫ ─ │ ■ □ ▲ ● ◊ ☺ ♥ ♪ ‹ › « »"
 HEAD = "loai: ke_hoach\nluu: VT\n"
 
@@ -48,11 +50,12 @@ def test_each_value_with_one_is_named_in_a_block_a_list_or_an_escape():
     assert found == [(6, 12, "trich_yeu", "ký tự ⭐"), (9, 5, "noi_nhan[1]", "ký tự 👉")]
 
 
-def test_data_in_memory_is_refused_too():
+@pytest.mark.parametrize("glyph,code", [("✅", "U+2705"), ("\uf0fc", "U+F0FC")])
+def test_data_in_memory_is_refused_too(glyph, code):
     with pytest.raises(ccch_docs.InputError) as info:
-        ccch_docs.from_dict({**PLAN, "noi_nhan": ["UBND huyện ✅"]})
+        ccch_docs.from_dict({**PLAN, "noi_nhan": [f"UBND huyện {glyph}"]})
     [problem] = info.value.problems
-    assert (problem.key, problem.code) == ("noi_nhan[0]", "CCHC-E639") and "U+2705" in problem.message
+    assert (problem.key, problem.code) == ("noi_nhan[0]", "CCHC-E639") and code in problem.message
 
 
 def test_letters_punctuation_and_signs_of_documents_stay(tmp_path):

@@ -153,6 +153,26 @@ def test_wingdings_bullets_import_to_yaml_that_renders(tmp_path: Path, capsys) -
     assert "Một cửa → liên thông." in lines
 
 
+def test_symbols_times_new_roman_lacks_import_to_yaml_that_renders(tmp_path: Path, capsys) -> None:
+    """A Wingdings code with no equivalent (☎, F028), one of another symbol font typed as LibreOffice saves it and a
+    private-use character in plain text read as ▫, their paragraphs named: they were kept as private-use characters,
+    which render refuses (CCHC-E639), so import wrote a YAML that did not render."""
+    words = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+    xml = (f'<w:p>{words.format("Đường dây nóng ")}<w:r><w:sym w:font="Wingdings" w:char="F028"/></w:r>'
+           f'{words.format(" 1022;")}</w:p>'
+           '<w:p><w:r><w:rPr><w:rFonts w:ascii="Wingdings 2" w:hAnsi="Wingdings 2"/></w:rPr><w:t>\uf050</w:t></w:r>'
+           + words.format(" Đạt chỉ tiêu \ue001 đề ra.") + '</w:p>')
+    source, out, docx = _variant(tmp_path, "b) Nâng cao", xml), tmp_path / "kh.yaml", tmp_path / "kh.docx"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    noted = [line for line in err.splitlines() if line.endswith("[CCHC-E349]")]
+    assert len(noted) == 2 and noted[0].startswith(f"{source}: đoạn "), err
+    assert "có ký hiệu không có trong phông Times New Roman: đã ghi thành ▫ (gợi ý: thay ▫ bằng chữ" in noted[0]
+    assert main(["render", str(out), "-o", str(docx)]) == 0, capsys.readouterr().err
+    lines = [p.text for p in Document(str(docx)).paragraphs]
+    assert "Đường dây nóng ▫ 1022;" in lines and "▫ Đạt chỉ tiêu ▫ đề ra." in lines, lines
+
+
 def test_every_symbol_code_reads_as_a_character_validation_accepts() -> None:
     """Each Symbol and Wingdings code, in a line or as its bullet, reads as text a YAML value may hold: none is a
     dingbat Times New Roman lacks (❑ ❖ ➢ ➔ ✓ ☑ ✗ ☞ were), which validation refuses (CCHC-E639)."""

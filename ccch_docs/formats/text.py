@@ -15,11 +15,11 @@ _UNTIDY = re.compile(r"[^\S ]|  ")  # white space other than single spaces
 _GLYPHLESS = ("\u231a\u231b\u2328\u23cf\u23e9-\u23f3\u23f8-\u23fa\u2600-\u2639\u263d-\u263f\u2641\u2643-\u265f"
               "\u2661\u2662\u2664\u2667-\u2669\u266c-\u27bf\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u20e3\ufe0f"
               "\U0001f000-\U0001faff\U000e0020-\U000e007f"
-              # and what no font of the decree has a glyph for: the private-use planes 15–16, the object replacement
-              # U+FFFC (a picture lost in the paste) and the interlinear annotation marks U+FFF9–U+FFFB (their note
-              # would silently run into the text). (U+E000–U+F8FF is not here yet: import reads a Symbol or Wingdings
-              # code it has no equivalent for as its own private-use character.)
-              "\ufff9-\ufffc\U000f0000-\U0010ffff")
+              # and what no font of the decree has a glyph for: the private-use area U+E000–U+F8FF (a symbol font's
+              # own codes, which import reads as their equivalents or flatten.STAND_IN) and planes 15–16, the object
+              # replacement U+FFFC (a picture lost in the paste) and the interlinear annotation marks U+FFF9–U+FFFB
+              # (their note would silently run into the text).
+              "\ue000-\uf8ff\ufff9-\ufffc\U000f0000-\U0010ffff")
 # One emoji as shown: its characters, with what modifies or joins them (👍🏽, ☎️, 👨‍👩‍👧).
 GLYPHLESS = re.compile(f"[{_GLYPHLESS}](?:\u200d?[{_GLYPHLESS}])*")
 # Invisible formatting characters, meaningless in Vietnamese and brought in by text pasted from web pages: zero-width
