@@ -98,40 +98,12 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
             continue
         layout = _group_layout(cells, texts, grid, numbered, with_dd)
         if layout:
-            name_cell = cells[sorted(cells)[0 if layout == "gop" else 1]]
-            found = cell_label(texts[0], with_dd) if layout != "gop" else None
-            runs = [run for q in name_cell for run in q.runs]
-            if len(cells) == 1:
-                parsed = numbering.parse_label(texts[0], with_dd)
-                found = (parsed[0], parsed[1]) if parsed else cell_label((texts[0].split() or [""])[0], with_dd)
-                found = found if parsed or found and found[0] == "I" else None  # `I CẤP XÃ`: style `I` in one cell
-                if found:
-                    runs = _strip_label(name_cell, found[1])
-            styles.setdefault("nhom", found[0] if found else "")
-            groups.append({"ten": text_of(runs, plain_bold=True), "_label": found[1] if found else None,
-                           "_o": layout, "dong": []})
+            group, style = _group(cells, texts, layout, with_dd)
+            styles.setdefault("nhom", style)
+            groups.append(group)
             continue
         label = cell_label(texts[0], with_dd) if numbered else None
-        row: dict[str, Any] = {}
-        merges: dict[str, list[str]] = {"gop": [], "gop_tren": []}
-        col = -1 if numbered else 0  # the grid column of each cell, counted from the first data column
-        for c in sorted(cells):
-            first, span = cells[c][0], cells[c][0].span
-            at, col = col, col + span
-            if at < 0:
-                continue
-            if at >= len(keys):
-                value = _value(cells[c])
-                if value:
-                    lost.append(value if isinstance(value, str) else " / ".join(value))
-                continue
-            if first.merged:
-                merges["gop_tren"].append(keys[at])
-            elif (value := _value(cells[c])) is not None:
-                row[keys[at]] = value
-            if span > 1:
-                merges["gop"] = keys[at:at + span]
-        row.update((k, v) for k, v in merges.items() if v and k not in keys)
+        row = _row(cells, keys, numbered, lost)
         if label:
             styles.setdefault(f"dong{len(groups)}", label[0])
             if groups and not groups[-1]["dong"]:
@@ -140,7 +112,63 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     if tong_cong:
         rows_all = [*loose, *(row for g in groups for row in g["dong"])]
         _as_numbers(rows_all, "kinh_phi" if tong_cong is True else tong_cong)
-    out: dict[str, Any] = {"cot": cot}
+    danh_so, layout = _numbering(styles, groups)
+    out: dict[str, Any] = {"cot": cot, "danh_so": danh_so}
+    if tong_cong:
+        out["tong_cong"] = tong_cong
+    if groups:
+        out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd, layout)
+    if loose:
+        out["dong"] = loose
+    return out, lost
+
+
+def _group(cells: dict[int, list[Para]], texts: list[str], layout: str, with_dd: bool) -> tuple[dict[str, Any], str]:
+    """A group's row (`layout`: `gop`, its name across the row, or `stt`, beside its label): the group, and the
+    style of its label ("" when it has none)."""
+    name_cell = cells[sorted(cells)[0 if layout == "gop" else 1]]
+    found = cell_label(texts[0], with_dd) if layout != "gop" else None
+    runs = [run for q in name_cell for run in q.runs]
+    if len(cells) == 1:
+        parsed = numbering.parse_label(texts[0], with_dd)
+        found = (parsed[0], parsed[1]) if parsed else cell_label((texts[0].split() or [""])[0], with_dd)
+        found = found if parsed or found and found[0] == "I" else None  # `I CẤP XÃ`: style `I` in one cell
+        if found:
+            runs = _strip_label(name_cell, found[1])
+    group: dict[str, Any] = {"ten": text_of(runs, plain_bold=True), "_label": found[1] if found else None,
+                             "_o": layout, "dong": []}
+    return group, found[0] if found else ""
+
+
+def _row(cells: dict[int, list[Para]], keys: list[str], numbered: bool, lost: list[str]) -> dict[str, Any]:
+    """A data row: each cell's value under its column's key, its merged cells as `gop` and `gop_tren`; the text of
+    cells past the last column is added to `lost`."""
+    row: dict[str, Any] = {}
+    merges: dict[str, list[str]] = {"gop": [], "gop_tren": []}
+    col = -1 if numbered else 0  # the grid column of each cell, counted from the first data column
+    for c in sorted(cells):
+        first, span = cells[c][0], cells[c][0].span
+        at, col = col, col + span
+        if at < 0:
+            continue
+        if at >= len(keys):
+            value = _value(cells[c])
+            if value:
+                lost.append(value if isinstance(value, str) else " / ".join(value))
+            continue
+        if first.merged:
+            merges["gop_tren"].append(keys[at])
+        elif (value := _value(cells[c])) is not None:
+            row[keys[at]] = value
+        if span > 1:
+            merges["gop"] = keys[at:at + span]
+    row.update((k, v) for k, v in merges.items() if v and k not in keys)
+    return row
+
+
+def _numbering(styles: dict[str, str], groups: list[dict[str, Any]]) -> tuple[dict[str, Any], str | None]:
+    """The table's `danh_so` (its groups' label style, its rows' most common one, how group names stand when not
+    as their style's default, whether the rows' numbers run on across groups), and its groups' most common layout."""
     row_styles = [v for k, v in styles.items() if k.startswith("dong")]
     common = max(row_styles, key=row_styles.count) if row_styles else "1."
     danh_so: dict[str, Any] = {"nhom": styles.get("nhom", "1.") or "none", "dong": common}
@@ -150,14 +178,7 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
         danh_so["nhom_o"] = layout
     if _run_on(groups, common):
         danh_so["lien_tuc"] = True
-    out["danh_so"] = danh_so
-    if tong_cong:
-        out["tong_cong"] = tong_cong
-    if groups:
-        out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd, layout)
-    if loose:
-        out["dong"] = loose
-    return out, lost
+    return danh_so, layout
 
 
 def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[list[list[str]], list[int], int]:
