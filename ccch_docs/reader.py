@@ -252,6 +252,24 @@ def parts(doc: Document) -> Parts:
 
 
 def _header(found: Parts, head: list[Line]) -> None:
+    """The header's elements among its lines `head`: each line classified, those far below the Quốc hiệu dropped,
+    then the issuing body (and its parent body), and a V/v's following lines."""
+    _classify(found, head)
+    if found.quoc_hieu is None and found.so_ky_hieu is None:
+        found.dia_danh_ngay = found.do_khan = None
+        found.v_v = []
+        return
+    # The số and the date stand near the Quốc hiệu; one far below it is body text, not the header's.
+    anchor = max(head.index(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu) if x is not None)
+    for name in ("so_ky_hieu", "dia_danh_ngay"):
+        x = getattr(found, name)
+        if x is not None and head.index(x) > anchor + 8:
+            setattr(found, name, None)
+    _issuer(found, head)
+
+
+def _classify(found: Parts, head: list[Line]) -> None:
+    """The first line (or two) reading as each of the Quốc hiệu, Tiêu ngữ, số, date line, urgency and V/v."""
     titled = False  # the tên loại is below the header: a date line after it is the body's (Thời gian bắt đầu: …)
     for k, ln in enumerate(head):
         f = fold(ln.shown)
@@ -277,16 +295,11 @@ def _header(found: Parts, head: list[Line]) -> None:
             found.do_khan = ln
         elif f.startswith("V/V") and found.so_ky_hieu is not None:
             found.v_v.append(ln)
-    if found.quoc_hieu is None and found.so_ky_hieu is None:
-        found.dia_danh_ngay = found.do_khan = None
-        found.v_v = []
-        return
-    # The số and the date stand near the Quốc hiệu; one far below it is body text, not the header's.
-    anchor = max(head.index(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu) if x is not None)
-    for name in ("so_ky_hieu", "dia_danh_ngay"):
-        x = getattr(found, name)
-        if x is not None and head.index(x) > anchor + 8:
-            setattr(found, name, None)
+
+
+def _issuer(found: Parts, head: list[Line]) -> None:
+    """The issuing body: the header's lines before the số that no element took and that stand on its side; its
+    parent body the plain lines above its bold ones; and the lines continuing a V/v in its cell."""
     taken = {id(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu, found.dia_danh_ngay,
                              found.do_khan, *found.v_v) if x is not None}
     for x, n in ((found.quoc_hieu, found.quoc_hieu_lines), (found.tieu_ngu, found.tieu_ngu_lines)):
