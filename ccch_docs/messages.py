@@ -331,6 +331,10 @@ ONE_OF = "CCHC-E088"
 TRUE_OR_COLUMN = N_("true, khóa của một cột hoặc danh sách khóa")
 TRUE_FALSE_TEXT = N_("true, false hoặc một dòng chữ")
 COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối {khoa, ten}")
+# A table's row written as a list (`- [Xã A, 1.234,5, 78,7%]`, its decimal commas splitting its cells).
+ROW_AS_LIST = N_("trong `[ … ]` dấu phẩy ngăn các ô: số thập phân có dấu phẩy phải đặt trong dấu ngoặc kép "
+                 "(\"1.234,5\") hoặc viết kiểu khối, mỗi ô một dòng (`ho_so: 1.234,5`); và mỗi dòng ghi từng ô sau "
+                 "khóa của cột, ví dụ `- {xa: Xã A, ho_so: \"1.234,5\", ty_le: \"78,7%\"}`")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
            N_("gói ZIP hỏng: {detail}"), N_("kết quả quá lớn"), N_("không có khóa `{key}`"),

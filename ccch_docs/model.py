@@ -30,7 +30,7 @@ from .errors import InputError, Problem, Unclear, did_you_mean
 from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
-from .messages import CODES, COLUMNS, ONE_OF, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
+from .messages import CODES, COLUMNS, ONE_OF, ROW_AS_LIST, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
 from .yamlerrors import quoted
 from .yamlio import Path_
 
@@ -225,7 +225,10 @@ Cell = Annotated[Any, PlainValidator(_cell), WithJsonSchema(_CELL)]
 
 
 def _row(value: Any) -> Any:
-    """A table row; its `ma` typed as a number (`ma: 12`) is the text typed, as a report's `ket_qua` keys are."""
+    """A table row; its `ma` typed as a number (`ma: 12`) is the text typed, as a report's `ket_qua` keys are. A row
+    written as a list (`- [Xã A, 1.234,5, 78,7%]`) is refused with ROW_AS_LIST."""
+    if isinstance(value, list):
+        raise PydanticCustomError("CCHC-E005", CODES["CCHC-E005"], {"hint": ROW_AS_LIST})
     ma = value.get("ma") if isinstance(value, dict) else None
     if isinstance(ma, int | float) and not isinstance(ma, bool):
         return {**value, "ma": getattr(ma, "text", None) or str(ma)}

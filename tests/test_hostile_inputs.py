@@ -341,3 +341,18 @@ def test_a_mistake_repeated_on_many_rows_is_counted_after_its_first_places(tmp_p
     assert counted == (f"{tmp_path / 'plan.yaml'}: noi_dung[0].doan[0].bang.dong[…].tl: 37 chỗ khác cũng có lỗi "
                        "CCHC-E313 (gợi ý: sửa như các chỗ nêu trên) [CCHC-E348]")
     assert sum("dong[7].so" in line for line in err) == 1 and err[-1] == "41 lỗi."
+
+
+# A row written `[Xã A, 1.234,5, 78,7%]`, its decimal commas meant Vietnamese: refused with no hint, the commas that
+# split its figures unsaid. Either rewriting the hint gives renders the figures as typed.
+def test_a_row_written_as_a_list_says_its_commas_split_cells(tmp_path, capsys):
+    err = _refused(_table(["[Xã A, 1.234,5, 78,7%]"]), tmp_path, capsys)
+    assert "plan.yaml:15:15: noi_dung[0].doan[0].bang.dong[0]: phải là một khối khóa: giá trị (gợi ý: trong `[ … ]` " \
+           'dấu phẩy ngăn các ô: số thập phân có dấu phẩy phải đặt trong dấu ngoặc kép ("1.234,5") hoặc viết kiểu ' \
+           "khối, mỗi ô một dòng" in err and err.rstrip().endswith("[CCHC-E005]\n1 lỗi."), err
+    for row in ['{ten: Xã A, so: "1.234,5", tl: "78,7%"}', "ten: Xã A\n              so: 1.234,5\n              tl: 78,7%"]:
+        text = _table([row])
+        doc = ccch_docs.loads(text, name="plan.yaml")
+        out = tmp_path / "plan.docx"
+        ccch_docs.render(doc, out)
+        assert any("Xã A | 1.234,5 | 78,7%" in line for line in View.open(out).body_lines()), row
