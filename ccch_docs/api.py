@@ -10,7 +10,7 @@ from typing import IO, Any
 from . import collector, compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
-from .errors import InputError, Problem, TargetError
+from .errors import A_PATH, PATHS, InputError, Problem, TargetError, require
 from .files import Reader, Roots, folders, real
 from .formats import numbers
 from .model import VanBan, all_tables, known_presets, with_presets
@@ -30,6 +30,7 @@ def load(path: Path | str, *, templates: Templates = None, roots: Roots = None,
     `roots`: folders every linked file and pack must lie in (symlinks resolved); None: anywhere.
     `parsed`: the file as `source.parse_path` has already read it (the render command's scan of a folder).
     """
+    require(path, PATHS, "load(path)", A_PATH)
     reader = Reader(folders(roots), parsed.budget) if parsed is not None else Reader(folders(roots))
     src = source.load_path(path, reader, parsed.source if parsed is not None else None)
     return _validate(resolve(src, reader, templates, (real(Path(path)),)), reader)
@@ -38,6 +39,8 @@ def load(path: Path | str, *, templates: Templates = None, roots: Roots = None,
 def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = ".", templates: Templates = None,
           roots: Roots = None) -> Document:
     """Read and validate YAML text (or UTF-8 bytes); `name` is used in error messages."""
+    require(text, (str, bytes), "loads(text)", "str or bytes")
+    require(base_dir, PATHS, "loads(base_dir)", A_PATH)
     reader = Reader(folders(roots))
     if isinstance(text, bytes):
         text = decode(text, name)
@@ -46,7 +49,8 @@ def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = "
 
 def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | str = ".",
               templates: Templates = None, roots: Roots = None) -> Document:
-    """Validate data another system already holds in memory."""
+    """Validate data another system already holds in memory (not a mapping: InputError, as a YAML file's)."""
+    require(base_dir, PATHS, "from_dict(base_dir)", A_PATH)
     reader = Reader(folders(roots))
     return _validate(resolve(source.load_mapping(data, name, base_dir, reader), reader, templates), reader)
 
@@ -105,6 +109,9 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     """Render `doc` to .docx bytes; also write them to a path (atomically; never over one of its inputs) or a
     binary stream when given. A VanBan built otherwise than by `load` may name column presets: its pack's and
     the built-in ones."""
+    require(doc, (Document, VanBan), "render(doc)", "a Document (load, loads, from_dict) or a VanBan")
+    if not hasattr(to, "write"):
+        require(to, (*PATHS, type(None)), "render(to)", "a path, a binary stream or None")
     found = templates_of(doc)
     van_ban = doc.van_ban if isinstance(doc, Document) else with_presets(doc, known_presets(found.pack.cot))
     template = engine.compiled(_template(doc), found.pack.sizes)

@@ -11,7 +11,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import pdf
-from .errors import CchcError, DiskFullError, InputError, Problem, TargetError, TemplateError
+from .errors import (
+    A_PATH,
+    PATHS,
+    CchcError,
+    DiskFullError,
+    InputError,
+    Problem,
+    TargetError,
+    TemplateError,
+    require,
+    require_paths,
+)
 from .output import Outputs, pdf_is_docx, same_output, write_atomic
 from .pdf import TIMEOUT
 
@@ -36,12 +47,18 @@ class Job:
     parsed: Parsed | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        require(self.source, PATHS, "Job(source)", A_PATH)
+        for key in ("docx", "pdf"):
+            require(getattr(self, key), (*PATHS, type(None)), f"Job({key})", "a path or None")
+        for key in ("templates", "roots"):
+            if getattr(self, key) is not None:
+                require_paths(getattr(self, key), f"Job({key})")
         pdf.seconds(self.pdf_timeout, str(self.source), "pdf_timeout")
 
     @classmethod
     def beside(cls, source: Path | str, *, with_pdf: bool = False) -> Job:
         """The .docx (and PDF) named after the YAML file, in its folder."""
-        source = Path(source)
+        source = Path(require(source, PATHS, "Job.beside(source)", A_PATH))
         return cls(source, source.with_suffix(".docx"), source.with_suffix(".pdf") if with_pdf else None)
 
 
@@ -107,6 +124,8 @@ def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = No
     queued at a time, so memory stays flat however many jobs there are. A job writing a file an earlier job of the
     call writes is not run (a bad_input Result). Once a job finds the disk full (or read-only), no other is
     started: those already running are yielded, those not started are not."""
+    if isinstance(jobs, PATHS) or not isinstance(jobs, Iterable):  # a path's characters would be paths
+        raise TypeError(f"render_many(jobs) must be an iterable of Jobs or paths, not {type(jobs).__name__}")
     queue = _Queue(executor, workers)
     refused: list[Result] = []
     try:
@@ -130,7 +149,8 @@ def _distinct(jobs: Iterable[Job | Path | str], refused: list[Result]) -> Iterat
     same file twice): their Results go to `refused`; the file is written once, by the first."""
     outputs = Outputs()
     for item in jobs:
-        job = item if isinstance(item, Job) else Job.beside(item)
+        job = item if isinstance(item, Job) else Job.beside(require(item, PATHS, "render_many(jobs[…])",
+                                                                     "a Job or a path"))
         paths = [p for p in (job.docx, job.pdf) if p is not None]
         if Outputs().clash(paths) is not None:  # its own .docx and PDF one file: not another document's fault
             refused.append(Result(job, (), (pdf_is_docx(str(job.source), paths[1]),), bad_input=True))
@@ -147,6 +167,7 @@ SAME_HINT = "đặt cho mỗi Job tệp .docx và PDF riêng"
 
 def worker_count(workers: int | None, where: str) -> int:
     """The worker processes `workers` asks for (None or 0: one per CPU); InputError naming `where` below 0."""
+    require(workers, (int, type(None)), "workers", "a whole number or None")
     if workers is not None and workers < 0:
         raise InputError([Problem(f"số tiến trình phải từ 0 trở lên (0: mỗi CPU một tiến trình), không phải {workers}",
                                   where, hint="ví dụ 2, hoặc 0 để dùng mọi CPU")])

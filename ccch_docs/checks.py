@@ -16,6 +16,7 @@ from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
 from .decree.punctuation import is_luu
 from .decree.signers import KEYS as SIGNER_KEYS
 from .decree.wording import DEFAULT as WORDS
+from .errors import PATHS, require
 from .formats.text import GLYPHLESS, code_points
 from .reader import Line, Para, Parts, Rule, Title, Unreadable, fold, read
 
@@ -78,6 +79,8 @@ class Report:
 
 def check(source: str | Path | IO[bytes], name: str | None = None) -> Report:
     """Read a .docx and check it; an unreadable file gives a Report with `error` set."""
+    if not hasattr(source, "read"):
+        require(source, PATHS, "check(source)", "a path or a binary stream")
     label = name or str(source)
     try:
         return Report(label, check_parts(read(source)))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+PATHS = (str, os.PathLike)  # what a parameter naming a file or folder takes
+A_PATH = "a path (str or os.PathLike)"
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,25 @@ def unreadable_folder(folder: str, exc: OSError) -> Problem:
     """The problem of a folder whose list of files the system refused."""
     from .messages import os_error
     return Problem(f"không đọc được thư mục: {os_error(exc)}", folder, hint="kiểm tra quyền đọc thư mục")
+
+
+def require(value: T, kinds: type | tuple[type, ...], name: str, expected: str) -> T:
+    """`value` when it is one of `kinds`; else a TypeError naming the parameter (`name`: `load(path)`) and the
+    `expected` type: the calling program's mistake, not its input's, said as Python says its own.
+
+    >>> require(12, PATHS, "load(path)", A_PATH)
+    Traceback (most recent call last):
+    TypeError: load(path) must be a path (str or os.PathLike), not int
+    """
+    if isinstance(value, kinds):
+        return value
+    raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
+
+
+def require_paths(value: Any, name: str) -> list[Any]:
+    """`value`, a path or a list of paths, as a list; else a TypeError (require)."""
+    items = [value] if isinstance(value, PATHS) else require(value, (list, tuple), name, "a path or a list of paths")
+    return [require(item, PATHS, f"{name}[…]", A_PATH) for item in items]
 
 
 def did_you_mean(word: object, choices: Iterable[object], otherwise: str | None = None) -> str | None:

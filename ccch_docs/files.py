@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, require_paths
 from .messages import grouped, os_error
 from .yamlio import MAX_FILE_BYTES
 
@@ -24,8 +24,7 @@ def folders(roots: Roots) -> tuple[Path, ...] | None:
     """`roots` as resolved folders (symlinks followed); None when not given."""
     if roots is None:
         return None
-    items = [roots] if isinstance(roots, str | Path) else list(roots)
-    return tuple(real(Path(r).expanduser(), Problem("", key="--roots")) for r in items)
+    return tuple(real(Path(r).expanduser(), Problem("", key="--roots")) for r in require_paths(roots, "roots"))
 
 
 def real(path: Path, cited: Problem | None = None) -> Path:

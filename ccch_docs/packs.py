@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import settings, source
-from .errors import InputError, Problem, TemplateError, did_you_mean
+from .errors import InputError, Problem, TemplateError, did_you_mean, require_paths
 from .files import Reader, inside, real
 from .settings import DEFAULT_PACK, Pack
 
@@ -35,7 +35,7 @@ def builtin_dir() -> Path:
 
 def user_folders(templates: Folders = None) -> tuple[Path, ...]:
     """The folders given by the caller (`--templates`, `templates=`), then those of CCHC_TEMPLATES, in order."""
-    given = [templates] if isinstance(templates, str | Path) else list(templates or ())
+    given = [] if templates is None else require_paths(templates, "templates")
     from_env = [p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip()]
     out = []
     for origin, items in (("--templates", given), (ENV, from_env)):

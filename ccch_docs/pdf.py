@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, overload
 
-from .errors import DiskFullError, InputError, OutputError, Problem, TargetError
+from .errors import PATHS, DiskFullError, InputError, OutputError, Problem, TargetError, require, require_paths
 from .messages import grouped, os_error
 from .output import Outputs, same_output
 
@@ -49,7 +49,8 @@ def to_pdf(source: Source, out_dir: Path | str | None = None, *, timeout: float 
         _check([(io.BytesIO(source), name or "<bytes>")])
         with tempfile.TemporaryDirectory(prefix="ccch-pdf-") as tmp:
             return convert(source, Path(tmp) / "van-ban.pdf", timeout=timeout, name=name).read_bytes()
-    paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
+    require(out_dir, (*PATHS, type(None)), "to_pdf(out_dir)", "a folder's path or None")
+    paths = [Path(p) for p in require_paths(source, "to_pdf(source)")]
     pdfs = [Path(out_dir or p.parent) / f"{p.stem}.pdf" for p in paths]
     _check([(p, str(p)) for p in paths])
     _once(paths, pdfs)
@@ -89,7 +90,7 @@ def found(where: str) -> None:
 def seconds(timeout: float, file: str | None, key: str | None = None) -> float:
     """`timeout` when LibreOffice can be given that many seconds (above 0, at most MAX_TIMEOUT); else InputError
     naming `file` and `key`."""
-    if not 0 < timeout <= MAX_TIMEOUT:  # NaN too
+    if not 0 < require(timeout, (int, float), key or "timeout", "a number of seconds") <= MAX_TIMEOUT:  # NaN too
         raise InputError([Problem(f"thời gian chờ xuất PDF phải lớn hơn 0 và tối đa {grouped(MAX_TIMEOUT)} giây, "
                                   f"không phải {timeout:g}", file, key=key, hint="ví dụ 600 cho văn bản rất dài "
                                   "(mặc định 180)")])

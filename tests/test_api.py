@@ -169,3 +169,36 @@ def test_tuples_handed_over_are_lists_to_the_checks():
     with pytest.raises(ccch_docs.InputError) as info:
         ccch_docs.from_dict({**data, "trich_yeu": ("Năm (…)",)}, base_dir=EXAMPLE.parent)
     assert [(p.key, p.message) for p in info.value.problems] == [("trich_yeu[0]", "còn chỗ cần điền: (…)")]
+
+
+# A wrong Python type given to an entry point raised from deep inside (pathlib, unicodedata, the template lookup):
+# `'int' object has no attribute 'mau'`, `is_normalized() argument 2 must be str, not None`; a Job of a number
+# failed in its worker as an unexpected error, and check(123) gave a Report of an unreadable file.
+@pytest.mark.parametrize("call,message", [
+    (lambda: ccch_docs.load(123), "load(path) must be a path (str or os.PathLike), not int"),
+    (lambda: ccch_docs.loads(None), "loads(text) must be str or bytes, not NoneType"),
+    (lambda: ccch_docs.loads("loai: ke_hoach", base_dir=1), "loads(base_dir) must be a path (str or os.PathLike)"),
+    (lambda: ccch_docs.loads("loai: ke_hoach", roots=1), "roots must be a path or a list of paths, not int"),
+    (lambda: ccch_docs.from_dict(PLAN, templates=[None]), "templates[…] must be a path (str or os.PathLike), not "),
+    (lambda: ccch_docs.render("plan.yaml"), "render(doc) must be a Document (load, loads, from_dict) or a VanBan, "),
+    (lambda: ccch_docs.render(ccch_docs.from_dict(PLAN), 1), "render(to) must be a path, a binary stream or None"),
+    (lambda: list(ccch_docs.render_many("plan.yaml")), "render_many(jobs) must be an iterable of Jobs or paths, "),
+    (lambda: list(ccch_docs.render_many([1])), "render_many(jobs[…]) must be a Job or a path, not int"),
+    (lambda: ccch_docs.Job(123), "Job(source) must be a path (str or os.PathLike), not int"),
+    (lambda: ccch_docs.Job("plan.yaml", pdf_timeout="60"), "pdf_timeout must be a number of seconds, not str"),
+    (lambda: ccch_docs.to_pdf(None), "to_pdf(source) must be a path or a list of paths, not NoneType"),
+    (lambda: ccch_docs.check(123), "check(source) must be a path or a binary stream, not int"),
+], ids=["load", "loads", "base_dir", "roots", "templates", "render", "render to", "render_many", "render_many job",
+        "Job", "pdf_timeout", "to_pdf", "check"])
+def test_a_wrong_python_type_is_a_type_error_naming_the_parameter(call, message):
+    with pytest.raises(TypeError) as info:
+        call()
+    assert str(info.value).startswith(message), info.value
+    assert info.traceback[-1].path.name == "errors.py" or "render_many(jobs)" in message
+
+
+def test_data_not_a_mapping_stays_an_input_error():
+    """from_dict's data is the input itself, as a YAML file's text is: a list is located and coded, not a TypeError."""
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict(["x"])
+    assert [p.code for p in info.value.problems] == ["CCHC-E019"]
