@@ -89,13 +89,13 @@ def ordered(problems: list[Problem]) -> list[Problem]:
 
 
 SHOWN = 3  # the places of one problem printed before a line counts the others
-_INDEX = re.compile(r"(\[\d+\])")
+_INDEX = r"(\[\d+\])"  # compiled on first use (re's cache), not as the package is imported
 
 
 def _kind(problem: Problem) -> tuple[str | None, str | None, str] | None:
     """What makes problems the same: file, code and key but its indexes (`dong[…].tl`); None for a key without."""
     key = problem.key or ""
-    return (problem.file, problem.code, _INDEX.sub("[…]", key)) if _INDEX.search(key) else None
+    return (problem.file, problem.code, re.sub(_INDEX, "[…]", key)) if re.search(_INDEX, key) else None
 
 
 def shown(problems: Iterable[Problem]) -> list[Problem]:
@@ -121,7 +121,7 @@ def _others(first: Problem, keys: list[str]) -> Problem:
     """The problem counting the places of the problem `first` at `keys` past the first SHOWN; at their key, the
     indexes that differ written `[…]`."""
     from .messages import grouped
-    parts = zip(*(_INDEX.split(key) for key in keys), strict=True)
+    parts = zip(*(re.split(_INDEX, key) for key in keys), strict=True)
     key = "".join(same[0] if len(set(same)) == 1 else "[…]" for same in parts)
     return Problem(f"{grouped(len(keys) - SHOWN)} chỗ khác cũng có lỗi {first.code}", first.file, key=key,
                    hint="sửa như các chỗ nêu trên", code="CCHC-E348")
