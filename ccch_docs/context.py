@@ -12,7 +12,7 @@ from .decree.wording import Words, fill
 from .errors import InputError, Problem
 from .formats import dates, numbers
 from .markup import runs
-from .model import Bang, BangSo, Muc, VanBan, merge_columns
+from .model import Bang, BangSo, Muc, TiLe, VanBan, merge_columns
 from .settings import DEFAULT_PACK, Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3, 1.1. muc2)
@@ -173,11 +173,12 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
     """Rows of a table: group rows, data rows numbered per `danh_so`, and a total row when asked."""
     cols = pl.columns
     keys = [c.khoa for c in cols]
-    totals = [k for k in pl.total_keys if k in keys]  # validation has checked they are there
+    rates = {c.khoa: c.ti_le for c in cols if c.ti_le is not None}  # never added up: see _rate_cell
+    totals = [k for k in pl.total_keys if k not in rates]
     numeric = pl.number_keys(cols)
-    amounts: dict[str, list[numbers.Number]] = {k: [] for k in totals}
-    # Cells of a totalled column written in words ("Theo Đề án"): its total says it lacks them.
-    uncounted = dict.fromkeys(totals, 0)
+    amounts: dict[str, list[numbers.Number]] = {k: [] for k in pl.counted_keys(cols)}  # validation: all in keys
+    # Cells of a counted column written in words ("Theo Đề án"): its total says it lacks them.
+    uncounted = dict.fromkeys(amounts, 0)
     rows: list[tuple[str, str, tuple[tuple[str, ...], ...]]] = []
     shapes: dict[int, list[tuple[int, str]]] = {}  # rows with merged cells: each cell's span and vertical merge
     groups = pl.groups
@@ -209,16 +210,17 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
                         above[i] = (above[i][0], "restart")
             rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
                                               for k, span in zip(keys, spans, strict=True))))
-            for k in totals:  # each totalled column's value, or the text of a merged cell over it
+            for k in amounts:  # each counted column's value, or the text of a merged cell over it
                 value = row.get(keys[max(i for i in range(keys.index(k) + 1) if spans[i])])
                 number = None if value is None else _amount(value)
                 if value is not None and number is None:
                     uncounted[k] += 1
                 elif number is not None:
                     amounts[k].append(number)
-    if totals:
-        rows.append(("tong", words["tong_cong"], tuple(_total_cell(amounts[k], uncounted[k], words) if k in amounts
-                                                       else () for k in keys)))
+    if pl.total_keys:
+        cells = {**{k: _total_cell(amounts[k], uncounted[k], words) for k in totals},
+                 **{k: _rate_cell(rate, amounts, uncounted) for k, rate in rates.items()}}
+        rows.append(("tong", words["tong_cong"], tuple(cells.get(k, ()) for k in keys)))
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"],
                  shapes={i: tuple(s) for i, s in shapes.items()},
                  chung=tuple(c.chung or "" for c in cols) if any(c.chung for c in cols) else ())
@@ -228,6 +230,15 @@ def _total_cell(amounts: list[numbers.Number], uncounted: int, words: Words) -> 
     """A total row's cell: the sum, and a note of the rows written in words it leaves out."""
     note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
     return (numbers.so(numbers.total(amounts)), *note)
+
+
+def _rate_cell(rate: TiLe, amounts: dict[str, list[numbers.Number]], uncounted: dict[str, int]) -> tuple[str, ...]:
+    """A rate column's total: the rate of the totals of the columns it is computed from (`96,5%`); empty where
+    one of their cells is written in words, the rate of what is not known."""
+    if any(uncounted[k] for k in rate.keys):
+        return ()
+    part = numbers.total(v for k in rate.tu_so for v in amounts[k])
+    return (numbers.ti_le(part, numbers.total(amounts[rate.mau_so]), rate.so_le),)
 
 
 def period_line(doc: VanBan, words: Words = wording.DEFAULT) -> str:

@@ -350,6 +350,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),
            N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ tong_cong"),
+           N_("bỏ `kieu: chu` của cột {key}, hoặc bỏ `ti_le` của cột {rate}"),
            N_("viết `ho_ten: {name}`"),
            N_("ký tự `{typed}` không dùng được trong biểu thức"),
            N_("`{name}` không có tham số `{key}`"),

@@ -316,6 +316,26 @@ class DanhSo(Model):
         return self.chu_cai == "co_dd"
 
 
+Keys = Annotated[tuple[Key, ...], BeforeValidator(_as_list),
+                 WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
+
+
+class TiLe(Model):
+    """What a rate column (`78,7%`) is computed from: its total is the rate of their totals, Σ tu_so / Σ mau_so
+    (which neither a sum nor an average of the rows' rates is)."""
+
+    tu_so: Keys = Field(description="khóa của cột làm tử số; danh sách: các cột được cộng lại, "
+                                    "ví dụ [truoc_han, dung_han]")
+    mau_so: Key = Field(description="khóa của cột làm mẫu số, ví dụ tiep_nhan")
+    so_le: Literal[0, 1, 2, 3] = Field(1, description="số chữ số thập phân của tỷ lệ ở dòng tổng: 1 (78,7%), "
+                                                       "2 (99,59%)")
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The columns it is computed from."""
+        return (*self.tu_so, self.mau_so)
+
+
 class Cot(Model):
     """A column of a phụ lục table, after the automatic STT column."""
 
@@ -328,6 +348,9 @@ class Cot(Model):
     kieu: Literal["so", "chu"] | None = Field(
         None, description="so: cột số (50000000 in 50.000.000; 3.000.000, 1,5 là số); chu: in đúng như viết; "
                           "mặc định: cột được cộng và cột kinh_phi là cột số, các cột khác in đúng như viết")
+    ti_le: TiLe | None = Field(
+        None, description="cột tỷ lệ: các cột nó được tính từ, ví dụ {tu_so: dung_han, mau_so: tiep_nhan}; dòng tổng "
+                          "in tỷ lệ của các tổng (không cộng các tỷ lệ); không khai báo: ô tổng của cột tỷ lệ để trống")
 
 
 GroupCell = Literal["gop", "stt", "tung_o"]
@@ -407,10 +430,17 @@ class BangSo(Model):
             return self.tong_cong
         return ("kinh_phi",) if self.tong_cong is True else (self.tong_cong,) if self.tong_cong else ()
 
+    def counted_keys(self, columns: tuple[Cot, ...]) -> tuple[str, ...]:
+        """The keys of the columns its total row adds up: the totalled ones, and those a rate column of `columns` is
+        computed from (`Cot.ti_le`)."""
+        return tuple(dict.fromkeys((*self.total_keys, *(k for c in columns if c.ti_le is not None
+                                                         for k in c.ti_le.keys))))
+
     def number_keys(self, columns: tuple[Cot, ...]) -> frozenset[str]:
-        """The keys of its number columns among `columns`: the totalled one, those declared `kieu: so`, and
-        the presets' amounts (`kinh_phi`) unless declared `kieu: chu`."""
-        return frozenset(c.khoa for c in columns if c.khoa in self.total_keys or c.kieu == "so"
+        """The keys of its number columns among `columns`: the counted ones (see counted_keys), those declared
+        `kieu: so`, and the presets' amounts (`kinh_phi`) unless declared `kieu: chu`."""
+        counted = self.counted_keys(columns)
+        return frozenset(c.khoa for c in columns if c.khoa in counted or c.kieu == "so"
                          or c.kieu is None and c.khoa in presets.NUMBER_KEYS)
 
     @property

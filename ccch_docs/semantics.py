@@ -203,13 +203,17 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         keys = [c.khoa for c in columns]
         for k in {k for k in keys if keys.count(k) > 1}:
             out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
-        for total in pl.total_keys:
+        # the totalled columns, and those a rate's total is computed from (`cot[i].ti_le`)
+        counted: list[tuple[Path_, str, str | None]] = [(("tong_cong",), k, None) for k in pl.total_keys]
+        counted += [(("cot", i, "ti_le"), k, c.khoa) for i, c in enumerate(columns) if c.ti_le for k in c.ti_le.keys]
+        for at, total, rate in counted:
             if total not in keys:
-                out.append((here + ("tong_cong",), f"không có cột `{total}` để tính tổng",
-                            "các cột: " + ", ".join(keys)))
+                out.append((here + at, f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
             elif any(c.khoa == total and c.kieu == "chu" for c in columns):
-                out.append((here + ("tong_cong",), f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
-                            f"bỏ `kieu: chu` của cột {total}, hoặc bỏ tong_cong"))
+                out.append((here + at, f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
+                            f"bỏ `kieu: chu` của cột {total}, hoặc bỏ " + (f"`ti_le` của cột {rate}" if rate
+                                                                         else "tong_cong")))
+        summed = {total for _, total, _ in counted}
         numeric = pl.number_keys(columns)
         rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
@@ -220,7 +224,7 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
                 if key in MERGES and key not in keys:
                     continue
                 # a number column's text is printed as written ("40 triệu"); only a total must read it
-                totalled = key in pl.total_keys
+                totalled = key in summed
                 if totalled and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
                     out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, totalled))
                 if key == "ma":

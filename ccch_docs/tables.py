@@ -159,7 +159,7 @@ class Prototype:
                 row = lead + "".join(proto.content.xml(w, 1, cells[0] if c == 0 and cells else ())
                                      for c, w in enumerate(cols))
             elif kind == "tong":
-                first = next(c for c, lines in enumerate(cells) if lines)
+                first = next((c for c, lines in enumerate(cells) if lines), n)  # none: a rate not known
                 row = (proto.label.xml(self.label_width + sum(cols[:first]), first + 1, (label,))
                        + "".join(proto.filled(cols[c], cells[c]) for c in range(first, n)))
             elif i in table.shapes:

@@ -8,11 +8,12 @@ import time
 import pytest
 import yaml
 from docx.oxml.ns import qn
+from docx.table import _Cell
 
 import ccch_docs
 from ccch_docs import checks
 from conftest import ROOT
-from docx_view import EXPECTED, View, clean
+from docx_view import EXPECTED, View, align, clean
 
 SEED_003 = "ke-hoach-cchc-2021-dong-thap"
 SEED_004 = "ke-hoach-cchc-2022-vinh-long"
@@ -167,6 +168,64 @@ def test_totals_are_exact_before_rounding(tmp_path):
     out = tmp_path / "exact.docx"
     ccch_docs.render(_doc_with([one]), out)
     assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng | 1,56 |"
+
+
+def _rates(**changes) -> dict:
+    """A results table: counts, two rates that say what they are computed from, one that does not."""
+    cot = [{"khoa": "don_vi", "ten": "Đơn vị", "rong": 3}, {"khoa": "tiep_nhan", "ten": "Tiếp nhận"},
+           {"khoa": "truoc_han", "ten": "Trước hạn"}, {"khoa": "dung_han", "ten": "Đúng hạn"},
+           {"khoa": "ti_le", "ten": "Tỷ lệ trước hạn", "ti_le": {"tu_so": "truoc_han", "mau_so": "tiep_nhan"}},
+           {"khoa": "dat", "ten": "Tỷ lệ đạt", "ti_le": {"tu_so": ["truoc_han", "dung_han"], "mau_so": "tiep_nhan",
+                                                         "so_le": 2}},
+           {"khoa": "khac", "ten": "Tỷ lệ khác"}]
+    dong = [{"don_vi": "Một cửa huyện", "tiep_nhan": 12345, "truoc_han": 10000, "dung_han": 2344, "ti_le": "81%",
+             "dat": "99,99%", "khac": "5%"},
+            {"don_vi": "Các xã", "tiep_nhan": 31988, "truoc_han": 24908, "dung_han": 5524, "ti_le": "77,9%",
+             "dat": "95,13%", "khac": "7%"}]
+    return {"tieu_de": "Kết quả giải quyết hồ sơ", "cot": cot, "danh_so": {"dong": "1"}, "dong": dong,
+            "tong_cong": ["tiep_nhan", "truoc_han", "dung_han"], **changes}
+
+
+def test_a_rate_column_totals_as_the_rate_of_the_totals(tmp_path):
+    """A rate's total is the rate of its columns' totals: 34.908 of 44.333 is 78,7% (the rates' sum is 158,9%, their
+    average 79,45%); (34.908 + 7.868) of 44.333 is 96,49% to two decimals. A rate that does not say what it is
+    computed from is left empty, deliberately: neither a sum nor an average of rates is its total."""
+    out = tmp_path / "rates.docx"
+    ccch_docs.render(_doc_with([_rates()]), out)
+    table = View.open(out).appendix_tables()[0]
+    assert View.table_rows(table)[-1] == "Tổng cộng | 44.333 | 34.908 | 7.868 | 78,7% | 96,49% |"
+    total = [_Cell(tc, table).paragraphs[0] for tc in table._tbl.tr_lst[-1].tc_lst]
+    assert [align(p) for p in total[-3:]] == ["center", "center", "left"]  # figures centred
+    only_rates = _rates(tong_cong="ti_le")  # a total row asked for a rate: every rate's, no sum
+    ccch_docs.render(_doc_with([only_rates]), out)
+    assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng | 78,7% | 96,49% |"
+
+
+def test_a_rate_is_left_empty_where_a_cell_it_is_computed_from_is_in_words(tmp_path):
+    table = _rates()
+    table["dong"][1]["dung_han"] = "Chưa tổng hợp"
+    out = tmp_path / "words.docx"
+    ccch_docs.render(_doc_with([table]), out)
+    assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == (
+        "Tổng cộng | 44.333 | 34.908 | 2.344 / (chưa tính 1 dòng ghi bằng chữ) | 78,7% | |")
+
+
+@pytest.mark.parametrize("change,key,message,hint", [
+    (lambda t: t["cot"][4]["ti_le"].update(mau_so="tiep_nhan_x"), "phu_luc[0].cot[4].ti_le",
+     "không có cột `tiep_nhan_x` để tính tổng", "các cột: don_vi, tiep_nhan, truoc_han, dung_han, ti_le, dat, khac"),
+    (lambda t: t["cot"][3].update(kieu="chu"), "phu_luc[0].cot[5].ti_le",
+     "cột `dung_han` được cộng nên là cột số, không phải `kieu: chu`",
+     "bỏ `kieu: chu` của cột dung_han, hoặc bỏ `ti_le` của cột dat"),
+    (lambda t: t["dong"][0].update(truoc_han="1.000"), "phu_luc[0].dong[0].truoc_han",
+     "`1.000` đọc được hai cách để cộng vào dòng tổng", "viết 1000 nếu là một nghìn"),
+])
+def test_the_columns_a_rate_is_computed_from_are_checked(change, key, message, hint):
+    table = _rates(tong_cong=False)  # checked, whether the table has a total row or not
+    change(table)
+    with pytest.raises(ccch_docs.InputError) as info:
+        _doc_with([table])
+    (p,) = info.value.problems
+    assert (p.key, p.message, p.hint) == (key, message, hint)
 
 
 @pytest.mark.parametrize("amount,hint", [
