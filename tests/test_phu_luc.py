@@ -208,6 +208,10 @@ def test_a_rate_is_left_empty_where_a_cell_it_is_computed_from_is_in_words(tmp_p
     ccch_docs.render(_doc_with([table]), out)
     assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == (
         "Tổng cộng | 44.333 | 34.908 | 2.344 / (chưa tính 1 dòng ghi bằng chữ) | 78,7% | |")
+    table = _rates(tong_cong="ti_le")
+    table["dong"][1]["truoc_han"] = "Chưa tổng hợp"
+    ccch_docs.render(_doc_with([table]), out)  # no rate known: the label alone, across the row
+    assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng"
 
 
 @pytest.mark.parametrize("change,key,message,hint", [
