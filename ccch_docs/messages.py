@@ -346,6 +346,8 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("ghi `dia_danh: {place}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`"),
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
+           N_("trong [ … ] dấu phẩy ngăn các mục: viết {rewritten} nếu là một số; hai mục thì thêm dấu cách sau "
+              "dấu phẩy"),
            N_("thay {glyph} bằng chữ hoặc một ký tự có trong phông (•, →, √, ≥ …)"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`"),
            N_("mỗi cột cần khóa và tiêu đề: `cot: [{columns}]`; hoặc cả mẫu cột `{name}`"),

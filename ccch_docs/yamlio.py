@@ -131,6 +131,10 @@ _GLYPH_HINT = "xóa hoặc viết thành chữ: văn bản hành chính in bằn
 _BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _plain(value: str) -> Any:
     """A plain scalar's value: null, a boolean, a decimal number (remembering its text), or the text itself."""
     first = value[:1]
@@ -195,6 +199,7 @@ _Parser = getattr(getattr(yaml, "cyaml", None), "CParser", None) or yaml.SafeLoa
 
 _NO_KEY = object()
 _MERGE = object()  # the key `<<`: its value is merged into the mapping holding it
+_RATE_TAIL = re.compile(r"\d+%")  # what a comma cuts off a rate: `7%` of `78,7%`
 _TYPED_START = frozenset("0123456789+-~nNtTfF")  # how a plain scalar that _plain may type begins
 
 
@@ -292,7 +297,7 @@ class _Builder:
                     key = self.key(event, container, path) if special else text
                     if key is not _MERGE:
                         mark = event.start_mark
-                        if text.isdigit() and container:
+                        if text[:1].isdigit() and container and not event.style:  # plain
                             self.split_number(event, container, path, slots)
                         if key in container:
                             self.duplicate(path + (key,), mark)
@@ -302,6 +307,8 @@ class _Builder:
                 if not is_map and container is not None:
                     mark = event.start_mark
                     slots[len(container)] = (mark.line + 1) << bits | mark.column + 1
+                    if container and text[:1].isdigit() and not event.style:  # plain
+                        self.split_item(event, container, path)
                 if len(text) > MAX_TEXT:
                     raise self.fail(event, _value_path(container, path, key),
                                     f"đoạn văn quá dài ({grouped(len(text))} ký tự, tối đa {grouped(MAX_TEXT)})",
@@ -408,16 +415,32 @@ class _Builder:
                                      _GLYPH_HINT))
 
     def split_number(self, event: Any, container: dict[str, Any], path: Path_, slots: dict[str | int, int]) -> None:
-        """Refuses a digits key right after a number on its line, as `{kinh_phi: 1,5}` reads: a comma split it."""
+        """Refuses a key of digits (or a rate, `7%`) right after a number on its line, as `{ty_le: 78,7%}` reads:
+        a comma split the number."""
         last = next(reversed(container))
         value = container[last]
         line = event.start_mark.line + 1
-        if not isinstance(value, int | float) or isinstance(value, bool) or slots.get(last, 0) >> _COLUMN_BITS != line:
+        if not (event.value.isdigit() or _RATE_TAIL.fullmatch(event.value)) or not _is_number(value) or \
+                slots.get(last, 0) >> _COLUMN_BITS != line:
             return
         written = f"{getattr(value, 'text', value)},{event.value}"
         at = self.lines.at(line - 1, max(0, event.start_mark.column - len(written) + len(event.value)))
         raise InputError([Problem("số viết không rõ", self.file, *at, key_name(path + (last,)),
                                   f'trong {{ … }} dấu phẩy ngăn các khóa: viết {last}: "{written}"')])
+
+    def split_item(self, event: Any, container: list[Any], path: Path_) -> None:
+        """Refuses a rate's tail right after a comma that follows a number, as `[97,5%]` reads: two items, where a
+        decimal comma was meant (with what else is wrong: a table row written as a list is said too). Digits alone
+        are let be: `[12,15]` is two numbers, as JSON writes them."""
+        mark = event.start_mark
+        if not _RATE_TAIL.fullmatch(event.value) or not _is_number(container[-1]) or \
+                self.lines.text[self.lines.index(mark.line, mark.column) - 1:][:1] != ",":
+            return
+        written = f"{getattr(container[-1], 'text', container[-1])},{event.value}"
+        at = self.lines.at(mark.line, max(0, mark.column - len(written) + len(event.value)))
+        self.problems.append(Problem("số viết không rõ", self.file, *at, key_name(path + (len(container) - 1,)),
+                                     f'trong [ … ] dấu phẩy ngăn các mục: viết "{written}" nếu là một số; hai mục '
+                                     "thì thêm dấu cách sau dấu phẩy"))
 
     def key(self, event: Any, container: dict[str, Any], path: Path_) -> Any:
         """A key that is not plain text: `<<` (a merge), a tagged or double-quoted key, or an alias of a scalar."""

@@ -349,7 +349,9 @@ def test_a_row_written_as_a_list_says_its_commas_split_cells(tmp_path, capsys):
     err = _refused(_table(["[Xã A, 1.234,5, 78,7%]"]), tmp_path, capsys)
     assert "plan.yaml:15:15: noi_dung[0].doan[0].bang.dong[0]: phải là một khối khóa: giá trị (gợi ý: trong `[ … ]` " \
            'dấu phẩy ngăn các ô: số thập phân có dấu phẩy phải đặt trong dấu ngoặc kép ("1.234,5") hoặc viết kiểu ' \
-           "khối, mỗi ô một dòng" in err and err.rstrip().endswith("[CCHC-E005]\n1 lỗi."), err
+           "khối, mỗi ô một dòng" in err and err.rstrip().endswith("[CCHC-E020]\n2 lỗi."), err
+    assert 'plan.yaml:15:31: noi_dung[0].doan[0].bang.dong[0][3]: số viết không rõ (gợi ý: trong [ … ] dấu phẩy ngăn ' \
+           'các mục: viết "78,7%" nếu là một số' in err
     for row in ['{ten: Xã A, so: "1.234,5", tl: "78,7%"}', "ten: Xã A\n              so: 1.234,5\n              tl: 78,7%"]:
         text = _table([row])
         doc = ccch_docs.loads(text, name="plan.yaml")

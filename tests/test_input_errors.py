@@ -231,3 +231,39 @@ def test_a_decimal_comma_inside_braces_is_one_message_at_the_cell(tmp_path, caps
     assert not (tmp_path / "plan.docx").exists()
     assert main(["--lang", "en", "validate", str(src)]) == 2
     assert 'inside { … } a comma separates keys: write kinh_phi: "' + written in capsys.readouterr().err
+
+
+def test_a_rate_with_a_decimal_comma_inside_braces_is_one_message_at_the_cell(tmp_path, capsys):
+    # `7%` was read as a key of its own: two messages about a key `7%`, none about the comma.
+    src = tmp_path / "plan.yaml"
+    row = "      - {noi_dung: Rà soát, kinh_phi: 78,7%, chu_tri: Sở Nội vụ}"
+    src.write_text(GOOD + f"phu_luc:\n  - tieu_de: Nhiệm vụ\n    cot: ke_hoach_8_cot\n    dong:\n{row}\n", "utf-8")
+    assert main(["render", str(src)]) == 2
+    assert capsys.readouterr().err == (
+        f"{src}:{len(GOOD.splitlines()) + 5}:{row.index('78,7%') + 1}: phu_luc[0].dong[0].kinh_phi: số viết không rõ "
+        '(gợi ý: trong { … } dấu phẩy ngăn các khóa: viết kinh_phi: "78,7%") [CCHC-E020]\n1 lỗi.\n')
+
+
+def test_json_after_a_number_is_not_a_split_number():
+    """Keys and items as JSON writes them: a quoted key of digits, numbers with no space after the comma."""
+    from ccch_docs import source
+    data = source.load_text('so_lieu: {"a": 1,"2": [3,4]}\n').data
+    assert data == {"so_lieu": {"a": 1, "2": [3, 4]}}
+
+
+@pytest.mark.parametrize("cell,written", [("[97,5%]", "97,5%"), ("[12, 78,7%]", "78,7%")])
+def test_a_decimal_comma_inside_brackets_is_one_message_at_the_item(tmp_path, capsys, cell, written):
+    # The list was read as two lines of the cell (97 / 5%), printed without a word.
+    src = tmp_path / "plan.yaml"
+    row = f"      - {{noi_dung: Rà soát, san_pham: {cell}, chu_tri: Sở Nội vụ}}"
+    src.write_text(GOOD + f"phu_luc:\n  - tieu_de: Nhiệm vụ\n    cot: ke_hoach_8_cot\n    dong:\n{row}\n", "utf-8")
+    assert main(["render", str(src)]) == 2
+    assert capsys.readouterr().err == (
+        f"{src}:{len(GOOD.splitlines()) + 5}:{row.index(written) + 1}: phu_luc[0].dong[0].san_pham[{cell.count(', ')}]: "
+        f'số viết không rõ (gợi ý: trong [ … ] dấu phẩy ngăn các mục: viết "{written}" nếu là một số; hai mục thì thêm dấu cách sau '
+        "dấu phẩy) [CCHC-E020]\n1 lỗi.\n")
+    assert not (tmp_path / "plan.docx").exists()
+    assert main(["--lang", "en", "validate", str(src)]) == 2
+    assert f'inside [ … ] a comma separates items: write "{written}" if it is one number' in capsys.readouterr().err
+    src.write_text(src.read_text("utf-8").replace(cell, "[12,15]"), "utf-8")  # two numbers, as JSON writes them
+    assert main(["render", str(src)]) == 0
