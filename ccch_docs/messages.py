@@ -267,6 +267,7 @@ CODES: dict[str, str] = {
     "CCHC-E346": N_("tài liệu quá lớn: hơn {most} ký tự chữ (kể cả các lần lặp lại của bí danh `*…`)"),
     "CCHC-E347": N_("dữ liệu quá lớn: hơn {most} ký tự chữ"),
     "CCHC-E348": N_("{count} chỗ khác cũng có lỗi {code}"),  # the same problem at many places, counted (errors.shown)
+    "CCHC-E350": N_("cột `{key}` ghi tỷ lệ: dòng tổng không cộng các tỷ lệ"),
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
@@ -346,6 +347,8 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("ghi `dia_danh: {place}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`"),
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
+           N_("cho cột {key} cách tính: `ti_le: {tu_so: …, mau_so: …}` (dòng tổng in tỷ lệ của các tổng), hoặc "
+              "bỏ {key} khỏi tong_cong"),
            N_("trong [ … ] dấu phẩy ngăn các mục: viết {rewritten} nếu là một số; hai mục thì thêm dấu cách sau "
               "dấu phẩy"),
            N_("thay {glyph} bằng chữ hoặc một ký tự có trong phông (•, →, √, ≥ …)"),

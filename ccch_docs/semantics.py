@@ -217,6 +217,12 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         numeric = pl.number_keys(columns)
         rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
+        rated = {c.khoa for c in columns if c.ti_le is not None}
+        for key in pl.total_keys:
+            if key not in rated and any(_is_rate(row.get(key)) for _, row in rows):
+                out.append((here + ("tong_cong",), f"cột `{key}` ghi tỷ lệ: dòng tổng không cộng các tỷ lệ",
+                            f"cho cột {key} cách tính: `ti_le: {{tu_so: …, mau_so: …}}` (dòng tổng in tỷ lệ của các "
+                            f"tổng), hoặc bỏ {key} khỏi tong_cong"))
         for n, (where, row) in enumerate(rows):
             out.extend((here + where + path, message, hint) for path, message, hint
                        in _check_merges(row, rows[n - 1][1] if where[-1] else None, keys, where[0] == "nhom"))
@@ -288,6 +294,14 @@ def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[
             out.append((("gop_tren",), f"ô `{k}` nằm trong ô gộp: phải để trống",
                         "một ô gộp ngang không gộp dọc được: bỏ cột này khỏi gop_tren"))
     return out
+
+
+_RATE = re.compile(r"[-+−]?\d[\d.]*(?:,\d+)?\s*%")
+
+
+def _is_rate(value: Any) -> bool:
+    """Whether a cell is a rate as typed (`78,7%`), which a total row cannot add up."""
+    return isinstance(value, str) and _RATE.fullmatch(value.strip()) is not None
 
 
 def _amount(value: str | numbers.Number, totalled: bool) -> list[tuple[str, str]]:

@@ -232,6 +232,23 @@ def test_the_columns_a_rate_is_computed_from_are_checked(change, key, message, h
     assert (p.key, p.message, p.hint) == (key, message, hint)
 
 
+def test_a_total_of_rates_that_do_not_say_their_sources_is_refused(capsys, tmp_path):
+    # It summed the rates as text, none of them a number: "0 / (chưa tính 2 dòng ghi bằng chữ)".
+    with pytest.raises(ccch_docs.InputError) as info:
+        _doc_with([_rates(tong_cong=["tiep_nhan", "khac"])])
+    (p,) = info.value.problems
+    assert (p.key, p.message, p.code) == ("phu_luc[0].tong_cong", "cột `khac` ghi tỷ lệ: dòng tổng không cộng các "
+                                                                   "tỷ lệ", "CCHC-E350")
+    assert p.hint == ("cho cột khac cách tính: `ti_le: {tu_so: …, mau_so: …}` (dòng tổng in tỷ lệ của các tổng), "
+                      "hoặc bỏ khac khỏi tong_cong")
+    assert ccch_docs.messages.translate(p.hint, "en").startswith("give column khac how it is computed: `ti_le: {")
+    out = tmp_path / "ok.docx"  # told what it is computed from, it is the rate of the totals
+    table = _rates(tong_cong=["tiep_nhan", "khac"])
+    table["cot"][6]["ti_le"] = {"tu_so": "dung_han", "mau_so": "tiep_nhan"}
+    ccch_docs.render(_doc_with([table]), out)
+    assert View.table_rows(View.open(out).appendix_tables()[0])[-1].endswith("| 17,7%")
+
+
 @pytest.mark.parametrize("amount,hint", [
     ("3,000,000", "viết 3.000.000"),
     ("3 triệu", "viết 3.000.000"),
