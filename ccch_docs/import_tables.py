@@ -91,10 +91,7 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
         cells = rows[r]
         texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
         if any(fold(t).startswith("TONG CONG") for t in texts):
-            shift = grid - len(cells) - (1 if numbered else 0)  # merged cells on the left
-            filled = [i + shift for i, t in enumerate(texts) if i and t]
-            key = keys[filled[0]] if filled and 0 <= filled[0] < len(keys) else "kinh_phi"
-            tong_cong = True if key == "kinh_phi" else key
+            tong_cong = _totalled(texts, keys, grid - len(cells) - (1 if numbered else 0))
             continue
         layout = _group_layout(cells, texts, grid, numbered, with_dd)
         if layout:
@@ -111,7 +108,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
         (groups[-1]["dong"] if groups else loose).append(row)
     if tong_cong:
         rows_all = [*loose, *(row for g in groups for row in g["dong"])]
-        _as_numbers(rows_all, "kinh_phi" if tong_cong is True else tong_cong)
+        for key in ["kinh_phi"] if tong_cong is True else [tong_cong] if isinstance(tong_cong, str) else tong_cong:
+            _as_numbers(rows_all, key)
     danh_so, layout = _numbering(styles, groups)
     out: dict[str, Any] = {"cot": cot, "danh_so": danh_so}
     if tong_cong:
@@ -206,6 +204,18 @@ def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[l
                     widths[g] = max(cell[0].room // span, 1)
             col += span
     return names, widths, count
+
+
+def _totalled(texts: list[str], keys: list[str], shift: int) -> bool | str | list[str]:
+    """The `tong_cong` of a total row's cells (`shift`: the grid columns its merged label cell spans past one):
+    each column whose cell holds a sum, one key alone, else the list; True (the kinh_phi column) when no cell is
+    filled. A rate (`96,5%`) is no sum: a row of rates alone is False, as what they are computed from is not known."""
+    filled = [(keys[at], t.rstrip().endswith("%")) for i, t in enumerate(texts)
+              if i and t and 0 <= (at := i + shift) < len(keys)]
+    found = [key for key, rate in filled if not rate]
+    if not found:  # rates alone: what they are computed from is not in the document
+        return not filled
+    return True if found == ["kinh_phi"] else found[0] if len(found) == 1 else found
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:

@@ -411,6 +411,28 @@ def test_a_table_in_the_body_comes_back_as_a_bang_block():
     assert texts(second) == texts(first) and not imported.unplaced
 
 
+def test_a_total_row_of_several_columns_comes_back_with_each_of_them():
+    # Only the first filled cell of the total row was read: tong_cong came back as one key, the others lost.
+    cot = [{"khoa": "linh_vuc", "ten": "Lĩnh vực", "rong": 10}, {"khoa": "tiep_nhan", "ten": "Tiếp nhận", "rong": 5},
+           {"khoa": "dung_han", "ten": "Đúng hạn", "rong": 5},
+           {"khoa": "ti_le", "ten": "Tỷ lệ", "rong": 5, "ti_le": {"tu_so": "dung_han", "mau_so": "tiep_nhan"}}]
+    bang = {"ten": "Bảng 1. Kết quả", "cot": cot, "danh_so": {"nhom": "1.", "dong": "1"},
+            "tong_cong": ["tiep_nhan", "dung_han"],
+            "dong": [{"linh_vuc": "Đất đai", "tiep_nhan": 12000, "dung_han": 11000, "ti_le": "91,7%"},
+                     {"linh_vuc": "Xây dựng", "tiep_nhan": 4333, "dung_han": 4000, "ti_le": "92,3%"}]}
+    data = {"loai": "bao_cao", "co_quan": {"ten": "SỞ NỘI VỤ", "viet_tat": "SNV"}, "dia_danh": "X", "so": 3,
+            "trich_yeu": "Thử", "luu": "VT", "nguoi_ky": {"chuc_vu": "GIÁM ĐỐC", "ho_ten": "A B"}, "noi_nhan": ["X"],
+            "noi_dung": [{"tieu_de": "KẾT QUẢ", "doan": ["Trong kỳ:", {"bang": bang}, "Đạt cao."]}]}
+    imported, _ = rerender(ccch_docs.render(ccch_docs.from_dict(data)))
+    back = imported.data["noi_dung"][0]["doan"][1]["bang"]
+    assert back["tong_cong"] == ["tiep_nhan", "dung_han"]  # the rate's total (92,0%) is no column to add up
+    assert [row["tiep_nhan"] for row in back["dong"]] == [12000, 4333]
+    rates_only = {**bang, "tong_cong": "ti_le"}
+    data["noi_dung"][0]["doan"][1] = {"bang": rates_only}
+    imported, _ = rerender(ccch_docs.render(ccch_docs.from_dict(data)))
+    assert imported.data["noi_dung"][0]["doan"][1]["bang"].get("tong_cong", False) is False
+
+
 def test_a_decision_without_authority_line_still_imports(tmp_path):
     path = clerk_docx.build(tmp_path / "qd.docx", ten_loai="QUYẾT ĐỊNH", so="Số: 3/QĐ-UBND",
                             labels=["Điều 1.", "1.", "a)", "b)", "2.", "Điều 2.", "1.", "2."])
