@@ -63,7 +63,7 @@ def _validate(bundle: Bundle, reader: Reader) -> Document:
     linked = bundle.document
     try:
         with collector.paused():  # a phụ lục's rows are many objects, none of them garbage
-            doc = validate(linked.source, columns, linked.kem_theo)
+            doc = validate(linked.source, columns, linked.kem_theo, bundle.templates.pack.words)
     except InputError as exc:
         raise InputError([*bundle.problems, *exc.problems]) from None
     if bundle.problems:

@@ -13,9 +13,10 @@ from .decree import presentation as P
 from .decree.citations import YEAR, ky_hieu_faults
 from .decree.names import title_of
 from .decree.numbering import LETTERS, LETTERS_NO_DD, roman
-from .decree.punctuation import is_luu
+from .decree.punctuation import is_luu, printed_luu
 from .decree.signers import KEYS as SIGNER_KEYS
 from .decree.wording import DEFAULT as WORDS
+from .decree.wording import Words
 from .errors import PATHS, require
 from .formats.text import GLYPHLESS, code_points
 from .reader import Line, Para, Parts, Rule, Title, Unreadable, fold, read
@@ -77,13 +78,14 @@ class Report:
         return [f for f in self.findings if f.kind != "note"]
 
 
-def check(source: str | Path | IO[bytes], name: str | None = None) -> Report:
-    """Read a .docx and check it; an unreadable file gives a Report with `error` set."""
+def check(source: str | Path | IO[bytes], name: str | None = None, words: Words = WORDS) -> Report:
+    """Read a .docx printed with `words` (a pack's wording) and check it; an unreadable file gives a Report with
+    `error` set."""
     if not hasattr(source, "read"):
         require(source, PATHS, "check(source)", "a path or a binary stream")
     label = name or str(source)
     try:
-        return Report(label, check_parts(read(source)))
+        return Report(label, check_parts(read(source, words)))
     except Unreadable as exc:
         return Report(label, [], str(exc), exc.hint)
     except (IndexError, AttributeError, TypeError, ValueError, RecursionError) as exc:
@@ -167,13 +169,13 @@ def look(key: str, ln: Line | None, sized: bool = True, aligned: bool = True) ->
                       where(ln))
 
 
-def wording(key: str, ln: Line, lines: int = 1) -> Iterator[Finding]:
-    """A fixed line printed as decree.wording has it (as shown: all-caps formatting counts), on one line."""
+def wording(key: str, ln: Line, lines: int = 1, words: Words = WORDS) -> Iterator[Finding]:
+    """A fixed line printed as `words` has it (as shown: all-caps formatting counts), on one line."""
     if lines > 1:
         yield Finding(f"{key}.one_line", _el(key), _t(f"{lines} dòng", f"{lines} lines"), _t("một dòng", "one line"),
                       where(ln))
-    elif ln.shown != WORDS[key]:
-        yield Finding(f"{key}.text", _el(key), _t(ln.shown), _t(WORDS[key]), where(ln))
+    elif ln.shown != words[key]:
+        yield Finding(f"{key}.text", _el(key), _t(ln.shown), _t(words[key]), where(ln))
 
 
 def missing(key: str) -> Finding:
@@ -608,20 +610,22 @@ def footer(parts: Parts) -> Iterator[Finding]:
     if nn is None:
         yield missing("noi_nhan")
     else:
-        yield from wording("noi_nhan", nn)
+        yield from wording("noi_nhan", nn, words=parts.words)
         yield from look("noi_nhan", nn)
         items = parts.noi_nhan_muc
         for ln in items:
             yield from (f for f in look("noi_nhan_muc", ln) if f.code != "noi_nhan_muc.italic" or not _aside(ln))
-        luu = [ln for ln in items if is_luu(ln.text)]
+        luu = [ln for ln in items if is_luu(ln.text, parts.words)]
+        label = parts.words["luu"]
         if not luu:
             yield Finding("noi_nhan.luu", _el("noi_nhan_muc"), _t("không có dòng Lưu", "no Lưu line"),
-                          _t("- Lưu: VT, <đơn vị>.", "- Lưu: VT, <unit>."), where(items[-1] if items else nn))
+                          _t(f"- {label} VT, <đơn vị>.", f"- {label} VT, <unit>."), where(items[-1] if items else nn))
         for k, ln in enumerate(items):
             if ln in luu:
-                if not P.LUU.match(ln.text) or k != len(items) - 1:
+                if not printed_luu(ln.text, parts.words) or k != len(items) - 1:
                     yield Finding("noi_nhan.luu", _el("noi_nhan_muc"), _t(ln.text),
-                                  _t("- Lưu: VT, <đơn vị>. (dòng cuối)", "- Lưu: VT, <unit>. (last line)"), where(ln))
+                                  _t(f"- {label} VT, <đơn vị>. (dòng cuối)", f"- {label} VT, <unit>. (last line)"),
+                                  where(ln))
             elif not ln.text.startswith("- ") or not ln.text.endswith(";") and (luu or k < len(items) - 1):
                 yield Finding("noi_nhan_muc.punctuation", _el("noi_nhan_muc"), _t(ln.text[:40]), _t("- …;"), where(ln))
     for ln in parts.nguoi_soan:

@@ -11,11 +11,15 @@ import stat
 import sys
 import types
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import collector
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError
 from .messages import MISSING_HINT, N_, YAML_NAME_HINT, code_of, looked_up, lookup
 from .signals import Terminated, sigterm_raises
+
+if TYPE_CHECKING:
+    from .decree.wording import Words
 
 # Each command imports the modules it needs when it runs, so `--help` and light commands start fast.
 
@@ -208,8 +212,9 @@ def parser(lang: str, command: str | None = None) -> argparse.ArgumentParser:
     if wanted("schema"):
         add(sub, "schema").add_argument("--pack", action="store_true", help=t["schema_pack"])
     if wanted("check"):
-        docx_check = add(sub, "check", help="check_docx")
+        docx_check = add(sub, "check", folders=True, help="check_docx")  # the pack's wording: --templates, --mau
         docx_check.add_argument("files", type=path, nargs="+", help=t["docx"])
+        docx_check.add_argument("--mau", help=t["mau"])
         docx_check.add_argument("--json", action="store_true", help=t["json"])
         docx_check.add_argument("--html", type=path, metavar="FILE", help=t["html"])
     if wanted("init"):
@@ -351,7 +356,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         return cli_import.run(args, t)
     if args.command == "check":
         collector.resume()  # many .docx read, none of them a document it pauses for
-        return _check(args.files, args.json, args.lang, args.html, t["wrote"])
+        return _check(args.files, args.json, args.lang, args.html, t["wrote"], _words(args.mau, args.templates))
     from . import api, schemas, starter
     from .output import write_atomic
     if args.command == "validate":
@@ -414,7 +419,17 @@ def _answers(args: argparse.Namespace, t: dict[str, str]) -> dict[str, object]:
     return answers
 
 
-def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None = None, wrote: str = "") -> int:
+def _words(mau: str | None, templates: list[Path] | None) -> Words:
+    """The wording the documents checked are printed with: that of pack `mau` on the search path, else the decree's
+    (without loading the packs' models when neither the options nor CCHC_TEMPLATES name one)."""
+    from .decree.wording import DEFAULT
+    if not (mau or templates or os.environ.get("CCHC_TEMPLATES")):
+        return DEFAULT
+    from . import packs
+    return packs.named(mau, templates).pack.words
+
+
+def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None, wrote: str, words: Words) -> int:
     from . import check_output, checks
     files = check_output.docx_files(paths)
     progress = sys.stderr.isatty() and len(files) > 1
@@ -422,7 +437,7 @@ def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None = None
     for n, path in enumerate(files, 1):
         if progress:
             print(f"\r[{n}/{len(files)}] {path.name[:60]:<60}", end="", file=sys.stderr, flush=True)
-        reports.append(checks.check(path, str(path)))
+        reports.append(checks.check(path, str(path), words))
         if not as_json:
             print(("\r" + " " * 80 + "\r" if progress else "") + check_output.report_text(reports[-1], lang))
     if progress:

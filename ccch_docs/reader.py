@@ -17,6 +17,7 @@ from typing import IO
 from .decree import TYPES, UNTITLED, layout_of
 from .decree.punctuation import is_luu
 from .decree.wording import DEFAULT as WORDS
+from .decree.wording import Words
 from .flatten import Document, Para, Run, Section, Unreadable
 from .flatten import read as flatten
 from .metrics import text_width
@@ -162,6 +163,7 @@ class Parts:
     cung_ky: list[Line] = field(default_factory=list)  # a biên bản's other signer, over the Nơi nhận: the name last
     issued: list[Title] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    words: Words = field(default_factory=lambda: WORDS)  # the wording it was printed with (a pack's `tu_ngu`)
 
     @property
     def kind(self) -> str | None:
@@ -177,9 +179,9 @@ class Parts:
         return any(p.shapes for p in self.document.paras[:body])
 
 
-def read(source: str | Path | IO[bytes]) -> Parts:
-    """Open a .docx and find its parts; Unreadable when it is not a WordprocessingML document."""
-    return parts(flatten(source))
+def read(source: str | Path | IO[bytes], words: Words = WORDS) -> Parts:
+    """Open a .docx printed with `words` and find its parts; Unreadable when it is not a WordprocessingML document."""
+    return parts(flatten(source), words)
 
 
 def lines(p: Para) -> list[Line]:
@@ -222,9 +224,9 @@ _PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T)\b")
 _SIGNED = re.compile(r"^[(\[].*(KY|DAU)\b.*[)\]]$|^DA KY$")
 
 
-def parts(doc: Document) -> Parts:
-    """Find the parts of a flattened document."""
-    found = Parts(doc)
+def parts(doc: Document, words: Words = WORDS) -> Parts:
+    """Find the parts of a flattened document printed with `words`."""
+    found = Parts(doc, words=words)
     paras = doc.paras
     first_section_end = doc.sections[0].last if doc.sections else len(paras) - 1
     head = [ln for p in paras[:max(first_section_end + 1, 1)][:80] for ln in lines(p)]
@@ -445,7 +447,7 @@ def _grounds(found: Parts, paras: list[Para], i: int) -> int:
 def _footer(found: Parts, paras: list[Para], i: int) -> int:
     """Nơi nhận and the signer after paragraph `i`; returns the index where the footer starts."""
     stop = _annex_start(paras, i)
-    nn = next((ln for q in paras[i:stop] for ln in lines(q) if fold(ln.text).startswith("NOI NHAN")), None)
+    nn = next((ln for q in paras[i:stop] for ln in lines(q) if _opens_recipients(ln.text, found.words)), None)
     signer: list[Line] = []
     if nn is not None:
         found.noi_nhan = nn
@@ -474,13 +476,13 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
             while j < stop and paras[j].text.strip().startswith(("-", "–")):
                 mine.extend(lines(paras[j]))
                 j += 1
-            signer = _signer_plain(paras, i, p.index) or _signer_plain(paras, j, stop)
+            signer = _signer_plain(paras, i, p.index, found.words) or _signer_plain(paras, j, stop, found.words)
         for ln in mine:
             (found.nguoi_soan if re.match(r"^[A-ZĐ]{1,6}\.?\(\d+\)\.?$", ln.text) or
-             (found.noi_nhan_muc and is_luu(found.noi_nhan_muc[-1].text) and not ln.text.startswith("-"))
+             (found.noi_nhan_muc and is_luu(found.noi_nhan_muc[-1].text, found.words) and not ln.text.startswith("-"))
              else found.noi_nhan_muc).append(ln)
     else:
-        signer = _signer_plain(paras, i, stop)
+        signer = _signer_plain(paras, i, stop, found.words)
     signer, found.cung_ky = _unsigned(signer), _unsigned(found.cung_ky)
     if signer:
         found.ho_ten, found.chuc_danh = signer[-1], signer[:-1]
@@ -499,14 +501,20 @@ def _unsigned(block: list[Line]) -> list[Line]:
     return [ln for ln in block if not _SIGNED.match(fold(ln.text))]
 
 
-def _signer_plain(paras: list[Para], i: int, stop: int) -> list[Line]:
+def _opens_recipients(text: str, words: Words) -> bool:
+    """Whether a line is the label opening the Nơi nhận (`Nơi nhận:` in the document's wording), in any case, its
+    marks typed or not."""
+    return fold(text).startswith(fold(words["noi_nhan"]).rstrip(".: "))
+
+
+def _signer_plain(paras: list[Para], i: int, stop: int, words: Words) -> list[Line]:
     """Signer lines outside a table: from the first prefixed line (TM., KT. …) to the name under it."""
     k = next((q.index for q in paras[i:stop] if _PREFIX.match(fold(q.text.strip())) and q.table is None), None)
     if k is None:
         return _signer_block(paras, i, stop)
     out: list[Line] = []
     for q in paras[k:stop]:
-        if fold(q.text).startswith("NOI NHAN"):
+        if _opens_recipients(q.text, words):
             break
         out.extend(lines(q))
         if out and not out[-1].upper and not _SIGNED.match(fold(out[-1].text)):

@@ -12,6 +12,7 @@ from pydantic import (
 
 from . import decree
 from .decree import punctuation
+from .decree.wording import DEFAULT, Words
 from .errors import InputError, Problem, did_you_mean, ordered
 from .messages import CODES, code_of
 from .model import KEY_PATTERN, Finding, M, Presets, VanBan, known_presets, with_presets
@@ -52,15 +53,17 @@ def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tup
         return None, [_problem(src, err, root) for err in exc.errors()]
 
 
-def validate(src: Source, columns: Presets | None = None, attached: Linked | None = None) -> VanBan:
+def validate(src: Source, columns: Presets | None = None, attached: Linked | None = None,
+             words: Words = DEFAULT) -> VanBan:
     """Validate a loaded source into a VanBan, or raise InputError listing every problem.
 
     `columns` are column presets (a pack's) added to the built-in ones; a table naming a preset (a phụ lục's,
     or one among a part's paragraphs) comes back with the preset's columns. `attached`: the document its
-    `kem_theo` names, as resolved.
+    `kem_theo` names, as resolved. `words`: the wording it is printed with (its pack's), which its Nơi nhận
+    lines may type too.
     """
     known = known_presets(columns)
-    data, typed = _luu_typed(src, {k: v for k, v in src.data.items() if k != "kem_theo"})
+    data, typed = _luu_typed(src, {k: v for k, v in src.data.items() if k != "kem_theo"}, words)
     doc, problems = check(VanBan, src, data)
     problems = [*src.extra, *problems, *(src.problem(path, msg, hint) for path, msg, hint in typed)]
     issued = None
@@ -81,18 +84,18 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
     return doc
 
 
-def _luu_typed(src: Source, data: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
+def _luu_typed(src: Source, data: dict[str, Any], words: Words) -> tuple[dict[str, Any], list[Finding]]:
     """`data` with a `Lưu: …` line typed among its noi_nhan as its `luu` when the file gives none (an inherited one
     gives way); such a line is refused beside the file's own `luu`, or beside one typed before it. A `Nơi nhận:` or
     `Lưu: …` item YAML read as a key and its value (`- Lưu: VT`) is that line."""
     given = data.get("noi_nhan")
     listed = isinstance(given, list)
     if isinstance(given, list):
-        data = {**data, "noi_nhan": [_as_line(item) for item in given]}
+        data = {**data, "noi_nhan": [_as_line(item, words) for item in given]}
     items = data["noi_nhan"] if listed else [given]
     typed = [(("noi_nhan", i) if listed else ("noi_nhan",), item, kept)
              for i, item in enumerate(items)
-             if isinstance(item, str) and (kept := punctuation.stored(item)) is not None]
+             if isinstance(item, str) and (kept := punctuation.stored(item, words)) is not None]
     if typed and typed[0][2] and not (data.get("luu") is not None and src.where(("luu",)).file == src.file):
         data = {**data, "luu": typed.pop(0)[2]}
     luu = data.get("luu")
@@ -101,12 +104,12 @@ def _luu_typed(src: Source, data: dict[str, Any]) -> tuple[dict[str, Any], list[
                    "`luu: VT, P.CCHC`") for path, item, _ in typed if luu is not None]
 
 
-def _as_line(item: Any) -> Any:
+def _as_line(item: Any, words: Words) -> Any:
     """A one-pair mapping YAML made of a Nơi nhận line the program prints itself (`- Lưu: VT`), as that line."""
     if isinstance(item, dict) and len(item) == 1:
         ((key, value),) = item.items()
         line = f"{key}: {value or ''}".strip()
-        if isinstance(key, str) and isinstance(value, str | None) and punctuation.self_printed(line):
+        if isinstance(key, str) and isinstance(value, str | None) and punctuation.self_printed(line, words):
             return line
     return item
 

@@ -105,3 +105,21 @@ def test_every_printed_phrase_is_in_the_table_once():
     fixed = wording.words({k: "x" for k in wording.OVERRIDABLE})
     assert all(fixed[k] == p.text for k, p in wording.PHRASES.items() if not p.overridable)
     assert all(fixed[k] == "x" for k in wording.OVERRIDABLE)
+
+
+@pytest.mark.parametrize("typed", ['"- Lưu trữ: VT, P.CCHC"', "Lưu trữ: VT, P.CCHC"])  # a line, a key and value
+def test_a_pack_s_noi_nhan_and_luu_labels_are_read_as_it_prints_them(tmp_path, capsys, typed):
+    """A Lưu line typed among the noi_nhan in the pack's wording is the document's `luu`, printed once, last; `check`
+    given the pack finds the Nơi nhận block and its Lưu line in that wording."""
+    pack = make_pack(tmp_path / "p", 'tu_ngu:\n  noi_nhan: "Nơi gửi:"\n  luu: "Lưu trữ:"\n')
+    doc = tmp_path / "doc.yaml"
+    doc.write_text(f"ke_thua: {ROOT / 'examples' / 'ke-hoach-cchc-2021-dong-thap.yaml'}\n"
+                   f"noi_nhan:\n  - Bộ Nội vụ\n  - {typed}\n", "utf-8")
+    out = tmp_path / "doc.docx"
+    assert main(["render", str(doc), "-o", str(out), "--templates", str(pack)]) == 0
+    texts = [_text(p) for p in _paragraphs(out.read_bytes())]
+    block = texts[texts.index("Nơi gửi:"):]
+    assert block[1:3] == ["- Bộ Nội vụ;", "- Lưu trữ: VT, P.CCHC."], block
+    capsys.readouterr()
+    assert main(["check", str(out), "--templates", str(pack)]) == 0
+    assert capsys.readouterr().out == f"{out}: đạt\n"

@@ -136,8 +136,7 @@ class Body(NamedTuple):
 
 BODY = Body()
 
-# Forms of the fixed lines (their wording is decree.wording's).
-LUU = re.compile(r"^- Lưu: VT(, .+)?\.$")
+# Forms of the fixed lines (their wording is decree.wording's; the Lưu line's: punctuation.printed_luu).
 # "Số: 285/KH-UBND", "Số: 05/KH-UBND", "Số:      /KH-UBND"; công văn "Số: 06/VPUBND-KSTTHC".
 SO_KY_HIEU = re.compile(r"^Số: *(?P<so>[0-9]*|[ ._…]*)/(?P<ky_hieu>\S+)$")
 # "Đồng Tháp, ngày 05 tháng 12 năm 2020"; blanks (spaces, dots) kept in drafts.

@@ -170,6 +170,17 @@ def is_luu(line: str, words: Words = DEFAULT) -> bool:
     return re.match(loose, nfc(line.strip()), re.IGNORECASE) is not None
 
 
+def printed_luu(line: str, words: Words = DEFAULT) -> bool:
+    """Whether a Lưu line reads as the decree prints it, `- Lưu: VT, ….`, its label as the document's wording has it.
+
+    >>> printed_luu("- Lưu: VT, SNV."), printed_luu("- Lưu: SNV, VT.")
+    (True, False)
+    >>> printed_luu("- Lưu trữ: VT.", {"luu": "Lưu trữ:"})
+    True
+    """
+    return re.match(rf"- {re.escape(words['luu'])} VT(, .+)?\.$", line) is not None
+
+
 def recipients(items: Sequence[str], luu: str, opening: str | None = None, words: Words = DEFAULT) -> list[str]:
     """Nơi nhận lines: `- X;` each (a line given twice is kept once), the last `- Lưu: … .`;
     `opening` first unless the user wrote a `Như …` line. The `Nơi nhận:` label and a `Lưu:` line typed among the
@@ -182,7 +193,7 @@ def recipients(items: Sequence[str], luu: str, opening: str | None = None, words
     >>> recipients(("Nơi nhận:", "Bộ Nội vụ;", "- Lưu: VT, P.CCHC."), "VT, P.CCHC")
     ['- Bộ Nội vụ;', '- Lưu: VT, P.CCHC.']
     """
-    items = [x for x in (unopened(item, words["noi_nhan"]) for item in items) if x.strip() and stored(x) is None]
+    items = [x for x in (unopened(item, words["noi_nhan"]) for item in items) if x.strip() and stored(x, words) is None]
     written = any(dashed(item).casefold().startswith("- như ") for item in items)
     if opening and not written:
         items = (opening, *items)
