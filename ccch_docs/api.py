@@ -10,9 +10,10 @@ from typing import IO, Any
 from . import collector, compute, context, engine, packs, source
 from .batch import render_many as render_many
 from .document import Document
-from .errors import A_PATH, PATHS, InputError, Problem, TargetError, require
+from .errors import A_PATH, PATHS, CchcError, InputError, Problem, TargetError, require
 from .files import Reader, Roots, folders, real
 from .formats import numbers
+from .messages import grouped
 from .model import VanBan, all_tables, known_presets, with_presets
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
@@ -117,12 +118,33 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     template = engine.compiled(_template(doc), found.pack.sizes)
     with collector.paused():  # a render's garbage is bounded (sandbox budget), and a phụ lục's rows are many
         ctx = context.build(van_ban, found.pack)
-        data = template.render(ctx, context.tables(ctx), [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
+        filled = (ctx, context.tables(ctx), [(n["so"], n["doan"]) for n in ctx["chu_thich"]])
+        try:
+            data = template.render(*filled)
+        except engine.Oversized as exc:
+            raise _oversized(exc, doc, template, filled) from None
     if isinstance(to, str | Path):
         write_atomic(to, data, inputs_of(doc))
     elif to is not None:
         write_stream(to, data)
     return data
+
+
+def _oversized(exc: engine.Oversized, doc: Document | VanBan, template: engine.CompiledTemplate,
+               filled: tuple[Any, ...]) -> CchcError:
+    """A part rendered past engine.MAX_TAGS: the document's problem, named as its file, when the built-in template
+    of its layout cannot hold it either; else the template's (a pack's that makes more of it)."""
+    builtin = packs.builtin_dir() / template.path.name
+    if real(template.path) != real(builtin):
+        try:
+            engine.compiled(builtin).render(*filled)
+        except CchcError:
+            pass  # the built-in template cannot hold it either
+        else:
+            return exc
+    name = str(doc.inputs[0]) if isinstance(doc, Document) and doc.inputs else None
+    return InputError([Problem(f"văn bản quá dài: dựng ra quá {grouped(engine.MAX_TAGS)} thẻ XML", name,
+                               hint="tách thành nhiều văn bản ngắn hơn")])
 
 
 def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thua: Path | str | None = None,

@@ -37,6 +37,10 @@ _TABLE_MARK = "ccch-bang"
 _TABLE_MARK_RE = re.compile(rf"<\?ccch-bang\s*({layout.KEEP_LAST_ROW})?\s*\?>")
 
 
+class Oversized(TemplateError):
+    """A rendered part past MAX_TAGS: the template's doing, or the document's (api.render tells which)."""
+
+
 def runs(para: Para | str) -> Markup:
     """Jinja filter `runs`: a body paragraph as <w:r> elements (label, then text with its emphasis and
     footnote marks), or a text with its markup (a Nơi nhận line)."""
@@ -151,8 +155,8 @@ class CompiledTemplate:
             source = self.sources[name]
             raise TemplateError([_problem(self.path, name, exc, _paragraph(source, _template_line(exc)))]) from None
         if lines.count("<") > MAX_TAGS:  # before parsing: each element costs the parser far more than its text
-            raise TemplateError([Problem(f"mẫu sinh quá {grouped(MAX_TAGS)} thẻ XML", str(self.path), key=name,
-                                         hint="bỏ vòng lặp sinh đoạn văn bằng `safe`")])
+            raise Oversized([Problem(f"mẫu sinh quá {grouped(MAX_TAGS)} thẻ XML", str(self.path), key=name,
+                                     hint="bỏ vòng lặp sinh đoạn văn bằng `safe`")])
         try:
             root = ooxml.parse(_LINE_BREAKS.sub("><", lines).encode("utf-8"), huge=True)
         except (etree.XMLSyntaxError, ValueError) as exc:

@@ -187,6 +187,7 @@ CODES: dict[str, str] = {
     "CCHC-E142": N_("mẫu mất nhánh `{branch}`"),
     "CCHC-E143": N_("mẫu mất {count} ngắt phần (trang phụ lục, số trang riêng)"),
     "CCHC-E148": N_("văn bản có hơn {most} đoạn, quá nhiều để đọc"),
+    "CCHC-E149": N_("văn bản quá dài: dựng ra quá {most} thẻ XML"),
     # Writing the output and the PDF (E200–E299).
     "CCHC-E200": N_("không tìm thấy LibreOffice ở {path} (biến CCHC_SOFFICE)"),
     "CCHC-E201": N_("không tìm thấy LibreOffice (soffice) để xuất PDF"),
@@ -543,6 +544,7 @@ HINTS = (
     N_("xem danh sách biến trong docs/mau-van-ban.md hoặc chạy `python -m ccch_docs templates check`"),
     N_("bỏ vòng lặp, macro đệ quy hoặc range quá lớn"),
     N_("bỏ vòng lặp sinh đoạn văn bằng `safe`"),
+    N_("tách thành nhiều văn bản ngắn hơn"),
     N_("bảng mẫu phải nằm trong vòng `{%p for pl in phu_luc %}`: bảng đầu tiên sau thẻ đó là bảng mẫu"),
     N_("bỏ bộ lọc `safe`: giá trị phải được thoát (escape)"),
     N_("giữ nguyên tên các kiểu đoạn `CCHC …` khi sửa mẫu"),

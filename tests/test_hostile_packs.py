@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import ccch_docs
-from ccch_docs import package, packs, sandbox
+from ccch_docs import engine, package, packs, sandbox
 from ccch_docs.cli import main
 from conftest import ROOT, make_pack
 
@@ -267,6 +267,21 @@ def test_too_many_elements_are_refused_before_parsing(tmp_path, capsys, monkeypa
             "{% endfor %}")  # well-formed, 21 tags an item: 2,100,000 elements to parse
     pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code})
     _refused(tmp_path, pack, "word/document.xml", "thẻ XML", capsys)
+
+
+@pytest.mark.parametrize("pack", [False, True])
+def test_a_document_too_long_for_any_template_is_named_not_the_template(tmp_path, capsys, monkeypatch, pack):
+    """Past the element limit with the built-in template too, the document is at fault: its file is named, not the
+    template (built-in, or a pack's copy of it), and nothing is written."""
+    monkeypatch.setattr(engine, "MAX_TAGS", 300)  # the example makes more, whatever the template
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "van_ban.docx").write_bytes(BUILTIN.read_bytes())
+    out = tmp_path / "out.docx"
+    assert main(["render", str(EXAMPLE), "-o", str(out), *(["--templates", str(folder)] if pack else [])]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{EXAMPLE}: văn bản quá dài: dựng ra quá 300 thẻ XML") and "[CCHC-E149]" in err, err
+    assert not out.exists()
 
 
 def test_a_doctype_in_a_vml_part_is_refused(tmp_path, capsys):
