@@ -208,6 +208,8 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
                 for i, k in enumerate(keys):
                     if k in below and not above[i][1]:
                         above[i] = (above[i][0], "restart")
+            row = {**row, **{k: found for k, rate in rates.items() if row.get(k) is None
+                             and (found := _row_rate(rate, row)) is not None}}
             rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
                                               for k, span in zip(keys, spans, strict=True))))
             for k in amounts:  # each counted column's value, or the text of a merged cell over it
@@ -230,6 +232,17 @@ def _total_cell(amounts: list[numbers.Number], uncounted: int, words: Words) -> 
     """A total row's cell: the sum, and a note of the rows written in words it leaves out."""
     note = (fill(words["tong_chua_tinh"], n=str(uncounted)),) if uncounted else ()
     return (numbers.so(numbers.total(amounts)), *note)
+
+
+def _row_rate(rate: TiLe, row: dict[str, Any]) -> str | None:
+    """A row's rate left empty, computed from the row's own cells as the total's is from the totals; None where one
+    of them is no number."""
+    values = [_amount(value) for k in rate.keys if (value := row.get(k)) is not None]
+    known = [v for v in values if v is not None]
+    if len(known) < len(rate.keys):
+        return None
+    *part, whole = known
+    return numbers.ti_le(numbers.total(part), whole, rate.so_le)
 
 
 def _rate_cell(rate: TiLe, amounts: dict[str, list[numbers.Number]], uncounted: dict[str, int]) -> tuple[str, ...]:

@@ -350,7 +350,8 @@ class Cot(Model):
                           "mặc định: cột được cộng và cột kinh_phi là cột số, các cột khác in đúng như viết")
     ti_le: TiLe | None = Field(
         None, description="cột tỷ lệ: các cột nó được tính từ, ví dụ {tu_so: dung_han, mau_so: tiep_nhan}; dòng tổng "
-                          "in tỷ lệ của các tổng (không cộng các tỷ lệ); không khai báo: ô tổng của cột tỷ lệ để trống")
+                          "in tỷ lệ của các tổng (không cộng các tỷ lệ), ô bỏ trống của một dòng tính từ các ô của "
+                          "dòng; không khai báo: ô tổng của cột tỷ lệ để trống")
 
 
 GroupCell = Literal["gop", "stt", "tung_o"]

@@ -201,6 +201,21 @@ def test_a_rate_column_totals_as_the_rate_of_the_totals(tmp_path):
     assert View.table_rows(View.open(out).appendix_tables()[0])[-1] == "Tổng cộng | 78,7% | 96,49% |"
 
 
+def test_a_rate_left_empty_in_a_row_is_computed_from_the_row(tmp_path):
+    # The declaration filled the total row only: a row whose rate was not typed printed an empty cell.
+    table = _rates()
+    del table["dong"][0]["ti_le"], table["dong"][1]["dat"], table["dong"][1]["khac"]
+    out = tmp_path / "rows.docx"
+    ccch_docs.render(_doc_with([table]), out)
+    assert View.table_rows(View.open(out).appendix_tables()[0])[1:3] == [
+        "1 | Một cửa huyện | 12.345 | 10.000 | 2.344 | 81% | 99,99% | 5%",  # 10.000 of 12.345: 81,0%
+        "2 | Các xã | 31.988 | 24.908 | 5.524 | 77,9% | 95,14% |"]  # (24.908 + 5.524) of 31.988; khac: no sources
+    table["dong"][0]["truoc_han"] = "Chưa tổng hợp"
+    ccch_docs.render(_doc_with([table]), out)  # a source in words: the rate is not known
+    assert View.table_rows(View.open(out).appendix_tables()[0])[1].startswith(
+        "1 | Một cửa huyện | 12.345 | Chưa tổng hợp | 2.344 | | 99,99% |")
+
+
 def test_a_rate_is_left_empty_where_a_cell_it_is_computed_from_is_in_words(tmp_path):
     table = _rates()
     table["dong"][1]["dung_han"] = "Chưa tổng hợp"
