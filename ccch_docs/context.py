@@ -208,8 +208,9 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
                 for i, k in enumerate(keys):
                     if k in below and not above[i][1]:
                         above[i] = (above[i][0], "restart")
-            row = {**row, **{k: found for k, rate in rates.items() if row.get(k) is None
-                             and (found := _row_rate(rate, row)) is not None}}
+            if rates:  # a rate left out of the row: computed from the row's cells
+                row = {**row, **{k: found[0] for k, rate in rates.items() if row.get(k) is None
+                                 and (found := _rate_cell(rate, *_row_amounts(rate, row)))}}
             rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
                                               for k, span in zip(keys, spans, strict=True))))
             for k in amounts:  # each counted column's value, or the text of a merged cell over it
@@ -234,20 +235,16 @@ def _total_cell(amounts: list[numbers.Number], uncounted: int, words: Words) -> 
     return (numbers.so(numbers.total(amounts)), *note)
 
 
-def _row_rate(rate: TiLe, row: dict[str, Any]) -> str | None:
-    """A row's rate left empty, computed from the row's own cells as the total's is from the totals; None where one
-    of them is no number."""
-    values = [_amount(value) for k in rate.keys if (value := row.get(k)) is not None]
-    known = [v for v in values if v is not None]
-    if len(known) < len(rate.keys):
-        return None
-    *part, whole = known
-    return numbers.ti_le(numbers.total(part), whole, rate.so_le)
+def _row_amounts(rate: TiLe, row: dict[str, Any]) -> tuple[dict[str, list[numbers.Number]], dict[str, int]]:
+    """The cells of one row a rate is computed from, as `_rate_cell` takes the columns' (a cell not a number is
+    uncounted)."""
+    amounts = {k: [] if (v := row.get(k)) is None or (n := _amount(v)) is None else [n] for k in rate.keys}
+    return amounts, {k: int(not found) for k, found in amounts.items()}
 
 
 def _rate_cell(rate: TiLe, amounts: dict[str, list[numbers.Number]], uncounted: dict[str, int]) -> tuple[str, ...]:
     """A rate column's total: the rate of the totals of the columns it is computed from (`96,5%`); empty where
-    one of their cells is written in words, the rate of what is not known."""
+    one of their cells is written in words, the rate of what is not known. A row's own rate, from its cells."""
     if any(uncounted[k] for k in rate.keys):
         return ()
     part = numbers.total(v for k in rate.tu_so for v in amounts[k])
