@@ -85,13 +85,13 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     groups: list[dict[str, Any]] = []
     loose: list[dict[str, Any]] = []
     styles: dict[str, str] = {}
-    tong_cong: Any = False
+    totalled: list[str] = []  # the columns the total row sums
     lost: list[str] = []
     for r in order[heading:]:
         cells = rows[r]
         texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
         if any(fold(t).startswith("TONG CONG") for t in texts):
-            tong_cong = _totalled(texts, keys, grid - len(cells) - (1 if numbered else 0))
+            totalled = _totalled(texts, keys, grid - len(cells) - (1 if numbered else 0))
             continue
         layout = _group_layout(cells, texts, grid, numbered, with_dd)
         if layout:
@@ -106,14 +106,13 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
             if groups and not groups[-1]["dong"]:
                 groups[-1]["_first"] = label[1]
         (groups[-1]["dong"] if groups else loose).append(row)
-    if tong_cong:
-        rows_all = [*loose, *(row for g in groups for row in g["dong"])]
-        for key in ["kinh_phi"] if tong_cong is True else [tong_cong] if isinstance(tong_cong, str) else tong_cong:
-            _as_numbers(rows_all, key)
+    rows_all = [*loose, *(row for g in groups for row in g["dong"])]
+    for key in totalled:
+        _as_numbers(rows_all, key)
     danh_so, layout = _numbering(styles, groups)
     out: dict[str, Any] = {"cot": cot, "danh_so": danh_so}
-    if tong_cong:
-        out["tong_cong"] = tong_cong
+    if totalled:  # True: the kinh_phi column's; one key alone; else the list
+        out["tong_cong"] = True if totalled == ["kinh_phi"] else totalled[0] if len(totalled) == 1 else totalled
     if groups:
         out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd, layout)
     if loose:
@@ -206,16 +205,13 @@ def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[l
     return names, widths, count
 
 
-def _totalled(texts: list[str], keys: list[str], shift: int) -> bool | str | list[str]:
-    """The `tong_cong` of a total row's cells (`shift`: the grid columns its merged label cell spans past one):
-    each column whose cell holds a sum, one key alone, else the list; True (the kinh_phi column) when no cell is
-    filled. A rate (`96,5%`) is no sum: a row of rates alone is False, as what they are computed from is not known."""
+def _totalled(texts: list[str], keys: list[str], shift: int) -> list[str]:
+    """The columns a total row sums (`shift`: the grid columns its merged label cell spans past one): each whose
+    cell holds a sum; kinh_phi when no cell is filled. A rate (`96,5%`) is no sum: a row of rates alone sums none,
+    as what they are computed from is not known."""
     filled = [(keys[at], t.rstrip().endswith("%")) for i, t in enumerate(texts)
               if i and t and 0 <= (at := i + shift) < len(keys)]
-    found = [key for key, rate in filled if not rate]
-    if not found:  # rates alone: what they are computed from is not in the document
-        return not filled
-    return True if found == ["kinh_phi"] else found[0] if len(found) == 1 else found
+    return [key for key, rate in filled if not rate] if filled else ["kinh_phi"]
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:
