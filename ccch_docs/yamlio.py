@@ -423,8 +423,7 @@ class _Builder:
         if not (event.value.isdigit() or _RATE_TAIL.fullmatch(event.value)) or not _is_number(value) or \
                 slots.get(last, 0) >> _COLUMN_BITS != line:
             return
-        written = f"{getattr(value, 'text', value)},{event.value}"
-        at = self.lines.at(line - 1, max(0, event.start_mark.column - len(written) + len(event.value)))
+        written, at = self.rejoined(value, event)
         raise InputError([Problem("số viết không rõ", self.file, *at, key_name(path + (last,)),
                                   f'trong {{ … }} dấu phẩy ngăn các khóa: viết {last}: "{written}"')])
 
@@ -436,11 +435,17 @@ class _Builder:
         if not _RATE_TAIL.fullmatch(event.value) or not _is_number(container[-1]) or \
                 self.lines.text[self.lines.index(mark.line, mark.column) - 1:][:1] != ",":
             return
-        written = f"{getattr(container[-1], 'text', container[-1])},{event.value}"
-        at = self.lines.at(mark.line, max(0, mark.column - len(written) + len(event.value)))
+        written, at = self.rejoined(container[-1], event)
         self.problems.append(Problem("số viết không rõ", self.file, *at, key_name(path + (len(container) - 1,)),
                                      f'trong [ … ] dấu phẩy ngăn các mục: viết "{written}" nếu là một số; hai mục '
                                      "thì thêm dấu cách sau dấu phẩy"))
+
+    def rejoined(self, number: Any, tail: Any) -> tuple[str, tuple[int, int]]:
+        """A number a comma cut (`number`, then the scalar event `tail` after the comma) as it was written, and where
+        it starts."""
+        written = f"{getattr(number, 'text', number)},{tail.value}"
+        mark = tail.start_mark
+        return written, self.lines.at(mark.line, max(0, mark.column - len(written) + len(tail.value)))
 
     def key(self, event: Any, container: dict[str, Any], path: Path_) -> Any:
         """A key that is not plain text: `<<` (a merge), a tagged or double-quoted key, or an alias of a scalar."""
