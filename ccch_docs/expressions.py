@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 import jinja2
 from jinja2 import nodes
@@ -110,8 +110,13 @@ def kind(value: Any) -> str:
 
 
 # --- the functions and filters, in Vietnamese notation ----------------------------------------------
+def _is_figure(value: Any) -> TypeGuard[numbers.Number]:
+    """A number expressions compute with: one of the data's (numbers.is_number), or a Decimal worked out from them."""
+    return numbers.is_number(value) or isinstance(value, Decimal)
+
+
 def _number(value: Any, name: str) -> int | float | Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+    if not _is_figure(value):
         raise ExpressionError(f"`{name}` cần một số, không phải {kind(value)} {value!r}",
                               "lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan")
     if not numbers.printable(value):
@@ -233,7 +238,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
         for side in (left, right):
-            if isinstance(side, bool) or not isinstance(side, int | float | Decimal):
+            if not _is_figure(side):
                 raise ExpressionError(f"phép `{op}` chỉ dùng cho số, không dùng cho {kind(side)}",
                                       "lấy số từ so_lieu, ví dụ so_lieu.ho_so.tiep_nhan")
         if op == "**" and (abs(right) > 100 or (abs(left) > 1 and math.log10(abs(left)) * right > 30)):
@@ -360,8 +365,8 @@ def _check(tree: nodes.Node) -> set[str]:
             raise ExpressionError(f"biểu thức quá dài (quá {MAX_NODES} thành phần)", "tách thành nhiều biểu thức")
         if not isinstance(node, _ALLOWED_NODES):
             raise ExpressionError(f"không dùng được `{type(node).__name__}` trong biểu thức", _READS)
-        if (isinstance(node, nodes.Const) and isinstance(node.value, int | float) and not isinstance(node.value, bool)
-                and not numbers.printable(node.value)):  # 1e400 is read as inf
+        # 1e400 is read as inf
+        if isinstance(node, nodes.Const) and numbers.is_number(node.value) and not numbers.printable(node.value):
             raise ExpressionError(numbers.TOO_LARGE, "kiểm tra số liệu và phép tính")
         if isinstance(node, nodes.Filter | nodes.Call) and (node.dyn_args or node.dyn_kwargs):
             raise ExpressionError("không dùng `*` hay `**` để truyền tham số",
@@ -423,7 +428,7 @@ def show(value: Any) -> str:
         return value
     if isinstance(value, PartialDate):
         return str(value)
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+    if _is_figure(value):
         return numbers.so(_number(value, "so"))
     if isinstance(value, jinja2.Undefined):  # `first`, `last`, `min`, `max` of an empty list
         raise ExpressionError("kết quả không có giá trị (danh sách trống)",

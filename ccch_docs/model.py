@@ -151,7 +151,7 @@ def _is_bool(value: Any) -> bool:
 
 
 def is_scalar(value: Any) -> bool:
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
+    return isinstance(value, str) or numbers.is_number(value)
 
 
 def _is_list(value: Any) -> bool:
@@ -209,12 +209,11 @@ Key = Annotated[str, Field(pattern=KEY_PATTERN)]
 
 def _cell(value: Any) -> str | int | float | tuple[str, ...]:
     """A table cell: text, a number (read as one in a number column, else printed as typed), or a list of lines."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if numbers.is_number(value):
         return value
     if isinstance(value, str):
         return _text(value)
-    if isinstance(value, list | tuple) and all(isinstance(v, str | int | float) and not isinstance(v, bool)
-                                               for v in value):
+    if isinstance(value, list | tuple) and all(is_scalar(v) for v in value):
         return tuple(_text(v) for v in value)
     raise PydanticCustomError("cchc", "ô của bảng phải là chữ, số hoặc danh sách dòng chữ",
                               {"hint": "ví dụ `san_pham: Kế hoạch` hoặc `san_pham: [- Kế hoạch;, - Báo cáo.]`"})
@@ -230,7 +229,7 @@ def _row(value: Any) -> Any:
     if isinstance(value, list):
         raise PydanticCustomError("CCHC-E005", CODES["CCHC-E005"], {"hint": ROW_AS_LIST})
     ma = value.get("ma") if isinstance(value, dict) else None
-    if isinstance(ma, int | float) and not isinstance(ma, bool):
+    if numbers.is_number(ma):
         return {**value, "ma": getattr(ma, "text", None) or str(ma)}
     return value
 

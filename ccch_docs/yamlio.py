@@ -18,6 +18,7 @@ import yaml
 
 from . import collector, yamlerrors
 from .errors import InputError, Problem
+from .formats.numbers import is_number
 from .formats.text import GLYPHLESS, code_points, tidy
 from .lines import Lines
 from .messages import grouped
@@ -129,10 +130,6 @@ _ESCAPE = re.compile(r"\\[uU]")  # what may write any character in a double-quot
 _BIDI_HINT = "xóa ký tự này: nó đảo chiều chữ khi hiển thị (thường lẫn vào khi chép chữ từ nơi khác)"
 _GLYPH_HINT = "xóa hoặc viết thành chữ: văn bản hành chính in bằng phông Times New Roman, không có biểu tượng, emoji"
 _BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _plain(value: str) -> Any:
@@ -420,7 +417,7 @@ class _Builder:
         last = next(reversed(container))
         value = container[last]
         line = event.start_mark.line + 1
-        if not (event.value.isdigit() or _RATE_TAIL.fullmatch(event.value)) or not _is_number(value) or \
+        if not (event.value.isdigit() or _RATE_TAIL.fullmatch(event.value)) or not is_number(value) or \
                 slots.get(last, 0) >> _COLUMN_BITS != line:
             return
         written, at = self.rejoined(value, event)
@@ -432,7 +429,7 @@ class _Builder:
         decimal comma was meant (with what else is wrong: a table row written as a list is said too). Digits alone
         are let be: `[12,15]` is two numbers, as JSON writes them."""
         mark = event.start_mark
-        if not _RATE_TAIL.fullmatch(event.value) or not _is_number(container[-1]) or \
+        if not _RATE_TAIL.fullmatch(event.value) or not is_number(container[-1]) or \
                 self.lines.text[self.lines.index(mark.line, mark.column) - 1:][:1] != ",":
             return
         written, at = self.rejoined(container[-1], event)
@@ -451,7 +448,7 @@ class _Builder:
         """A key that is not plain text: `<<` (a merge), a tagged or double-quoted key, or an alias of a scalar."""
         if type(event) is yaml.AliasEvent:
             value = self.alias(event, path)
-            if not isinstance(value, str | int | float) or isinstance(value, bool):
+            if not (isinstance(value, str) or is_number(value)):
                 raise self.fail(event, path, "khóa phải là một chuỗi, không phải một khối hay danh sách",
                                 "viết `khóa: giá trị`; khóa là một chữ, ví dụ noi_dung")
             key = getattr(value, "text", str(value))

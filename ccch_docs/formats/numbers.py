@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
+from typing import TypeGuard
 
 from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
@@ -25,6 +26,16 @@ MONEY_UNITS = (("tỷ", 10**9), ("triệu", 10**6), ("nghìn", 10**3))
 LIMIT = 10**25
 TOO_LARGE = "số quá lớn (từ 10²⁵ trở lên)"
 MINUS = "\u2212"  # −
+
+
+def is_number(value: object) -> TypeGuard[int | float]:
+    """Whether `value` is a number as input data holds one (YAML, JSON, a program's dict): an int or a float, and not a
+    bool, which Python counts as an int (`True == 1`) though the input meant yes or no.
+
+    >>> is_number(3), is_number(2.5), is_number(True), is_number("3"), is_number(Decimal(3))
+    (True, True, False, False, False)
+    """
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def printable(value: Number) -> bool:
