@@ -55,8 +55,13 @@ def require(value: T, kinds: type | tuple[type, ...], name: str, expected: str) 
     >>> require(12, PATHS, "load(path)", A_PATH)
     Traceback (most recent call last):
     TypeError: load(path) must be a path (str or os.PathLike), not int
+    >>> require(True, (int, float), "timeout", "a number of seconds")
+    Traceback (most recent call last):
+    TypeError: timeout must be a number of seconds, not bool
     """
-    if isinstance(value, kinds):
+    allowed = kinds if isinstance(kinds, tuple) else (kinds,)
+    # True is an int to Python, but no count or number of seconds: taken, it was a silent 1
+    if isinstance(value, allowed) and (not isinstance(value, bool) or bool in allowed):
         return value
     raise TypeError(f"{name} must be {expected}, not {type(value).__name__}")
 

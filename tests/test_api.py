@@ -186,10 +186,13 @@ def test_tuples_handed_over_are_lists_to_the_checks():
     (lambda: list(ccch_docs.render_many([1])), "render_many(jobs[…]) must be a Job or a path, not int"),
     (lambda: ccch_docs.Job(123), "Job(source) must be a path (str or os.PathLike), not int"),
     (lambda: ccch_docs.Job("plan.yaml", pdf_timeout="60"), "pdf_timeout must be a number of seconds, not str"),
+    (lambda: ccch_docs.Job("plan.yaml", pdf_timeout=True), "pdf_timeout must be a number of seconds, not bool"),
+    (lambda: ccch_docs.to_pdf(b"", timeout=True), "timeout must be a number of seconds, not bool"),
+    (lambda: list(ccch_docs.render_many([], workers=True)), "workers must be a whole number or None, not bool"),
     (lambda: ccch_docs.to_pdf(None), "to_pdf(source) must be a path or a list of paths, not NoneType"),
     (lambda: ccch_docs.check(123), "check(source) must be a path or a binary stream, not int"),
 ], ids=["load", "loads", "base_dir", "roots", "templates", "render", "render to", "render_many", "render_many job",
-        "Job", "pdf_timeout", "to_pdf", "check"])
+        "Job", "pdf_timeout", "pdf_timeout bool", "to_pdf timeout bool", "workers bool", "to_pdf", "check"])
 def test_a_wrong_python_type_is_a_type_error_naming_the_parameter(call, message):
     with pytest.raises(TypeError) as info:
         call()
