@@ -12,7 +12,7 @@ from .decree.wording import Words, fill
 from .errors import InputError, Problem
 from .formats import dates, numbers
 from .markup import runs
-from .model import Bang, BangSo, Muc, TiLe, VanBan, merge_columns
+from .model import Bang, BangSo, Muc, TiLe, VanBan, child_levels, merge_columns
 from .settings import DEFAULT_PACK, Pack
 
 _HEADINGS = 3  # heading kinds the templates style: muc1, muc2, muc3 (deeper titles take muc3, 1.1. muc2)
@@ -66,7 +66,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
             out.extend(_paragraphs(blocks))
         elif blocks or nhan:  # a label whose content is all in child parts stands alone
             out.extend(_paragraphs(blocks, nhan, level.bold_label))
-        out.extend(body(part.muc, with_dd, levels, (*outer, n or 0), tables, run_on))
+        out.extend(body(part.muc, with_dd, child_levels(levels, depth, part), (*outer, n or 0), tables, run_on))
     return out
 
 

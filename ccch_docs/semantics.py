@@ -14,7 +14,19 @@ from .decree import citations, numbering, punctuation, signers
 from .errors import Unclear, did_you_mean
 from .formats import dates, numbers
 from .formats.words import bang_chu
-from .model import MERGES, BangSo, Finding, Muc, Presets, VanBan, all_tables, is_scalar, merge_columns, unknown_preset
+from .model import (
+    MERGES,
+    BangSo,
+    Finding,
+    Muc,
+    Presets,
+    VanBan,
+    all_tables,
+    child_levels,
+    is_scalar,
+    merge_columns,
+    unknown_preset,
+)
 from .source import Source
 from .yamlerrors import quoted
 from .yamlio import Path_, Where
@@ -332,7 +344,7 @@ def _check_parts(parts: tuple[Muc, ...], path: Path_, depth: int, levels: number
         elif part.tieu_de is None and part.so is not False and numbering.level(levels, depth - 1).style == "I.":
             out.append((here, "đoạn văn không có đề mục được đánh số I., II. … như một đề mục in hoa",
                         "thêm tieu_de, đặt `so: false` (đoạn không đánh số) hoặc đưa đoạn vào muc của phần trước"))
-        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, levels, deepest))
+        out.extend(_check_parts(part.muc, here + ("muc",), depth + 1, child_levels(levels, depth - 1, part), deepest))
     return out
 
 

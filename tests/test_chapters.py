@@ -61,3 +61,36 @@ def test_parts_of_an_appendix_and_roman_titles_in_upper_case_below_them():
     assert [(p.kieu, p.text) for p in appendix["noi_dung"]] == [
         ("chuong", "Phần I"), ("chuong", "DANH MỤC"), ("doan", "(bảng)"), ("chuong", "Phần II"),
         ("chuong", "HƯỚNG DẪN THỰC HIỆN"), ("muc1", "I. BÁO CÁO"), ("muc2", "1. Thời hạn")]
+
+
+MIXED = {**RULES, "loai": "quy_dinh", "danh_so": {"cap": ["Chương", "Mục", "Điều", "1.", "a)"]},
+         "noi_dung": [
+             {"tieu_de": "Quy định chung", "muc": [
+                 {"tieu_de": "Phạm vi điều chỉnh", "doan": "Quy định này quy định việc đánh giá."},
+                 {"tieu_de": "Đối tượng áp dụng", "muc": ["Các sở, ban, ngành;", "Ủy ban nhân dân cấp huyện."]}]},
+             {"tieu_de": "Đánh giá", "muc": [
+                 {"tieu_de": "Tiêu chí", "muc": [{"tieu_de": "Tiêu chí đánh giá", "muc": [
+                     {"doan": "Gồm 08 lĩnh vực:", "muc": ["Chỉ đạo, điều hành;", "Cải cách thể chế."]}]}]},
+                 {"tieu_de": "Quy trình", "muc": [{"tieu_de": "Tự đánh giá", "doan": "Trước ngày 15/11 hằng năm./."}]}]}]}
+
+
+def test_a_chapter_of_articles_beside_chapters_divided_into_sections(render_dict, tmp_path):
+    """A Quy định's Chương I of general rules holds its Điều directly while Chương II is divided into Mục, as real
+    ones are: the levels went by depth alone, and Chương I printed its Điều as `Mục 1`, `Mục 2`, its khoản as
+    `Điều 1.`."""
+    view = render_dict(MIXED, "quy-dinh")
+    body = view.body()
+    assert [p.text for p in body] == [
+        "Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Quy định này quy định việc đánh giá.",
+        "Điều 2. Đối tượng áp dụng", "1. Các sở, ban, ngành;", "2. Ủy ban nhân dân cấp huyện.",
+        "Chương II", "ĐÁNH GIÁ", "Mục 1", "TIÊU CHÍ", "Điều 3. Tiêu chí đánh giá", "1. Gồm 08 lĩnh vực:",
+        "a) Chỉ đạo, điều hành;", "b) Cải cách thể chế.", "Mục 2", "QUY TRÌNH", "Điều 4. Tự đánh giá",
+        "Trước ngày 15/11 hằng năm./."]
+    for p in (body[2], body[4], body[11], body[17]):  # each Điều: bold, justified, indented like the text
+        assert align(p) == "both" and toggle(p, "w:b") and int(ppr(p, "w:ind").get(qn("w:firstLine"))) >= 567
+    for p in (body[0], body[1], body[9], body[10]):  # Chương, Mục and their titles: centred, bold
+        assert align(p) == "center" and toggle(p, "w:b")
+    assert not toggle(body[5], "w:b") and align(body[5]) == "both"  # a khoản is text
+    path = tmp_path / "quy-dinh.docx"
+    ccch_docs.render(ccch_docs.from_dict(MIXED), path)
+    assert checks.check(path).violations == []
