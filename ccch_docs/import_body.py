@@ -185,6 +185,11 @@ def _cap(roots: list[_Node], scheme: numbering.Scheme) -> list[str]:
     styles: list[str] = []
     level = roots
     while level:
+        sections = [n for n in level if n.style == "Mục"] if styles[-1:] == ["Chương"] else []
+        if sections:  # Chương divided into Mục beside Chương holding Điều directly: their Điều are one depth down
+            styles.append("Mục")
+            level = [child for n in sections for child in n.muc] + [n for n in level if n.style != "Mục"]
+            continue
         styles.append(level[0].style)
         level = [child for n in level for child in n.muc]  # every part of the next depth, whichever holds it
     default = [numbering.level(scheme, d).style for d in range(len(styles))]
@@ -212,6 +217,9 @@ def _dicts(nodes: list[_Node], scheme: numbering.Scheme, depth: int, with_dd: bo
     """The parts as input-format mappings; a label other than the one numbering would print is forced (`so`);
     `run_on` as in `numbering.numbered_on` (the Điều numbered on across Chương)."""
     style = numbering.level(scheme, depth).style
+    if style == "Mục" and not any(n.style == "Mục" for n in nodes):  # a Chương of Điều alone (model.child_levels)
+        scheme = (*scheme[:depth], *scheme[depth + 1:])
+        style = numbering.level(scheme, depth).style
     marks: list[str | None] = []
     count = numbering.start(style, run_on)
     for node in nodes:  # numbering counts on from the marks so far: one pass over the siblings

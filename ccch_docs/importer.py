@@ -27,6 +27,7 @@ from .import_body import Body, read_body, text_of
 from .import_tables import read_table
 from .model import PhuLuc
 from .reader import Line, Para, Parts, fold
+from .semantics import marked, placeholders
 
 _SO = re.compile(r"^Số\s*[:.]?\s*(\d*)\s*/\s*(\S+)", re.IGNORECASE)
 _DATE = re.compile(r"^(.*?),?\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})?", re.IGNORECASE)
@@ -72,13 +73,25 @@ def read(source: str | Path | IO[bytes], name: str = "<docx>") -> Imported:
     notes, marks = _footnotes(source)
     placed = _mark(parts.document.paras, marks, {n for n, note in notes if note})
     imported = _Builder(parts).build()
-    if placed:
-        imported.data["chu_thich"] = {n: note for n, note in notes if n in placed}
+    _place_notes(imported.data, {n: note for n, note in notes if n in placed})
+    if placeholders(imported.data):  # a draft's places left to fill, `(… …)`: it renders as one
+        imported.data = {"loai": imported.data.pop("loai"), "du_thao": True, **imported.data}
     imported.unplaced.extend(Unplaced(len(parts.document.paras), f"[chú thích {n}] {note}", None)
                              for n, note in notes if note and n not in placed)
     imported.skipped = skipped
     imported.paras = parts.document.paras
     return imported
+
+
+def _place_notes(data: dict[str, Any], notes: dict[str, str]) -> None:
+    """Give `data` its footnotes `notes` (number → text): those marked in the document a decision issues are its
+    own `chu_thich`, as it is validated alone, the others the decision's."""
+    issued = data.get("kem_theo")
+    inside = {str(n) for n in marked(issued)} if isinstance(issued, dict) else set()
+    for target, own in ((issued, True), (data, False)):
+        given = {n: note for n, note in notes.items() if (n in inside) == own}
+        if given and isinstance(target, dict):
+            target["chu_thich"] = given
 
 
 def _chunk(part: str, at: int, name: str) -> Problem:

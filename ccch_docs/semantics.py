@@ -139,12 +139,20 @@ def _figure(value: Any) -> tuple[str, str | None] | None:
     return f"số liệu phải là số, không phải {reprlib.repr(value)}", "viết số như 44333, 44.333.000, 99,59 hoặc 99.59"
 
 
+def marked(value: Any) -> set[int]:
+    """The footnotes marked (`[^n]`) in the texts of `value`, nested at will.
+
+    >>> sorted(marked({"a": ["Ban Chỉ đạo[^2]", {"b": "Đề án 934[^1]"}], "c": 3}))
+    [1, 2]
+    """
+    return {n for _, text in _leaves(value) if isinstance(text, str) for n in markup.notes(text)}
+
+
 def _check_notes(doc: VanBan) -> list[Finding]:
     """Every `[^n]` mark has its note in `chu_thich`, and every note is marked somewhere."""
     # No serializer warnings: a SIGTERM landing in a union's discriminator is swallowed there (and raised again when
     # the command's block ends), and would print pydantic's warning beside the stop message.
-    dumped = doc.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False)
-    used = {n for _, text in _leaves(dumped) if isinstance(text, str) for n in markup.notes(text)}
+    used = marked(doc.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False))
     given = {int(k) for k in doc.chu_thich}
     out: list[Finding] = [(("chu_thich",), f"không có lời chú thích [^{n}]", f"thêm `chu_thich: {{{n}: …}}`")
                           for n in sorted(used - given)]

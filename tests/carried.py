@@ -107,7 +107,7 @@ def _annex(pl: PhuLuc, pack: Pack) -> dict[str, Any]:
 
 def _table(table: BangSo, pack: Pack) -> dict[str, Any]:
     """Columns by heading and width, groups and rows by the labels and cells they print. Column keys (`khoa`) and
-    row ids (`ma`) are not printed; widths come back to the twentieth of the table; a cell is the text it prints (a
+    row ids (`ma`) are not printed (a total names its columns by heading); widths come back to the twentieth of the table; a cell is the text it prints (a
     number as printed, a list of one line as that line)."""
     cols = pack.cot.get(table.cot, table.columns) if isinstance(table.cot, str) else table.columns
     keys = [c.khoa for c in cols]
@@ -125,7 +125,7 @@ def _table(table: BangSo, pack: Pack) -> dict[str, Any]:
 
     default = "gop" if table.danh_so.nhom == "I." else "stt"
     return {"cot": [(c.ten, max(1, round(c.rong / total * 20))) for c in cols], "nhom_kieu": table.danh_so.nhom,
-            "lien_tuc": table.danh_so.lien_tuc, "tong_cong": table.total_keys,
+            "lien_tuc": table.danh_so.lien_tuc, "tong_cong": [c.ten for c in cols if c.khoa in table.total_keys],
             "nhom": [{"ten": g.ten, "so": g.so, "dong_kieu": g.danh_so or table.row_style,
                       "nhom_o": g.ten and (g.nhom_o or table.danh_so.nhom_o or default),
                       "dong": [row(r) for r in g.dong]} for g in table.groups]}
