@@ -116,16 +116,26 @@ LAST_TRY = 3  # a job's third try, after two failures of its pool, runs in a pro
 
 
 def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = None, *,
-                workers: int | None = None) -> Generator[Result, None, None]:
+                workers: int | None = None) -> Iterator[Result]:
     """Render every job on `executor` and yield each Result as it finishes; a path is a Job writing the .docx beside
     it. Without an executor, a process pool of `workers` (default: one per CPU) is used, and replaced when a worker
     dies; the jobs it took down are tried again, one by one, and a job caught in a second failure is tried a last
     time in a process of its own, so that only a job that kills its worker fails. At most a few tasks per worker are
     queued at a time, so memory stays flat however many jobs there are. A job writing a file an earlier job of the
     call writes is not run (a bad_input Result). Once a job finds the disk full (or read-only), no other is
-    started: those already running are yielded, those not started are not."""
+    started: those already running are yielded, those not started are not. Its arguments are checked as it is
+    called (TypeError, InputError for `workers` below 0), each job as it is taken from `jobs`."""
+    from concurrent.futures import Executor  # imported on first use, as the pool is
     if isinstance(jobs, PATHS) or not isinstance(jobs, Iterable):  # a path's characters would be paths
         raise TypeError(f"render_many(jobs) must be an iterable of Jobs or paths, not {type(jobs).__name__}")
+    require(executor, (Executor, type(None)), "render_many(executor)", "a concurrent.futures.Executor or None")
+    return _results(jobs, executor, worker_count(workers, "workers"))
+
+
+def _results(jobs: Iterable[Job | Path | str], executor: Executor | None,
+             workers: int) -> Generator[Result, None, None]:
+    """The Results of `jobs`, as they finish, run on `executor` or on a pool of `workers` made as the first is asked
+    for (render_many)."""
     queue = _Queue(executor, workers)
     refused: list[Result] = []
     try:
@@ -216,9 +226,9 @@ def _run_chunk(jobs: tuple[Job, ...]) -> list[tuple[tuple[Path, ...], tuple[Prob
 class _Queue:
     """The tasks in flight on one executor, each a few jobs, with their tries."""
 
-    def __init__(self, executor: Executor | None, workers: int | None):
+    def __init__(self, executor: Executor | None, workers: int):
         self.own = executor is None
-        self.workers = worker_count(workers, "workers")
+        self.workers = workers
         self.executor = executor or self._pool(self.workers)
         self.window = 4 * (_capacity(self.executor) or self.workers)
         self.pending: dict[Future, tuple[tuple[Job, ...], int, Executor]] = {}

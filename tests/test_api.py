@@ -173,7 +173,8 @@ def test_tuples_handed_over_are_lists_to_the_checks():
 
 # A wrong Python type given to an entry point raised from deep inside (pathlib, unicodedata, the template lookup):
 # `'int' object has no attribute 'mau'`, `is_normalized() argument 2 must be str, not None`; a Job of a number
-# failed in its worker as an unexpected error, and check(123) gave a Report of an unreadable file.
+# failed in its worker as an unexpected error, and check(123) gave a Report of an unreadable file. render_many, a
+# generator, raised only when first iterated, far from the call that was wrong.
 @pytest.mark.parametrize("call,message", [
     (lambda: ccch_docs.load(123), "load(path) must be a path (str or os.PathLike), not int"),
     (lambda: ccch_docs.loads(None), "loads(text) must be str or bytes, not NoneType"),
@@ -182,22 +183,26 @@ def test_tuples_handed_over_are_lists_to_the_checks():
     (lambda: ccch_docs.from_dict(PLAN, templates=[None]), "templates[…] must be a path (str or os.PathLike), not "),
     (lambda: ccch_docs.render("plan.yaml"), "render(doc) must be a Document (load, loads, from_dict) or a VanBan, "),
     (lambda: ccch_docs.render(ccch_docs.from_dict(PLAN), 1), "render(to) must be a path, a binary stream or None"),
-    (lambda: list(ccch_docs.render_many("plan.yaml")), "render_many(jobs) must be an iterable of Jobs or paths, "),
+    (lambda: ccch_docs.render_many("plan.yaml"), "render_many(jobs) must be an iterable of Jobs or paths, "),
+    (lambda: ccch_docs.render_many([], 2), "render_many(executor) must be a concurrent.futures.Executor or None, "),
+    (lambda: ccch_docs.render_many([], workers="2"), "workers must be a whole number or None, not str"),
     (lambda: list(ccch_docs.render_many([1])), "render_many(jobs[…]) must be a Job or a path, not int"),
     (lambda: ccch_docs.Job(123), "Job(source) must be a path (str or os.PathLike), not int"),
     (lambda: ccch_docs.Job("plan.yaml", pdf_timeout="60"), "pdf_timeout must be a number of seconds, not str"),
     (lambda: ccch_docs.Job("plan.yaml", pdf_timeout=True), "pdf_timeout must be a number of seconds, not bool"),
     (lambda: ccch_docs.to_pdf(b"", timeout=True), "timeout must be a number of seconds, not bool"),
-    (lambda: list(ccch_docs.render_many([], workers=True)), "workers must be a whole number or None, not bool"),
+    (lambda: ccch_docs.render_many([], workers=True), "workers must be a whole number or None, not bool"),
     (lambda: ccch_docs.to_pdf(None), "to_pdf(source) must be a path or a list of paths, not NoneType"),
     (lambda: ccch_docs.check(123), "check(source) must be a path or a binary stream, not int"),
-], ids=["load", "loads", "base_dir", "roots", "templates", "render", "render to", "render_many", "render_many job",
-        "Job", "pdf_timeout", "pdf_timeout bool", "to_pdf timeout bool", "workers bool", "to_pdf", "check"])
+], ids=["load", "loads", "base_dir", "roots", "templates", "render", "render to", "render_many", "render_many executor",
+        "render_many workers", "render_many job", "Job", "pdf_timeout", "pdf_timeout bool", "to_pdf timeout bool",
+        "workers bool", "to_pdf", "check"])
 def test_a_wrong_python_type_is_a_type_error_naming_the_parameter(call, message):
     with pytest.raises(TypeError) as info:
         call()
     assert str(info.value).startswith(message), info.value
     assert info.traceback[-1].path.name == "errors.py" or "render_many(jobs)" in message
+    assert "jobs[…]" in message or all(frame.name != "_results" for frame in info.traceback)  # not iterated
 
 
 def test_data_not_a_mapping_stays_an_input_error():

@@ -146,7 +146,7 @@ def test_a_negative_number_of_workers_is_bad_input(tmp_path, capsys):
     assert err.startswith("-j: the number of worker processes must be 0 or more (0: one per CPU), not -2") \
         and "[CCHC-E215]" in err
     with pytest.raises(ccch_docs.InputError, match=r"^workers: số tiến trình phải từ 0 trở lên"):
-        next(ccch_docs.render_many([doc], workers=-1))
+        ccch_docs.render_many([doc], workers=-1)  # as it is called, not when its first result is asked for
     assert sorted(p.name for p in tmp_path.iterdir()) == [doc.name]
 
 
