@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
@@ -84,7 +85,7 @@ def _number(value: Any) -> Any:
             raise PydanticCustomError("CCHC-E020", exc.message, {"hint": exc.hint}) from None
         except ValueError:
             raise PydanticCustomError("cchc", numbers.TOO_LARGE, {"hint": "kiểm tra lại số"}) from None
-    if isinstance(value, int | float) and not numbers.printable(value):
+    if isinstance(value, int | float | Decimal) and not numbers.printable(value):  # Decimal: from a program
         raise PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
     return value
 
