@@ -3,7 +3,7 @@ stream, convert to PDF (to_pdf); cascade a plan."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,9 +48,10 @@ def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = "
     return _validate(resolve(source.load_text(text, name, base_dir, reader), reader, templates), reader)
 
 
-def from_dict(data: dict[str, Any], *, name: str = "<dict>", base_dir: Path | str = ".",
+def from_dict(data: Mapping[str, Any], *, name: str = "<dict>", base_dir: Path | str = ".",
               templates: Templates = None, roots: Roots = None) -> Document:
-    """Validate data another system already holds in memory (not a mapping: InputError, as a YAML file's)."""
+    """Validate data another system already holds in memory: any Mapping, its lists any iterables (not a mapping:
+    InputError, as a YAML file's)."""
     require(base_dir, PATHS, "from_dict(base_dir)", A_PATH)
     reader = Reader(folders(roots))
     return _validate(resolve(source.load_mapping(data, name, base_dir, reader), reader, templates), reader)

@@ -116,7 +116,7 @@ LAST_TRY = 3  # a job's third try, after two failures of its pool, runs in a pro
 
 
 def render_many(jobs: Iterable[Job | Path | str], executor: Executor | None = None, *,
-                workers: int | None = None) -> Iterator[Result]:
+                workers: int | None = None) -> Generator[Result, None, None]:
     """Render every job on `executor` and yield each Result as it finishes; a path is a Job writing the .docx beside
     it. Without an executor, a process pool of `workers` (default: one per CPU) is used, and replaced when a worker
     dies; the jobs it took down are tried again, one by one, and a job caught in a second failure is tried a last

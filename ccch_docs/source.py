@@ -91,10 +91,10 @@ def load_path(path: Path | str, reader: Reader | None = None, parsed: Source | N
     return _inherit(src, reader, (real(path),))
 
 
-def load_mapping(data: dict[str, Any], file: str = "<dict>", base_dir: Path | str = ".",
+def load_mapping(data: Mapping[str, Any], file: str = "<dict>", base_dir: Path | str = ".",
                  reader: Reader | None = None) -> Source:
     """Take data that another system already holds in memory; `ke_thua` still works."""
-    if not isinstance(data, dict):
+    if not isinstance(data, Mapping):
         raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị", file)])
     return _inherit(Source(plain_data(data, file), {}, file, Path(base_dir)), reader or Reader(), ())
 

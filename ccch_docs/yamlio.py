@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import ChainMap
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import yaml
@@ -511,12 +511,13 @@ class _Builder:
 def plain_data(data: Any, file: str) -> Any:
     """Data handed over in memory, checked as YAML input is (bounded, no cycles, text XML can hold) and in NFC.
 
-    A list or mapping met again is taken as built the first time and counted again, like a YAML alias.
-    Raises InputError naming the key path of the first problem.
+    Any Mapping is taken as a dict, any other iterable (a tuple, a generator, dict.values()) as a list, read only
+    as far as the limits allow. A list or mapping met again is taken as built the first time and counted again,
+    like a YAML alias. Raises InputError naming the key path of the first problem.
     """
     count = chars = 0
-    built: dict[int, tuple[Any, int, int]] = {}  # id of a list or mapping → (its checked copy, the values and
-    # characters it holds)
+    built: dict[int, tuple[Any, Any, int, int]] = {}  # id of a list or mapping → (it, kept so that no value made
+    # later takes its id; its checked copy; the values and characters it holds)
 
     def walk(value: Any, path: Path_, parents: tuple[int, ...]) -> Any:
         nonlocal count, chars
@@ -544,12 +545,12 @@ def plain_data(data: Any, file: str) -> Any:
         if isinstance(value, set | frozenset):  # its order changes from run to run: so would the document
             raise _data_error(path, file, "phải là một danh sách",
                               "một set không có thứ tự; dùng list, ví dụ sorted(…)")
-        if not isinstance(value, dict | list | tuple):
+        if not isinstance(value, Iterable):
             return value
         if id(value) in parents:
             raise _data_error(path, file, "dữ liệu vòng tròn: giá trị chứa chính nó")
         if id(value) in built:
-            copy, size, text = built[id(value)]
+            _, copy, size, text = built[id(value)]
             count, chars = count + size - 1, chars + text
             if count > MAX_NODES:
                 raise _data_error(path, file, f"dữ liệu quá lớn: hơn {grouped(MAX_NODES)} giá trị")
@@ -559,16 +560,16 @@ def plain_data(data: Any, file: str) -> Any:
         if len(parents) >= MAX_DEPTH:
             raise _data_error(path, file, f"lồng quá sâu (quá {MAX_DEPTH} cấp)")
         start, inner = (count, chars), parents + (id(value),)
-        if isinstance(value, dict):
-            odd = next((k for k in value if not isinstance(k, str)), None)
-            if odd is not None:
-                raise _data_error(path, file, f"khóa phải là một chuỗi, không phải {type(odd).__name__} {odd!r}",
+        if isinstance(value, Mapping):
+            odd = [k for k in value if not isinstance(k, str)][:1]  # a list: a key of None is odd too
+            if odd:
+                raise _data_error(path, file, f"khóa phải là một chuỗi, không phải {type(odd[0]).__name__} {odd[0]!r}",
                                   "dùng chuỗi làm khóa, ví dụ \"2021\" thay cho 2021")
             copy = {walk(k, path, inner): walk(v, path + (k,), inner) for k, v in value.items()}
         else:
             items = [walk(v, path + (i,), inner) for i, v in enumerate(value)]
-            copy = items if isinstance(value, list) else tuple(items)
-        built[id(value)] = (copy, count - start[0] + 1, chars - start[1])
+            copy = tuple(items) if isinstance(value, tuple) else items
+        built[id(value)] = (value, copy, count - start[0] + 1, chars - start[1])
         return copy
 
     return walk(data, (), ())

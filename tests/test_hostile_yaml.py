@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import re
 import textwrap
+from decimal import Decimal
+from types import MappingProxyType
 
 import pytest
 import yaml
@@ -208,6 +210,33 @@ def test_invisible_formatting_pasted_from_the_web_is_dropped_as_zero_width_space
     else:
         doc = ccch_docs.from_dict({**PLAN, **INVISIBLE})
     assert (doc.trich_yeu, doc.so, doc.do_khan, doc.luu) == (("Kế hoạch",), 12, "khan", "VT")
+
+
+# Other programs' Python types: a key of None passed the keys' check (pydantic's English `Keys should be strings`);
+# a Decimal that is no finite number (pydantic's `Input should be a finite number`) or one of 10³⁰ was taken, as
+# a column's width even rendered; a Mapping that is no dict, a generator or dict.values() went unchecked to the
+# model (U+FFFF reached document.xml, blamed on the template; range(10**9) ran for ever).
+@pytest.mark.parametrize("data,key,words", [
+    ({None: 1}, None, "không phải NoneType None"),
+    ({"so_lieu": {"a": 1, None: 2}}, "so_lieu", "không phải NoneType None"),
+    ({"so": Decimal("NaN")}, "so", "không hữu hạn"),
+    ({"so": Decimal("1e30")}, "so", "quá lớn"),
+    ({"phu_luc": [{"tieu_de": "A", "cot": [{"khoa": "x", "ten": "X", "rong": Decimal("Infinity")}],
+                   "dong": [{"x": 1}]}]}, "phu_luc[0].cot[0].rong", "không hữu hạn"),
+    ({"noi_nhan": (x for x in ["A\uffffB"])}, "noi_nhan[0]", "U+FFFF"),
+    ({"noi_nhan": {"a": "A\x01B"}.values()}, "noi_nhan[0]", "U+0001"),
+    ({"nguoi_ky": MappingProxyType({**PLAN["nguoi_ky"], "ho_ten": "A\uffffB"})}, "nguoi_ky.ho_ten", "U+FFFF"),
+    ({"noi_nhan": range(10**9)}, "noi_nhan[1999967]", "dữ liệu quá lớn"),
+], ids=["None key", "None key in so_lieu", "Decimal NaN", "Decimal 1e30", "Decimal width", "generator", "dict values",
+        "Mapping", "endless range"])
+def test_from_dict_other_python_types_are_checked_as_lists_and_mappings(data, key, words):
+    _refused_dict({**PLAN, **data}, key, words)
+
+
+def test_from_dict_takes_any_mapping_and_iterable_as_yaml_would_give_them():
+    assert ccch_docs.from_dict(MappingProxyType({**PLAN, "noi_nhan": iter(["A", "B"])})).noi_nhan == ("A", "B")
+    # each list made as the generator runs, and gone once read: none taken for another that got its id
+    assert yamlio.plain_data({"a": ([i] for i in range(3))}, "x") == {"a": [[0], [1], [2]]}
 
 
 def test_from_dict_strict_booleans_and_figures():
