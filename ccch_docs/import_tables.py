@@ -209,9 +209,15 @@ def _totalled(texts: list[str], keys: list[str], shift: int) -> list[str]:
     """The columns a total row sums (`shift`: the grid columns its merged label cell spans past one): each whose
     cell holds a sum; kinh_phi when no cell is filled. A rate (`96,5%`) is no sum: a row of rates alone sums none,
     as what they are computed from is not known."""
-    filled = [(keys[at], t.rstrip().endswith("%")) for i, t in enumerate(texts)
+    filled = [(keys[at], _shows_rate(t)) for i, t in enumerate(texts)
               if i and t and 0 <= (at := i + shift) < len(keys)]
     return [key for key, rate in filled if not rate] if filled else ["kinh_phi"]
+
+
+def _shows_rate(text: str) -> bool:
+    """Whether a total row's cell shows a rate: it ends in `%`. Looser than numbers.is_rate (the whole value a rate),
+    as a document's total cell may carry words (`đạt 96,5%`) and is no sum of its column either way."""
+    return text.rstrip().endswith("%")
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:

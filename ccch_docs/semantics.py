@@ -239,7 +239,7 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
         rated = {c.khoa for c in columns if c.ti_le is not None}
         for key in pl.total_keys:
-            if key not in rated and any(_is_rate(row.get(key)) for _, row in rows):
+            if key not in rated and any(_typed_rate(row.get(key)) for _, row in rows):
                 out.append((here + ("tong_cong",), f"cột `{key}` ghi tỷ lệ: dòng tổng không cộng các tỷ lệ",
                             f"cho cột {key} cách tính: `ti_le: {{tu_so: …, mau_so: …}}` (dòng tổng in tỷ lệ của các "
                             f"tổng), hoặc bỏ {key} khỏi tong_cong"))
@@ -316,12 +316,9 @@ def _check_merges(row: dict[str, Any], above: dict[str, Any] | None, keys: list[
     return out
 
 
-_RATE = re.compile(r"[-+−]?\d[\d.]*(?:,\d+)?\s*%")
-
-
-def _is_rate(value: Any) -> bool:
+def _typed_rate(value: Any) -> bool:
     """Whether a cell is a rate as typed (`78,7%`), which a total row cannot add up."""
-    return isinstance(value, str) and _RATE.fullmatch(value.strip()) is not None
+    return isinstance(value, str) and numbers.is_rate(value)
 
 
 def _amount(value: str | numbers.Number, totalled: bool) -> list[tuple[str, str]]:

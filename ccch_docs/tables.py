@@ -18,6 +18,7 @@ from itertools import groupby
 from lxml import etree
 
 from .blocks import Table
+from .formats import numbers
 from .markup import has_markup, runs
 from .ooxml import cell_xml, centred_props, column_widths, escape, keep_next_props, qn, run_xml
 
@@ -27,8 +28,6 @@ ROW_KINDS = ("tieu_de", "nhom", "nhom_gop", "dong", "tong")
 GROUP_KINDS = ("nhom", "nhom_gop")
 _NS_DECL = re.compile(r' xmlns:(\w+)="([^"]*)"')
 _TBL_W = re.compile(r"<w:tblW [^>]*/>")
-# A cell's text that is a figure alone: a number in either notation, a rate (78,7%; 99.6 %), a count (05).
-FIGURE = re.compile(r"[-+]?\d[\d.,]*\s?%?")
 _DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}
 
 
@@ -98,7 +97,7 @@ class RowProto:
     def filled(self, width: int, lines: tuple[str, ...], span: int = 1, vmerge: str = "") -> str:
         """A content cell of `lines` (see CellProto.xml), centred when it is a figure alone (`44.333`, `78,7%`,
         `05`) as statistics tables print them; words stay as the prototype aligns them."""
-        centred = len(lines) == 1 and FIGURE.fullmatch(lines[0])
+        centred = len(lines) == 1 and numbers.is_figure(lines[0])
         return (self.number if centred else self.content).xml(width, span, lines, vmerge)
 
     def kept(self) -> RowProto:

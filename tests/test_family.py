@@ -99,6 +99,15 @@ def test_figures_of_a_table_are_centred_its_words_are_not(render_dict):
     assert data.cells[1].paragraphs[0].style.name == data.cells[2].paragraphs[0].style.name == "CCHC Bảng - ô"
 
 
+def test_a_figure_typed_with_the_typesetting_minus_is_centred_as_one_with_a_hyphen(render_dict):
+    """`−1.500.000` pasted from Word or Excel (U+2212) is the number -1500000 to totals, and a figure to align too:
+    it was left-aligned like words while `-1.500.000` was centred."""
+    rows = [{"linh_vuc": "Hộ tịch", "truoc_han": "−1.500.000", "qua_han": "-1.500.000", "ti_le": "−2,5%"}]
+    view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "Kết quả", "doan": [{"bang": {**STATISTICS, "dong": rows}}]}]})
+    table = next(t for t in view.doc.tables if "Hộ tịch" in " ".join(View.table_rows(t)))
+    assert [_jc(c) for c in table.rows[2].cells[2:]] == ["center", "center", "center"]
+
+
 def test_a_district_notice_of_conclusions_reads_as_the_office_writes_it(render_input):
     view = render_input("thong-bao-ket-luan-cchc-6-thang-huyen-cao-lanh")
     assert view.header()[-1] == "Cao Lãnh, ngày 18 tháng 5 năm 2025"

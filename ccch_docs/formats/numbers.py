@@ -68,6 +68,10 @@ _THOUSANDS = re.compile(_SIGN + r"(?P<int>\d{1,3}(?:\.\d{3})+)(?:,(?P<dec>\d+))?
 _DECIMAL_COMMA = re.compile(_SIGN + r"(?P<int>\d+),(?P<dec>\d+)" + _CURRENCY, re.IGNORECASE)
 _PLAIN = re.compile(_SIGN + r"(?P<int>\d+)(?:\.(?P<dec>\d+))?" + _CURRENCY, re.IGNORECASE)
 # Ways that look like a number but are not Vietnamese notation, or could be read two ways.
+# A rate as typed, the whole value: a figure and `%` (`78,7%`, `99.6 %`, `−2%`).
+_RATE = re.compile(r"[-+−]?\d[\d.]*(?:,\d+)?\s*%")
+# A figure alone, loosely: a number in either notation or a rate (`05`, `44.333`, `1,234.5`, `78,7 %`).
+_FIGURE = re.compile(r"[-+−]?\d[\d.,]*\s?%?")
 _ONE_GROUP = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")  # 1.500 or 1,500: a thousand and a half, or one and a half?
 _COMMAS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?" + _CURRENCY, re.IGNORECASE)  # 3,000,000 (English)
 _IN_UNITS = re.compile(r"(?P<n>[-+]?\d+(?:[.,]\d+)?)\s*(?P<unit>tỷ|tỉ|triệu|tr|nghìn|ngàn)\.?" + _CURRENCY,
@@ -130,6 +134,25 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
         raise Unclear(f"`{text}` không phải là cách viết số của tiếng Việt",
                       f"viết {written} (dấu chấm giữa các hàng nghìn, dấu phẩy trước phần thập phân)")
     return None
+
+
+def is_rate(text: str) -> bool:
+    """Whether `text` is a rate as typed, the whole of it: a share of something, which no total adds up.
+
+    >>> is_rate("78,7%"), is_rate(" 99.6 % "), is_rate("−2%"), is_rate("78,7"), is_rate("đạt 96%")
+    (True, True, True, False, False)
+    """
+    return _RATE.fullmatch(text.strip()) is not None
+
+
+def is_figure(text: str) -> bool:
+    """Whether `text` is a figure alone, a number or a rate, as statistics tables centre it. Loose on purpose (a
+    misplaced `,` still looks a figure): it only aligns a cell, where numbers.read decides what a figure is worth.
+
+    >>> is_figure("44.333"), is_figure("78,7 %"), is_figure("05"), is_figure("−1.500"), is_figure("Hộ tịch")
+    (True, True, True, True, False)
+    """
+    return _FIGURE.fullmatch(text) is not None
 
 
 def thousands(text: str) -> int | None:
