@@ -20,7 +20,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from . import cache, layout, markup, ooxml, package, sandbox, tables
-from .blocks import Para, Table
+from .blocks import Para, Run, Table
 from .decree.presentation import ELEMENTS
 from .docxtpl_patch import jinja_source
 from .errors import Problem, TemplateError
@@ -110,6 +110,28 @@ def _problem(path: Path, part: str, exc: BaseException, paragraph: str) -> Probl
     return Problem(message, str(path), key=part, hint=hint)
 
 
+def _items(value: Any) -> int:
+    """How much data a template is given in `value`: an item for each value, paragraph, run and table cell line, one
+    more for each 100 characters of text (what its loops and escaping work through; sandbox.budget).
+
+    >>> _items({"a": "x" * 250, "b": [Para("doan", "1.", (Run("y"), Run("z")))]})
+    8
+    """
+    if isinstance(value, str):
+        return 1 + len(value) // 100
+    if isinstance(value, Run):
+        return _items(value.text)
+    if isinstance(value, Para):
+        return 1 + sum(_items(r.text) for r in value.runs) + (0 if value.bang is None else _items(value.bang))
+    if isinstance(value, Table):
+        return 1 + sum(_items(line) for _, _, cells in value.dong for cell in cells for line in cell)
+    if isinstance(value, Mapping):
+        return 1 + sum(_items(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return 1 + sum(_items(v) for v in value)
+    return 1
+
+
 def _footnotes(notes: Sequence[tuple[int, Para]]) -> bytes:
     """The footnotes part of `notes`, in the decree's footnote size."""
     half_points = round(ELEMENTS["chu_thich"].size * 2)
@@ -138,7 +160,7 @@ class CompiledTemplate:
         `notes` (number, text) as the document's footnotes."""
         out = io.BytesIO()
         parts = ooxml.with_footnotes(self.parts, _footnotes(notes)) if notes else self.parts
-        with budget(), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        with budget(_items(context)), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in parts.items():
                 template = self.jinja.get(name)
                 if template is not None:
