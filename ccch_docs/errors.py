@@ -94,18 +94,20 @@ def ordered(problems: list[Problem]) -> list[Problem]:
 
 
 SHOWN = 3  # the places of one problem printed before a line counts the others
+SHOWN_APART = 10  # problems of one code at keys without indexes (each unknown key of 10,000) printed before a count
 _INDEX = r"(\[\d+\])"  # compiled on first use (re's cache), not as the package is imported
 
 
-def _kind(problem: Problem) -> tuple[str | None, str | None, str] | None:
-    """What makes problems the same: file, code and key but its indexes (`dong[…].tl`); None for a key without."""
+def _kind(problem: Problem) -> tuple[str | None, str | None, str | None]:
+    """What makes problems the same: file, code and key but its indexes (`dong[…].tl`); file and code alone for a key
+    without indexes (each of many unknown keys, or values of `so_lieu`)."""
     key = problem.key or ""
-    return (problem.file, problem.code, re.sub(_INDEX, "[…]", key)) if re.search(_INDEX, key) else None
+    return (problem.file, problem.code, re.sub(_INDEX, "[…]", key) if re.search(_INDEX, key) else None)
 
 
 def shown(problems: Iterable[Problem]) -> list[Problem]:
     """`problems` as printed: of the same problem at many places (a table's mistake on each of its rows), the first
-    SHOWN, then one counting the others."""
+    SHOWN, then one counting the others; of one code at many keys without indexes, the first SHOWN_APART so."""
     problems = list(problems)
     kinds = [_kind(p) for p in problems]
     keys: dict[object, list[str]] = {}
@@ -114,21 +116,26 @@ def shown(problems: Iterable[Problem]) -> list[Problem]:
     out: list[Problem] = []
     seen: Counter[object] = Counter()
     for problem, kind in zip(problems, kinds, strict=True):
+        most = SHOWN if kind[2] is not None else SHOWN_APART
         seen[kind] += 1
-        if kind is None or seen[kind] <= SHOWN:
+        if seen[kind] <= most:
             out.append(problem)
-        if kind is not None and seen[kind] == SHOWN < len(keys[kind]):
-            out.append(_others(problem, keys[kind]))
+        if seen[kind] == most < len(keys[kind]):
+            out.append(_others(problem, keys[kind], most))
     return out
 
 
-def _others(first: Problem, keys: list[str]) -> Problem:
-    """The problem counting the places of the problem `first` at `keys` past the first SHOWN; at their key, the
-    indexes that differ written `[…]`."""
+def _others(first: Problem, keys: list[str], most: int) -> Problem:
+    """The problem counting the places of the problem `first` at `keys` past the first `most`; at their key, the
+    indexes that differ written `[…]`, or, for keys without indexes, their common parent followed by `…`."""
     from .messages import grouped
-    parts = zip(*(re.split(_INDEX, key) for key in keys), strict=True)
-    key = "".join(same[0] if len(set(same)) == 1 else "[…]" for same in parts)
-    return Problem(f"{grouped(len(keys) - SHOWN)} chỗ khác cũng có lỗi {first.code}", first.file, key=key,
+    if re.search(_INDEX, keys[0]):
+        parts = zip(*(re.split(_INDEX, key) for key in keys), strict=True)
+        key = "".join(same[0] if len(set(same)) == 1 else "[…]" for same in parts)
+    else:
+        common = os.path.commonprefix([k.split(".") for k in keys[most:]]) if all(keys[most:]) else []
+        key = ".".join([*common, "…"]) if len(set(keys[most:])) > 1 else keys[most]
+    return Problem(f"{grouped(len(keys) - most)} chỗ khác cũng có lỗi {first.code}", first.file, key=key or None,
                    hint="sửa như các chỗ nêu trên", code="CCHC-E348")
 
 

@@ -358,3 +358,22 @@ def test_a_row_written_as_a_list_says_its_commas_split_cells(tmp_path, capsys):
         out = tmp_path / "plan.docx"
         ccch_docs.render(doc, out)
         assert any("Xã A | 1.234,5 | 78,7%" in line for line in View.open(out).body_lines()), row
+
+
+# 10,000 unknown keys (or 10,000 values of so_lieu that are no numbers), keys with no index to count them by, each
+# printed on a line of its own: 10,001 lines, 5 MB and 19 s for `validate` to say so.
+@pytest.mark.parametrize("extra,key,code", [
+    ("".join(f"zz{i}: 1\n" for i in range(10_000)), "…", "CCHC-E002"),
+    ("so_lieu:\n" + "".join(f"  k{i}: x{i}\n" for i in range(10_000)), "so_lieu.…", "CCHC-E024"),
+], ids=["unknown keys", "so_lieu values"])
+def test_one_mistake_at_many_keys_is_counted_after_its_first_ten(extra, key, code, tmp_path, capsys):
+    err = _refused(GOOD + extra, tmp_path, capsys).splitlines()
+    assert len(err) == 12 and all(f"[{code}]" in line for line in err[:10]), err[:3]
+    assert err[10] == (f"{tmp_path / 'plan.yaml'}: {key}: 9.990 chỗ khác cũng có lỗi {code} (gợi ý: sửa như các chỗ "
+                       "nêu trên) [CCHC-E348]") and err[11] == "10000 lỗi."
+
+
+def test_a_few_different_keys_without_indexes_are_each_printed(tmp_path, capsys):
+    err = _refused(GOOD + "".join(f"zz{i}: 1\n" for i in range(11)), tmp_path, capsys).splitlines()
+    assert [line.split(": ")[1] for line in err[:10]] == [f"zz{i}" for i in range(10)]
+    assert err[10].endswith(": zz10: 1 chỗ khác cũng có lỗi CCHC-E002 (gợi ý: sửa như các chỗ nêu trên) [CCHC-E348]")
