@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Any
 
 from .decree import numbering
+from .errors import Unclear
 from .flatten import Para
 from .formats import numbers
 from .import_body import text_of
@@ -86,12 +88,15 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     loose: list[dict[str, Any]] = []
     styles: dict[str, str] = {}
     totalled: list[str] = []  # the columns the total row sums
+    rates: dict[str, dict[str, Any]] = {}  # the rate columns of the total row, with what each is computed from
     lost: list[str] = []
     for r in order[heading:]:
         cells = rows[r]
         texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
         if any(fold(t).startswith("TONG CONG") for t in texts):
-            totalled = _totalled(texts, keys, grid - len(cells) - (1 if numbered else 0))
+            shift = grid - len(cells) - (1 if numbered else 0)
+            totalled = _totalled(texts, keys, shift)
+            rates = _rates(texts, keys, shift, totalled)
             continue
         layout = _group_layout(cells, texts, grid, numbered, with_dd)
         if layout:
@@ -109,7 +114,12 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     rows_all = [*loose, *(row for g in groups for row in g["dong"])]
     for key in totalled:
         _as_numbers(rows_all, key)
+    for row in rows_all:  # a row's rate its own cells give is left out, as the input computes it (Cot.ti_le)
+        for key in [k for k, rate in rates.items() if k in row and _rate_of(row, rate) == row[k]]:
+            del row[key]
     danh_so, layout = _numbering(styles, groups)
+    if not preset:
+        cot = [{**c, "ti_le": rates[c["khoa"]]} if c["khoa"] in rates else c for c in cot]
     out: dict[str, Any] = {"cot": cot, "danh_so": danh_so}
     if totalled:  # True: the kinh_phi column's; one key alone; else the list
         out["tong_cong"] = True if totalled == ["kinh_phi"] else totalled[0] if len(totalled) == 1 else totalled
@@ -209,15 +219,65 @@ def _totalled(texts: list[str], keys: list[str], shift: int) -> list[str]:
     """The columns a total row sums (`shift`: the grid columns its merged label cell spans past one): each whose
     cell holds a sum; kinh_phi when no cell is filled. A rate (`96,5%`) is no sum: a row of rates alone sums none,
     as what they are computed from is not known."""
-    filled = [(keys[at], _shows_rate(t)) for i, t in enumerate(texts)
-              if i and t and 0 <= (at := i + shift) < len(keys)]
-    return [key for key, rate in filled if not rate] if filled else ["kinh_phi"]
+    filled = _total_cells(texts, keys, shift)
+    return [key for key, text in filled.items() if not _shows_rate(text)] if filled else ["kinh_phi"]
+
+
+def _total_cells(texts: list[str], keys: list[str], shift: int) -> dict[str, str]:
+    """The filled cells of a total row by their column's key (`shift` as in _totalled), its label cell left out."""
+    return {keys[at]: t for i, t in enumerate(texts) if i and t and 0 <= (at := i + shift) < len(keys)}
 
 
 def _shows_rate(text: str) -> bool:
     """Whether a total row's cell shows a rate: it ends in `%`. Looser than numbers.is_rate (the whole value a rate),
     as a document's total cell may carry words (`đạt 96,5%`) and is no sum of its column either way."""
     return text.rstrip().endswith("%")
+
+
+def _rates(texts: list[str], keys: list[str], shift: int, totalled: list[str]) -> dict[str, dict[str, Any]]:
+    """The rate columns of a total row (`99,87%`), each with what it is computed from (`ti_le`): the one choice of
+    totalled columns, some over another, whose totals give the rate printed, at the decimals printed or more;
+    none when no choice does, or more than one (what it was computed from is not known)."""
+    cells = _total_cells(texts, keys, shift)
+    sums = {k: n for k in totalled if (n := _printed_number(cells.get(k, ""))) is not None}
+    out: dict[str, dict[str, Any]] = {}
+    for key, text in cells.items():
+        if not numbers.is_rate(text):
+            continue
+        printed = len(text.strip().rstrip("%").strip().partition(",")[2])  # the decimals printed
+        tried = sorted(range(printed, 4), key=lambda d: d != 1)  # the default so_le, 1, first
+        choices = [(tu_so, mau_so) for mau_so in sums for size in range(1, len(sums))
+                   for tu_so in combinations(sums, size) if mau_so not in tu_so]
+        found = [rate for rate in (next((r for r in (_ti_le(*choice, d) for d in tried) if _rate_of(sums, r) == text),
+                                        None) for choice in choices) if rate is not None]
+        if len(found) == 1:
+            out[key] = found[0]
+    return out
+
+
+def _ti_le(tu_so: tuple[str, ...], mau_so: str, so_le: int) -> dict[str, Any]:
+    """A column's `ti_le` as written in the input format (`so_le` left out at its default, 1)."""
+    return {"tu_so": list(tu_so) if len(tu_so) > 1 else tu_so[0], "mau_so": mau_so,
+            **({"so_le": so_le} if so_le != 1 else {})}
+
+
+def _rate_of(values: dict[str, Any], rate: dict[str, Any]) -> str | None:
+    """The rate `rate` (a `ti_le`) prints from `values` (a row's cells, or the total row's), None when one of them
+    is no number."""
+    tu_so = rate["tu_so"] if isinstance(rate["tu_so"], list) else [rate["tu_so"]]
+    found = [n for k in (*tu_so, rate["mau_so"]) if (n := _printed_number(str(values.get(k, "")))) is not None]
+    if len(found) <= len(tu_so):
+        return None
+    *part, whole = found
+    return numbers.ti_le(numbers.total(part), whole, rate.get("so_le", 1))
+
+
+def _printed_number(text: str) -> numbers.Number | None:
+    """The number a total cell prints (`12.797`), None for anything else."""
+    try:
+        return numbers.read(text, printed=True)
+    except (Unclear, ValueError):
+        return None
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:

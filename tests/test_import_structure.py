@@ -43,6 +43,20 @@ def test_a_draft_decision_issuing_a_quy_dinh_in_chuong_and_muc_imports_as_the_sa
     assert carried(imported(printed), printed) == carried(source, printed)
 
 
+def test_a_rate_columns_total_comes_back_computed_from_the_columns_it_is_the_rate_of():
+    """A report's table under a two-level heading, its rate column declared (`ti_le`): its total, the rate of the
+    totals (99,87%), was lost on import, the rate column read back as typed cells with an empty total."""
+    source = ccch_docs.load(INPUTS / "bao-cao-giai-quyet-tthc-quy-i-2025-huyen-phung-hiep.yaml")
+    printed = ccch_docs.render(source)
+    (block,) = importer.read(io.BytesIO(printed)).data["noi_dung"][0]["muc"][0]["doan"][1:2]
+    rate = block["bang"]["cot"][-1]
+    assert rate["ti_le"] == {"tu_so": ["truoc_han", "dung_han"], "mau_so": "tong_so_tiep_nhan", "so_le": 2}
+    again = ccch_docs.render(imported(printed))
+    total = [r for t in docx.Document(io.BytesIO(again)).tables for r in t.rows if r.cells[0].text == "Tổng cộng"]
+    assert [c.text for c in total[0].cells][2:] == ["12.797", "11.930", "850", "17", "99,87%"]
+    assert carried(imported(printed), printed) == carried(source, printed)
+
+
 _HEAD = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN X\tĐộc lập - Tự do - Hạnh phúc",
          "Số: 7/KH-UBND\tX, ngày 5 tháng 3 năm 2025", "KẾ HOẠCH", "Cải cách hành chính năm 2025", "Mở đầu.")
 _FOOT = ("Trên đây là kế hoạch./.", "Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.", "CHỦ TỊCH", "Trần Văn B")
