@@ -293,6 +293,8 @@ def header(parts: Parts) -> Iterator[Finding]:
     yield from pairing(parts)
     yield from so_ky_hieu(parts)
     yield from date(parts)
+    if parts.do_mat:
+        yield from look("do_mat", parts.do_mat)
     if parts.do_khan:
         yield from look("do_khan", parts.do_khan)
     if parts.v_v:

@@ -328,6 +328,7 @@ def build(doc: VanBan, pack: Pack = DEFAULT_PACK) -> dict[str, Any]:
         "ngay": dates.short_date(doc.ngay),
         "ngay_dai": dates.long_date(doc.ngay),
         "dia_danh_ngay": dates.place_date(place, doc.ngay),
+        "do_mat": words[doc.do_mat] if doc.do_mat else "",
         "do_khan": words[doc.do_khan] if doc.do_khan else "",
         "kinh_gui": punctuation.addressees(doc.kinh_gui, words),
         "trich_yeu": doc.printed_trich_yeu,

@@ -35,6 +35,7 @@ _PERIOD = re.compile(r"^\(\s*số liệu tính từ (?:ngày )?(\d{1,2})/(\d{1,2
                      r" đến (?:ngày )?(\d{1,2})/(\d{1,2})/(\d{4})\s*\)$", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$")
 _URGENCY = {fold(WORDS[k]): k for k in ("khan", "thuong_khan", "hoa_toc")}
+_SECRECY = {fold(WORDS[k]): k for k in ("mat", "toi_mat", "tuyet_mat")}
 _ABBR = {t.abbr: key for key, t in TYPES.items() if t.abbr}
 
 
@@ -210,6 +211,9 @@ class _Builder:
         self._letterhead()
         self._number(loai)
         self._place_date()
+        if p.do_mat is not None:
+            self.use(p.do_mat)
+            self.put("do_mat", _SECRECY.get(fold(p.do_mat.text)))
         if p.do_khan is not None:
             self.use(p.do_khan)
             self.put("do_khan", _URGENCY.get(fold(p.do_khan.text)))

@@ -27,7 +27,8 @@ FITS = {
     "CCHC Tiêu ngữ": Fit("own", LINES["tieu_ngu"].ratio),  # a line as long as the Tiêu ngữ
     # 1/3 to 1/2 of the line above (cơ quan, trích yếu)
     "CCHC Đường kẻ ngắn": Fit("previous", LINES["trich_yeu"].ratio),
-    "CCHC Độ khẩn": Fit("own", 1.03, 16.0),  # a box around the urgency mark
+    "CCHC Độ mật": Fit("own", 1.03, 16.0),  # a box around the secrecy mark
+    "CCHC Độ khẩn": Fit("own", 1.03, 16.0),  # and the urgency mark
 }
 
 # The size pairing (co_chu "12/13" or "13/14"): which styles take the first size and which the second.

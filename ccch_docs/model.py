@@ -626,6 +626,8 @@ class VanBan(Model):
     ky_hieu: Text | None = Field(None, description="ký hiệu; mặc định <loại>-<cơ quan> viết tắt, ví dụ KH-UBND")
     dia_danh: Text = Field(description="địa danh trước ngày tháng (ô 4), ví dụ Đồng Tháp")
     ngay: Date = Field(PartialDate(), description="ngày ban hành: 2021-12-05, 2021-12 hoặc 2021 (phần thiếu để trống)")
+    do_mat: Literal["mat", "toi_mat", "tuyet_mat"] | None = Field(None, description="độ mật (ô 10a): MẬT, TỐI MẬT, "
+                                                                                     "TUYỆT MẬT")
     do_khan: Literal["khan", "thuong_khan", "hoa_toc"] | None = Field(None, description="độ khẩn (ô 10b)")
     kinh_gui: Lines = Field((), description="khối Kính gửi: một nơi, hoặc danh sách")
     trich_yeu: Lines = Field(description="trích yếu nội dung (ô 5a); danh sách: mỗi phần tử một dòng")

@@ -146,6 +146,7 @@ class Parts:
     co_quan_rule: Rule | None = None
     so_ky_hieu: Line | None = None
     v_v: list[Line] = field(default_factory=list)
+    do_mat: Line | None = None
     do_khan: Line | None = None
     dia_danh_ngay: Line | None = None
     title: Title = field(default_factory=Title)
@@ -218,6 +219,7 @@ _TN = re.compile(r"DOC LAP\W*TU DO\W*HANH PHUC")
 _SO = re.compile(r"^SO\s*[:.]?\s*[^/]{0,12}/\S")
 _DATE = re.compile(r"NGAY\b.*\bTHANG\b.*\bNAM\b")
 _URGENT = {fold(WORDS[k]) for k in ("khan", "thuong_khan", "hoa_toc")}
+_SECRET = {fold(WORDS[k]) for k in ("mat", "toi_mat", "tuyet_mat")}
 _TYPES = {fold(t.name): key for key, t in TYPES.items() if t.name}
 _PHU_LUC = re.compile(r"^PHU LUC(\s+([IVXLC]+|\d+))?\.?$")
 _PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T)\b")
@@ -232,7 +234,8 @@ def parts(doc: Document, words: Words = WORDS) -> Parts:
     head = [ln for p in paras[:max(first_section_end + 1, 1)][:80] for ln in lines(p)]
     _header(found, head)
     header_end = max((ln.para.index for ln in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu,
-                                               found.dia_danh_ngay, *found.v_v, found.do_khan) if ln), default=-1)
+                                               found.dia_danh_ngay, *found.v_v, found.do_mat, found.do_khan) if ln),
+                     default=-1)
     tables = {ln.para.table for ln in (found.quoc_hieu, found.so_ky_hieu) if ln and ln.para.table}
     if tables:
         header_end = max([header_end] + [p.index for p in paras if p.table in tables])
@@ -258,7 +261,7 @@ def _header(found: Parts, head: list[Line]) -> None:
     then the issuing body (and its parent body), and a V/v's following lines."""
     _classify(found, head)
     if found.quoc_hieu is None and found.so_ky_hieu is None:
-        found.dia_danh_ngay = found.do_khan = None
+        found.dia_danh_ngay = found.do_mat = found.do_khan = None
         found.v_v = []
         return
     # The số and the date stand near the Quốc hiệu; one far below it is body text, not the header's.
@@ -295,6 +298,8 @@ def _classify(found: Parts, head: list[Line]) -> None:
             found.dia_danh_ngay = ln
         elif f in _URGENT:
             found.do_khan = ln
+        elif f in _SECRET:
+            found.do_mat = ln
         elif f.startswith("V/V") and found.so_ky_hieu is not None:
             found.v_v.append(ln)
 
@@ -303,7 +308,7 @@ def _issuer(found: Parts, head: list[Line]) -> None:
     """The issuing body: the header's lines before the số that no element took and that stand on its side; its
     parent body the plain lines above its bold ones; and the lines continuing a V/v in its cell."""
     taken = {id(x) for x in (found.quoc_hieu, found.tieu_ngu, found.so_ky_hieu, found.dia_danh_ngay,
-                             found.do_khan, *found.v_v) if x is not None}
+                             found.do_mat, found.do_khan, *found.v_v) if x is not None}
     for x, n in ((found.quoc_hieu, found.quoc_hieu_lines), (found.tieu_ngu, found.tieu_ngu_lines)):
         if x is not None and n == 2:
             taken.add(id(head[head.index(x) + 1]))

@@ -6,7 +6,8 @@ import pytest
 from docx.oxml.ns import qn
 
 import ccch_docs
-from docx_view import View, clean
+from ccch_docs import checks, importer
+from docx_view import View, align, clean, ppr, size, toggle
 from samples import LETTER, PLAN
 
 NOTICE = {**PLAN, "loai": "thong_bao", "trich_yeu": "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về CCHC",
@@ -144,3 +145,23 @@ def test_a_letters_third_level_is_dashed_not_lettered_again(render_dict):
     view = render_dict({**LETTER, "noi_dung": parts})
     assert _body(view)[-6:] == ["1. Nội dung báo cáo:", "a) Kết quả:", "- Chỉ đạo;", "- Thể chế.", "b) Khó khăn.",
                                 "2. Thời hạn trước ngày 15/3/2025./."]
+
+
+@pytest.mark.parametrize("base", [LETTER, PLAN], ids=["cong_van", "ke_hoach"])
+def test_a_secret_document_prints_its_mark_boxed_under_the_number_above_the_urgency(render_dict, tmp_path, base):
+    """Độ mật (ô 10a: MẬT, TỐI MẬT, TUYỆT MẬT) had no key: a document marked MẬT could not be rendered as signed."""
+    data = {**base, "do_mat": "toi_mat", "do_khan": "khan"}
+    view = render_dict(data)
+    left = [p for row in view.doc.tables[0].rows for p in row.cells[0].paragraphs if clean(p.text)]
+    texts = [clean(p.text) for p in left]
+    assert texts[-2:] == ["TỐI MẬT", "KHẨN"] and texts[-3].startswith(("Số:", "V/v"))
+    mark = left[texts.index("TỐI MẬT")]
+    assert (size(mark), toggle(mark, "w:b"), align(mark)) == (14, True, "center")
+    box = mark.style.element.find(qn("w:pPr")).find(qn("w:pBdr"))
+    assert {side: box.find(qn(f"w:{side}")) is not None for side in ("top", "left", "bottom", "right")} == dict.fromkeys(
+        ("top", "left", "bottom", "right"), True)
+    assert int(ppr(mark, "w:ind").get(qn("w:left"))) > 0  # the box is sized to its text, not the column
+    path = tmp_path / "mat.docx"
+    path.write_bytes(ccch_docs.render(ccch_docs.from_dict(data)))
+    assert checks.check(path).violations == []
+    assert importer.read(path).data["do_mat"] == "toi_mat"

@@ -46,7 +46,7 @@ PHU_LUC = [
 NOI_NHAN = ["Bộ Nội vụ", "Văn phòng Chính phủ *(để b/c)*"]
 HEAD = {"co_quan": {"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "SỞ NỘI VỤ", "viet_tat": "SNV",
                     "dia_chi": "Địa chỉ: số 1 đường Mẫu; ĐT: 0277 0000000"},
-        "do_khan": "khan", "nguoi_soan": "NVA.(05)"}
+        "do_mat": "mat", "do_khan": "khan", "nguoi_soan": "NVA.(05)"}
 DOCUMENTS = {
     "plan": {**PLAN, **HEAD, "kinh_gui": "Ủy ban nhân dân *Tỉnh*", "mo_dau": "Mở đầu có **chữ đậm**[^2].",
              "danh_so": LEVELS, "noi_dung": DEEP, "ket_thuc": "Kết thúc./.", "noi_nhan": NOI_NHAN,

@@ -68,6 +68,7 @@ STYLES = [
     ("DuongKeNgan", "CCHC Đường kẻ ngắn", "Normal", border("bottom", space=0) + spacing(0, 0, 110, "exact") + jc("center"), sz(4)),
     ("SoKyHieu", "CCHC Số, ký hiệu", "Normal", spacing(240) + jc("center"), look("so_ky_hieu")),
     ("TrichYeuCongVan", "CCHC Trích yếu công văn", "Normal", spacing(120) + jc("center"), look("trich_yeu_cong_van")),
+    ("DoMat", "CCHC Độ mật", "Normal", border("top", "left", "bottom", "right", space=2) + spacing(120) + jc("center"), look("do_mat")),
     ("DoKhan", "CCHC Độ khẩn", "Normal", border("top", "left", "bottom", "right", space=2) + spacing(120) + jc("center"), look("do_khan")),
     ("DiaDanhNgay", "CCHC Địa danh, ngày", "Normal", spacing(240) + jc("center"), look("dia_danh_ngay")),
     ("TenLoai", "CCHC Tên loại", "Normal", KEEP + spacing(480) + jc("center"), look("ten_loai")),
@@ -210,6 +211,7 @@ def header_table(left_extra: str = "") -> str:
             cell(HEAD_RIGHT, p("QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
                  p("TieuNgu", "Độc lập - Tự do - Hạnh phúc"))),
         row(cell(HEAD_LEFT, p("SoKyHieu", "{{ so_ky_hieu }}"), left_extra,
+                 tag("{%p if do_mat %}"), p("DoMat", "{{ do_mat }}"), tag("{%p endif %}"),
                  tag("{%p if do_khan %}"), p("DoKhan", "{{ do_khan }}"), tag("{%p endif %}")),
             cell(HEAD_RIGHT, p("DiaDanhNgay", "{{ dia_danh_ngay }}"))),
     )

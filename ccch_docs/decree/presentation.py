@@ -71,6 +71,7 @@ _ELEMENTS = (
     Element("so_ky_hieu", "số, ký hiệu", "number and symbol", (13, 13), 13, False, False, None, "center"),
     Element("trich_yeu_cong_van", "trích yếu công văn (V/v)", "official letter subject (V/v)", (12, 13), 13,
             False, None, None, "center"),
+    Element("do_mat", "độ mật", "secrecy", (13, 14), 14, True, None, True, "center"),
     Element("do_khan", "độ khẩn", "urgency", (13, 14), 14, True, None, True, "center"),
     Element("dia_danh_ngay", "địa danh, ngày tháng năm", "place and date", (13, 14), 14, None, True, None, "center"),
     Element("ten_loai", "tên loại văn bản", "document type name", (13, 14), 14, True, None, True, "center"),
