@@ -25,7 +25,7 @@ from lxml import etree
 
 from .decree.numbering import roman as _roman
 from .errors import Problem
-from .messages import grouped, os_error
+from .messages import SPLIT_HINT, grouped, os_error
 from .metrics import text_width
 from .notdocx import DAMAGED, NOT_WORD, RESAVE, SMALLER, why_not_docx
 from .ooxml import DEFAULT_CELL_MARGIN, REL, W, part_name
@@ -498,7 +498,7 @@ class _Reader:
 
     def paragraph(self, p: etree._Element, where: dict, room: int) -> None:
         if len(self.paras) >= MAX_PARAGRAPHS:
-            raise Unreadable(f"văn bản có hơn {grouped(MAX_PARAGRAPHS)} đoạn, quá nhiều để đọc", SMALLER)
+            raise Unreadable(f"văn bản có hơn {grouped(MAX_PARAGRAPHS)} đoạn, quá nhiều để đọc", SPLIT_HINT)
         ppr = p.find(_W + "pPr")
         style_el = ppr.find(_W + "pStyle") if ppr is not None else None
         sid = style_el.get(_W + "val") if style_el is not None else None

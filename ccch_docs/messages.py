@@ -328,6 +328,7 @@ MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
 YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ {option} {name}")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 KINDS_HINT = N_("một trong: {kinds}")
+SPLIT_HINT = N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")  # a document too long to read
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.
 TRUE_OR_COLUMN = N_("true, khóa của một cột hoặc danh sách khóa")
@@ -471,7 +472,6 @@ HINTS = (
     N_("xóa ký tự này"),
     N_("xóa hoặc viết thành chữ: văn bản hành chính in bằng phông Times New Roman, không có biểu tượng, emoji"),
     N_("lưu lại tệp với bảng mã UTF-8"),
-    N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng"),
     N_("chia thành nhiều đoạn"),
     N_("bớt bí danh lồng nhau, hoặc tách thành nhiều tệp"),
     N_("ví dụ `- Ban hành kèm theo Quyết định này …` hoặc `- {tieu_de: …, doan: …}`"),

@@ -21,7 +21,7 @@ from .errors import InputError, Problem
 from .formats.numbers import is_number
 from .formats.text import GLYPHLESS, code_points, tidy
 from .lines import Lines
-from .messages import grouped
+from .messages import SPLIT_HINT, grouped
 
 Path_ = yamlerrors.Path
 
@@ -153,7 +153,7 @@ def decode(raw: bytes, file: str) -> str:
     """The text of a file's bytes: UTF-8 (with or without a BOM), or UTF-16/32 with a BOM; else a located error."""
     if len(raw) > MAX_FILE_BYTES:
         raise InputError([Problem(f"tệp quá lớn ({grouped(len(raw))} byte, tối đa {grouped(MAX_FILE_BYTES)})", file,
-                                  hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
+                                  hint=SPLIT_HINT)])
     for encoding, boms in _BOMS:
         if raw.startswith(boms):
             try:
@@ -216,7 +216,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Places, list[Problem]]:
     """
     if len(text) > MAX_FILE_BYTES:
         raise InputError([Problem(f"văn bản quá lớn ({grouped(len(text))} ký tự, tối đa {grouped(MAX_FILE_BYTES)})",
-                                  file, hint="tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")])
+                                  file, hint=SPLIT_HINT)])
     lines = Lines(text)
     bad = _REFUSED.search(text)
     if bad:
