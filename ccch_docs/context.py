@@ -199,27 +199,14 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
             if forced is None:
                 counted += 1
             label = str(forced) if forced is not None else numbering.label(counted, style, with_dd, outer)
-            spans, below = _spans(row, keys), merge_columns(row, keys, "gop_tren")
-            if max(spans) > 1 or below:
-                shapes[len(rows)] = [(span, "continue" if k in below else "") for span, k in zip(spans, keys,
-                                                                                                strict=True)]
-            if below:  # the cells above open the merge, unless they go on with one (validation: r > 0)
-                above = shapes.setdefault(len(rows) - 1, [(span, "") for span in _spans(grp.dong[r - 1], keys)])
-                for i, k in enumerate(keys):
-                    if k in below and not above[i][1]:
-                        above[i] = (above[i][0], "restart")
+            spans = _spans(row, keys)
+            _shape(shapes, len(rows), spans, merge_columns(row, keys, "gop_tren"), grp.dong[r - 1], keys)
             if rates:  # a rate left out of the row: computed from the row's cells
                 row = {**row, **{k: found[0] for k, rate in rates.items() if row.get(k) is None
                                  and (found := _rate_cell(rate, *_row_amounts(rate, row)))}}
             rows.append(("dong", label, tuple(_cell(row.get(k), k in numeric) if span else ()
                                               for k, span in zip(keys, spans, strict=True))))
-            for k in amounts:  # each counted column's value, or the text of a merged cell over it
-                value = row.get(keys[max(i for i in range(keys.index(k) + 1) if spans[i])])
-                number = None if value is None else _amount(value)
-                if value is not None and number is None:
-                    uncounted[k] += 1
-                elif number is not None:
-                    amounts[k].append(number)
+            _count(amounts, uncounted, row, keys, spans)
     if pl.total_keys:
         cells = {**{k: _total_cell(amounts[k], uncounted[k], words) for k in totals},
                  **{k: _rate_cell(rate, amounts, uncounted) for k, rate in rates.items()}}
@@ -227,6 +214,32 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"],
                  shapes={i: tuple(s) for i, s in shapes.items()},
                  chung=tuple(c.chung or "" for c in cols) if any(c.chung for c in cols) else ())
+
+
+def _shape(shapes: dict[int, list[tuple[int, str]]], at: int, spans: list[int], below: tuple[str, ...],
+           above_row: dict[str, Any], keys: list[str]) -> None:
+    """Note in `shapes` the merged cells of row `at` (spans; `continue` under the columns merged with the row above,
+    `below`), and open those merges in the row above (`restart`), unless its cells go on with one already."""
+    if max(spans) > 1 or below:
+        shapes[at] = [(span, "continue" if k in below else "") for span, k in zip(spans, keys, strict=True)]
+    if below:  # validation: there is a row above
+        above = shapes.setdefault(at - 1, [(span, "") for span in _spans(above_row, keys)])
+        for i, k in enumerate(keys):
+            if k in below and not above[i][1]:
+                above[i] = (above[i][0], "restart")
+
+
+def _count(amounts: dict[str, list[numbers.Number]], uncounted: dict[str, int], row: dict[str, Any],
+           keys: list[str], spans: list[int]) -> None:
+    """Add to `amounts` each counted column's value in `row`, or the text of a merged cell over it; one written in
+    words is counted in `uncounted`."""
+    for k in amounts:
+        value = row.get(keys[max(i for i in range(keys.index(k) + 1) if spans[i])])
+        number = None if value is None else _amount(value)
+        if value is not None and number is None:
+            uncounted[k] += 1
+        elif number is not None:
+            amounts[k].append(number)
 
 
 def _total_cell(amounts: list[numbers.Number], uncounted: int, words: Words) -> tuple[str, ...]:
