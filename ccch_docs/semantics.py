@@ -17,6 +17,7 @@ from .formats.words import bang_chu
 from .model import (
     MERGES,
     BangSo,
+    Cot,
     Finding,
     Muc,
     Presets,
@@ -214,26 +215,15 @@ def _check_report(doc: VanBan) -> list[Finding]:
 
 def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Finding]:
     out: list[Finding] = []
-    seen: dict[str, Path_] = {}
+    seen: dict[str, Path_] = {}  # each row's `ma`, unique across the tables: where it was first used
     for here, pl in tables:
         if isinstance(pl.cot, str):  # validate() has replaced the name of a known preset by its columns
             out.append((here + ("cot",), *unknown_preset(pl.cot, known)))
             continue
         columns = pl.cot
         keys = [c.khoa for c in columns]
-        for k in {k for k in keys if keys.count(k) > 1}:
-            out.append((here + ("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
-        # the totalled columns, and those a rate's total is computed from (`cot[i].ti_le`)
-        counted: list[tuple[Path_, str, str | None]] = [(("tong_cong",), k, None) for k in pl.total_keys]
-        counted += [(("cot", i, "ti_le"), k, c.khoa) for i, c in enumerate(columns) if c.ti_le for k in c.ti_le.keys]
-        for at, total, rate in counted:
-            if total not in keys:
-                out.append((here + at, f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
-            elif any(c.khoa == total and c.kieu == "chu" for c in columns):
-                out.append((here + at, f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
-                            f"bỏ `kieu: chu` của cột {total}, hoặc bỏ " + (f"`ti_le` của cột {rate}" if rate
-                                                                         else "tong_cong")))
-        summed = {total for _, total, _ in counted}
+        found, summed = _check_columns(pl, columns, keys)
+        out.extend((here + at, message, hint) for at, message, hint in found)
         numeric = pl.number_keys(columns)
         rows: list[tuple[Path_, dict[str, Any]]] = [(("dong", r), row) for r, row in enumerate(pl.dong)]
         rows += [(("nhom", g, "dong", r), row) for g, grp in enumerate(pl.nhom) for r, row in enumerate(grp.dong)]
@@ -246,28 +236,54 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
         for n, (where, row) in enumerate(rows):
             out.extend((here + where + path, message, hint) for path, message, hint
                        in _check_merges(row, rows[n - 1][1] if where[-1] else None, keys, where[0] == "nhom"))
-            for key, value in row.items():
-                if key in MERGES and key not in keys:
-                    continue
-                # a number column's text is printed as written ("40 triệu"); only a total must read it
-                totalled = key in summed
-                if totalled and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
-                    out.extend((here + where + (key,), msg, hint) for msg, hint in _amount(value, totalled))
-                if key == "ma":
-                    if not isinstance(value, str):
-                        out.append((here + where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))
-                    elif value in seen:
-                        out.append((here + where + (key,), f"mã `{value}` đã dùng cho dòng khác",
-                                    "mỗi dòng một mã riêng (báo cáo dùng mã để liên kết)"))
-                    else:
-                        seen[value] = here + where
-                elif key == "so" and "so" not in keys:
-                    if not isinstance(value, str) or not value.strip():
-                        out.append((here + where + (key,), "phải là chuỗi văn bản",
-                                    'số thứ tự in nguyên văn, ví dụ so: "5a"'))
-                elif key not in keys:
-                    out.append((here + where + (key,), f"`{key}` không phải là cột của phụ lục",
-                                did_you_mean(key, keys + ["ma", "so", *MERGES], "các cột: " + ", ".join(keys))))
+            out.extend(_check_cells(row, here + where, keys, summed, numeric, seen))
+    return out
+
+
+def _check_columns(pl: BangSo, columns: tuple[Cot, ...], keys: list[str]) -> tuple[list[Finding], set[str]]:
+    """What is wrong with a table's columns (a key declared twice, a total of no column or of a text column), and
+    the columns summed: those totalled, and those a rate's total is computed from (`cot[i].ti_le`)."""
+    out: list[Finding] = []
+    for k in {k for k in keys if keys.count(k) > 1}:
+        out.append((("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
+    counted: list[tuple[Path_, str, str | None]] = [(("tong_cong",), k, None) for k in pl.total_keys]
+    counted += [(("cot", i, "ti_le"), k, c.khoa) for i, c in enumerate(columns) if c.ti_le for k in c.ti_le.keys]
+    for at, total, rate in counted:
+        if total not in keys:
+            out.append((at, f"không có cột `{total}` để tính tổng", "các cột: " + ", ".join(keys)))
+        elif any(c.khoa == total and c.kieu == "chu" for c in columns):
+            out.append((at, f"cột `{total}` được cộng nên là cột số, không phải `kieu: chu`",
+                        f"bỏ `kieu: chu` của cột {total}, hoặc bỏ " + (f"`ti_le` của cột {rate}" if rate
+                                                                     else "tong_cong")))
+    return out, {total for _, total, _ in counted}
+
+
+def _check_cells(row: dict[str, Any], where: Path_, keys: list[str], summed: set[str], numeric: frozenset[str],
+                 seen: dict[str, Path_]) -> list[Finding]:
+    """What is wrong with the cells of the row at `where`: a summed or number cell that cannot be read, a `ma` not
+    text or used before (noted in `seen`), a `so` not text, a key that is no column."""
+    out: list[Finding] = []
+    for key, value in row.items():
+        if key in MERGES and key not in keys:
+            continue
+        # a number column's text is printed as written ("40 triệu"); only a total must read it
+        totalled = key in summed
+        if totalled and not isinstance(value, tuple) or key in numeric and isinstance(value, int | float):
+            out.extend((where + (key,), msg, hint) for msg, hint in _amount(value, totalled))
+        if key == "ma":
+            if not isinstance(value, str):
+                out.append((where + (key,), "`ma` phải là chuỗi", "ví dụ ma: tt-noi-bo"))
+            elif value in seen:
+                out.append((where + (key,), f"mã `{value}` đã dùng cho dòng khác",
+                            "mỗi dòng một mã riêng (báo cáo dùng mã để liên kết)"))
+            else:
+                seen[value] = where
+        elif key == "so" and "so" not in keys:
+            if not isinstance(value, str) or not value.strip():
+                out.append((where + (key,), "phải là chuỗi văn bản", 'số thứ tự in nguyên văn, ví dụ so: "5a"'))
+        elif key not in keys:
+            out.append((where + (key,), f"`{key}` không phải là cột của phụ lục",
+                        did_you_mean(key, keys + ["ma", "so", *MERGES], "các cột: " + ", ".join(keys))))
     return out
 
 
