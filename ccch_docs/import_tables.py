@@ -71,19 +71,7 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     headings, widths, heading = _header(rows, order)
     grid = len(headings)
     numbered = bool(headings) and fold(" - ".join(headings[0])) in _STT
-    headings = headings[1 if numbered else 0:]
-    widths = widths[1 if numbered else 0:]
-    names = [n[-1] if n else "" for n in headings]  # a column's own name: the last header cell over it
-    shared = [" - ".join(n[:-1]) for n in headings]  # the cells above it, shared with its neighbours (chung)
-    taken: set[str] = set()
-    keys = [_key(n, taken) for n in names]
-    preset = next((name for name, cols in PRESETS.items() if [t for _, t, _ in cols] == names), None)
-    preset = None if any(shared) else preset
-    total = sum(widths)
-    cot: Any = preset or [{"khoa": k, "ten": n, **({"chung": c} if c else {}), "rong": max(1, round(w / total * 20))}
-                          for k, n, c, w in zip(keys, names, shared, widths, strict=True)]
-    if preset:
-        keys = [k for k, _, _ in PRESETS[preset]]
+    cot, keys = _columns(headings[1 if numbered else 0:], widths[1 if numbered else 0:])
     groups: list[dict[str, Any]] = []
     loose: list[dict[str, Any]] = []
     styles: dict[str, str] = {}
@@ -118,7 +106,7 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
         for key in [k for k, rate in rates.items() if k in row and _rate_of(row, rate) == row[k]]:
             del row[key]
     danh_so, layout = _numbering(styles, groups)
-    if not preset:
+    if isinstance(cot, list):  # not a preset's name
         cot = [{**c, "ti_le": rates[c["khoa"]]} if c["khoa"] in rates else c for c in cot]
     out: dict[str, Any] = {"cot": cot, "danh_so": danh_so}
     if totalled:  # True: the kinh_phi column's; one key alone; else the list
@@ -128,6 +116,21 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     if loose:
         out["dong"] = loose
     return out, lost
+
+
+def _columns(headings: list[list[str]], widths: list[int]) -> tuple[str | list[dict[str, Any]], list[str]]:
+    """A table's `cot` from the header cells over each column and its width, and the columns' keys: the name of the
+    preset whose columns these are, else each column's key, name, shared heading and relative width."""
+    names = [n[-1] if n else "" for n in headings]  # a column's own name: the last header cell over it
+    shared = [" - ".join(n[:-1]) for n in headings]  # the cells above it, shared with its neighbours (chung)
+    preset = next((name for name, cols in PRESETS.items() if [t for _, t, _ in cols] == names), None)
+    if preset and not any(shared):
+        return preset, [k for k, _, _ in PRESETS[preset]]
+    taken: set[str] = set()
+    keys = [_key(n, taken) for n in names]
+    total = sum(widths)
+    return [{"khoa": k, "ten": n, **({"chung": c} if c else {}), "rong": max(1, round(w / total * 20))}
+            for k, n, c, w in zip(keys, names, shared, widths, strict=True)], keys
 
 
 def _group(cells: dict[int, list[Para]], texts: list[str], layout: str, with_dd: bool) -> tuple[dict[str, Any], str]:
