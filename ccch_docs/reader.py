@@ -453,29 +453,13 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
     """Nơi nhận and the signer after paragraph `i`; returns the index where the footer starts."""
     stop = _annex_start(paras, i)
     nn = next((ln for q in paras[i:stop] for ln in lines(q) if _opens_recipients(ln.text, found.words)), None)
-    signer: list[Line] = []
     if nn is not None:
         found.noi_nhan = nn
         p = nn.para
         if p.table is not None:
-            cell = [q for q in paras[p.index:stop] if q.table == p.table]
-            mine = [ln for q in cell if q.cell == p.cell and q.index > p.index for ln in lines(q)]
-            signer = [ln for q in cell if q.cell != p.cell for ln in lines(q)]
-            signer += [ln for q in paras[i:p.index] if q.table == p.table and q.cell != p.cell for ln in lines(q)]
-            if layout_of(found.title.type_key).roles:  # Mẫu 1.9: the other signer stands over the Nơi nhận
-                found.cung_ky = [ln for q in paras[i:p.index] if (q.table, q.row, q.cell) == (p.table, p.row, p.cell)
-                                 for ln in lines(q)]
+            mine, signer = _footer_table(found, paras[i:stop], p)
         elif nn.column is not None:
-            mine, j, gap = [], p.index + 1, False
-            signer = [ln for ln in lines(p) if (ln.column or 0) > 0]
-            while j < stop:  # past the empty lines left for the signature, only the signer's column goes on
-                found_lines = lines(paras[j])
-                gap = gap or not found_lines
-                if gap and found_lines and not all(ln.column for ln in found_lines):
-                    break
-                for ln in found_lines:
-                    (mine if not ln.column else signer).append(ln)
-                j += 1
+            mine, signer = _footer_columns(paras, p, stop)
         else:
             mine, j = [], p.index + 1
             while j < stop and paras[j].text.strip().startswith(("-", "–")):
@@ -499,6 +483,34 @@ def _footer(found: Parts, paras: list[Para], i: int) -> int:
     if table is not None:
         start = min(q.index for q in paras if q.table == table)
     return start
+
+
+def _footer_table(found: Parts, footer: list[Para], p: Para) -> tuple[list[Line], list[Line]]:
+    """The Nơi nhận lines after its title `p` and the signer's lines, in a table of the `footer`'s paragraphs: the
+    cell of `p` is Nơi nhận's, the others the signer's (Mẫu 1.9: the other signer, over Nơi nhận, is cùng ký)."""
+    mine = [ln for q in footer if q.table == p.table and q.cell == p.cell and q.index > p.index for ln in lines(q)]
+    signer = [ln for q in footer if q.table == p.table and q.cell != p.cell and q.index >= p.index for ln in lines(q)]
+    before = [q for q in footer if q.index < p.index and q.table == p.table]
+    signer += [ln for q in before if q.cell != p.cell for ln in lines(q)]
+    if layout_of(found.title.type_key).roles:
+        found.cung_ky = [ln for q in before if (q.row, q.cell) == (p.row, p.cell) for ln in lines(q)]
+    return mine, signer
+
+
+def _footer_columns(paras: list[Para], p: Para, stop: int) -> tuple[list[Line], list[Line]]:
+    """The Nơi nhận lines and the signer's, typed in columns (tabs) from its title `p`: Nơi nhận on the left."""
+    mine: list[Line] = []
+    signer = [ln for ln in lines(p) if (ln.column or 0) > 0]
+    j, gap = p.index + 1, False
+    while j < stop:  # past the empty lines left for the signature, only the signer's column goes on
+        found_lines = lines(paras[j])
+        gap = gap or not found_lines
+        if gap and found_lines and not all(ln.column for ln in found_lines):
+            break
+        for ln in found_lines:
+            (mine if not ln.column else signer).append(ln)
+        j += 1
+    return mine, signer
 
 
 def _unsigned(block: list[Line]) -> list[Line]:
