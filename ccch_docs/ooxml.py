@@ -95,18 +95,18 @@ def _child(parent: etree._Element, tag: str, later: set[str] | frozenset[str]) -
     return el
 
 
-def _ppr(p: etree._Element) -> etree._Element:
-    """The paragraph's <w:pPr>, made first in it when it has none."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = etree.Element(qn("w:pPr"))
-        p.insert(0, ppr)
-    return ppr
+def _props(el: etree._Element, tag: str = "w:pPr") -> etree._Element:
+    """The properties `tag` of `el` (a paragraph's <w:pPr>, a run's <w:rPr>), made first in it when it has none."""
+    props = el.find(qn(tag))
+    if props is None:
+        props = etree.Element(qn(tag))
+        el.insert(0, props)
+    return props
 
 
 def set_indents(p: etree._Element, left: int, right: int) -> None:
     """Set the paragraph's left and right indents (twips), dropping any first-line indent."""
-    ind = _child(_ppr(p), "w:ind", _AFTER_IND)
+    ind = _child(_props(p), "w:ind", _AFTER_IND)
     ind.attrib.clear()
     ind.set(qn("w:left"), str(left))
     ind.set(qn("w:right"), str(right))
@@ -114,7 +114,7 @@ def set_indents(p: etree._Element, left: int, right: int) -> None:
 
 def hang(p: etree._Element, left: int, hanging: int) -> None:
     """Left-align the paragraph, its lines from `left` twips but the first, `hanging` twips further out."""
-    ppr = _ppr(p)
+    ppr = _props(p)
     ind = _child(ppr, "w:ind", _AFTER_IND)
     ind.attrib.clear()
     ind.set(qn("w:left"), str(left))
@@ -448,10 +448,7 @@ def set_run_size(p: etree._Element, points: float) -> None:
     """Set the size of every run of a paragraph (direct formatting), in points."""
     half = str(round(points * 2))
     for r in p.iterfind(qn("w:r")):
-        rpr = r.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = etree.Element(qn("w:rPr"))
-            r.insert(0, rpr)
+        rpr = _props(r, "w:rPr")
         _child(rpr, "w:sz", _AFTER_SZ | {qn("w:szCs")}).set(qn("w:val"), half)
         _child(rpr, "w:szCs", _AFTER_SZ).set(qn("w:val"), half)
 
@@ -474,7 +471,7 @@ def blank_like(p: etree._Element) -> etree._Element:
 
 def keep_with_next(p: etree._Element) -> None:
     """Keep the paragraph on the page of what follows it (<w:keepNext/>, first in <w:pPr> after its style)."""
-    ppr = _ppr(p)
+    ppr = _props(p)
     if ppr.find(qn("w:keepNext")) is None:
         style = ppr.find(qn("w:pStyle"))
         ppr.insert(0 if style is None else 1, etree.Element(qn("w:keepNext")))
