@@ -845,6 +845,21 @@ def _app(z: zipfile.ZipFile, names: set[str]) -> tuple[int | None, str]:
     return pages, app or ""
 
 
+def _section(index: int, sp: etree._Element, header: list[Para], first_header: list[Para] | None,
+             footer: list[Para]) -> Section:
+    """Section `index` as its properties `sp` set its page (size and orientation, margins, first-page header, the
+    number its pages restart from), with its headers' and footers' paragraphs."""
+    pg, mar, num = sp.find(_W + "pgSz"), sp.find(_W + "pgMar"), sp.find(_W + "pgNumType")
+    width = _int(pg.get(_W + "w")) if pg is not None else None
+    height = _int(pg.get(_W + "h")) if pg is not None else None
+    landscape = (pg is not None and pg.get(_W + "orient") == "landscape") or (
+        width is not None and height is not None and width > height)
+    margins = Margins(*(_int(mar.get(_W + side)) if mar is not None else None
+                        for side in ("top", "bottom", "left", "right")))
+    return Section(index, width, height, landscape, margins, bool(_on(sp.find(_W + "titlePg"))),
+                   _int(num.get(_W + "start")) if num is not None else None, header, first_header, footer)
+
+
 def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts: dict[str, bytes], pages: int | None,
              producer: str) -> Document:
     body = root.find(_W + "body")
@@ -882,18 +897,8 @@ def _flatten(root: etree._Element, styles: _Styles, numbering: _Numbering, parts
         first = header(refs.get("first")) if "first" in refs else first
         feet = {h.get(_W + "type", "default"): h.get(_R + "id") for h in sp.iterfind(_W + "footerReference")}
         footers = footers | {kind: header(rid, footer=True) or [] for kind, rid in feet.items()}
-        pg, mar, num = sp.find(_W + "pgSz"), sp.find(_W + "pgMar"), sp.find(_W + "pgNumType")
-        width = _int(pg.get(_W + "w")) if pg is not None else None
-        height = _int(pg.get(_W + "h")) if pg is not None else None
-        landscape = (pg is not None and pg.get(_W + "orient") == "landscape") or (
-            width is not None and height is not None and width > height)
-        margins = Margins(*(_int(mar.get(_W + side)) if mar is not None else None
-                            for side in ("top", "bottom", "left", "right")))
-        sections.append(Section(index=i, width=width, height=height, landscape=landscape, margins=margins,
-                                title_page=bool(_on(sp.find(_W + "titlePg"))),
-                                restart=_int(num.get(_W + "start")) if num is not None else None,
-                                header=default or [], first_header=first,
-                                footer=[p for kind in ("default", "first", "even") for p in footers.get(kind, [])]))
+        sections.append(_section(i, sp, default or [], first,
+                                 [p for kind in ("default", "first", "even") for p in footers.get(kind, [])]))
 
     # Walk the body; the room of top-level paragraphs is their section's text width.
     for child in body:
