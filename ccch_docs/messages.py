@@ -258,6 +258,7 @@ CODES: dict[str, str] = {
     "CCHC-E641": N_("tệp ghi ra là YAML, không mang đuôi `{suffix}`"),
     "CCHC-E642": N_("mục `{item}` là dòng Lưu, đã có ở `luu: {luu}`"),
     "CCHC-E643": N_("địa danh `{place}` có cả ngày tháng"),
+    "CCHC-E645": N_("chú thích {n} đã có ở chu_thich của quyết định"),
     "CCHC-E329": N_("bỏ qua phần nhúng {part} (w:altChunk) sau đoạn {at}: nội dung của nó không được đọc"),
     "CCHC-E349": N_("đoạn {at} có ký hiệu không có trong phông Times New Roman: đã ghi thành {glyph}"),
     "CCHC-E644": N_("đoạn văn không có đề mục được đánh số I., II. … như một đề mục in hoa"),
@@ -455,6 +456,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
 # Hints, and words put into messages, with nothing to fill in.
 HINTS = (
     N_("mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"),
+    N_("mỗi số chú thích một lời: bỏ một trong hai, hoặc đánh số khác"),
     N_("bỏ thẻ; viết chuỗi trong dấu ngoặc kép nếu cần giữ nguyên"),
     N_("bỏ thẻ"),
     N_("mỗi tệp một văn bản; bỏ dòng `---` thứ hai"),

@@ -33,8 +33,9 @@ from .yamlerrors import quoted
 from .yamlio import Path_, Where
 
 
-def findings(doc: VanBan, known: Presets) -> list[Finding]:
-    """Checks across keys that the types alone cannot make."""
+def findings(doc: VanBan, known: Presets, by_decision: bool = False) -> list[Finding]:
+    """Checks across keys that the types alone cannot make; `by_decision`: of the document a decision issues (its
+    footnotes are checked with the decision's)."""
     out: list[Finding] = []
     if doc.ky_hieu is None and not doc.co_quan.viet_tat:
         out.append((("co_quan",), "cần `viet_tat` để tạo ký hiệu văn bản",
@@ -58,7 +59,8 @@ def findings(doc: VanBan, known: Presets) -> list[Finding]:
         out.extend(_check_parts(pl.noi_dung, here + ("noi_dung",), 1, levels, max(numbering.MAX_DEPTH, len(levels))))
     out.extend(_check_tables(all_tables(doc), known))
     out.extend(_check_figures(doc.so_lieu, ("so_lieu",)))
-    out.extend(_check_notes(doc))
+    if not by_decision:
+        out.extend(_check_notes(doc))
     out.extend(_check_report(doc))
     return out
 
@@ -150,15 +152,24 @@ def marked(value: Any) -> set[int]:
 
 
 def _check_notes(doc: VanBan) -> list[Finding]:
-    """Every `[^n]` mark has its note in `chu_thich`, and every note is marked somewhere."""
+    """Every `[^n]` mark has its note in `chu_thich`, and every note is marked somewhere. A decision and the document
+    it issues print as one text, their footnotes numbered as one: a mark in either takes its note from either, a
+    number given by both is refused."""
+    issued = doc.kem_theo if isinstance(doc.kem_theo, VanBan) else None
     # No serializer warnings: a SIGTERM landing in a union's discriminator is swallowed there (and raised again when
     # the command's block ends), and would print pydantic's warning beside the stop message.
-    used = marked(doc.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False))
-    given = {int(k) for k in doc.chu_thich}
+    used = set().union(*(marked(d.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False))
+                         for d in (doc, issued) if d is not None))
+    notes: list[tuple[Path_, str]] = [(("chu_thich", k), k) for k in doc.chu_thich]
+    notes += [(("kem_theo", "chu_thich", k), k) for k in (issued.chu_thich if issued is not None else {})]
+    given = {int(k) for _, k in notes}
     out: list[Finding] = [(("chu_thich",), f"không có lời chú thích [^{n}]", f"thêm `chu_thich: {{{n}: …}}`")
                           for n in sorted(used - given)]
-    out += [(("chu_thich", k), f"chú thích {k} không được đánh dấu trong văn bản",
-             f"ghi `[^{k}]` ngay sau chữ cần chú thích") for k in doc.chu_thich if int(k) not in used]
+    out += [(here, f"chú thích {k} không được đánh dấu trong văn bản", f"ghi `[^{k}]` ngay sau chữ cần chú thích")
+            for here, k in notes if int(k) not in used]
+    out += [(here, f"chú thích {k} đã có ở chu_thich của quyết định",
+             "mỗi số chú thích một lời: bỏ một trong hai, hoặc đánh số khác")
+            for here, k in notes if here[0] == "kem_theo" and k in doc.chu_thich]
     return out
 
 

@@ -54,13 +54,13 @@ def check(root: type[M], src: Source, data: dict[str, Any] | None = None) -> tup
 
 
 def validate(src: Source, columns: Presets | None = None, attached: Linked | None = None,
-             words: Words = DEFAULT) -> VanBan:
+             words: Words = DEFAULT, by_decision: bool = False) -> VanBan:
     """Validate a loaded source into a VanBan, or raise InputError listing every problem.
 
     `columns` are column presets (a pack's) added to the built-in ones; a table naming a preset (a phụ lục's,
     or one among a part's paragraphs) comes back with the preset's columns. `attached`: the document its
     `kem_theo` names, as resolved. `words`: the wording it is printed with (its pack's), which its Nơi nhận
-    lines may type too.
+    lines may type too. `by_decision`: it is the document a decision issues, its footnotes checked with the decision's.
     """
     known = known_presets(columns)
     data, typed = _luu_typed(src, {k: v for k, v in src.data.items() if k != "kem_theo"}, words)
@@ -75,7 +75,8 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
     if doc is not None:
         # Preset names are replaced by their columns first, so the checks see every table's columns.
         doc = with_presets(doc, known).model_copy(update={"kem_theo": issued})
-        problems.extend(src.problem(path, msg, hint) for path, msg, hint in findings(doc, known) + cut_names(src))
+        problems.extend(src.problem(path, msg, hint) for path, msg, hint in findings(doc, known, by_decision)
+                        + cut_names(src))
         if not doc.du_thao:
             problems.extend(src.problem(path, msg, hint, "CCHC-E022") for path, msg, hint in placeholders(src.data))
     if problems:
@@ -125,7 +126,7 @@ def _attached(src: Source, doc: VanBan | None, attached: Linked | None, columns:
             return None
         raise InputError([src.problem(("kem_theo",), "phải là đường dẫn tới tệp YAML hoặc một khối khóa: giá trị",
                                       "ví dụ `kem_theo: quy-che.yaml`")])
-    child = validate(attached.source, columns, attached.kem_theo)
+    child = validate(attached.source, columns, attached.kem_theo, by_decision=True)
     if child.type.mau not in decree.ISSUED.carries or child.kem_theo is not None:
         raise InputError([src.problem(("kem_theo",), f"không thể ban hành kèm theo một {child.loai}",
                                       "văn bản kèm theo là kế hoạch, quy chế, quy định, chương trình …")])

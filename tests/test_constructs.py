@@ -177,6 +177,37 @@ def test_a_mark_without_its_note_and_a_note_never_marked_are_errors():
     assert messages == ["chú thích 3 không được đánh dấu trong văn bản", "không có lời chú thích [^2]"]
 
 
+ISSUING = {**DECISION, "dieu": ["Ban hành kèm theo Quyết định này Quy chế[^1].", "Hiệu lực từ ngày ký./."],
+           "kem_theo": {"loai": "quy_che", "trich_yeu": "Làm việc", "noi_dung": [
+               {"tieu_de": "Phạm vi", "doan": "Quy chế áp dụng cho Ban Chỉ đạo 934[^2]."}]}}
+
+
+def test_a_decision_and_the_document_it_issues_number_their_footnotes_as_one(tmp_path):
+    """Printed as one text, their footnotes are one sequence: a note given with the decision for a mark in the
+    Quy chế it issues (where an official writes the notes of the one file) was refused twice, the note as never
+    marked, the mark as without its note."""
+    data = {**ISSUING, "chu_thich": {"1": "Quy chế kèm theo.", "2": "Ban Chỉ đạo thực hiện Đề án 934."}}
+    out = tmp_path / "qd.docx"
+    ccch_docs.render(ccch_docs.from_dict(data), out)
+    with zipfile.ZipFile(out) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    w = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    assert ["".join(n.xpath(".//w:t/text()", namespaces=w)).strip() for n in notes.xpath("w:footnote", namespaces=w)
+            ][2:] == ["Quy chế kèm theo.", "Ban Chỉ đạo thực hiện Đề án 934."]
+    split = {**ISSUING, "chu_thich": {"1": "Quy chế kèm theo."},
+             "kem_theo": {**ISSUING["kem_theo"], "chu_thich": {"2": "Ban Chỉ đạo thực hiện Đề án 934."}}}
+    assert ccch_docs.from_dict(split).kem_theo.chu_thich == {"2": "Ban Chỉ đạo thực hiện Đề án 934."}
+
+
+def test_a_footnote_number_given_by_a_decision_and_its_issued_document_is_refused():
+    both = {**ISSUING, "chu_thich": {"1": "Quy chế kèm theo.", "2": "Đề án 934."},
+            "kem_theo": {**ISSUING["kem_theo"], "chu_thich": {"2": "Ban Chỉ đạo 934.", "3": "Không dùng."}}}
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict(both)
+    found = sorted((p.key, p.code) for p in exc.value.problems)
+    assert found == [("kem_theo.chu_thich.2", "CCHC-E645"), ("kem_theo.chu_thich.3", "CCHC-E055")]
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_prints_footnotes_at_the_foot_of_the_page(tmp_path):
     out = tmp_path / "notes.docx"
