@@ -521,11 +521,13 @@ def child_levels(levels: numbering.Scheme, depth: int, part: Muc) -> numbering.S
     """The levels the children of `part` (at `depth`, 0 outermost) are numbered with: `levels`, but for a Chương
     divided into Điều directly where the levels put Mục under the Chương (a Quy chế's Chương I of general rules
     beside Chương divided into Mục), which skips the Mục level. Its children are Mục when each holds parts, all
-    of them titled (the Điều); an Điều holds khoản, and any untitled one, or none at all, makes it an Điều."""
+    of them titled (the Điều), and no paragraph of its own; an Điều holds khoản, and any untitled one, none at
+    all, or a paragraph before them makes it an Điều."""
     if (numbering.level(levels, depth).style, numbering.level(levels, depth + 1).style) != ("Chương", "Mục") \
             or depth + 2 >= len(levels):
         return levels
-    if part.muc and all(child.muc and all(c.tieu_de is not None for c in child.muc) for child in part.muc):
+    if part.muc and all(child.muc and not child.doan and all(c.tieu_de is not None for c in child.muc)
+                        for child in part.muc):
         return levels
     return (*levels[:depth + 1], *levels[depth + 2:])
 

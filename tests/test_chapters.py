@@ -94,3 +94,16 @@ def test_a_chapter_of_articles_beside_chapters_divided_into_sections(render_dict
     path = tmp_path / "quy-dinh.docx"
     ccch_docs.render(ccch_docs.from_dict(MIXED), path)
     assert checks.check(path).violations == []
+
+
+def test_an_article_of_titled_clauses_after_its_own_paragraph_is_no_section():
+    """An Điều whose khoản are titled (`1. Sở Nội vụ`) but which opens with a paragraph of its own is an Điều: a
+    Mục holds nothing but its Điều."""
+    data = {**MIXED, "noi_dung": [MIXED["noi_dung"][1], {"tieu_de": "Tổ chức thực hiện", "muc": [
+        {"tieu_de": "Trách nhiệm", "doan": "Các cơ quan có trách nhiệm:", "muc": [
+            {"tieu_de": "Sở Nội vụ", "doan": "Hướng dẫn, kiểm tra."},
+            {"tieu_de": "Sở Tư pháp", "doan": "Phối hợp./."}]}]}]}
+    paras = ccch_docs.context.build(ccch_docs.from_dict(data))["noi_dung"]
+    assert [p.text for p in paras][-8:] == [
+        "Chương II", "TỔ CHỨC THỰC HIỆN", "Điều 3. Trách nhiệm", "Các cơ quan có trách nhiệm:", "1. Sở Nội vụ",
+        "Hướng dẫn, kiểm tra.", "2. Sở Tư pháp", "Phối hợp./."]
