@@ -52,3 +52,4 @@ class Table:
     ngang: bool = True  # as wide as the template's phụ lục table (landscape); False: the portrait text width
     shapes: dict[int, Shape] = field(default_factory=dict)  # by row index: the rows with merged cells
     chung: tuple[str, ...] = ()  # each column's heading shared with its neighbours in a row above ("": none)
+    so_cot: tuple[str, ...] = ()  # the labels of the row under the header, Số TT's first (`(1)`, `(2)` …): none

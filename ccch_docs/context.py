@@ -213,7 +213,8 @@ def table(pl: BangSo, with_dd: bool = True, words: Words = wording.DEFAULT) -> T
         rows.append(("tong", words["tong_cong"], tuple(cells.get(k, ()) for k in keys)))
     return Table(tuple(c.ten for c in cols), tuple(c.rong for c in cols), rows, words["so_tt"],
                  shapes={i: tuple(s) for i, s in shapes.items()},
-                 chung=tuple(c.chung or "" for c in cols) if any(c.chung for c in cols) else ())
+                 chung=tuple(c.chung or "" for c in cols) if any(c.chung for c in cols) else (),
+                 so_cot=pl.column_numbers(cols))
 
 
 def _shape(shapes: dict[int, list[tuple[int, str]]], at: int, spans: list[int], below: tuple[str, ...],

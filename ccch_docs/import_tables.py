@@ -15,6 +15,8 @@ from .import_headings import cut
 from .presets import PRESETS
 from .reader import fold
 
+# A cell of the row numbering the columns: `(1)`, `A`, `3`, `3=1+2`, `(5)=(3)-(4)`.
+_NUMBER_CELL = re.compile(r"\(?(?P<head>\d{1,2}|[A-Z])\)?(?:\s*[=+\-*/:].{0,20})?")
 _STT = {"SO TT", "STT", "TT", "SO THU TU"}
 _CELL_LABEL = re.compile(r"^(?:([IVXLC]{1,6})(\.?)|(\d{1,4})(\.?)|([a-zđ]{1,2})(\)?))$")
 _KNOWN = {fold(ten): khoa for cols in PRESETS.values() for khoa, ten, _ in cols}
@@ -70,6 +72,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     order = sorted(rows)
     headings, widths, heading = _header(rows, order)
     grid = len(headings)
+    so_cot = _column_numbers(rows[order[heading]], grid) if heading < len(order) else None
+    heading += so_cot is not None
     numbered = bool(headings) and fold(" - ".join(headings[0])) in _STT
     cot, keys = _columns(headings[1 if numbered else 0:], widths[1 if numbered else 0:])
     groups: list[dict[str, Any]] = []
@@ -111,6 +115,8 @@ def read_table(paras: list[Para], with_dd: bool = True) -> tuple[dict[str, Any],
     out: dict[str, Any] = {"cot": cot, "danh_so": danh_so}
     if totalled:  # True: the kinh_phi column's; one key alone; else the list
         out["tong_cong"] = True if totalled == ["kinh_phi"] else totalled[0] if len(totalled) == 1 else totalled
+    if so_cot is not None:
+        out["so_cot"] = so_cot
     if groups:
         out["nhom"] = _groups(groups, danh_so["nhom"], styles, danh_so["dong"], with_dd, layout)
     if loose:
@@ -216,6 +222,23 @@ def _header(rows: dict[int, dict[int, list[Para]]], order: list[int]) -> tuple[l
                     widths[g] = max(cell[0].room // span, 1)
             col += span
     return names, widths, count
+
+
+def _column_numbers(cells: dict[int, list[Para]], grid: int) -> bool | list[str] | None:
+    """The labels of a row numbering the columns under the header (`so_cot`): true for `(1)`, `(2)` … over every
+    column, else as printed (`A`, `B`, `1`, `2`, `3=1+2`: letters from A, then figures from 1); None when the row is
+    no such row (a cell spanning columns, one empty, or labels out of that order)."""
+    texts = ["".join(p.text for p in cells[c]).strip() for c in sorted(cells)]
+    found = [_NUMBER_CELL.fullmatch(t) for t in texts]
+    if len(texts) != grid or not all(found):
+        return None
+    heads = [m["head"] for m in found if m is not None]
+    letters = [h for h in heads if h.isalpha()]
+    figures = heads[len(letters):]
+    if letters != [chr(ord("A") + i) for i in range(len(letters))] or figures != [str(n) for n in
+                                                                                    range(1, len(figures) + 1)]:
+        return None
+    return True if texts == [f"({n})" for n in range(1, grid + 1)] else texts
 
 
 def _totalled(texts: list[str], keys: list[str], shift: int) -> list[str]:

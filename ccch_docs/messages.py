@@ -258,6 +258,7 @@ CODES: dict[str, str] = {
     "CCHC-E641": N_("tệp ghi ra là YAML, không mang đuôi `{suffix}`"),
     "CCHC-E642": N_("mục `{item}` là dòng Lưu, đã có ở `luu: {luu}`"),
     "CCHC-E643": N_("địa danh `{place}` có cả ngày tháng"),
+    "CCHC-E646": N_("so_cot có {got} nhãn, bảng có {want} cột (kể cả cột Số TT)"),
     "CCHC-E645": N_("chú thích {n} đã có ở chu_thich của quyết định"),
     "CCHC-E329": N_("bỏ qua phần nhúng {part} (w:altChunk) sau đoạn {at}: nội dung của nó không được đọc"),
     "CCHC-E349": N_("đoạn {at} có ký hiệu không có trong phông Times New Roman: đã ghi thành {glyph}"),
@@ -333,6 +334,7 @@ SPLIT_HINT = N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.
 TRUE_OR_COLUMN = N_("true, khóa của một cột hoặc danh sách khóa")
+TRUE_OR_LABELS = N_("true hoặc danh sách nhãn cột")
 TRUE_FALSE_TEXT = N_("true, false hoặc một dòng chữ")
 COLUMNS = N_("tên mẫu cột hoặc danh sách cột, mỗi cột một khối {khoa, ten}")
 # A table's row written as a list (`- [Xã A, 1.234,5, 78,7%]`, its decimal commas splitting its cells).
@@ -346,7 +348,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("viết liền, các phần nối bằng dấu `-`: {fixed}"), N_("viết {fixed}"),
            N_("viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng {abbr}-<co_quan.viet_tat>"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT, KINDS_HINT,
-           YAML_NAME_HINT, TRUE_OR_COLUMN, TRUE_FALSE_TEXT, COLUMNS,
+           YAML_NAME_HINT, TRUE_OR_COLUMN, TRUE_OR_LABELS, TRUE_FALSE_TEXT, COLUMNS,
            N_("ghi `dia_danh: {place}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`"),
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),
@@ -457,6 +459,8 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
 HINTS = (
     N_("mỗi khóa chỉ được viết một lần trong cùng một khối; xóa bản thừa"),
     N_("mỗi số chú thích một lời: bỏ một trong hai, hoặc đánh số khác"),
+    N_("viết `so_cot: true` (in (1), (2) … dưới tiêu đề mỗi cột) hoặc mỗi cột một nhãn, kể cả cột Số TT, ví dụ "
+       "`so_cot: [A, B, \"1\", \"2\", \"3=1+2\"]`"),
     N_("bỏ thẻ; viết chuỗi trong dấu ngoặc kép nếu cần giữ nguyên"),
     N_("bỏ thẻ"),
     N_("mỗi tệp một văn bản; bỏ dòng `---` thứ hai"),

@@ -31,7 +31,7 @@ from .errors import InputError, Problem, Unclear, did_you_mean
 from .formats import numbers
 from .formats.dates import PartialDate
 from .formats.text import one_line
-from .messages import CODES, COLUMNS, ONE_OF, ROW_AS_LIST, TRUE_FALSE_TEXT, TRUE_OR_COLUMN
+from .messages import CODES, COLUMNS, ONE_OF, ROW_AS_LIST, TRUE_FALSE_TEXT, TRUE_OR_COLUMN, TRUE_OR_LABELS
 from .yamlerrors import quoted
 from .yamlio import Path_
 
@@ -403,14 +403,20 @@ def _is_columns(value: Any) -> bool:
     return _is_list(value) and not any(isinstance(v, str) for v in value)
 
 
+NUMBERS_HINT = ("viết `so_cot: true` (in (1), (2) … dưới tiêu đề mỗi cột) hoặc mỗi cột một nhãn, kể cả cột Số TT, "
+                "ví dụ `so_cot: [A, B, \"1\", \"2\", \"3=1+2\"]`")
+
 if TYPE_CHECKING:  # what the unions below give
     Columns = tuple[Cot, ...] | str
     Total = bool | str | tuple[str, ...]
+    ColumnNumbers = bool | tuple[str, ...]
 else:
     Columns = one_of(COLUMNS, _columns_hint, list=(tuple[Cot, ...], _is_columns),
                      preset=(Text, lambda v: isinstance(v, str)))
     Total = one_of(TRUE_OR_COLUMN, _total_hint, bool=(Bool, _is_bool), key=(Key, lambda v: isinstance(v, str)),
                    keys=(tuple[Key, ...], lambda v: _is_list(v) and all(isinstance(k, str) for k in v)))
+    ColumnNumbers = one_of(TRUE_OR_LABELS, lambda _: NUMBERS_HINT, bool=(Bool, _is_bool),
+                           labels=(tuple[Text, ...], lambda v: _is_list(v) and all(is_scalar(k) for k in v)))
 
 
 class BangSo(Model):
@@ -423,6 +429,15 @@ class BangSo(Model):
     dong: tuple[Row, ...] = Field((), description="các dòng không thuộc nhóm nào")
     tong_cong: Total = Field(False, description="true: dòng tổng của cột kinh_phi; hoặc khóa của cột cần cộng, "
                                                 "hoặc danh sách khóa các cột cần cộng")
+    so_cot: ColumnNumbers = Field(False, description="dòng số thứ tự cột dưới tiêu đề: true in (1), (2) … mỗi cột, "
+                                                     "kể cả cột Số TT; hoặc mỗi cột một nhãn: [A, B, \"1\", \"3=1+2\"]")
+
+    def column_numbers(self, columns: tuple[Cot, ...]) -> tuple[str, ...]:
+        """The labels of the row under the header, Số TT's first: `(1)`, `(2)` … when `so_cot` is true, as written
+        when a list, none when false."""
+        if self.so_cot is True:
+            return tuple(f"({n})" for n in range(1, len(columns) + 2))
+        return tuple(str(v) for v in self.so_cot) if self.so_cot else ()
 
     @property
     def total_keys(self) -> tuple[str, ...]:

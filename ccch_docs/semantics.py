@@ -16,6 +16,7 @@ from .formats import dates, numbers
 from .formats.words import bang_chu
 from .model import (
     MERGES,
+    NUMBERS_HINT,
     BangSo,
     Cot,
     Finding,
@@ -252,11 +253,15 @@ def _check_tables(tables: list[tuple[Path_, BangSo]], known: Presets) -> list[Fi
 
 
 def _check_columns(pl: BangSo, columns: tuple[Cot, ...], keys: list[str]) -> tuple[list[Finding], set[str]]:
-    """What is wrong with a table's columns (a key declared twice, a total of no column or of a text column), and
+    """What is wrong with a table's columns (a key declared twice, a total of no column or of a text column, a row of
+    column numbers of another length), and
     the columns summed: those totalled, and those a rate's total is computed from (`cot[i].ti_le`)."""
     out: list[Finding] = []
     for k in {k for k in keys if keys.count(k) > 1}:
         out.append((("cot",), f"cột `{k}` bị khai báo hai lần", "mỗi khóa cột chỉ dùng một lần"))
+    if isinstance(pl.so_cot, tuple) and len(pl.so_cot) != len(columns) + 1:
+        out.append((("so_cot",), f"so_cot có {len(pl.so_cot)} nhãn, bảng có {len(columns) + 1} cột (kể cả cột Số TT)",
+                    NUMBERS_HINT))
     counted: list[tuple[Path_, str, str | None]] = [(("tong_cong",), k, None) for k in pl.total_keys]
     counted += [(("cot", i, "ti_le"), k, c.khoa) for i, c in enumerate(columns) if c.ti_le for k in c.ti_le.keys]
     for at, total, rate in counted:

@@ -172,7 +172,16 @@ class Prototype:
 
     def _header(self, table: Table, cols: list[int]) -> list[str]:
         """The header's rows: the column names; under the shared headings (`Table.chung`) when there are some,
-        each spanning its columns in a row above, the other names (and Số TT) merged down both rows."""
+        each spanning its columns in a row above, the other names (and Số TT) merged down both rows; then the
+        columns' numbers (`Table.so_cot`) when asked, repeated with the header on each page."""
+        head = self.rows["tieu_de"]
+        numbers = [f"<w:tr>{head.tr_pr}{head.label.xml(self.label_width, 1, table.so_cot[:1])}"
+                   + "".join(head.content.xml(w, 1, (n,)) for w, n in zip(cols, table.so_cot[1:], strict=True))
+                   + "</w:tr>"] if table.so_cot else []
+        return self._names(table, cols) + numbers
+
+    def _names(self, table: Table, cols: list[int]) -> list[str]:
+        """The header's rows of column names (see _header)."""
         head = self.rows["tieu_de"]
         stt = (table.stt or head.label.text,)
         if not table.chung:

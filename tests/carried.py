@@ -126,6 +126,7 @@ def _table(table: BangSo, pack: Pack) -> dict[str, Any]:
     default = "gop" if table.danh_so.nhom == "I." else "stt"
     return {"cot": [(c.ten, max(1, round(c.rong / total * 20))) for c in cols], "nhom_kieu": table.danh_so.nhom,
             "lien_tuc": table.danh_so.lien_tuc, "tong_cong": [c.ten for c in cols if c.khoa in table.total_keys],
+            "so_cot": table.column_numbers(cols),
             "nhom": [{"ten": g.ten, "so": g.so, "dong_kieu": g.danh_so or table.row_style,
                       "nhom_o": g.ten and (g.nhom_o or table.danh_so.nhom_o or default),
                       "dong": [row(r) for r in g.dong]} for g in table.groups]}

@@ -165,3 +165,37 @@ def test_a_secret_document_prints_its_mark_boxed_under_the_number_above_the_urge
     path.write_bytes(ccch_docs.render(ccch_docs.from_dict(data)))
     assert checks.check(path).violations == []
     assert importer.read(path).data["do_mat"] == "toi_mat"
+
+
+TABLE = {k: v for k, v in STATISTICS.items() if k != "ten"}  # a phụ lục's table: its title is the phụ lục's
+
+
+@pytest.mark.parametrize("so_cot, printed", [(True, "(1) | (2) | (3) | (4) | (5)"),
+                                             (["A", "B", 1, 2, "3=1+2"], "A | B | 1 | 2 | 3=1+2")])
+def test_a_row_numbering_the_columns_stands_under_the_header(render_dict, tmp_path, so_cot, printed):
+    """Statistics forms number their columns under the header (`(1) (2) (3)`, `A B 1 2 3=1+2`): written as a first
+    row with a forced label, the row was numbered like data, read as a row of words by the total (`(chưa tính 1
+    dòng ghi bằng chữ)`) and lost on import."""
+    view = render_dict({**PLAN, "noi_dung": [{"tieu_de": "Kết quả", "doan": [{"bang": {**STATISTICS,
+                                                                                      "so_cot": so_cot}}]}]})
+    table = next(t for t in view.doc.tables if "Hộ tịch" in " ".join(View.table_rows(t)))
+    assert View.table_rows(table) == ["Số TT | Lĩnh vực | Số hồ sơ đã giải quyết | Tỷ lệ",
+                                      "| | Trước hạn | Quá hạn |", printed, "1 | Hộ tịch | 44.333 | 1 | 78,7%",
+                                      "Tổng cộng | 44.333 | 1 |"]
+    numbers = table._tbl.tr_lst[2]
+    assert numbers.trPr.find(qn("w:tblHeader")) is not None  # repeated with the header on each page
+    assert len(numbers.tc_lst) == 5 and all(tc.tcPr.find(qn("w:vMerge")) is None for tc in numbers.tc_lst)
+    path = tmp_path / "so-cot.docx"
+    data = {**PLAN, "phu_luc": [{"tieu_de": "Số liệu", **TABLE, "so_cot": so_cot}]}
+    path.write_bytes(ccch_docs.render(ccch_docs.from_dict(data)))
+    assert checks.check(path).violations == []
+    (appendix,) = importer.read(path).data["phu_luc"]
+    assert appendix["so_cot"] == (True if so_cot is True else [str(s) for s in so_cot])
+    assert [len(g["dong"]) for g in appendix.get("nhom", [])] + [len(appendix.get("dong", []))] in ([1], [0, 1])
+
+
+def test_a_column_numbering_row_of_the_wrong_length_is_refused():
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, "phu_luc": [{"tieu_de": "Số liệu", **TABLE, "so_cot": ["A", "B", "1"]}]})
+    [problem] = exc.value.problems
+    assert (problem.key, problem.code) == ("phu_luc[0].so_cot", "CCHC-E646") and "so_cot: true" in problem.hint
