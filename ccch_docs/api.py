@@ -14,11 +14,11 @@ from .errors import A_PATH, PATHS, CchcError, InputError, Problem, TargetError, 
 from .files import Reader, Roots, folders, real
 from .formats import numbers
 from .messages import grouped
-from .model import VanBan, all_tables, known_presets, with_presets
+from .model import VanBan, all_tables, known_presets
 from .output import write_atomic, write_stream
 from .pdf import to_pdf as to_pdf
 from .resolve import Bundle, resolve
-from .validation import validate
+from .validation import built, validate
 from .yamlio import decode
 
 Templates = packs.Folders  # a folder or a list of folders searched before CCHC_TEMPLATES and the built-in one
@@ -115,7 +115,7 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
     if not hasattr(to, "write"):
         require(to, (*PATHS, type(None)), "render(to)", "a path, a binary stream or None")
     found = templates_of(doc)
-    van_ban = doc.van_ban if isinstance(doc, Document) else with_presets(doc, known_presets(found.pack.cot))
+    van_ban = doc.van_ban if isinstance(doc, Document) else built(doc, known_presets(found.pack.cot))
     template = engine.compiled(_template(doc), found.pack.sizes)
     with collector.paused():  # a render's garbage is bounded (sandbox budget), and a phụ lục's rows are many
         ctx = context.build(van_ban, found.pack)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, get_origin
 
 from pydantic import (
@@ -18,7 +19,7 @@ from .messages import CODES, code_of
 from .model import KEY_PATTERN, Finding, M, Presets, VanBan, known_presets, with_presets
 from .semantics import cut_names, findings, placeholders
 from .source import Linked, Source
-from .yamlio import Path_
+from .yamlio import Path_, plain_data
 
 # Pydantic's error kinds → the code of their message (messages.CODES).
 _KINDS = {
@@ -82,6 +83,19 @@ def validate(src: Source, columns: Presets | None = None, attached: Linked | Non
     if problems:
         raise InputError(ordered(problems))
     assert doc is not None
+    return doc
+
+
+def built(doc: VanBan, known: Presets) -> VanBan:
+    """`doc` built otherwise than by validate (VanBan(…), model_validate, model_copy: none of them checks what
+    validate does), with its presets' columns: its text checked as from_dict's is (characters Word can hold, the
+    fonts' glyphs, sizes) and its keys against one another; else InputError naming each key, in file `<VanBan>`."""
+    src = Source({}, {}, "<VanBan>", Path("."))
+    plain_data(doc.model_dump(), src.file)
+    doc = with_presets(doc, known)
+    problems = [src.problem(path, message, hint) for path, message, hint in findings(doc, known)]
+    if problems:
+        raise InputError(problems)
     return doc
 
 

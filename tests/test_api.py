@@ -210,3 +210,23 @@ def test_data_not_a_mapping_stays_an_input_error():
     with pytest.raises(ccch_docs.InputError) as info:
         ccch_docs.from_dict(["x"])
     assert [p.code for p in info.value.problems] == ["CCHC-E019"]
+
+
+# A VanBan built by pydantic (its constructor, model_copy) was rendered unchecked: U+FFFF blamed on the template
+# (TemplateError), an emoji and a 3,000,000-character paragraph printed, a ky_hieu made of no viet_tat.
+@pytest.mark.parametrize("change,key,code", [
+    ({"luu": "A\uffffB"}, "luu", "CCHC-E076"),
+    ({"luu": "a\U0001F600"}, "luu", "CCHC-E639"),
+    ({"noi_nhan": ("a" * 3_000_000,)}, "noi_nhan[0]", "CCHC-E070"),
+    ({"co_quan": ccch_docs.VanBan(**PLAN).co_quan.model_copy(update={"viet_tat": None})}, "co_quan", "CCHC-E050"),
+], ids=["U+FFFF", "emoji", "huge", "across keys"])
+@pytest.mark.parametrize("how", ["constructor", "model_copy"])
+def test_a_van_ban_built_otherwise_is_checked_as_it_is_rendered(change, key, code, how, tmp_path):
+    plain = {k: v.model_dump() if hasattr(v, "model_dump") else v for k, v in change.items()}
+    doc = ccch_docs.VanBan(**{**PLAN, **plain}) if how == "constructor" else \
+        ccch_docs.from_dict(PLAN).van_ban.model_copy(update=change)
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.render(doc, tmp_path / "out.docx")
+    assert [(p.file, p.key, p.code) for p in info.value.problems] == [("<VanBan>", key, code)]
+    assert list(tmp_path.iterdir()) == []
+    ccch_docs.render(ccch_docs.from_dict(PLAN).van_ban)  # a loaded document's own VanBan renders again
