@@ -471,7 +471,8 @@ def test_a_document_built_without_validate_names_presets_as_a_loaded_one(tmp_pat
     with pytest.raises(ccch_docs.InputError) as exc:
         ccch_docs.render(bad)
     (p,) = exc.value.problems
-    assert (p.message, p.key, p.code) == ("không có mẫu cột `ke_hoach_9_cot`", "cot", "CCHC-E056")
+    assert (p.message, p.file, p.key, p.code) == ("không có mẫu cột `ke_hoach_9_cot`", "<VanBan>", "phu_luc[0].cot",
+                                                  "CCHC-E056")  # the whole key, as a loaded document's
     assert "ke_hoach_8_cot" in p.hint
 
 
