@@ -246,7 +246,8 @@ def test_a_long_table_of_like_rows_is_no_zip_bomb(tmp_path):
     doc = ccch_docs.load(EXAMPLE)
     (table,) = doc.phu_luc[:1]
     row = table.nhom[0].dong[0] if table.nhom else table.dong[0]
-    many = doc.van_ban.model_copy(update={"phu_luc": (table.model_copy(update={"nhom": (), "dong": (row,) * 6_000}),)})
+    rows = tuple({**row, "ma": f"r{i}"} for i in range(6_000))  # each its own id, as render checks
+    many = doc.van_ban.model_copy(update={"phu_luc": (table.model_copy(update={"nhom": (), "dong": rows}),)})
     path = tmp_path / "dai.docx"
     ccch_docs.render(many, path)
     with zipfile.ZipFile(path) as z:
