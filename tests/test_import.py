@@ -211,6 +211,21 @@ def test_cli_writes_refuses_overwrite_renders_and_splits_a_profile(tmp_path, ren
     assert texts(ccch_docs.render(ccch_docs.load(out))) == texts(src.read_bytes())
 
 
+def test_render_without_o_is_refused_before_anything_is_written(tmp_path, rendered, capsys):
+    """`nhap x.docx --render` renders to x.docx, named after x.yaml: the file being imported. It wrote x.yaml, then
+    said the .docx existed and to add --force, which was refused as an input; now it is named first, as an input."""
+    src = tmp_path / "kh.docx"
+    src.write_bytes(rendered["ke-hoach-cchc-2021-dong-thap"].read_bytes())
+    for extra in ([], ["--force"]):
+        assert main(["nhap", str(src), "--render", *extra]) == 2
+        err = capsys.readouterr().err
+        assert f"{src}: đích ghi là tệp đầu vào {src}: không ghi đè (gợi ý: chọn tệp kết quả khác (-o)) [CCHC-E209]" \
+            in err, err
+        assert "--force" not in err and not (tmp_path / "kh.yaml").exists()
+    assert main(["nhap", str(src), "-o", str(tmp_path / "moi.yaml"), "--render"]) == 0
+    assert (tmp_path / "moi.docx").exists()
+
+
 def test_import_with_pdf_and_no_libreoffice_writes_nothing(tmp_path, rendered, capsys, monkeypatch):
     monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "nope"))
     out = tmp_path / "kh.yaml"
