@@ -471,6 +471,7 @@ HINTS = (
     N_("giảm số cấp lồng nhau của khối và danh sách"),
     N_("lưu tệp với bảng mã UTF-8 (không dùng Windows-1258, TCVN3 hay VNI)"),
     N_("tệp có vẻ là UTF-16 không có BOM; lưu lại với bảng mã UTF-8"),
+    N_("đây là tệp Word (.docx), không phải YAML: chuyển nó thành YAML bằng lệnh nhap (nhap tệp.docx -o tệp.yaml)"),
     N_("tệp có vẻ là UTF-16 không có BOM: lưu lại với bảng mã UTF-8"),
     N_("xóa ký tự này (tệp có thể bị hỏng, hoặc không phải văn bản UTF-8)"),
     N_("xóa ký tự này (hoặc mã thoát \\x.., \\u.... tạo ra nó)"),

@@ -129,6 +129,8 @@ _REFUSED = re.compile(f"[{_NOT_XML_CHARS}\x7f-\x84\x86-\x9f]")
 _ESCAPE = re.compile(r"\\[uU]")  # what may write any character in a double-quoted value
 _BIDI_HINT = "xóa ký tự này: nó đảo chiều chữ khi hiển thị (thường lẫn vào khi chép chữ từ nơi khác)"
 _GLYPH_HINT = "xóa hoặc viết thành chữ: văn bản hành chính in bằng phông Times New Roman, không có biểu tượng, emoji"
+# A ZIP package (a .docx) given where YAML is read: no encoding to fix, a command to run.
+_DOCX_HINT = "đây là tệp Word (.docx), không phải YAML: chuyển nó thành YAML bằng lệnh nhap (nhap tệp.docx -o tệp.yaml)"
 _BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
 
 
@@ -167,7 +169,8 @@ def decode(raw: bytes, file: str) -> str:
         bad = exc.object  # what the codec read: the bytes after a BOM, if any
         before = bad[:exc.start].decode("utf-8")
         line, column = Lines(before).place(len(before))
-        hint = ("tệp có vẻ là UTF-16 không có BOM; lưu lại với bảng mã UTF-8" if b"\x00" in raw[:4]
+        hint = (_DOCX_HINT if raw.startswith(b"PK\x03\x04") else
+                "tệp có vẻ là UTF-16 không có BOM; lưu lại với bảng mã UTF-8" if b"\x00" in raw[:4]
                 else "lưu tệp với bảng mã UTF-8 (không dùng Windows-1258, TCVN3 hay VNI)")
         raise InputError([Problem(f"byte 0x{bad[exc.start]:02X} không hợp lệ trong UTF-8", file, line, column,
                                   hint=hint)]) from None

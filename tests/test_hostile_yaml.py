@@ -16,7 +16,7 @@ import ccch_docs
 from ccch_docs import yamlio
 from ccch_docs.cli import main
 from ccch_docs.messages import speaking
-from conftest import EXAMPLES, make_pack
+from conftest import EXAMPLES, ROOT, make_pack
 from docx_view import View
 from samples import PLAN
 from test_input_errors import GOOD
@@ -88,6 +88,18 @@ REFUSED = [
     ("a 2,000,000-character paragraph", _with("luu: VT", "luu: " + "a" * 2_000_000).encode(),
      (13, 6, "luu", "quá dài")),
 ]
+
+
+def test_a_docx_given_as_yaml_is_sent_to_nhap(tmp_path, capsys):
+    """A .docx named where YAML is read was told to save the file as UTF-8, not Windows-1258: Word does no such
+    thing; it is told to import the .docx."""
+    src = tmp_path / "ke-hoach.docx"
+    src.write_bytes((ROOT / "templates" / "van_ban.docx").read_bytes())
+    assert main(["render", str(src), "-o", str(tmp_path / "out.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "(gợi ý: đây là tệp Word (.docx), không phải YAML: chuyển nó thành YAML bằng lệnh nhap" in err, err
+    assert main(["--lang", "en", "validate", str(src)]) == 2
+    assert "(hint: this is a Word file (.docx), not YAML" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("name,raw,expected", REFUSED, ids=[c[0] for c in REFUSED])
