@@ -164,6 +164,7 @@ def text(loai: str, profile: Path | None = None, output: Path | None = None,
         _line("# so: 1", "số văn bản: bỏ trống đến khi văn thư cấp số (in `Số:      /…`)"),
         _line(f'ngay: "{today:%Y-%m}"', f"ngày ban hành: {today:%d/%m/%Y}; \"{today:%Y-%m}\": để trống ngày; "
                                         "bỏ khóa: để trống cả"),
+        _line("# do_mat: mat", "độ mật (ô 10a): mat | toi_mat | tuyet_mat"),
         _line("# do_khan: khan", "độ khẩn: khan | thuong_khan | hoa_toc"),
         *([] if "kinh_gui" in layout.without else [_line(kinh_gui + "kinh_gui: (nơi nhận …)",
                                                          "Kính gửi: một nơi, hoặc danh sách")]),

@@ -147,6 +147,19 @@ def test_init_writes_a_starter_that_validates_and_renders(tmp_path, loai):
         assert yaml.safe_load(text)["ke_thua"] == f"don-vi/{profile.name}"
 
 
+def test_init_offers_the_secrecy_and_urgency_marks_commented(tmp_path):
+    """The starter names every key of the header a clerk may need: `do_mat` (MẬT, ô 10a) was missing, as the key
+    itself was, beside `do_khan`."""
+    out = tmp_path / "kh.yaml"
+    assert main(["init", "--loai", "ke_hoach", "-o", str(out)]) == 0
+    lines = out.read_text("utf-8").splitlines()
+    secret = next(i for i, ln in enumerate(lines) if ln.startswith("# do_mat: mat"))
+    assert lines[secret + 1].startswith("# do_khan: khan") and "toi_mat | tuyet_mat" in lines[secret]
+    lines[secret] = lines[secret].removeprefix("# ")
+    out.write_text("\n".join(lines) + "\ndu_thao: true\n", "utf-8")
+    assert ccch_docs.load(out).do_mat == "mat"
+
+
 def test_init_without_a_profile_key_writes_placeholders(tmp_path, capsys):
     (tmp_path / "trong.yaml").write_text("dia_danh: Cần Thơ\n", "utf-8")
     assert main(["init", "--loai", "ke_hoach", "--don-vi", str(tmp_path / "trong.yaml")]) == 0
