@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import collector, compute, context, engine, packs, source
+from . import collector, compute, context, engine, packs, sandbox, source
 from .batch import render_many as render_many
 from .document import Document
 from .errors import A_PATH, PATHS, CchcError, InputError, Problem, TargetError, require
@@ -133,8 +133,8 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
 
 def _oversized(exc: engine.Oversized, doc: Document | VanBan, template: engine.CompiledTemplate,
                filled: tuple[Any, ...]) -> CchcError:
-    """A part rendered past engine.MAX_TAGS: the document's problem, named as its file, when the built-in template
-    of its layout cannot hold it either; else the template's (a pack's that makes more of it)."""
+    """A part rendered past engine.MAX_TAGS or sandbox.MAX_OUTPUT: the document's problem, named as its file, when
+    the built-in template of its layout cannot hold it either; else the template's (a pack's that makes more of it)."""
     builtin = packs.builtin_dir() / template.path.name
     if real(template.path) != real(builtin):
         try:
@@ -144,8 +144,9 @@ def _oversized(exc: engine.Oversized, doc: Document | VanBan, template: engine.C
         else:
             return exc
     name = str(doc.inputs[0]) if isinstance(doc, Document) and doc.inputs else None
-    return InputError([Problem(f"văn bản quá dài: dựng ra quá {grouped(engine.MAX_TAGS)} thẻ XML", name,
-                               hint="tách thành nhiều văn bản ngắn hơn")])
+    message = (f"văn bản quá dài: dựng ra quá {grouped(sandbox.MAX_OUTPUT)} ký tự" if isinstance(exc, engine.Overlong)
+               else f"văn bản quá dài: dựng ra quá {grouped(engine.MAX_TAGS)} thẻ XML")
+    return InputError([Problem(message, name, hint="tách thành nhiều văn bản ngắn hơn")])
 
 
 def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thua: Path | str | None = None,

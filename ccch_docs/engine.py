@@ -41,6 +41,10 @@ class Oversized(TemplateError):
     """A rendered part past MAX_TAGS: the template's doing, or the document's (api.render tells which)."""
 
 
+class Overlong(Oversized):
+    """A rendered part past sandbox.MAX_OUTPUT characters: the template's doing, or the document's."""
+
+
 def runs(para: Para | str) -> Markup:
     """Jinja filter `runs`: a body paragraph as <w:r> elements (label, then text with its emphasis and
     footnote marks), or a text with its markup (a Nơi nhận line)."""
@@ -175,7 +179,8 @@ class CompiledTemplate:
             lines = bounded(template.generate(context))
         except Exception as exc:  # whatever a template does, it comes back as a TemplateError
             source = self.sources[name]
-            raise TemplateError([_problem(self.path, name, exc, _paragraph(source, _template_line(exc)))]) from None
+            kind = Overlong if isinstance(exc, sandbox.TooLong) else TemplateError
+            raise kind([_problem(self.path, name, exc, _paragraph(source, _template_line(exc)))]) from None
         if lines.count("<") > MAX_TAGS:  # before parsing: each element costs the parser far more than its text
             raise Oversized([Problem(f"mẫu sinh quá {grouped(MAX_TAGS)} thẻ XML", str(self.path), key=name,
                                      hint="bỏ vòng lặp sinh đoạn văn bằng `safe`")])

@@ -188,6 +188,7 @@ CODES: dict[str, str] = {
     "CCHC-E143": N_("mẫu mất {count} ngắt phần (trang phụ lục, số trang riêng)"),
     "CCHC-E148": N_("văn bản có hơn {most} đoạn, quá nhiều để đọc"),
     "CCHC-E149": N_("văn bản quá dài: dựng ra quá {most} thẻ XML"),
+    "CCHC-E150": N_("văn bản quá dài: dựng ra quá {most} ký tự"),
     # Writing the output and the PDF (E200–E299).
     "CCHC-E200": N_("không tìm thấy LibreOffice ở {path} (biến CCHC_SOFFICE)"),
     "CCHC-E201": N_("không tìm thấy LibreOffice (soffice) để xuất PDF"),

@@ -39,6 +39,10 @@ _ESCAPES = {"<": 3, ">": 3, "&": 4, '"': 4, "'": 4}  # characters escaping lengt
 _LOOP_FILTER, _CONCAT_FILTER, _KEEP_FILTER = "ccch loop", "ccch concat", "ccch keep"
 
 
+class TooLong(SecurityError):
+    """A render's output past MAX_OUTPUT characters: a template's doing, or a document too long for any."""
+
+
 @dataclass
 class _Budget:
     """What the renders of one document have spent: loop items, and time (`left` of `seconds`, until `deadline`)."""
@@ -357,7 +361,7 @@ def bounded(chunks: Iterator[str]) -> str:
         for chunk in chunks:
             size += len(chunk)
             if size > MAX_OUTPUT:
-                raise SecurityError(f"mẫu sinh quá {grouped(MAX_OUTPUT)} ký tự")
+                raise TooLong(f"mẫu sinh quá {grouped(MAX_OUTPUT)} ký tự")
             _tick()
             out.append(chunk)
     return "".join(out)

@@ -313,18 +313,33 @@ def test_too_many_elements_are_refused_before_parsing(tmp_path, capsys, monkeypa
 
 
 @pytest.mark.parametrize("pack", [False, True])
-def test_a_document_too_long_for_any_template_is_named_not_the_template(tmp_path, capsys, monkeypatch, pack):
-    """Past the element limit with the built-in template too, the document is at fault: its file is named, not the
-    template (built-in, or a pack's copy of it), and nothing is written."""
-    monkeypatch.setattr(engine, "MAX_TAGS", 300)  # the example makes more, whatever the template
+@pytest.mark.parametrize("limit,value,words", [
+    ((engine, "MAX_TAGS"), 300, "300 thẻ XML [CCHC-E149]"),
+    # each value well within it, all of them past it: an honest document was blamed on the template (CCHC-E136)
+    ((sandbox, "MAX_OUTPUT"), 20_000, "20.000 ký tự [CCHC-E150]"),
+], ids=["tags", "characters"])
+def test_a_document_too_long_for_any_template_is_named_not_the_template(tmp_path, capsys, monkeypatch, pack, limit,
+                                                                        value, words):
+    """Past the element or character limit with the built-in template too, the document is at fault: its file is
+    named, not the template (built-in, or a pack's copy of it), and nothing is written."""
+    monkeypatch.setattr(*limit, value)  # the example makes more, whatever the template
     folder = tmp_path / "p"
     folder.mkdir()
     (folder / "van_ban.docx").write_bytes(BUILTIN.read_bytes())
     out = tmp_path / "out.docx"
     assert main(["render", str(EXAMPLE), "-o", str(out), *(["--templates", str(folder)] if pack else [])]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"{EXAMPLE}: văn bản quá dài: dựng ra quá 300 thẻ XML") and "[CCHC-E149]" in err, err
+    assert err.startswith(f"{EXAMPLE}: văn bản quá dài: dựng ra quá {words}".replace(" [", " (gợi ý: tách thành "
+                                                                                    "nhiều văn bản ngắn hơn) [")), err
     assert not out.exists()
+
+
+def test_a_template_that_alone_writes_too_much_is_still_named(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 60.0)
+    code = "{% for i in range(200) %}{{ 'x' * 9000 }}{% endfor %}"  # 1,800,000 characters, each value 9,000
+    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 1_000_000)  # the example alone writes far less
+    pack = make_pack(tmp_path / "p", replace={"{{ ten_loai }}": code})
+    _refused(tmp_path, pack, "word/document.xml", "mẫu sinh quá 1.000.000 ký tự", capsys)
 
 
 def test_a_doctype_in_a_vml_part_is_refused(tmp_path, capsys):
