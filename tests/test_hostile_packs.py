@@ -313,13 +313,13 @@ def test_too_many_elements_are_refused_before_parsing(tmp_path, capsys, monkeypa
 
 
 @pytest.mark.parametrize("pack", [False, True])
-@pytest.mark.parametrize("limit,value,words", [
-    ((engine, "MAX_TAGS"), 300, "300 thẻ XML [CCHC-E149]"),
+@pytest.mark.parametrize("limit,value,words,code", [
+    ((engine, "MAX_TAGS"), 300, "300 thẻ XML", "CCHC-E149"),
     # each value well within it, all of them past it: an honest document was blamed on the template (CCHC-E136)
-    ((sandbox, "MAX_OUTPUT"), 20_000, "20.000 ký tự [CCHC-E150]"),
+    ((sandbox, "MAX_OUTPUT"), 20_000, "20.000 ký tự", "CCHC-E150"),
 ], ids=["tags", "characters"])
 def test_a_document_too_long_for_any_template_is_named_not_the_template(tmp_path, capsys, monkeypatch, pack, limit,
-                                                                        value, words):
+                                                                        value, words, code):
     """Past the element or character limit with the built-in template too, the document is at fault: its file is
     named, not the template (built-in, or a pack's copy of it), and nothing is written."""
     monkeypatch.setattr(*limit, value)  # the example makes more, whatever the template
@@ -329,8 +329,7 @@ def test_a_document_too_long_for_any_template_is_named_not_the_template(tmp_path
     out = tmp_path / "out.docx"
     assert main(["render", str(EXAMPLE), "-o", str(out), *(["--templates", str(folder)] if pack else [])]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"{EXAMPLE}: văn bản quá dài: dựng ra quá {words}".replace(" [", " (gợi ý: tách thành "
-                                                                                    "nhiều văn bản ngắn hơn) [")), err
+    assert err.startswith(f"{EXAMPLE}: văn bản quá dài: dựng ra quá {words}") and f"[{code}]" in err, err
     assert not out.exists()
 
 
