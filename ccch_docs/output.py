@@ -95,8 +95,8 @@ _WRITE_HINTS = {**dict.fromkeys((errno.ENOSPC, errno.EDQUOT), "giải phóng ch�
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:
     """The error for a write the system refused, with what to do about its reason; a DiskFullError when the disk
-    takes no more."""
-    kind = DiskFullError if exc.errno in _NO_ROOM else OutputError
+    takes no more, a TargetError for a name too long (the caller's choice: exit 2, as for any refused target)."""
+    kind = DiskFullError if exc.errno in _NO_ROOM else TargetError if exc.errno == errno.ENAMETOOLONG else OutputError
     return kind([Problem(f"không ghi được: {os_error(exc)}", str(path), hint=_WRITE_HINTS.get(exc.errno or 0))])
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import ccch_docs
 from ccch_docs.cli import main
 from ccch_docs.messages import OS_ERRORS, lookup, os_error
 from test_batch import EXAMPLE
@@ -47,6 +48,12 @@ def test_a_file_where_a_folder_is_expected(tmp_path, capsys, lang, said):
 def test_a_name_too_long(tmp_path, capsys, lang, said):
     out = tmp_path / ("a" * 300 + ".docx")
     assert f"{out}: {said}" in run(capsys, "--lang", lang, "render", str(EXAMPLE), "-o", str(out))
+    # the caller's choice of target, as a refused one is (exit 2): it was a failure of the machine (exit 1)
+    for target in (out, tmp_path / ("b" * 300) / "x.docx"):
+        assert main(["render", str(EXAMPLE), "-o", str(target)]) == 2
+        with pytest.raises(ccch_docs.TargetError):
+            ccch_docs.render(ccch_docs.load(EXAMPLE), target)
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("lang, missing, folder", [
