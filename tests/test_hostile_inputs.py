@@ -377,3 +377,16 @@ def test_a_few_different_keys_without_indexes_are_each_printed(tmp_path, capsys)
     err = _refused(GOOD + "".join(f"zz{i}: 1\n" for i in range(11)), tmp_path, capsys).splitlines()
     assert [line.split(": ")[1] for line in err[:10]] == [f"zz{i}" for i in range(10)]
     assert err[10].endswith(": zz10: 1 chỗ khác cũng có lỗi CCHC-E002 (gợi ý: sửa như các chỗ nêu trên) [CCHC-E348]")
+
+
+# A key or a file's name holding a line break printed a line of its own: the input could print a problem (or an
+# all-clear) of another file that was never found.
+def test_a_line_break_in_a_key_or_a_file_name_prints_as_its_escape(tmp_path, capsys):
+    err = _refused(GOOD + '"a\\nfake.yaml:1:1: ok\\u2028b": 1\n', tmp_path, capsys)
+    assert err.splitlines()[0].startswith(f"{tmp_path / 'plan.yaml'}:18:1: a\\nfake.yaml:1:1: ok\\u2028b: khóa không") \
+        and len(err.splitlines()) == 2, err
+    src = tmp_path / "x\nfake.yaml"
+    src.write_text(GOOD.replace("loai: ke_hoach", "loai: ke_hoch"), encoding="utf-8")
+    assert main(["validate", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path}/x\\nfake.yaml:1:1: loai: ") and len(err.splitlines()) == 2, err
