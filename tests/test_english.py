@@ -146,7 +146,7 @@ SCENARIOS: dict[str, tuple[dict[str, str | bytes], list[str], int]] = {
     "stdout-many": ({"a.yaml": GOOD, "b.yaml": GOOD}, ["render", "{d}/a.yaml", "{d}/b.yaml", "-o", "-"], 2),
     "output-folder": ({"a.yaml": GOOD, "a.docx/x": ""}, ["render", "{d}/a.yaml"], 2),
     "output-fifo": ({"a.yaml": GOOD, "a.docx": "fifo"}, ["render", "{d}/a.yaml"], 2),
-    "output-unwritable": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-o", "{d}/" + "x" * 300 + ".docx"], 1),
+    "output-name-too-long": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-o", "{d}/" + "x" * 300 + ".docx"], 2),
     "output-below-file": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-o", "{d}/a.yaml/x.docx"], 2),
     "timeout-range": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "--pdf-timeout", "-1"], 2),
     "jobs-range": ({"a.yaml": GOOD}, ["render", "{d}/a.yaml", "-j", "-1"], 2),
