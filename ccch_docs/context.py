@@ -53,13 +53,7 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
             out.extend(Para("chuong", "", runs(line)) for line in (nhan, (part.tieu_de or "").upper()) if line)
             out.extend(_paragraphs(blocks))
         elif part.tieu_de is not None and part.cung_dong:
-            # A run-in heading: the title in its heading's emphasis, then the first paragraph on the same line.
-            dam, nghieng = _RUN_IN[kind]
-            title = runs(part.tieu_de.upper() if level.upper else part.tieu_de, dam, nghieng)
-            label = (Run(nhan + " ", dam or level.bold_label, nghieng),) if nhan else ()
-            first = blocks.pop(0) if blocks and isinstance(blocks[0], tuple) else ()
-            out.append(Para("doan", "", (*label, *title, Run(" "), *first) if first else (*label, *title)))
-            out.extend(_paragraphs(blocks))
+            out.extend(_run_in(part.tieu_de, nhan, kind, level, blocks))
         elif part.tieu_de is not None:
             heading = part.tieu_de.upper() if level.upper else part.tieu_de
             out.append(Para(kind, nhan, runs(heading), level.bold_label))
@@ -68,6 +62,18 @@ def body(parts: tuple[Muc, ...], with_dd: bool = True, levels: numbering.Scheme 
             out.extend(_paragraphs(blocks, nhan, level.bold_label))
         out.extend(body(part.muc, with_dd, child_levels(levels, depth, part), (*outer, n or 0), tables, run_on))
     return out
+
+
+def _run_in(title: str, nhan: str, kind: str, level: numbering.Level, blocks: Blocks) -> list[Para]:
+    """A run-in heading's paragraphs: its label and title in its heading's emphasis, then its first paragraph on the
+    same line; the rest after it."""
+    dam, nghieng = _RUN_IN[kind]
+    heading = runs(title.upper() if level.upper else title, dam, nghieng)
+    label = (Run(nhan + " ", dam or level.bold_label, nghieng),) if nhan else ()
+    first = blocks[0] if blocks and isinstance(blocks[0], tuple) else None
+    rest = blocks[1:] if first is not None else blocks
+    return [Para("doan", "", (*label, *heading, Run(" "), *first) if first else (*label, *heading)),
+            *_paragraphs(rest)]
 
 
 def _paragraphs(blocks: Blocks, nhan: str = "", bold: bool = False) -> list[Para]:
