@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -50,6 +51,8 @@ def _text(value: Any) -> Any:
                                   "phải là chuỗi văn bản; YAML đọc dòng có dấu hai chấm `:` thành cặp khóa: giá trị",
                                   {"hint": f"đặt dòng trong dấu ngoặc kép: {quoted(line)}"})
     if isinstance(value, int | float):
+        if not hasattr(value, "text") and not math.isfinite(value):  # from a program: pandas' NaN for a blank
+            raise _unprintable()
         value = getattr(value, "text", None) or str(value)
     if isinstance(value, str):
         if _CONTROL.search(value):
@@ -86,8 +89,12 @@ def _number(value: Any) -> Any:
         except ValueError:
             raise PydanticCustomError("cchc", numbers.TOO_LARGE, {"hint": "kiểm tra lại số"}) from None
     if isinstance(value, int | float | Decimal) and not numbers.printable(value):  # Decimal: from a program
-        raise PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
+        raise _unprintable()
     return value
+
+
+def _unprintable() -> PydanticCustomError:
+    return PydanticCustomError("cchc", numbers.TOO_LARGE + " hoặc không hữu hạn", {"hint": "kiểm tra lại số"})
 
 
 def _date(value: Any) -> PartialDate:

@@ -239,8 +239,10 @@ def test_invisible_formatting_pasted_from_the_web_is_dropped_as_zero_width_space
     ({"noi_nhan": {"a": "A\x01B"}.values()}, "noi_nhan[0]", "U+0001"),
     ({"nguoi_ky": MappingProxyType({**PLAN["nguoi_ky"], "ho_ten": "A\uffffB"})}, "nguoi_ky.ho_ten", "U+FFFF"),
     ({"noi_nhan": range(10**9)}, "noi_nhan[1999967]", "dữ liệu quá lớn"),
+    ({"luu": float("nan")}, "luu", "không hữu hạn"),  # pandas' blank cell: it printed `Lưu: nan`
+    ({"noi_nhan": ["A", float("-inf")]}, "noi_nhan[1]", "không hữu hạn"),
 ], ids=["None key", "None key in so_lieu", "Decimal NaN", "Decimal 1e30", "Decimal width", "generator", "dict values",
-        "Mapping", "endless range"])
+        "Mapping", "endless range", "NaN text", "infinite line"])
 def test_from_dict_other_python_types_are_checked_as_lists_and_mappings(data, key, words):
     _refused_dict({**PLAN, **data}, key, words)
 
