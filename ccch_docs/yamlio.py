@@ -12,13 +12,14 @@ import re
 import unicodedata
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 import yaml
 
 from . import collector, yamlerrors
 from .errors import InputError, Problem
-from .formats.numbers import is_number
+from .formats.numbers import is_number, printable
 from .formats.text import GLYPHLESS, code_points, tidy
 from .lines import Lines
 from .messages import SPLIT_HINT, grouped
@@ -516,7 +517,8 @@ def plain_data(data: Any, file: str) -> Any:
 
     Any Mapping is taken as a dict, any other iterable (a tuple, a generator, dict.values()) as a list, read only
     as far as the limits allow. A list or mapping met again is taken as built the first time and counted again,
-    like a YAML alias. Raises InputError naming the key path of the first problem.
+    like a YAML alias. A Decimal (a database's figure) is the int or float YAML would give for it. Raises
+    InputError naming the key path of the first problem.
     """
     count = chars = 0
     built: dict[int, tuple[Any, Any, int, int]] = {}  # id of a list or mapping → (it, kept so that no value made
@@ -542,6 +544,8 @@ def plain_data(data: Any, file: str) -> Any:
             if glyph:
                 raise _data_error(path, file, _glyphless(glyph.group()), _GLYPH_HINT)
             return tidy(value)
+        if isinstance(value, Decimal):  # past what prints: a float, refused as too large, not a huge int made
+            return int(value) if printable(value) and value == value.to_integral_value() else float(value)
         if isinstance(value, bytes | bytearray):
             raise _data_error(path, file, "phải là chuỗi văn bản",
                               "giải mã thành str trước, ví dụ value.decode('utf-8')")

@@ -435,3 +435,17 @@ def test_a_long_text_given_many_times_is_refused():
     shared = {"doan": paragraph}
     with pytest.raises(ccch_docs.InputError, match="hơn 20.000.000 ký tự chữ"):
         ccch_docs.from_dict({**PLAN, "noi_dung": [shared] * 30}, name="api")
+
+
+def test_from_dict_takes_a_database_decimal_as_the_number_yaml_would_give(tmp_path):
+    """A figure read from a database is a Decimal: taken as YAML's int or float in so_lieu as in a number key
+    (so_lieu refused it, a column's width took it), printed in Vietnamese notation."""
+    data = {**PLAN, "so_lieu": {"ho_so": Decimal("44333"), "ty_le": Decimal("87.12")},
+            "mo_dau": "Tiếp nhận {{ so_lieu.ho_so }} hồ sơ, đạt {{ so_lieu.ty_le }}%."}
+    doc = ccch_docs.from_dict(data)
+    assert doc.so_lieu == {"ho_so": 44333, "ty_le": 87.12}
+    assert [type(v) for v in doc.so_lieu.values()] == [int, float]
+    path = tmp_path / "x.docx"
+    ccch_docs.render(doc, path)
+    assert "Tiếp nhận 44.333 hồ sơ, đạt 87,12%." in View.open(path).body_lines()
+    assert yamlio.plain_data(Decimal("1e999999"), "x") == float("inf")  # no int of a million digits made
