@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import pdf
 from .batch import Job, Result, render_many, run_each, worker_count
 from .cli import TEXTS, YAML
-from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, unreadable_folder
+from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, on_one_line, unreadable_folder
 from .messages import MANY_HINT, code_of, in_notation
 from .output import Outputs, file_in_the_way
 from .signals import raise_if_arrived
@@ -100,7 +100,7 @@ def skip_profiles(sources: list[Path], named: list[str], t: dict[str, str],
     """Drop the unit profiles from `sources`, saying so (`kept` as `profiles` takes it)."""
     for profile in profiles(sources, named, kept):
         sources.remove(profile)
-        print(t["skip_profile"].format(file=profile), file=sys.stderr)
+        print(t["skip_profile"].format(file=on_one_line(str(profile))), file=sys.stderr)
 
 
 def inputs(args: list[str]) -> tuple[list[Path], list[Problem]]:
@@ -266,7 +266,7 @@ class Progress:
         if self.bar is None:
             where = f"[{self.count + self.bad + 1}/{self.total}] " if self.total > 1 else ""
             for path in result.written:
-                print(f"{where}{self.t['wrote']} {path}", flush=True)
+                print(f"{where}{self.t['wrote']} {on_one_line(str(path))}", flush=True)
         if result.disk_full and self.disk_full:  # said once; counted among those not rendered
             self._advance()
             return

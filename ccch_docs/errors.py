@@ -35,19 +35,19 @@ class Problem:
     def __str__(self) -> str:
         """`file:line:col: key: message (gợi ý: hint) [CODE]`, in the language of messages."""
         from .messages import HINT, translate
-        where = ":".join(str(x) for x in (_one_line(self.file or "<input>"), self.line, self.column) if x is not None)
+        where = ":".join(str(x) for x in (on_one_line(self.file or "<input>"), self.line, self.column) if x is not None)
         message = translate(self.message)
-        text = f"{where}: {_one_line(self.key)}: {message}" if self.key else f"{where}: {message}"
+        text = f"{where}: {on_one_line(self.key)}: {message}" if self.key else f"{where}: {message}"
         text = f"{text} ({translate(HINT)}: {translate(self.hint)})" if self.hint else text
         return f"{text} [{self.code}]" if self.code else text
 
 
-def _one_line(text: str) -> str:
+def on_one_line(text: str) -> str:
     """A file name or key as written, but a control character or line break in it written as its escape (`\\n`):
     one in the input's keys (`"a\\nb.yaml:1:1: …": 1`) or a file's name printed a line of its own, a problem that
     was never found.
 
-    >>> _one_line("a\\nb\\u2028c")
+    >>> on_one_line("a\\nb\\u2028c")
     'a\\\\nb\\\\u2028c'
     """
     return re.sub(_BREAKS, lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

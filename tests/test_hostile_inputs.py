@@ -390,3 +390,14 @@ def test_a_line_break_in_a_key_or_a_file_name_prints_as_its_escape(tmp_path, cap
     assert main(["validate", str(src)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{tmp_path}/x\\nfake.yaml:1:1: loai: ") and len(err.splitlines()) == 2, err
+
+
+def test_a_line_break_in_a_name_written_prints_as_its_escape(tmp_path, capsys):
+    """A folder's file named by a web form, `x\\nđã ghi y.docx`: its written line printed two, one a lie."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.yaml", "x\nđã ghi y.yaml"):
+        (folder / name).write_text(GOOD, encoding="utf-8")
+    assert main(["render", str(folder)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[1].endswith(f"đã ghi {folder}/x\\nđã ghi y.docx"), out  # and the summary
