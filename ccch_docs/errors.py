@@ -121,7 +121,8 @@ def _kind(problem: Problem) -> tuple[str | None, str | None, str | None]:
 
 def shown(problems: Iterable[Problem]) -> list[Problem]:
     """`problems` as printed: of the same problem at many places (a table's mistake on each of its rows), the first
-    SHOWN, then one counting the others; of one code at many keys without indexes, the first SHOWN_APART so."""
+    SHOWN, then one counting the others; of one code at many keys without indexes, the first SHOWN_APART so. One
+    past the limit is printed itself: its count line would take its place and say less."""
     problems = list(problems)
     kinds = [_kind(p) for p in problems]
     keys: dict[object, list[str]] = {}
@@ -131,6 +132,7 @@ def shown(problems: Iterable[Problem]) -> list[Problem]:
     seen: Counter[object] = Counter()
     for problem, kind in zip(problems, kinds, strict=True):
         most = SHOWN if kind[2] is not None else SHOWN_APART
+        most = most if len(keys[kind]) > most + 1 else most + 1
         seen[kind] += 1
         if seen[kind] <= most:
             out.append(problem)

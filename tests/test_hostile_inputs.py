@@ -374,9 +374,16 @@ def test_one_mistake_at_many_keys_is_counted_after_its_first_ten(extra, key, cod
 
 
 def test_a_few_different_keys_without_indexes_are_each_printed(tmp_path, capsys):
-    err = _refused(GOOD + "".join(f"zz{i}: 1\n" for i in range(11)), tmp_path, capsys).splitlines()
+    err = _refused(GOOD + "".join(f"zz{i}: 1\n" for i in range(12)), tmp_path, capsys).splitlines()
     assert [line.split(": ")[1] for line in err[:10]] == [f"zz{i}" for i in range(10)]
-    assert err[10].endswith(": zz10: 1 chỗ khác cũng có lỗi CCHC-E002 (gợi ý: sửa như các chỗ nêu trên) [CCHC-E348]")
+    assert err[10].endswith("plan.yaml: …: 2 chỗ khác cũng có lỗi CCHC-E002 (gợi ý: sửa như các chỗ nêu trên) [CCHC-E348]")
+
+
+def test_one_problem_past_the_limit_is_printed_not_counted(tmp_path, capsys):
+    """Its count line (`zz10: 1 chỗ khác …`) took the line the problem itself would, and said less."""
+    err = _refused(GOOD + "".join(f"zz{i}: 1\n" for i in range(11)), tmp_path, capsys).splitlines()
+    assert [line.split(": ")[1] for line in err[:11]] == [f"zz{i}" for i in range(11)]
+    assert "CCHC-E348" not in "\n".join(err) and err[11] == "11 lỗi."
 
 
 # A key or a file's name holding a line break printed a line of its own: the input could print a problem (or an
