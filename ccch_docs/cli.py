@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import collector
-from .errors import CchcError, InputError, Problem, TargetError, TemplateError
+from .errors import CchcError, InputError, Problem, TargetError, TemplateError, on_one_line
 from .messages import MISSING_HINT, N_, YAML_NAME_HINT, code_of, looked_up, lookup
 from .signals import Terminated, sigterm_raises
 
@@ -144,6 +144,12 @@ class _Version(argparse.Action):
 
         print(f"{parser.prog} {__version__}")
         parser.exit()
+
+
+def written(t: dict[str, str], path: object) -> str:
+    """`đã ghi <path>`, in the language of `t`; a line break in the name written as its escape (errors.on_one_line),
+    so that a name cannot print a line of its own."""
+    return f"{t['wrote']} {on_one_line(str(path))}"
 
 
 def _prog() -> str:
@@ -356,7 +362,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         return cli_import.run(args, t)
     if args.command == "check":
         collector.resume()  # many .docx read, none of them a document it pauses for
-        return _check(args.files, args.json, args.lang, args.html, t["wrote"], _words(args.mau, args.templates))
+        return _check(args.files, args.json, args.lang, args.html, t, _words(args.mau, args.templates))
     from . import api, schemas, starter
     from .output import write_atomic
     if args.command == "validate":
@@ -365,7 +371,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         return _templates(args, t)
     if args.command == "cascade":
         api.cascade(args.parent, args.don_vi, args.output, ke_thua=args.ke_thua, force=args.force)
-        print(f"{t['wrote']} {args.output}")
+        print(written(t, args.output))
         return 0
     if args.command == "schema":
         print(schemas.dumps(schemas.pack() if args.pack else schemas.document()), end="")
@@ -373,7 +379,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command in ("don-vi", "profile"):
         text = starter.profile_text(_answers(args, t), args.output, args.templates)
         _refuse_overwrite(args.output, args.force, t)
-        print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
+        print(written(t, write_atomic(args.output, text.encode('utf-8'))))
         return 0
     if args.command == "init":
         text = starter.text(args.loai, args.don_vi, args.output, args.templates)
@@ -381,10 +387,10 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
             print(text, end="")
             return 0
         _refuse_overwrite(args.output, args.force, t)
-        print(f"{t['wrote']} {write_atomic(args.output, text.encode('utf-8'))}")
+        print(written(t, write_atomic(args.output, text.encode('utf-8'))))
         schema, text = args.output.parent / starter.SCHEMA, schemas.dumps(schemas.document())
         if _text_of(schema) != text:  # a folder, FIFO or device there is refused by write_atomic
-            print(f"{t['wrote']} {write_atomic(schema, text.encode('utf-8'))}")
+            print(written(t, write_atomic(schema, text.encode('utf-8'))))
         return 0
     raise AssertionError(args.command)
 
@@ -429,14 +435,15 @@ def _words(mau: str | None, templates: list[Path] | None) -> Words:
     return packs.named(mau, templates).pack.words
 
 
-def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None, wrote: str, words: Words) -> int:
+def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None, t: dict[str, str],
+           words: Words) -> int:
     from . import check_output, checks
     files = check_output.docx_files(paths)
     progress = sys.stderr.isatty() and len(files) > 1
     reports = []
     for n, path in enumerate(files, 1):
         if progress:
-            print(f"\r[{n}/{len(files)}] {path.name[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r[{n}/{len(files)}] {on_one_line(path.name)[:60]:<60}", end="", file=sys.stderr, flush=True)
         reports.append(checks.check(path, str(path), words))
         if not as_json:
             print(("\r" + " " * 80 + "\r" if progress else "") + check_output.report_text(reports[-1], lang))
@@ -449,7 +456,7 @@ def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None, wrote
     if html is not None:
         from .output import write_atomic
         page = check_output.report_html(reports, lang).encode("utf-8")
-        print(f"{wrote} {write_atomic(html, page, files)}", file=sys.stderr if as_json else sys.stdout)
+        print(written(t, write_atomic(html, page, files)), file=sys.stderr if as_json else sys.stdout)
     return check_output.exit_code(reports)
 
 
@@ -489,7 +496,7 @@ def _templates(args: argparse.Namespace, t: dict[str, str]) -> int:
         target = args.to / f"{args.name}.docx"
         _refuse_overwrite(target, args.force, t)
         source = packs.TemplateSet((packs.builtin_dir(),)).find(args.name)
-        print(f"{t['wrote']} {write_atomic(target, source.read_bytes())}")
+        print(written(t, write_atomic(target, source.read_bytes())))
         return 0
     problems = tplcheck.check(args.dir, args.documents)
     if problems:

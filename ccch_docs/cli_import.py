@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import import_yaml, importer, pdf
-from .cli import TEXTS
+from .cli import TEXTS, written
 from .errors import InputError, Problem, TargetError
 from .messages import translate
 
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, t: dict[str, str]) -> int:
         return 0
     for path in import_yaml.write(imported, to, str(source), profile=args.profile, force=args.force,
                                   inputs=(source,)):
-        print(f"{t['wrote']} {path}")
+        print(written(t, path))
     if args.render or args.pdf:
         _render(to, source, args, t)
     return 0
@@ -52,7 +52,7 @@ def _render(yaml_path: Path, source: Path, args: argparse.Namespace, t: dict[str
     if docx.exists() and not args.force:
         raise InputError([Problem(TEXTS["exists"], str(docx))])
     doc = api.load(yaml_path)
-    print(f"{t['wrote']} {write_atomic(docx, api.render(doc), (source, yaml_path))}")
+    print(written(t, write_atomic(docx, api.render(doc), (source, yaml_path))))
     if args.pdf:
         api.to_pdf(docx)
-        print(f"{t['wrote']} {docx.with_suffix('.pdf')}")
+        print(written(t, docx.with_suffix('.pdf')))

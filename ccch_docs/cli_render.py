@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import pdf
 from .batch import Job, Result, render_many, run_each, worker_count
-from .cli import TEXTS, YAML
+from .cli import TEXTS, YAML, written
 from .errors import CchcError, InputError, Problem, TargetError, did_you_mean, on_one_line, unreadable_folder
 from .messages import MANY_HINT, code_of, in_notation
 from .output import Outputs, file_in_the_way
@@ -266,7 +266,7 @@ class Progress:
         if self.bar is None:
             where = f"[{self.count + self.bad + 1}/{self.total}] " if self.total > 1 else ""
             for path in result.written:
-                print(f"{where}{self.t['wrote']} {on_one_line(str(path))}", flush=True)
+                print(where + written(self.t, path), flush=True)
         if result.disk_full and self.disk_full:  # said once; counted among those not rendered
             self._advance()
             return

@@ -408,3 +408,14 @@ def test_a_line_break_in_a_name_written_prints_as_its_escape(tmp_path, capsys):
     assert main(["render", str(folder)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and out[1].endswith(f"đã ghi {folder}/x\\nđã ghi y.docx"), out  # and the summary
+
+
+@pytest.mark.parametrize("argv,suffix", [
+    (["init", "--loai", "ke_hoach", "-o"], ".yaml"),
+    (["templates", "export", "van_ban", "--to"], ""),
+], ids=["init", "templates export"])
+def test_every_command_prints_a_line_break_in_a_name_written_as_its_escape(argv, suffix, tmp_path, capsys):
+    """Not render alone: `init -o "x\nđã ghi y.yaml"` printed a written line for a file that never was."""
+    assert main([*argv, str(tmp_path / f"x\nđã ghi y{suffix}")]) == 0
+    out = capsys.readouterr().out
+    assert "x\\nđã ghi y" in out and "\nđã ghi y" not in out, out
