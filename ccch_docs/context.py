@@ -153,12 +153,7 @@ def _cell(value: Any, number: bool) -> tuple[str, ...]:
 def _amount(value: Any) -> numbers.Number | None:
     """A cell's value as a number to total, or None for text (validation has refused what is unclear as
     written, so `1.500` here is an expression's result, printed by `so`)."""
-    if isinstance(value, tuple):
-        return None
-    try:
-        return numbers.read(value, printed=True)
-    except ValueError:  # unclear, or too large
-        return None
+    return None if isinstance(value, tuple) else numbers.printed_amount(value)
 
 
 _GROUP_ROWS = {"gop": "nhom_gop", "stt": "nhom", "tung_o": "nhom_tach"}  # nhom_o → the table's row kind

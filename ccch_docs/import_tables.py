@@ -7,7 +7,6 @@ from itertools import combinations
 from typing import Any
 
 from .decree import numbering
-from .errors import Unclear
 from .flatten import Para
 from .formats import numbers
 from .import_body import text_of
@@ -265,7 +264,7 @@ def _rates(texts: list[str], keys: list[str], shift: int, totalled: list[str]) -
     totalled columns, some over another, whose totals give the rate printed, at the decimals printed or more;
     none when no choice does, or more than one (what it was computed from is not known)."""
     cells = _total_cells(texts, keys, shift)
-    sums = {k: n for k in totalled if (n := _printed_number(cells.get(k, ""))) is not None}
+    sums = {k: n for k in totalled if (n := numbers.printed_amount(cells.get(k, ""))) is not None}
     out: dict[str, dict[str, Any]] = {}
     for key, text in cells.items():
         if not numbers.is_rate(text):
@@ -291,19 +290,11 @@ def _rate_of(values: dict[str, Any], rate: dict[str, Any]) -> str | None:
     """The rate `rate` (a `ti_le`) prints from `values` (a row's cells, or the total row's), None when one of them
     is no number."""
     tu_so = rate["tu_so"] if isinstance(rate["tu_so"], list) else [rate["tu_so"]]
-    found = [n for k in (*tu_so, rate["mau_so"]) if (n := _printed_number(str(values.get(k, "")))) is not None]
+    found = [n for k in (*tu_so, rate["mau_so"]) if (n := numbers.printed_amount(str(values.get(k, "")))) is not None]
     if len(found) <= len(tu_so):
         return None
     *part, whole = found
     return numbers.ti_le(numbers.total(part), whole, rate.get("so_le", 1))
-
-
-def _printed_number(text: str) -> numbers.Number | None:
-    """The number a total cell prints (`12.797`), None for anything else."""
-    try:
-        return numbers.read(text, printed=True)
-    except (Unclear, ValueError):
-        return None
 
 
 def _as_numbers(rows: list[dict[str, Any]], key: str) -> None:

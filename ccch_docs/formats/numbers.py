@@ -136,6 +136,19 @@ def read(value: str | Number, printed: bool = False) -> Number | None:
     return None
 
 
+def printed_amount(value: str | Number) -> Number | None:
+    """The number a cell prints (`12.797`, `78,7`, an expression's `1.500`), None for text and for what is unclear
+    or too large (read, printed).
+
+    >>> printed_amount("12.797"), printed_amount("1.500"), printed_amount("Hộ tịch"), printed_amount("3 tỷ")
+    (12797, 1500, None, None)
+    """
+    try:
+        return read(value, printed=True)
+    except ValueError:  # Unclear among them
+        return None
+
+
 def is_rate(text: str) -> bool:
     """Whether `text` is a rate as typed, the whole of it: a share of something, which no total adds up.
 
