@@ -279,14 +279,24 @@ class _Queue:
     def _stop(self) -> None:
         """Start no more tasks: those queued and not yet running are dropped."""
         self.disk_full = True
-        for future in [f for f in self.pending if f.cancel()]:
-            del self.pending[future]
+        self._drop_queued()
 
     def close(self) -> None:
-        for future in self.pending:
-            future.cancel()
+        self._drop_queued()
+
+    def _drop_queued(self) -> None:
+        """Cancel the tasks not yet running and forget them; our own pools are shut down, once their running tasks
+        end. A pool of ours cancels its tasks itself, in its own thread: one cancelled from here as the pool breaks
+        (its workers killed) makes that thread fail half-way on Python 3.11, a traceback printed and the pool's
+        other tasks never ended."""
         if self.own:
-            self.executor.shutdown(cancel_futures=True)
+            for executor in {executor for *_, executor in self.pending.values()} | {self.executor}:
+                executor.shutdown(cancel_futures=True)
+        else:
+            for future in self.pending:
+                future.cancel()
+        for future in [f for f in self.pending if f.cancelled()]:
+            del self.pending[future]
 
 
 def _capacity(executor: Executor) -> int | None:

@@ -297,6 +297,30 @@ def test_a_document_that_kills_its_worker_takes_no_other_down(tmp_path, monkeypa
     assert all(View.open(p.with_suffix(".docx")).header() for p in docs if p != docs[5])
 
 
+def test_a_batch_closed_as_its_pool_breaks_leaves_the_cancelling_to_the_pool(tmp_path, monkeypatch):
+    """Queued tasks of our own pool are cancelled by the pool's thread, never from here: one cancelled here while the
+    pool marks its tasks broken (a worker killed, as SIGTERM to the whole group does) made that thread fail on Python
+    3.11, printing a traceback under the command's own message, and left the pool's other tasks pending."""
+    from concurrent.futures import Future
+    cancelled_here, failed = [], []
+    real_cancel = Future.cancel
+
+    def cancel(future):
+        if threading.current_thread() is threading.main_thread():
+            cancelled_here.append(future)
+        return real_cancel(future)
+
+    monkeypatch.setattr(Future, "cancel", cancel)
+    monkeypatch.setattr(threading, "excepthook", failed.append)
+    docs = write_docs(tmp_path, 60)
+    results = ccch_docs.render_many(docs, workers=2)
+    next(results)
+    os.kill(_children()[0], signal.SIGKILL)
+    results.close()
+    assert cancelled_here == [] and failed == [] and _children() == []
+    assert 1 <= sum(p.with_suffix(".docx").exists() for p in docs) < len(docs)  # the queued tasks were dropped
+
+
 @pytest.mark.parametrize("busy", [False, True], ids=["waiting", "in a job"])
 def test_a_worker_told_to_stop_stops_waiting_or_in_a_job(tmp_path, monkeypatch, busy):
     """SIGTERM, as a broken pool's own terminate() sends it, ends a worker whether it waits for work or runs a job:
