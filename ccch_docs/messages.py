@@ -331,6 +331,7 @@ MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
 YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ {option} {name}")
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 KINDS_HINT = N_("một trong: {kinds}")
+BUILT_HINT = N_("VanBan(…) và model_copy(update=…) không kiểm tra kiểu: dựng văn bản bằng from_dict để được kiểm tra")
 SPLIT_HINT = N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")  # a document too long to read
 ONE_OF = "CCHC-E088"
 # The forms a key accepts (model.one_of), named in a CCHC-E088 message.

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, get_origin
 
@@ -10,13 +11,14 @@ from pydantic import (
     BaseModel,
     ValidationError,
 )
+from pydantic_core import PydanticSerializationError
 
 from . import decree
 from .decree import punctuation
 from .decree.wording import DEFAULT, Words
 from .errors import InputError, Problem, did_you_mean, ordered
-from .messages import CODES, code_of
-from .model import KEY_PATTERN, Finding, M, Presets, VanBan, known_presets, with_presets
+from .messages import BUILT_HINT, CODES, code_of
+from .model import KEY_PATTERN, UNKNOWN_LOAI, Finding, M, Presets, VanBan, known_presets, with_presets
 from .semantics import cut_names, findings, placeholders
 from .source import Linked, Source
 from .yamlio import Path_, plain_data
@@ -91,12 +93,42 @@ def built(doc: VanBan, known: Presets) -> VanBan:
     validate does), with its presets' columns: its text checked as from_dict's is (characters Word can hold, the
     fonts' glyphs, sizes) and its keys against one another; else InputError naming each key, in file `<VanBan>`."""
     src = Source({}, {}, "<VanBan>", Path("."))
-    plain_data(doc.model_dump(), src.file)
+    plain_data(_typed(doc, src.file), src.file)
     doc = with_presets(doc, known)
     problems = [src.problem(path, message, hint) for path, message, hint in findings(doc, known)]
     if problems:
         raise InputError(problems)
     return doc
+
+
+# What pydantic's serializer says of a value not of its field's type, and the message of each type (else E005).
+_UNEXPECTED = re.compile(r"Expected `(?P<type>[^`\[]*\[?)[^`]*`.*?\[field_name='(?P<key>[^']*)'")
+_TYPE_CODES = {"str": "CCHC-E003", "int": "CCHC-E008", "float": "CCHC-E007", "bool": "CCHC-E010",
+               "PartialDate": "CCHC-E021", "tuple[": "CCHC-E004"}
+
+
+def _typed(doc: VanBan, file: str) -> dict[str, Any]:
+    """`doc`'s data, or InputError naming each value not of its key's type (None too, where the key takes none) and
+    a `loai` outside Phụ lục III: what model_copy and constructors let through."""
+    try:
+        data = doc.model_dump(warnings="error")
+        wrong = []
+    except PydanticSerializationError as exc:
+        data, wrong = {}, [(m["key"], m["type"]) for m in _UNEXPECTED.finditer(str(exc))] or [("", "")]
+    wrong += [(key, _type_name(field.annotation)) for key, field in VanBan.model_fields.items()
+              if getattr(doc, key) is None and field.default is not None]
+    problems = [Problem(CODES[_TYPE_CODES.get(name, "CCHC-E005")], file, key=key or None, hint=BUILT_HINT)
+                for key, name in wrong]
+    if doc.loai not in decree.TYPES:
+        problems.append(Problem(UNKNOWN_LOAI.format(value=doc.loai), file, key="loai", hint=BUILT_HINT))
+    if problems:
+        raise InputError(problems)
+    return data
+
+
+def _type_name(annotation: Any) -> str:
+    """A field's type as pydantic's serializer names it: `int`, `tuple[…]`, a model's name."""
+    return "tuple[" if get_origin(annotation) is tuple else getattr(annotation, "__name__", "")
 
 
 def _luu_typed(src: Source, data: dict[str, Any], words: Words) -> tuple[dict[str, Any], list[Finding]]:

@@ -230,3 +230,24 @@ def test_a_van_ban_built_otherwise_is_checked_as_it_is_rendered(change, key, cod
     assert [(p.file, p.key, p.code) for p in info.value.problems] == [("<VanBan>", key, code)]
     assert list(tmp_path.iterdir()) == []
     ccch_docs.render(ccch_docs.from_dict(PLAN).van_ban)  # a loaded document's own VanBan renders again
+
+
+# model_copy(update=…) does not check types: each of these was an AttributeError, TypeError or KeyError in the render
+# (or, for `so`, a list printed as the number).
+@pytest.mark.parametrize("change,key,code", [
+    ({"so": [1, 2]}, "so", "CCHC-E008"),
+    ({"ngay": "hôm nay"}, "ngay", "CCHC-E021"),
+    ({"trich_yeu": 5}, "trich_yeu", "CCHC-E004"),
+    ({"nguoi_ky": "Nguyễn Văn A"}, "nguoi_ky", "CCHC-E005"),
+    ({"du_thao": "yes"}, "du_thao", "CCHC-E010"),
+    ({"loai": "ke_hoachh"}, "loai", "CCHC-E300"),
+    ({"noi_nhan": None}, "noi_nhan", "CCHC-E004"),
+    ({"co_quan": ccch_docs.VanBan(**PLAN).co_quan.model_copy(update={"viet_tat": 7})}, "viet_tat", "CCHC-E003"),
+], ids=["list for a number", "unclear date", "number for lines", "text for a block", "text for a bool", "loai",
+        "None", "nested"])
+def test_a_van_ban_copied_with_a_value_of_the_wrong_type_is_an_input_error(change, key, code, tmp_path):
+    doc = ccch_docs.from_dict(PLAN).van_ban.model_copy(update=change)
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.render(doc, tmp_path / "out.docx")
+    assert [(p.file, p.key, p.code) for p in info.value.problems] == [("<VanBan>", key, code)]
+    assert "from_dict" in (info.value.problems[0].hint or "") and list(tmp_path.iterdir()) == []
