@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import ooxml
-from .decree.presentation import LINES
+from .decree.presentation import LINES, PAIRINGS
 from .metrics import lines_needed, text_width
 
 
@@ -61,14 +61,17 @@ def fit_lines(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) ->
 
 
 # The place-and-date line stays on one line: its column widens into the left one as real documents do
-# (no further than the left column's own longest line allows), then its size drops, never below MIN_DATE_PT.
+# (no further than the left column's own longest line allows), then the header takes the smaller size pairing
+# (Quốc hiệu 12, Tiêu ngữ and date 13): the sizes move together.
 DATE_STYLE = "CCHC Địa danh, ngày"
-MIN_DATE_PT = 13.0
+SMALL_PAIRING = (float(PAIRINGS[0][0]), float(PAIRINGS[0][1]))
+MIN_DATE_PT = SMALL_PAIRING[PAIRED[DATE_STYLE]]
 _SLACK = 40  # twips left over, so that rounding in a word processor does not wrap the line
 
 
 def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int) -> None:
-    """Widen the header's date column, or else set the date line at MIN_DATE_PT, so place and date fit one line."""
+    """Widen the header's date column, or else set the header at the smaller size pairing, so place and date fit
+    one line."""
     p = next((p for p in body.iter(ooxml.qn("w:p")) if styles.name(ooxml.style_id(p)) == DATE_STYLE), None)
     tc = None if p is None else ooxml.cell_of(p)
     tbl = None if tc is None else next(tc.iterancestors(ooxml.qn("w:tbl")), None)
@@ -88,13 +91,21 @@ def fit_date_line(body: etree._Element, styles: ooxml.StyleSheet, page_room: int
     if left < widths[0]:
         ooxml.set_column_widths(tbl, [left, sum(widths) - left])
     if need > sum(widths) - left and styles.font(ooxml.style_id(p)).size > MIN_DATE_PT:
-        ooxml.set_run_size(p, MIN_DATE_PT)
+        _small_pairing(body, styles)
+
+
+def _small_pairing(body: etree._Element, styles: ooxml.StyleSheet) -> None:
+    """Set the Quốc hiệu, the Tiêu ngữ and the date line at the smaller size pairing (direct formatting)."""
+    for p in body.iter(ooxml.qn("w:p")):
+        i = PAIRED.get(styles.name(ooxml.style_id(p)) or "")
+        if i is not None:
+            ooxml.set_run_size(p, SMALL_PAIRING[i])
 
 
 def _twips_wide(text: str, p: etree._Element, styles: ooxml.StyleSheet) -> float:
-    """How wide `text` prints (twips) in the font of paragraph `p`'s style."""
+    """How wide `text` prints (twips) in the font of paragraph `p`'s style, at the size its runs set if they do."""
     font = styles.font(ooxml.style_id(p))
-    return text_width(text, font.size, font.bold, font.italic) * 20
+    return text_width(text, ooxml.run_size(p) or font.size, font.bold, font.italic) * 20
 
 
 def _cell_paragraphs(row: etree._Element, col: int) -> list[etree._Element]:

@@ -453,6 +453,13 @@ def set_run_size(p: etree._Element, points: float) -> None:
         _child(rpr, "w:szCs", _AFTER_SZ).set(qn("w:val"), half)
 
 
+def run_size(p: etree._Element) -> float | None:
+    """The size (points) the first run of a paragraph sets directly, or None."""
+    sz = p.find(f"{_W}r/{_W}rPr/{_W}sz")
+    half = None if sz is None else sz.get(_VAL)
+    return None if half is None else int(half) / 2
+
+
 def detach(el: etree._Element) -> None:
     """Take `el` out of its parent, if it has one."""
     parent = el.getparent()

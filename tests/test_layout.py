@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 import ccch_docs
 from ccch_docs.metrics import text_width
 from docx_view import View, align, body_problems, ppr, size, toggle
+from samples import PLAN
 
 MM = 36000
 TNR = "Times New Roman"
@@ -188,3 +189,16 @@ def test_a_date_line_in_a_content_control_is_fitted_as_in_a_plain_cell():
         layout.fit_date_line(body, styles, 9354)
         widths.append(ooxml.column_widths(body.find(qn("w:tbl"))))
     assert widths[0] == widths[1] and widths[0][1] > 5754 and sum(widths[0]) == 9354
+
+
+def test_a_date_line_too_long_for_14_pt_takes_the_header_to_the_12_13_pairing(render_dict):
+    """The long place name did not fit at 14 pt beside a long agency name: the date line alone was set at 13 pt
+    under a Tiêu ngữ at 14, against the decree's pairing; now the Quốc hiệu, Tiêu ngữ and date move together."""
+    view = render_dict({**PLAN, "dia_danh": "Thành phố Hồ Chí Minh", "co_quan": {
+        "chu_quan": "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "viet_tat": "BQL",
+        "ten": "BAN QUẢN LÝ CÁC KHU CHẾ XUẤT VÀ CÔNG NGHIỆP THÀNH PHỐ HỒ CHÍ MINH"}})
+    qh, tn, date = [p for r in view.doc.tables[0].rows for p in r.cells[1].paragraphs if p.text.strip()]
+    assert date.text.startswith("Thành phố Hồ Chí Minh, ngày")
+    assert (size(qh), size(tn), size(date)) == (12, 13, 13)
+    tn_width = text_width(tn.text, size(tn), bold=True)
+    assert 0.95 * tn_width <= _line_length_pt(tn) <= 1.1 * tn_width
