@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import groupby
+from math import ceil
 
 from lxml import etree
 
 from .blocks import Table
+from .decree.presentation import ELEMENTS
 from .formats import numbers
 from .markup import has_markup, runs
+from .metrics import text_width
 from .ooxml import cell_xml, centred_props, column_widths, escape, keep_next_props, qn, run_xml
 
 # The paragraph tag that opens the phụ lục loop; the first table after it is the prototype.
@@ -29,6 +32,10 @@ GROUP_KINDS = ("nhom", "nhom_gop")
 _NS_DECL = re.compile(r' xmlns:(\w+)="([^"]*)"')
 _TBL_W = re.compile(r"<w:tblW [^>]*/>")
 _DROP_FROM_TCPR = {qn("w:tcW"), qn("w:gridSpan"), qn("w:hMerge"), qn("w:vMerge"), qn("w:cnfStyle")}
+_CELL_MAR = re.compile(r"<w:tblCellMar>(.*?)</w:tblCellMar>")
+_CELL_SIDE = re.compile(r'<w:(?:left|right|start|end) w:w="(\d+)"')
+FIGURE_PT = ELEMENTS["bang"].size  # the size of table cells; figures are measured bold, as a total row prints them
+_FIGURE_SLACK = 60  # twips more than the figure, for the borders and the rounding of word processors
 
 
 def _xml(el: etree._Element | None) -> str:
@@ -138,7 +145,8 @@ class Prototype:
         """The whole <w:tbl>: a header row of the column names, then the rows of (kind, label, cells);
         `width` (twips) in place of the prototype's; `keep_last`: its last row kept with what follows."""
         full = width or self.width
-        cols = _split(full - self.label_width, table.rong)
+        room = _figure_room(table, len(table.rong), self.cell_margins)
+        cols = _widen(_split(full - self.label_width, table.rong), room)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in (self.label_width, *cols))
         n = len(cols)
         tbl_pr = self.tbl_pr if full == self.width else _TBL_W.sub(f'<w:tblW w:w="{full}" w:type="dxa"/>', self.tbl_pr)
@@ -170,6 +178,12 @@ class Prototype:
         out.append("</w:tbl>")
         return "".join(out)
 
+    @cached_property
+    def cell_margins(self) -> int:
+        """The twips a cell leaves on its two sides, as the table's default cell margins set them."""
+        found = _CELL_MAR.search(self.tbl_pr)
+        return sum(int(w) for w in _CELL_SIDE.findall(found.group(1))) if found else 0
+
     def _header(self, table: Table, cols: list[int]) -> list[str]:
         """The header's rows: the column names; under the shared headings (`Table.chung`) when there are some,
         each spanning its columns in a row above, the other names (and Số TT) merged down both rows; then the
@@ -199,6 +213,38 @@ class Prototype:
                 top.extend(head.content.xml(w, 1, (name,), "restart") for _, w, name in cells)
                 below.extend(head.content.xml(w, 1, (), "continue") for _, w, _ in cells)
         return [f"<w:tr>{head.tr_pr}{''.join(row)}</w:tr>" for row in (top, below)]
+
+
+def _figure_room(table: Table, n: int, margins: int) -> list[int]:
+    """Per column, the twips its widest figure alone in a cell needs (0 without one): a figure is not broken
+    across lines (`1.060.000.` over `000`)."""
+    room = [0] * n
+    for i, (kind, _, cells) in enumerate(table.dong):
+        if kind not in ("dong", "tong"):
+            continue
+        shape = table.shapes.get(i)
+        for c, lines in enumerate(cells):
+            if shape is None or shape[c][0] == 1:
+                wide = [ceil(text_width(line, FIGURE_PT, bold=True) * 20) for line in lines if numbers.is_figure(line)]
+                room[c] = max([room[c], *(w + margins + _FIGURE_SLACK for w in wide)])
+    return room
+
+
+def _widen(cols: list[int], room: list[int]) -> list[int]:
+    """`cols` with each column as wide as `room` asks, the twips taken from the columns wider than they need in
+    proportion to what they can spare; `cols` as they are when the others cannot spare enough.
+
+    >>> _widen([100, 300, 50], [0, 0, 70])
+    [95, 285, 70]
+    """
+    short = sum(max(0, r - w) for w, r in zip(cols, room, strict=True))
+    spare = [max(0, w - r) for w, r in zip(cols, room, strict=True)]
+    if not short or short > sum(spare):
+        return cols
+    out = [max(w, r) if r > w else w - short * s // sum(spare) for w, r, s in zip(cols, room, spare, strict=True)]
+    widest = max(range(len(out)), key=lambda c: spare[c])
+    out[widest] += sum(cols) - sum(out)
+    return out
 
 
 def _split(total: int, weights: tuple[float, ...]) -> list[int]:

@@ -12,6 +12,7 @@ from docx.table import _Cell
 
 import ccch_docs
 from ccch_docs import checks
+from ccch_docs.metrics import text_width
 from conftest import ROOT
 from docx_view import EXPECTED, View, align, clean
 
@@ -128,6 +129,20 @@ def test_several_appendices_letters_beyond_y_and_totals(tmp_path):
     assert view.table_rows(second)[1:] == ["I. A", "1 | x | | | - Kế hoạch; / - Báo cáo. |", "II. B"]
     assert len(view.doc.sections) == 3
     assert all(s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1" for s in view.doc.sections[1:])
+
+
+def test_a_total_in_billions_fits_its_column_on_one_line(tmp_path):
+    """The ke_hoach_8_cot Kinh phí column (2/22 of the width) printed a total `1.060.000.000` over two lines
+    (`1.060.000.` / `000`); a number column now is at least as wide as its widest figure, bold, and its cell margins."""
+    rows = [{"noi_dung": f"Việc {n}", "kinh_phi": 53_000_000} for n in range(1, 21)]
+    one = {"tieu_de": "Nhiệm vụ", "cot": "ke_hoach_8_cot", "nhom": [{"ten": "Nhóm", "dong": rows}], "tong_cong": True}
+    out = tmp_path / "ty.docx"
+    ccch_docs.render(_doc_with([one]), out)
+    (table,) = View.open(out).appendix_tables()
+    assert View.table_rows(table)[-1] == "Tổng cộng | 1.060.000.000 |"
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iterfind(qn("w:gridCol"))]
+    assert sum(grid) == 14570
+    assert grid[6] / 20 >= text_width("1.060.000.000", 12, bold=True) + 2 * 85 / 20
 
 
 def test_forced_row_label_is_printed_as_written_and_not_counted(tmp_path):
