@@ -136,6 +136,11 @@ def _items(value: Any) -> int:
     return 1
 
 
+def _with_notes(parts: dict[str, bytes], notes: Sequence[tuple[int, Para]]) -> dict[str, bytes]:
+    """The package `parts` with the footnotes part of `notes` and the character style of their number marks."""
+    return {**ooxml.with_footnotes(parts, _footnotes(notes)), STYLES: ooxml.with_note_style(parts[STYLES])}
+
+
 def _footnotes(notes: Sequence[tuple[int, Para]]) -> bytes:
     """The footnotes part of `notes`, in the decree's footnote size."""
     half_points = round(ELEMENTS["chu_thich"].size * 2)
@@ -163,7 +168,7 @@ class CompiledTemplate:
         """Render `context` into the bytes of a .docx file, `tables` where the phụ lục loop left its marks,
         `notes` (number, text) as the document's footnotes."""
         out = io.BytesIO()
-        parts = ooxml.with_footnotes(self.parts, _footnotes(notes)) if notes else self.parts
+        parts = _with_notes(self.parts, notes) if notes else self.parts
         with budget(_items(context)), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in parts.items():
                 template = self.jinja.get(name)
