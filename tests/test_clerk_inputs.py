@@ -7,12 +7,14 @@ import unicodedata
 import zipfile
 
 import pytest
+from docx.oxml.ns import qn
 
 import ccch_docs
 from ccch_docs import checks
 from ccch_docs.cli import main
+from ccch_docs.metrics import text_width
 from conftest import INPUTS
-from docx_view import View
+from docx_view import View, size
 from samples import PLAN
 
 CLERKS = sorted(p.stem for p in INPUTS.glob("*.yaml"))
@@ -167,3 +169,20 @@ def test_a_file_cut_short_inside_brackets_is_a_syntax_error(text):
         ccch_docs.loads(text, name="x.yaml")
     [problem] = exc.value.problems
     assert (problem.code, problem.line) == ("CCHC-E012", text.count("\n") + 2) and "chưa đóng" in problem.message
+
+
+def test_a_long_header_a_secret_urgent_plan_and_a_total_in_billions(render_input):
+    """A Ban Quản lý under the UBND of Thành phố Hồ Chí Minh: the place-and-date line too long for 14 pt takes the
+    whole header to the 12/13/13 pairing; the notes number in the footnote reference style; the billions total on
+    one line of its column."""
+    view = render_input("ke-hoach-cchc-2024-ban-quan-ly-kcx-kcn-tp-hcm")
+    qh, tn, date = [p for r in view.doc.tables[0].rows for p in r.cells[1].paragraphs if p.text.strip()]
+    assert date.text == "Thành phố Hồ Chí Minh, ngày 03 tháng 02 năm 2024"
+    assert (size(qh), size(tn), size(date)) == (12, 13, 13)
+    assert [p.text for p in view.doc.tables[0].rows[1].cells[0].paragraphs if p.text.strip()][1:] == [
+        "MẬT", "THƯỢNG KHẨN"]
+    (table,) = view.appendix_tables()
+    assert View.table_rows(table)[-1] == "Tổng cộng | 5.000.000.000 / (chưa tính 2 dòng ghi bằng chữ) |"
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iterfind(qn("w:gridCol"))]
+    assert grid[6] / 20 >= text_width("5.000.000.000", 12, bold=True) + 2 * 85 / 20
+    assert len(view.noi_nhan()) == 1 + 18
