@@ -36,6 +36,8 @@ _CELL_MAR = re.compile(r"<w:tblCellMar>(.*?)</w:tblCellMar>")
 _CELL_SIDE = re.compile(r'<w:(?:left|right|start|end) w:w="(\d+)"')
 FIGURE_PT = ELEMENTS["bang"].size  # the size of table cells; figures are measured bold, as a total row prints them
 _FIGURE_SLACK = 60  # twips more than the figure, for the borders and the rounding of word processors
+_SAME_WIDTH = str.maketrans("123456789", "000000000")  # the digits of Times New Roman are all as wide
+_FIGURE_START = frozenset("0123456789-+−")  # how a figure begins (numbers.is_figure)
 
 
 def _xml(el: etree._Element | None) -> str:
@@ -217,17 +219,32 @@ class Prototype:
 
 def _figure_room(table: Table, n: int, margins: int) -> list[int]:
     """Per column, the twips its widest figure alone in a cell needs (0 without one): a figure is not broken
-    across lines (`1.060.000.` over `000`)."""
+    across lines (`1.060.000.` over `000`). Digits are all as wide, so each shape (`0.000.000`) is looked at once."""
     room = [0] * n
+    needs: dict[str, int] = {}
     for i, (kind, _, cells) in enumerate(table.dong):
         if kind not in ("dong", "tong"):
             continue
         shape = table.shapes.get(i)
         for c, lines in enumerate(cells):
             if shape is None or shape[c][0] == 1:
-                wide = [ceil(text_width(line, FIGURE_PT, bold=True) * 20) for line in lines if numbers.is_figure(line)]
-                room[c] = max([room[c], *(w + margins + _FIGURE_SLACK for w in wide)])
+                for line in lines:
+                    if line[:1] not in _FIGURE_START:  # text: not measured
+                        continue
+                    key = line.translate(_SAME_WIDTH)
+                    need = needs.get(key)
+                    if need is None:
+                        need = needs[key] = _figure_need(key, margins)
+                    if need > room[c]:
+                        room[c] = need
     return room
+
+
+def _figure_need(text: str, margins: int) -> int:
+    """The twips a cell holding `text` needs to keep it on one line when it is a figure; 0 for other text."""
+    if not numbers.is_figure(text):
+        return 0
+    return ceil(text_width(text, FIGURE_PT, bold=True) * 20) + margins + _FIGURE_SLACK
 
 
 def _widen(cols: list[int], room: list[int]) -> list[int]:
