@@ -407,7 +407,8 @@ def _total_hint(value: Any) -> str:
 
 
 def _is_columns(value: Any) -> bool:
-    return _is_list(value) and not any(isinstance(v, str) for v in value)
+    """A list of columns: one at least (a table of none has nothing to print), none a bare key."""
+    return _is_list(value) and bool(value) and not any(isinstance(v, str) for v in value)
 
 
 NUMBERS_HINT = ("viết `so_cot: true` (in (1), (2) … dưới tiêu đề mỗi cột) hoặc mỗi cột một nhãn, kể cả cột Số TT, "

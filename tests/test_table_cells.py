@@ -136,6 +136,19 @@ def test_a_value_of_none_of_a_keys_forms_is_one_problem_naming_them(written, key
         assert str(problems[0]).split(": ", 2)[2].startswith("accepts only ")
 
 
+@pytest.mark.parametrize("table,key", [
+    ("phu_luc: [{tieu_de: Nhiệm vụ, cot: []}]\n", "phu_luc[0].cot"),
+    ("phu_luc: [{tieu_de: Nhiệm vụ, cot: [], dong: [{noi_dung: Việc}]}]\n", "phu_luc[0].cot"),
+    ("phu_luc: [{tieu_de: Nhiệm vụ, noi_dung: [{doan: [{bang: {cot: []}}]}]}]\n",
+     "phu_luc[0].noi_dung[0].doan[0].bang.cot"),
+])
+def test_a_table_of_no_columns_is_one_problem_at_its_cot(table, key):
+    # It was an IndexError in the render (no width to divide), or a problem on every cell of every row.
+    problems = _problems(table)
+    assert [(p.key, p.code) for p in problems] == [(key, "CCHC-E088")]
+    assert "cot: ke_hoach_8_cot" in problems[0].hint
+
+
 def test_true_false_or_text_is_one_problem(tmp_path):
     problems = _problems("phu_luc_ket_qua: [a]\nmuc: []\n".replace("muc: []\n", ""))
     assert [(p.key, p.message) for p in problems] == [("phu_luc_ket_qua", "chỉ nhận true, false hoặc một dòng chữ")]
