@@ -104,7 +104,7 @@ def _piece(items: list[Any], places: list[Where | None], i: int) -> bool:
     """Whether item `i` is a piece of the name before it: text opening in lower case, on the same line."""
     before, here = places[i - 1], places[i]
     return (isinstance(items[i], str) and items[i][:1].islower() and isinstance(items[i - 1], str)
-            and before is not None and here is not None and before[:2] == here[:2])
+            and before is not None and here is not None and before.line is not None and before[:2] == here[:2])
 
 
 def _leaves(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:

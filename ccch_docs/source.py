@@ -10,7 +10,7 @@ from typing import Any
 from .errors import InputError, Problem
 from .files import Budget, Reader, real
 from .formats.text import tidy
-from .yamlio import Path_, Where, decode, key_name, layered, parse_yaml, plain_data
+from .yamlio import Path_, Unplaced, Where, decode, key_name, layered, parse_yaml, plain_data
 
 
 @dataclass
@@ -96,7 +96,8 @@ def load_mapping(data: Mapping[str, Any], file: str = "<dict>", base_dir: Path |
     """Take data that another system already holds in memory; `ke_thua` still works."""
     if not isinstance(data, Mapping):
         raise InputError([Problem("văn bản phải là một ánh xạ khóa: giá trị", file)])
-    return _inherit(Source(plain_data(data, file), {}, file, Path(base_dir)), reader or Reader(), ())
+    plain = plain_data(data, file)
+    return _inherit(Source(plain, Unplaced(plain, file), file, Path(base_dir)), reader or Reader(), ())
 
 
 def linked_file(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[Path, ...]) -> tuple[Path, Source]:

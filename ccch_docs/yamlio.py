@@ -78,6 +78,38 @@ class Places(Mapping[Path_, Where]):
         return any(self.by_parent.values())
 
 
+class Unplaced(Mapping[Path_, Where]):
+    """The places of data handed over in memory: the data itself and each key and item it holds are in `file`, on
+    no line; so the places of a file it inherits (`ke_thua`, a pack's `mac_dinh`) do not claim the values it gives."""
+
+    __slots__ = ("data", "file")
+
+    def __init__(self, data: Any, file: str) -> None:
+        self.data, self.file = data, file
+
+    def __getitem__(self, path: Path_) -> Where:
+        value = self.data
+        for part in path:
+            if isinstance(value, dict) and part in value:
+                value = value[part]
+            elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+                value = value[part]
+            else:
+                raise KeyError(path)
+        return Where(self.file, None, None)
+
+    def __iter__(self) -> Iterator[Path_]:
+        stack: list[tuple[Path_, Any]] = [((), self.data)]
+        while stack:
+            path, value = stack.pop()
+            yield path
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+            stack.extend((path + (key,), child) for key, child in items)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def layered(*places: Mapping[Path_, Where]) -> Mapping[Path_, Where]:
     """The places of merged sources, without copying them: the first that has a path gives its place."""
     return ChainMap(*places)  # type: ignore[arg-type]  # read, never written

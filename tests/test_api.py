@@ -205,6 +205,25 @@ def test_a_wrong_python_type_is_a_type_error_naming_the_parameter(call, message)
     assert "jobs[…]" in message or all(frame.name != "_results" for frame in info.traceback)  # not iterated
 
 
+def test_a_value_from_dict_is_placed_in_the_dict_not_in_the_profile_it_overrides(tmp_path):
+    # The profile's places claimed the dict's values: a problem in them was placed at the profile's line.
+    data = {**yaml.safe_load(EXAMPLE.read_text("utf-8")), "dia_danh": "", "nguoi_ky": {"ho_ten": ""}}
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict(data, base_dir=EXAMPLE.parent)
+    assert [(p.file, p.line, p.key) for p in info.value.problems] == [
+        ("<dict>", None, "dia_danh"), ("<dict>", None, "nguoi_ky.ho_ten")]
+    (tmp_path / "p.yaml").write_text("dia_danh: Tân Hòa\nco_quan: {ten: UBND XÃ TÂN HÒA, viet_tat: UBND}\n"
+                                     "nguoi_ky: {tm: ỦY BAN NHÂN DÂN, chuc_vu: ''}\n", "utf-8")
+    data = {**data, "ke_thua": "p.yaml", "dia_danh": "Đồng Tháp", "nguoi_ky": {"ho_ten": "Lê Văn B"}}
+    with pytest.raises(ccch_docs.InputError) as info:  # the profile's own value is still placed there
+        ccch_docs.from_dict(data, base_dir=tmp_path)
+    assert [(p.file, p.line, p.key) for p in info.value.problems] == [
+        (str(tmp_path / "p.yaml"), 3, "nguoi_ky.chuc_vu")]
+    data = {**data, "ke_thua": str(EXAMPLE.parent / "don-vi" / "ubnd-tinh-dong-thap.yaml"), "nguoi_ky": {"ho_ten": "B"},
+            "noi_nhan": ["Các ban", "ngành"]}  # two items, not a name cut on one line
+    assert ccch_docs.from_dict(data, base_dir=tmp_path).noi_nhan == ("Các ban", "ngành")
+
+
 def test_data_not_a_mapping_stays_an_input_error():
     """from_dict's data is the input itself, as a YAML file's text is: a list is located and coded, not a TypeError."""
     with pytest.raises(ccch_docs.InputError) as info:
