@@ -41,6 +41,7 @@ def loads(text: str | bytes, *, name: str = "<string>", base_dir: Path | str = "
           roots: Roots = None) -> Document:
     """Read and validate YAML text (or UTF-8 bytes); `name` is used in error messages."""
     require(text, (str, bytes), "loads(text)", "str or bytes")
+    require(name, str, "loads(name)", "str")
     require(base_dir, PATHS, "loads(base_dir)", A_PATH)
     reader = Reader(folders(roots))
     if isinstance(text, bytes):
@@ -52,6 +53,7 @@ def from_dict(data: Mapping[str, Any], *, name: str = "<dict>", base_dir: Path |
               templates: Templates = None, roots: Roots = None) -> Document:
     """Validate data another system already holds in memory: any Mapping, its lists any iterables (not a mapping:
     InputError, as a YAML file's)."""
+    require(name, str, "from_dict(name)", "str")
     require(base_dir, PATHS, "from_dict(base_dir)", A_PATH)
     reader = Reader(folders(roots))
     return _validate(resolve(source.load_mapping(data, name, base_dir, reader), reader, templates), reader)

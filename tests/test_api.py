@@ -180,6 +180,8 @@ def test_tuples_handed_over_are_lists_to_the_checks():
     (lambda: ccch_docs.loads(None), "loads(text) must be str or bytes, not NoneType"),
     (lambda: ccch_docs.loads("loai: ke_hoach", base_dir=1), "loads(base_dir) must be a path (str or os.PathLike)"),
     (lambda: ccch_docs.loads("loai: ke_hoach", roots=1), "roots must be a path or a list of paths, not int"),
+    (lambda: ccch_docs.loads("loai: ke_hoach", name=5), "loads(name) must be str, not int"),
+    (lambda: ccch_docs.from_dict({"loai": 1}, name=b"x"), "from_dict(name) must be str, not bytes"),
     (lambda: ccch_docs.from_dict(PLAN, templates=[None]), "templates[…] must be a path (str or os.PathLike), not "),
     (lambda: ccch_docs.render("plan.yaml"), "render(doc) must be a Document (load, loads, from_dict) or a VanBan, "),
     (lambda: ccch_docs.render(ccch_docs.from_dict(PLAN), 1), "render(to) must be a path, a binary stream or None"),
@@ -194,7 +196,7 @@ def test_tuples_handed_over_are_lists_to_the_checks():
     (lambda: ccch_docs.render_many([], workers=True), "workers must be a whole number or None, not bool"),
     (lambda: ccch_docs.to_pdf(None), "to_pdf(source) must be a path or a list of paths, not NoneType"),
     (lambda: ccch_docs.check(123), "check(source) must be a path or a binary stream, not int"),
-], ids=["load", "loads", "base_dir", "roots", "templates", "render", "render to", "render_many", "render_many executor",
+], ids=["load", "loads", "base_dir", "roots", "loads name", "from_dict name", "templates", "render", "render to", "render_many", "render_many executor",
         "render_many workers", "render_many job", "Job", "pdf_timeout", "pdf_timeout bool", "to_pdf timeout bool",
         "workers bool", "to_pdf", "check"])
 def test_a_wrong_python_type_is_a_type_error_naming_the_parameter(call, message):
