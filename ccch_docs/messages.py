@@ -210,6 +210,7 @@ CODES: dict[str, str] = {
     "CCHC-E217": N_("tệp đã có là tệp chỉ đọc: không ghi đè"),
     "CCHC-E218": N_("--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè"),
     "CCHC-E219": N_("tệp .docx và tệp PDF của văn bản là cùng một tệp {path}: PDF sẽ ghi đè .docx"),
+    "CCHC-E220": N_("luồng chỉ để đọc, không ghi được"),
     # A batch stopped (E610–E619).
     "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
@@ -719,7 +720,7 @@ def os_error(exc: BaseException) -> str:
     >>> os_error(FileNotFoundError(errno.ENOENT, "No such file or directory")), os_error(OSError(errno.EXDEV, "x"))
     ('không có tệp hoặc thư mục này', 'x')
     """
-    if isinstance(exc, ValueError):  # the only one a path gives the system's calls: a NUL in it
+    if isinstance(exc, ValueError) and not isinstance(exc, OSError):  # a path's NUL (io.UnsupportedOperation is both)
         return NUL_IN_NAME
     number = getattr(exc, "errno", None)
     return OS_ERRORS.get(number or 0) or getattr(exc, "strerror", None) or str(exc)

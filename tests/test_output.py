@@ -158,6 +158,16 @@ def test_a_closed_stream_gives_an_output_error(tmp_path):
             ccch_docs.render(ccch_docs.load(EXAMPLE), stream)
 
 
+def test_a_stream_open_for_reading_is_a_refused_target_left_as_it_was(tmp_path):
+    # It was an OutputError saying the path held a NUL character (io.UnsupportedOperation is a ValueError too).
+    (tmp_path / "f.docx").write_bytes(b"old")
+    with open(tmp_path / "f.docx", "rb") as stream, pytest.raises(ccch_docs.TargetError) as info:
+        ccch_docs.render(ccch_docs.load(EXAMPLE), stream)
+    assert [p.code for p in info.value.problems] == ["CCHC-E220"] and "('wb')" in info.value.problems[0].hint
+    assert (tmp_path / "f.docx").read_bytes() == b"old"
+    assert ccch_docs.messages.os_error(io.UnsupportedOperation("write")) == "write"  # not the NUL of a path
+
+
 @pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named"])
 def test_a_file_named_up_to_the_limit_is_replaced(tmp_path, monkeypatch, unnamed):
     """The temporary name does not grow with the file's: a name of 255 bytes can still be written over."""
