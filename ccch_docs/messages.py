@@ -273,6 +273,11 @@ CODES: dict[str, str] = {
     "CCHC-E347": N_("dữ liệu quá lớn: hơn {most} ký tự chữ"),
     "CCHC-E348": N_("{count} chỗ khác cũng có lỗi {code}"),  # the same problem at many places, counted (errors.shown)
     "CCHC-E350": N_("cột `{key}` ghi tỷ lệ: dòng tổng không cộng các tỷ lệ"),
+    # What a decision and a công văn cannot do without (decree.layouts' requirements, as E632–E636 a biên bản's).
+    "CCHC-E351": N_("quyết định cần dòng thẩm quyền ban hành"),
+    "CCHC-E352": N_("quyết định cần ít nhất một Điều"),
+    "CCHC-E353": N_("công văn cần nơi gửi (`Kính gửi:`)"),
+    "CCHC-E354": N_("công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)"),
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
@@ -679,6 +684,10 @@ HINTS = (
        "`thanh_phan: [\"1. Đoàn kiểm tra: …\", \"2. Ủy ban nhân dân xã: …\"]`"),
     N_("ví dụ `ket_thuc: Cuộc họp kết thúc vào 11 giờ 00 phút cùng ngày./.`"),
     N_("ví dụ `nguoi_cung_ky: {ho_ten: Lê Thị Thu}`; vai trò mặc định THƯ KÝ, hoặc `vai_tro: ĐẠI DIỆN …`"),
+    N_("ví dụ `tham_quyen: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`"),
+    N_("viết `dieu:` là danh sách; mỗi Điều là một chuỗi hoặc {tieu_de, doan, muc}"),
+    N_("ví dụ `kinh_gui: [Sở Nội vụ, Sở Tài chính]`"),
+    N_("thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`"),
     N_("bỏ vai_tro; ghi chức vụ trong chuc_vu"),
     N_("biên bản không có Kính gửi: ghi nơi nhận trong noi_nhan"),
     N_("số văn bản là số nguyên dương, ví dụ `so: 5`; chưa có số thì bỏ khóa so (văn thư ghi số khi ban hành)"),

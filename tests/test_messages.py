@@ -71,7 +71,7 @@ def test_a_wheel_ships_the_catalogs(tmp_path):
 
 
 # The argument holding the message, for each way the package makes a Problem.
-_MESSAGE_AT = {"Problem": 0, "problem": 1, "_refuse": 1, "_refused": 2, "fail": 2, "_data_error": 2}
+_MESSAGE_AT = {"Problem": 0, "problem": 1, "_refuse": 1, "_refused": 2, "fail": 2, "_data_error": 2, "Requirement": 1}
 
 
 def _sample(node: ast.expr) -> str | None:
@@ -86,7 +86,7 @@ def _sample(node: ast.expr) -> str | None:
 def _written_messages() -> list[tuple[str, int, str]]:
     """Every message written in the package where a Problem (or a finding: key path, message, hint) is made."""
     found = []
-    for path in sorted(Path(ccch_docs.__file__).parent.glob("*.py")):
+    for path in sorted(Path(ccch_docs.__file__).parent.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             message: ast.expr | None = None
             if isinstance(node, ast.Call):
