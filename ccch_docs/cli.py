@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import collector
 from .errors import CchcError, InputError, Problem, TargetError, TemplateError, on_one_line
-from .messages import MISSING_HINT, N_, YAML_NAME_HINT, code_of, looked_up, lookup
+from .messages import MISSING_HINT, N_, NAME_HINT, code_of, looked_up, lookup
 from .signals import Terminated, sigterm_raises
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ TEXTS = {  # the command line's own words: Vietnamese msgids, translated through
     "stdout_one_hint": N_("nêu một tệp YAML, hoặc ghi các văn bản ra một thư mục: -o van-ban/"),
     "no_yaml": N_("không có tệp YAML nào ở đây"),
     "not_yaml": N_("tệp ghi ra là YAML, không mang đuôi `{suffix}`"),
+    "not_html": N_("tệp ghi ra là trang HTML, không mang đuôi `{suffix}`"),
     "no_yaml_hint": N_("tệp văn bản có đuôi .yaml hoặc .yml; tạo tệp khởi đầu: python -m ccch_docs init --loai "
                        "ke_hoach -o ke-hoach.yaml"),
     "not_found": N_("không có tệp hoặc thư mục này"),
@@ -159,6 +160,7 @@ def _prog() -> str:
 
 
 YAML = (".yaml", ".yml")
+HTML = (".html", ".htm")
 WRITES_YAML = ("init", "don-vi", "profile", "cascade", "import", "nhap")  # the commands whose -o is a YAML file
 COMMANDS = ("render", "validate", "templates", "schema", "check", "init", "don-vi", "profile", "cascade", "import",
             "nhap")
@@ -352,8 +354,8 @@ def _parsed(argv: list[str], lang: str) -> int:
 
 def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
     if args.command in WRITES_YAML:
-        _refuse_not_yaml(args.output)
-        _refuse_not_yaml(getattr(args, "profile", None), "--profile")  # import's unit profile
+        _refuse_other_format(args.output)
+        _refuse_other_format(getattr(args, "profile", None), option="--profile")  # import's unit profile
     if args.command == "render":
         from . import cli_render
         return cli_render.run(args, t)
@@ -361,6 +363,7 @@ def _run(args: argparse.Namespace, t: dict[str, str]) -> int:
         from . import cli_import
         return cli_import.run(args, t)
     if args.command == "check":
+        _refuse_other_format(args.html, HTML, "--html")  # `check --html a.docx b.docx` wrote a report over a.docx
         collector.resume()  # many .docx read, none of them a document it pauses for
         return _check(args.files, args.json, args.lang, args.html, t, _words(args.mau, args.templates))
     from . import api, schemas, starter
@@ -460,13 +463,14 @@ def _check(paths: list[Path], as_json: bool, lang: str, html: Path | None, t: di
     return check_output.exit_code(reports)
 
 
-def _refuse_not_yaml(output: Path | str | None, option: str = "-o") -> None:
-    """Refuse to write YAML into a file named as another format (`init -o ke-hoach.docx`, `nhap --profile
-    ubnd.docx`); `-` is standard output."""
+def _refuse_other_format(output: Path | str | None, suffixes: tuple[str, ...] = YAML, option: str = "-o") -> None:
+    """Refuse to write YAML (or, given HTML's `suffixes`, an HTML page) into a file named as another format (`init -o
+    ke-hoach.docx`, `nhap --profile ubnd.docx`, `check --html van-ban.docx`); `-` is standard output."""
     path = Path(output) if output and output != "-" else None
-    if path is not None and path.suffix and path.suffix.lower() not in YAML:
-        raise InputError([Problem(TEXTS["not_yaml"].format(suffix=path.suffix), str(path),
-                                  hint=YAML_NAME_HINT.format(option=option, name=path.with_suffix(".yaml").name))])
+    if path is not None and path.suffix and path.suffix.lower() not in suffixes:
+        text = TEXTS["not_yaml" if suffixes == YAML else "not_html"]
+        raise InputError([Problem(text.format(suffix=path.suffix), str(path), hint=NAME_HINT.format(
+            suffix=suffixes[0], option=option, name=path.with_suffix(suffixes[0]).name))])
 
 
 def _refuse_overwrite(path: Path, force: bool, t: dict[str, str]) -> None:

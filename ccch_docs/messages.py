@@ -261,6 +261,7 @@ CODES: dict[str, str] = {
     "CCHC-E642": N_("mục `{item}` là dòng Lưu, đã có ở `luu: {luu}`"),
     "CCHC-E643": N_("địa danh `{place}` có cả ngày tháng"),
     "CCHC-E646": N_("so_cot có {got} nhãn, bảng có {want} cột (kể cả cột Số TT)"),
+    "CCHC-E647": N_("tệp ghi ra là trang HTML, không mang đuôi `{suffix}`"),
     "CCHC-E645": N_("chú thích {n} đã có ở chu_thich của quyết định"),
     "CCHC-E329": N_("bỏ qua phần nhúng {part} (w:altChunk) sau đoạn {at}: nội dung của nó không được đọc"),
     "CCHC-E349": N_("đoạn {at} có ký hiệu không có trong phông Times New Roman: đã ghi thành {glyph}"),
@@ -334,7 +335,7 @@ CUT_HINT = N_("đặt con trỏ ngay sau «{before}», nhấn Delete để xóa 
 DASHED_LIST = N_("viết {rewritten} — hoặc mỗi mục một dòng, bắt đầu bằng `- \"- …\"`")
 # The command line's hints with values.
 MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
-YAML_NAME_HINT = N_("đặt tên tệp có đuôi .yaml, ví dụ {option} {name}")
+NAME_HINT = N_("đặt tên tệp có đuôi {suffix}, ví dụ {option} {name}")  # a file written named as another format
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 KINDS_HINT = N_("một trong: {kinds}")
 BUILT_HINT = N_("VanBan(…) và model_copy(update=…) không kiểm tra kiểu: dựng văn bản bằng from_dict để được kiểm tra")
@@ -356,7 +357,7 @@ PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) g
            N_("viết liền, các phần nối bằng dấu `-`: {fixed}"), N_("viết {fixed}"),
            N_("viết {abbr}-<chữ viết tắt tên cơ quan>, hoặc bỏ ky_hieu để dùng {abbr}-<co_quan.viet_tat>"),
            VALUE_COLON, VALUE_DASH, QUOTE_VALUE, DASHED_LIST, CUT_VALUE, CUT_HINT, MANY_HINT, MISSING_HINT, KINDS_HINT,
-           YAML_NAME_HINT, TRUE_OR_COLUMN, TRUE_OR_LABELS, TRUE_FALSE_TEXT, COLUMNS,
+           NAME_HINT, TRUE_OR_COLUMN, TRUE_OR_LABELS, TRUE_FALSE_TEXT, COLUMNS,
            N_("ghi `dia_danh: {place}`, ngày ở khóa ngay, ví dụ `ngay: 2022-01-05`"),
            N_("nếu là một mục, đặt cả mục trong dấu ngoặc kép: {rewritten}"),
            N_("trong { … } dấu phẩy ngăn các khóa: viết {rewritten}"),

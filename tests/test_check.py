@@ -361,6 +361,19 @@ def test_html_report_lists_files_findings_and_codes_escaped(rendered, tmp_path, 
     assert '<html lang="en">' in page.read_text("utf-8") and "found" in page.read_text("utf-8")
 
 
+def test_an_html_report_named_as_another_format_is_refused_before_anything_is_written(rendered, tmp_path, capsys):
+    # `check --html a.docx b.docx` (the option's file taken for one to check) wrote the report over a.docx.
+    other = tmp_path / "a.docx"
+    other.write_bytes(rendered[KH].read_bytes())
+    assert cli.main(["check", "--html", str(other), str(rendered[KH])]) == 2
+    assert other.read_bytes() == rendered[KH].read_bytes()
+    assert capsys.readouterr().err == (f"{other}: tệp ghi ra là trang HTML, không mang đuôi `.docx` (gợi ý: đặt tên tệp có "
+                                       "đuôi .html, ví dụ --html a.html) [CCHC-E647]\n1 lỗi.\n")
+    for name in ("bao-cao.HTM", "bao-cao"):  # either HTML suffix, in any case, or none
+        assert cli.main(["check", str(rendered[KH]), "--html", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_report_words_are_translated_through_the_message_catalog(rendered, tmp_path, capsys, monkeypatch):
     """The report's own words (places, found/required, totals, the page's headings) are looked up in the catalog
     like every other message: what the catalog says is what the text and HTML reports print."""
