@@ -440,6 +440,10 @@ def _check_layout(doc: VanBan) -> list[Finding]:
     for key in layout.without:
         if getattr(doc, key):
             out.append(((key,), f"`loai: {layout.key}` không có phần `{key}`", layout.without_hint))
+    if doc.ky_bao_cao is not None and doc.ky_bao_cao.hien_thi and not layout.period:
+        out.append((("ky_bao_cao",), f"`loai: {layout.key}` không in dòng kỳ báo cáo",
+                    "thêm `hien_thi: false` nếu kỳ báo cáo chỉ dùng trong biểu thức (ky_bao_cao.tu), "
+                    "hoặc bỏ ky_bao_cao"))
     for need in layout.requires:
         if not getattr(doc, need.key) and not (need.unless and getattr(doc, need.unless)):
             out.append(((need.key,), need.message, need.hint))

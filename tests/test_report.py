@@ -12,6 +12,7 @@ from ccch_docs import report
 from ccch_docs.cli import main
 from conftest import ROOT
 from docx_view import View, clean
+from samples import DECISION, LETTER, MINUTES
 
 ANNUAL = "bao-cao-cchc-2021-dong-thap"
 QUARTERLY = "bao-cao-cchc-quy-i-2022-vinh-long"
@@ -314,3 +315,16 @@ def test_cli_validate_reports_unknown_ma(folder, capsys):
     assert main(["validate", str(folder / "bc.yaml")]) == 2
     assert "ket_qua.tt-x: kế hoạch không có nhiệm vụ mã `tt-x` (gợi ý: có phải ý bạn là `tt-a`?)" in \
         capsys.readouterr().err
+
+
+@pytest.mark.parametrize("base", [DECISION, LETTER, MINUTES], ids=["quyet_dinh", "cong_van", "bien_ban"])
+def test_a_period_line_a_layout_does_not_print_is_refused_unless_hidden(base):
+    # A quyết định, công văn or biên bản has no period line under its trích yếu: ky_bao_cao was silently dropped.
+    period = {"tu": "2022-01-01", "den": "2022-03-31"}
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.from_dict({**base, "ky_bao_cao": period})
+    (p,) = info.value.problems
+    assert (p.key, p.code) == ("ky_bao_cao", "CCHC-E648") and "hien_thi: false" in p.hint
+    doc = ccch_docs.from_dict({**base, "ky_bao_cao": {**period, "hien_thi": False},
+                               "trich_yeu": "Kỳ từ {{ ky_bao_cao.tu }}"})  # still there for expressions
+    assert doc.trich_yeu == ("Kỳ từ 01/01/2022",)

@@ -48,6 +48,7 @@ class Layout(NamedTuple):
     levels: Scheme = BODIES["noi_dung"]  # the numbering of its body (`noi_dung`)
     roles: tuple[str, ...] = ()  # two signers side by side: the wording keys of their default roles (left, right)
     undated: bool = False  # its model has no địa danh, ngày line (Mẫu 1.9): `check` does not ask for one
+    period: bool = False  # it prints a report's period line, `(số liệu tính từ … đến …)`, under its trích yếu
 
     def scheme(self, key: str) -> Scheme:
         """The numbering of body `key` (`noi_dung`, `dieu`) in this layout."""
@@ -134,7 +135,7 @@ _MINUTES = Layout(
     parts=("thong_tin", "chu_ky"), starter=_MINUTES_STARTER, roles=("ky_thu_ky", "ky_chu_toa"), undated=True)
 
 LAYOUTS: dict[str, Layout] = {layout.key: layout for layout in (
-    Layout("van_ban", "1.4", "van_ban", every_type=True),
+    Layout("van_ban", "1.4", "van_ban", every_type=True, period=True),
     Layout("quyet_dinh", "1.2", "quyet_dinh",
            only=("tham_quyen", "can_cu", "theo_de_nghi", "dieu"),
            without=("kinh_gui", "mo_dau", "noi_dung", "ket_thuc"),
