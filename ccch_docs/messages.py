@@ -263,6 +263,7 @@ CODES: dict[str, str] = {
     "CCHC-E646": N_("so_cot có {got} nhãn, bảng có {want} cột (kể cả cột Số TT)"),
     "CCHC-E647": N_("tệp ghi ra là trang HTML, không mang đuôi `{suffix}`"),
     "CCHC-E648": N_("`loai: {kind}` không in dòng kỳ báo cáo"),
+    "CCHC-E649": N_("dấu chú thích [^{n}] ở đây không in thành chú thích"),
     "CCHC-E645": N_("chú thích {n} đã có ở chu_thich của quyết định"),
     "CCHC-E329": N_("bỏ qua phần nhúng {part} (w:altChunk) sau đoạn {at}: nội dung của nó không được đọc"),
     "CCHC-E349": N_("đoạn {at} có ký hiệu không có trong phông Times New Roman: đã ghi thành {glyph}"),
@@ -691,6 +692,8 @@ HINTS = (
     N_("ví dụ `kinh_gui: [Sở Nội vụ, Sở Tài chính]`"),
     N_("thêm `don_vi_soan: KSTTHC`, hoặc ghi thẳng `ky_hieu`"),
     N_("thêm `hien_thi: false` nếu kỳ báo cáo chỉ dùng trong biểu thức (ky_bao_cao.tu), hoặc bỏ ky_bao_cao"),
+    N_("đặt dấu chú thích trong đoạn văn, đề mục, ô bảng, căn cứ, kính gửi hay nơi nhận; tên cơ quan, trích yếu, "
+       "người ký, tên phụ lục, nhãn `so` của một phần in đúng như gõ"),
     N_("bỏ vai_tro; ghi chức vụ trong chuc_vu"),
     N_("biên bản không có Kính gửi: ghi nơi nhận trong noi_nhan"),
     N_("số văn bản là số nguyên dương, ví dụ `so: 5`; chưa có số thì bỏ khóa so (văn thư ghi số khi ban hành)"),

@@ -159,8 +159,9 @@ def _check_notes(doc: VanBan) -> list[Finding]:
     issued = doc.kem_theo if isinstance(doc.kem_theo, VanBan) else None
     # No serializer warnings: a SIGTERM landing in a union's discriminator is swallowed there (and raised again when
     # the command's block ends), and would print pydantic's warning beside the stop message.
-    used = set().union(*(marked(d.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False))
-                         for d in (doc, issued) if d is not None))
+    dumps = [(here, d.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False))
+             for here, d in (((), doc), (("kem_theo",), issued)) if d is not None]
+    used = set().union(*(marked(dump) for _, dump in dumps))
     notes: list[tuple[Path_, str]] = [(("chu_thich", k), k) for k in doc.chu_thich]
     notes += [(("kem_theo", "chu_thich", k), k) for k in (issued.chu_thich if issued is not None else {})]
     given = {int(k) for _, k in notes}
@@ -171,7 +172,24 @@ def _check_notes(doc: VanBan) -> list[Finding]:
     out += [(here, f"chú thích {k} đã có ở chu_thich của quyết định",
              "mỗi số chú thích một lời: bỏ một trong hai, hoặc đánh số khác")
             for here, k in notes if here[0] == "kem_theo" and k in doc.chu_thich]
+    out += [((*here, *path), f"dấu chú thích [^{n}] ở đây không in thành chú thích", _AS_TYPED_HINT)
+            for here, dump in dumps for path, text in _leaves(dump) if isinstance(text, str) and _as_typed(path)
+            for n in markup.notes(text)[:1]]
     return out
+
+
+# Texts printed as typed, where a footnote mark would print `[^1]`: the letterhead, số and ký hiệu, trích yếu,
+# place, signer, drafter, a Quyết định's authority line, a phụ lục's title and a part's forced label.
+_AS_TYPED = frozenset(("co_quan", "ky_hieu", "trich_yeu", "dia_danh", "tham_quyen", "nguoi_ky", "nguoi_cung_ky",
+                       "nguoi_soan", "phu_luc_ket_qua"))
+_AS_TYPED_HINT = ("đặt dấu chú thích trong đoạn văn, đề mục, ô bảng, căn cứ, kính gửi hay nơi nhận; tên cơ quan, "
+                  "trích yếu, người ký, tên phụ lục, nhãn `so` của một phần in đúng như gõ")
+
+
+def _as_typed(path: Path_) -> bool:
+    """Whether the text at `path` (a key path of a VanBan's dump) is printed as typed (see _AS_TYPED)."""
+    return (path[0] in _AS_TYPED or path[0] == "phu_luc" and path[2:] == ("tieu_de",)
+            or path[-1] == "so" and len(path) >= 3 and path[-3] in ("noi_dung", "muc", "dieu"))
 
 
 # A place a starter leaves to fill: text in parentheses that opens or closes with an ellipsis, `(trích yếu …)`.

@@ -195,6 +195,23 @@ def test_a_mark_without_its_note_and_a_note_never_marked_are_errors():
     assert messages == ["chú thích 3 không được đánh dấu trong văn bản", "không có lời chú thích [^2]"]
 
 
+@pytest.mark.parametrize("change,key", [
+    ({"trich_yeu": "Cải cách hành chính[^1]"}, "trich_yeu[0]"),
+    ({"nguoi_ky": {**PLAN["nguoi_ky"], "ho_ten": "Nguyễn Văn A[^1]"}}, "nguoi_ky.ho_ten"),
+    ({"co_quan": {**PLAN["co_quan"], "ten": ["ỦY BAN NHÂN DÂN[^1]", "TỈNH ĐỒNG THÁP"]}}, "co_quan.ten[0]"),
+    ({"dia_danh": "Đồng Tháp[^1]"}, "dia_danh"),
+    ({"noi_dung": [{"tieu_de": "Mục đích", "so": "III[^1]", "doan": "Nội dung."}]}, "noi_dung[0].so"),
+    ({"phu_luc": [{"tieu_de": "Danh mục[^1]", "cot": "ke_hoach_6_cot", "dong": [{"noi_dung": "Việc"}]}]},
+     "phu_luc[0].tieu_de"),
+])
+def test_a_mark_where_text_prints_as_typed_is_refused_at_it(change, key):
+    # The mark counted as used, but these print as typed: `[^1]` stood in the document and its note was lost.
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**PLAN, **change, "chu_thich": {"1": "Ghi chú."}})
+    assert [(p.key, p.code) for p in exc.value.problems] == [(key, "CCHC-E649")]
+    assert "đoạn văn" in exc.value.problems[0].hint
+
+
 ISSUING = {**DECISION, "dieu": ["Ban hành kèm theo Quyết định này Quy chế[^1].", "Hiệu lực từ ngày ký./."],
            "kem_theo": {"loai": "quy_che", "trich_yeu": "Làm việc", "noi_dung": [
                {"tieu_de": "Phạm vi", "doan": "Quy chế áp dụng cho Ban Chỉ đạo 934[^2]."}]}}
