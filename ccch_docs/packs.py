@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from . import settings, source
 from .errors import InputError, Problem, TemplateError, did_you_mean, require_paths
 from .files import Reader, inside, real
+from .formats.numbers import is_number
 from .settings import DEFAULT_PACK, Pack
 
 ENV = "CCHC_TEMPLATES"
@@ -23,7 +24,7 @@ def shipped(name: str) -> Path:
     """A folder shipped with the package (`templates`, `schema`): inside it when installed, beside it in a checkout."""
     here = Path(__file__).resolve().parent
     for candidate in (here / name, here.parent / name):
-        if candidate.is_dir():
+        if os.path.isdir(candidate):  # False, not OSError, for a name longer than the system takes
             return candidate
     raise TemplateError([Problem(f"không tìm thấy thư mục `{name}` đi kèm thư viện", str(here))])
 
@@ -104,7 +105,7 @@ def find_pack(name: str, roots: Sequence[Path], problem: Callable[[str, str | No
     rel = PurePosixPath(name.replace("\\", "/"))
     for root in roots:
         candidate = root.joinpath(*rel.parts)
-        if candidate.is_dir():
+        if os.path.isdir(candidate):  # False, not OSError, for a name longer than the system takes
             if not candidate.resolve().is_relative_to(root.resolve()):
                 raise InputError([problem(f"bộ mẫu `{name}` là liên kết trỏ ra ngoài thư mục mẫu {root}",
                                           "chép bộ mẫu vào trong thư mục mẫu thay vì dùng liên kết")])
@@ -149,6 +150,8 @@ def template_set(src: source.Source, templates: Folders = None,
     user = user_folders(templates)
     builtin = builtin_dir()
     name = src.data.get("mau")
+    if is_number(name):  # `mau: 2024` unquoted: the folder named as typed, as the model reads the key
+        name = getattr(name, "text", None) or str(name)
     folders = (*user, builtin)
     if isinstance(name, str) and name.strip():
         beside = [src.base_dir / PACKS_BESIDE]

@@ -229,3 +229,15 @@ def test_template_saved_by_libreoffice_renders_like_the_original(tmp_path):
     assert tieu_ngu.style.font.size.pt == 13
     indent = tieu_ngu.paragraph_format.left_indent
     assert indent is not None and indent > 0, "the line under the Tiêu ngữ is fitted to its text"
+
+
+def test_a_pack_named_by_a_number_unquoted_is_used_and_a_name_too_long_is_not_found(tmp_path):
+    # `mau: 2024` (a number to YAML) looked no pack up: the document rendered with the built-in look, silently;
+    # a name longer than the system takes was an OSError (File name too long) from deep inside.
+    make_pack(tmp_path / "mau" / "2024", "mac_dinh: {nguoi_soan: NT.(5)}\n")
+    doc = _doc(DOC.format(profile=EXAMPLE, mau="mau: 2024"), tmp_path)
+    assert doc.nguoi_soan == "NT.(5)" and doc.templates.folders[0] == tmp_path / "mau" / "2024"
+    for name in ("2025", "a" * 300):
+        with pytest.raises(ccch_docs.InputError) as info:
+            _doc(DOC.format(profile=EXAMPLE, mau=f"mau: {name}"), tmp_path)
+        assert (_problem(info).key, _problem(info).code) == ("mau", "CCHC-E134")
