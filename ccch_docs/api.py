@@ -3,6 +3,7 @@ stream, convert to PDF (to_pdf); cascade a plan."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -160,7 +161,7 @@ def cascade(parent: Path | str, don_vi: Sequence[str], to: Path | str, *, ke_thu
     from . import cascade as cascading  # only this command needs it
 
     to = Path(to)
-    if to.exists() and not force:
+    if os.path.exists(to) and not force:  # a name too long: False, then refused as it is written (E207)
         raise TargetError([Problem("tệp đã có, không ghi đè", str(to), hint="dùng --force để ghi đè")])
     text = cascading.plan_text(load(parent).van_ban, don_vi, to, ke_thua)
     loads(text, name=str(to), base_dir=to.parent)  # the skeleton is itself a valid document

@@ -49,7 +49,7 @@ def _render(yaml_path: Path, source: Path, args: argparse.Namespace, t: dict[str
     from . import api
     from .output import write_atomic
     docx = yaml_path.with_suffix(".docx")
-    if docx.exists() and not args.force:
+    if os.path.exists(docx) and not args.force:  # a name too long: False, refused as it is written (E207)
         raise InputError([Problem(TEXTS["exists"], str(docx))])
     doc = api.load(yaml_path)
     print(written(t, write_atomic(docx, api.render(doc), (source, yaml_path))))

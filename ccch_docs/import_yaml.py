@@ -108,6 +108,6 @@ def write(imported: Imported, to: Path, docx: str, *, profile: Path | None = Non
     else:
         files = [(to, whole)]
     for path, _ in files:
-        if path.exists() and not force:
+        if os.path.exists(path) and not force:  # a name too long: False, then refused as it is written (E207)
             raise InputError([Problem("tệp đã có; thêm --force để ghi đè", str(path))])
     return [write_atomic(path, body.encode("utf-8"), inputs) for path, body in files]

@@ -42,7 +42,7 @@ def user_folders(templates: Folders = None) -> tuple[Path, ...]:
     for origin, items in (("--templates", given), (ENV, from_env)):
         for item in items:
             path = Path(item).expanduser()
-            if not path.is_dir():
+            if not os.path.isdir(path):  # False, not OSError, for a name longer than the system takes
                 raise TemplateError([Problem(f"thư mục mẫu không tồn tại: {path}", key=origin,
                                              hint=f"kiểm tra {origin}; mỗi mục là một thư mục chứa tệp .docx "
                                                   "hoặc các bộ mẫu")])

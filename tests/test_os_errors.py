@@ -56,6 +56,25 @@ def test_a_name_too_long(tmp_path, capsys, lang, said):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("argv", [
+    ["cascade", str(EXAMPLE), "--don-vi", "UBND", "-o", "{long}.yaml"],
+    ["import", "{docx}", "-o", "{long}.yaml"],
+    ["import", "{docx}", "-o", "{tmp}/k.yaml", "--profile", "{long}.yaml"],
+    ["import", "{docx}", "-o", "{long}.yaml", "--render"],
+    ["validate", str(EXAMPLE), "--templates", "{long}"],
+], ids=["cascade", "import", "import profile", "import render", "templates"])
+def test_every_command_refuses_a_name_too_long_as_render_does(tmp_path, capsys, argv):
+    # Path.exists and Path.is_dir raise for such a name: `lỗi không mong đợi: OSError: File name too long`, exit 1.
+    docx = tmp_path / "in" / "kh.docx"
+    docx.parent.mkdir()
+    ccch_docs.render(ccch_docs.load(EXAMPLE), docx)
+    names = {"long": str(tmp_path / ("a" * 300)), "docx": str(docx), "tmp": str(tmp_path)}
+    assert main([a.format(**names) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert "OSError" not in err and ("[CCHC-E207]" in err or "[CCHC-E109]" in err), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
 @pytest.mark.parametrize("lang, missing, folder", [
     ("vi", "không đọc được tệp .docx: không có tệp hoặc thư mục này (gợi ý: kiểm tra đường dẫn) [CCHC-E041]",
      "không đọc được tệp .docx: đây là một thư mục (gợi ý: kiểm tra đường dẫn) [CCHC-E041]"),
