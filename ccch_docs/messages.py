@@ -281,6 +281,7 @@ CODES: dict[str, str] = {
     "CCHC-E352": N_("quyết định cần ít nhất một Điều"),
     "CCHC-E353": N_("công văn cần nơi gửi (`Kính gửi:`)"),
     "CCHC-E354": N_("công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)"),
+    "CCHC-E355": N_("chú thích {k} trùng số với chú thích {first}"),  # `1` and `01`: one footnote number
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }

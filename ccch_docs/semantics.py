@@ -169,12 +169,25 @@ def _check_notes(doc: VanBan) -> list[Finding]:
                           for n in sorted(used - given)]
     out += [(here, f"chú thích {k} không được đánh dấu trong văn bản", f"ghi `[^{k}]` ngay sau chữ cần chú thích")
             for here, k in notes if int(k) not in used]
-    out += [(here, f"chú thích {k} đã có ở chu_thich của quyết định",
-             "mỗi số chú thích một lời: bỏ một trong hai, hoặc đánh số khác")
-            for here, k in notes if here[0] == "kem_theo" and k in doc.chu_thich]
+    out += _twice(notes)
     out += [((*here, *path), f"dấu chú thích [^{n}] ở đây không in thành chú thích", _AS_TYPED_HINT)
             for here, dump in dumps for path, text in _leaves(dump) if isinstance(text, str) and _as_typed(path)
             for n in markup.notes(text)[:1]]
+    return out
+
+
+def _twice(notes: list[tuple[Path_, str]]) -> list[Finding]:
+    """The notes numbered as one before them (`1` and `01` are both footnote 1, which Word would hold twice): in
+    the chu_thich of the document a decision issues, as one of the decision's (CCHC-E645), or in the same one."""
+    out: list[Finding] = []
+    first: dict[int, Path_] = {}
+    for here, k in notes:
+        seen = first.setdefault(int(k), here)
+        if seen is here:
+            continue
+        message = (f"chú thích {k} đã có ở chu_thich của quyết định" if here[0] != seen[0]
+                   else f"chú thích {k} trùng số với chú thích {seen[-1]}")
+        out.append((here, message, "mỗi số chú thích một lời: bỏ một trong hai, hoặc đánh số khác"))
     return out
 
 

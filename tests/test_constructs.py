@@ -243,6 +243,18 @@ def test_a_footnote_number_given_by_a_decision_and_its_issued_document_is_refuse
     assert found == [("kem_theo.chu_thich.2", "CCHC-E645"), ("kem_theo.chu_thich.3", "CCHC-E055")]
 
 
+def test_a_footnote_number_written_twice_is_refused():
+    # `1` and `01` are footnote 1 both: footnotes.xml held two w:footnote w:id="1" (and E645 compared the texts).
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict({**NOTED, "chu_thich": {**NOTED["chu_thich"], "01": "Lời khác."}})
+    assert [(p.key, p.code) for p in exc.value.problems] == [("chu_thich.01", "CCHC-E355")]
+    both = {**ISSUING, "chu_thich": {"1": "Quy chế kèm theo."},
+            "kem_theo": {**ISSUING["kem_theo"], "chu_thich": {"01": "Khác.", "2": "Ban Chỉ đạo 934."}}}
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict(both)
+    assert [(p.key, p.code) for p in exc.value.problems] == [("kem_theo.chu_thich.01", "CCHC-E645")]
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_prints_footnotes_at_the_foot_of_the_page(tmp_path):
     out = tmp_path / "notes.docx"
