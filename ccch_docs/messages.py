@@ -282,6 +282,7 @@ CODES: dict[str, str] = {
     "CCHC-E353": N_("công văn cần nơi gửi (`Kính gửi:`)"),
     "CCHC-E354": N_("công văn cần đơn vị soạn thảo để tạo ký hiệu (06/VPUBND-KSTTHC)"),
     "CCHC-E355": N_("chú thích {k} trùng số với chú thích {first}"),  # `1` and `01`: one footnote number
+    "CCHC-E356": N_("chú thích [^{n}] đã được đánh dấu ở chỗ trước"),  # a Word footnote has one mark
     # Other problems of the input (their own wording).
     "CCHC-E099": N_("lỗi của dữ liệu đầu vào"),
 }
@@ -355,6 +356,8 @@ ROW_AS_LIST = N_("trong `[ … ]` dấu phẩy ngăn các ô: số thập phân 
                  "khóa của cột, ví dụ `- {xa: Xã A, ho_so: \"1.234,5\", ty_le: \"78,7%\"}`")
 # Hints and expression messages that go with values (translated like messages, with no code of their own).
 PHRASES = (N_("đã tìm trong: {folders}"), N_("chia cho 0"), N_("ti_le(a, b) ghi 0% khi b bằng 0"),
+           N_("mỗi chú thích chỉ đánh dấu một lần; ở chỗ sau viết `(xem chú thích {n})` hoặc thêm một chú thích "
+              "số khác"),
            N_("gói ZIP hỏng: {detail}"), N_("kết quả quá lớn"), N_("không có khóa `{key}`"),
            N_("cú pháp sai: {detail}"),
            N_("viết liền, các phần nối bằng dấu `-`: {fixed}"), N_("viết {fixed}"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -170,9 +170,26 @@ def _check_notes(doc: VanBan) -> list[Finding]:
     out += [(here, f"chú thích {k} không được đánh dấu trong văn bản", f"ghi `[^{k}]` ngay sau chữ cần chú thích")
             for here, k in notes if int(k) not in used]
     out += _twice(notes)
+    out += _marked_again(dumps)
     out += [((*here, *path), f"dấu chú thích [^{n}] ở đây không in thành chú thích", _AS_TYPED_HINT)
             for here, dump in dumps for path, text in _leaves(dump) if isinstance(text, str) and _as_typed(path)
             for n in markup.notes(text)[:1]]
+    return out
+
+
+def _marked_again(dumps: Sequence[tuple[Path_, Any]]) -> list[Finding]:
+    """Each mark of a footnote after its first: a Word footnote has one mark (given two, LibreOffice numbered the
+    second as a note of its own and every note after it one too far)."""
+    seen: set[int] = set()
+    out: list[Finding] = []
+    for here, dump in dumps:
+        for path, text in _leaves(dump):
+            for n in markup.notes(text) if isinstance(text, str) else ():
+                if n in seen:
+                    out.append(((*here, *path), f"chú thích [^{n}] đã được đánh dấu ở chỗ trước",
+                                f"mỗi chú thích chỉ đánh dấu một lần; ở chỗ sau viết `(xem chú thích {n})` hoặc "
+                                "thêm một chú thích số khác"))
+                seen.add(n)
     return out
 
 

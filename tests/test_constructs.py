@@ -255,6 +255,16 @@ def test_a_footnote_number_written_twice_is_refused():
     assert [(p.key, p.code) for p in exc.value.problems] == [("kem_theo.chu_thich.01", "CCHC-E645")]
 
 
+def test_a_footnote_marked_twice_is_refused_at_its_second_mark():
+    # Two w:footnoteReference of one note: LibreOffice numbered the second as a note of its own (Alpha1 và Beta2 rồi
+    # Gamma3 over notes 1 and 2).
+    data = {**NOTED, "mo_dau": ["Ban Chỉ đạo 934[^1] đã họp; xem *Nghị định*[^2]."], "ket_thuc": "Ban Chỉ đạo[^1]."}
+    with pytest.raises(ccch_docs.InputError) as exc:
+        ccch_docs.from_dict(data)
+    assert [(p.key, p.code) for p in exc.value.problems] == [("ket_thuc[0]", "CCHC-E356")]
+    assert "(xem chú thích 1)" in exc.value.problems[0].hint
+
+
 @pytest.mark.libreoffice
 def test_libreoffice_prints_footnotes_at_the_foot_of_the_page(tmp_path):
     out = tmp_path / "notes.docx"
