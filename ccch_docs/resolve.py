@@ -85,5 +85,6 @@ def _attached(decision: Source, child: Source) -> Source:
     """`child` taking from the decision that issues it the keys it does not set itself."""
     base = {k: decision.data[k] for k in ATTACHED_INHERITS if k in decision.data and k not in child.data}
     places = {p: w for p, w in decision.places.items() if p[:1] and p[0] in base}
-    return Source({**base, **child.data}, layered(child.places, places), child.file, child.base_dir, child.extra)
+    return Source({**base, **child.data}, layered(child.places, places), child.file, child.base_dir, child.extra,
+                  child.root, frozenset(base))
 

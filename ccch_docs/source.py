@@ -22,6 +22,8 @@ class Source:
     file: str
     base_dir: Path
     extra: list[Problem] = field(default_factory=list)
+    root: Path_ = ()  # where the data stands in its file: a document written inline (`kem_theo: {…}`)
+    inherited: frozenset[str] = frozenset()  # its keys taken from the document around it, named as there
 
     def where(self, path: Path_) -> Where:
         """The place of `path`, or of its nearest ancestor that has one; for data handed over, its key path alone."""
@@ -34,7 +36,8 @@ class Source:
     def problem(self, path: Path_, message: str, hint: str | None = None, code: str | None = None) -> Problem:
         """A Problem placed at `path`, with its stable code if it has one."""
         w = self.where(path)
-        return Problem(message, w.file, w.line, w.column, key_name(path) or None, hint, code)
+        shown = path if path[:1] and path[0] in self.inherited else (*self.root, *path)
+        return Problem(message, w.file, w.line, w.column, key_name(shown) or None, hint, code)
 
 
 def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -112,7 +115,7 @@ def linked_file(src: Source, key: Path_, rel: str, reader: Reader, chain: tuple[
 def inline(src: Source, key: Path_, value: dict[str, Any], reader: Reader, chain: tuple[Path, ...]) -> Source:
     """The mapping written in `src` at `key` as a document of its own, its places re-rooted, what it inherits merged."""
     places = {path[len(key):]: w for path, w in src.places.items() if path[:len(key)] == key}
-    return _inherit(Source(dict(value), places, src.file, src.base_dir), reader, chain)
+    return _inherit(Source(dict(value), places, src.file, src.base_dir, root=(*src.root, *key)), reader, chain)
 
 
 def _parse(text: str, file: str, base_dir: Path) -> Source:
@@ -205,7 +208,7 @@ def plan_failed(report: Source, exc: InputError) -> InputError:
 def merge(lower: Source, upper: Source) -> Source:
     """`upper` deep-merged over the defaults in `lower`; places and problems of both kept, paths relative to `upper`."""
     return Source(_deep_merge(lower.data, upper.data), layered(upper.places, lower.places), upper.file,
-                  upper.base_dir, lower.extra + upper.extra)
+                  upper.base_dir, lower.extra + upper.extra, upper.root, upper.inherited)
 
 
 def section(src: Source, key: str) -> Source:

@@ -50,7 +50,7 @@ def test_attached_file_relative_to_the_decision(tmp_path):
 
 @pytest.mark.parametrize("extra,key,words", [
     ({"kem_theo": "khong-co.yaml"}, "kem_theo", "không đọc được"),
-    ({"kem_theo": {**ATTACHED, "trich_yue": "x"}}, "trich_yue", "trich_yeu"),
+    ({"kem_theo": {**ATTACHED, "trich_yue": "x"}}, "kem_theo.trich_yue", "trich_yeu"),  # named where it is written
     ({"kem_theo": {**ATTACHED, "loai": "cong_van", "kinh_gui": "Sở Nội vụ", "don_vi_soan": "NC"}}, "kem_theo",
      "không thể ban hành kèm theo"),
     ({"kem_theo": 5}, "kem_theo", "đường dẫn"),
@@ -82,3 +82,19 @@ def test_a_value_the_issued_document_inherits_is_refused_once():
     with pytest.raises(ccch_docs.InputError) as info:
         _decision(ngay="2021-02-30", kem_theo=ATTACHED)
     assert [p.key for p in info.value.problems] == ["ngay"], str(info.value)
+
+
+def test_a_problem_of_a_document_written_inline_is_named_under_kem_theo(tmp_path):
+    # Its keys were named as the decision's (`noi_dung[0].tieu_de`, `loai`), which has none such, at the right line.
+    import yaml
+    path = tmp_path / "qd.yaml"
+    path.write_text(yaml.safe_dump({**DECISION, "ngay": "2021-02-30", "kem_theo": {
+        "trich_yeu": "Quy chế", "noi_dung": [{"tieu_de": "", "doan": "x"}]}}, allow_unicode=True, sort_keys=False),
+        "utf-8")
+    with pytest.raises(ccch_docs.InputError) as info:
+        ccch_docs.load(path)
+    lines = path.read_text("utf-8").splitlines()
+    found = {p.key: p.line for p in info.value.problems}
+    assert found == {"ngay": lines.index("ngay: '2021-02-30'") + 1,  # the decision's, inherited: named once, as there
+                     "kem_theo.loai": lines.index("kem_theo:") + 1,
+                     "kem_theo.noi_dung[0].tieu_de": lines.index("  - tieu_de: ''") + 1}, str(info.value)
