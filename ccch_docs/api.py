@@ -128,7 +128,7 @@ def render(doc: Document | VanBan, to: Path | str | IO[bytes] | None = None) -> 
         except engine.Oversized as exc:
             raise _oversized(exc, doc, template, filled) from None
     if isinstance(to, str | Path):
-        write_atomic(to, data, inputs_of(doc))
+        write_atomic(to, data, inputs_of(doc), ".docx")
     elif to is not None:
         write_stream(to, data)
     return data

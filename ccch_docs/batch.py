@@ -87,7 +87,7 @@ def run(job: Job) -> Result:
         doc = api.load(job.source, templates=job.templates, roots=job.roots, parsed=job.parsed)
         data = api.render(doc)
         if job.docx is not None:
-            written.append(write_atomic(job.docx, data, api.inputs_of(doc)))
+            written.append(write_atomic(job.docx, data, api.inputs_of(doc), ".docx"))
         if job.pdf is not None:
             written.append(pdf.convert(data, job.pdf, timeout=job.pdf_timeout, name=str(job.source)))
         return Result(job, tuple(written))

@@ -52,7 +52,7 @@ def _render(yaml_path: Path, source: Path, args: argparse.Namespace, t: dict[str
     if os.path.exists(docx) and not args.force:  # a name too long: False, refused as it is written (E207)
         raise InputError([Problem(TEXTS["exists"], str(docx))])
     doc = api.load(yaml_path)
-    print(written(t, write_atomic(docx, api.render(doc), (source, yaml_path))))
+    print(written(t, write_atomic(docx, api.render(doc), (source, yaml_path), ".docx")))
     if args.pdf:
         api.to_pdf(docx)
         print(written(t, docx.with_suffix('.pdf')))

@@ -211,6 +211,8 @@ CODES: dict[str, str] = {
     "CCHC-E218": N_("--profile trùng với tệp văn bản: hồ sơ đơn vị sẽ bị chính văn bản ghi đè"),
     "CCHC-E219": N_("tệp .docx và tệp PDF của văn bản là cùng một tệp {path}: PDF sẽ ghi đè .docx"),
     "CCHC-E220": N_("luồng chỉ để đọc, không ghi được"),
+    "CCHC-E221": N_("tệp ghi ra là văn bản Word (.docx), không mang đuôi `{suffix}`"),
+    "CCHC-E222": N_("tệp ghi ra là PDF, không mang đuôi `{suffix}`"),
     # A batch stopped (E610–E619).
     "CCHC-E610": N_("đã dừng (SIGTERM); không tệp nào bị ghi dở"),
     "CCHC-E611": N_("{n} tệp không được dựng: đĩa không nhận thêm (đầy, hết hạn mức hoặc chỉ đọc)"),
@@ -342,6 +344,7 @@ MANY_HINT = N_("viết -o {out}/ (có dấu / ở cuối)")
 NAME_HINT = N_("đặt tên tệp có đuôi {suffix}, ví dụ {option} {name}")  # a file written named as another format
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 KINDS_HINT = N_("một trong: {kinds}")
+FORMAT_HINT = N_("đặt tên tệp có đuôi {wanted}: chương trình ghi đúng định dạng mang tên đó")
 BUILT_HINT = N_("VanBan(…) và model_copy(update=…) không kiểm tra kiểu: dựng văn bản bằng from_dict để được kiểm tra")
 SPLIT_HINT = N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")  # a document too long to read
 ONE_OF = "CCHC-E088"

@@ -241,7 +241,7 @@ def _place(made: Path, pdf: Path, name: str) -> Path:
     data = made.read_bytes()
     if not (data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]):
         raise OutputError([Problem("LibreOffice không tạo ra tệp PDF trọn vẹn", name)])
-    return write_atomic(pdf, data)
+    return write_atomic(pdf, data, fmt=".pdf")
 
 
 def _too_long(timeout: float, name: str) -> Problem:

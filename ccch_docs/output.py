@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import DiskFullError, OutputError, Problem, TargetError
-from .messages import os_error
+from .messages import CODES, FORMAT_HINT, os_error
 
 # O_TMPFILE makes a file with no name, which /proc/self/fd lets us link into place once it is whole.
 _UNNAMED = getattr(os, "O_TMPFILE", 0)
@@ -65,15 +65,26 @@ def _check_target(path: Path, inputs: Iterable[Path | str]) -> int | None:
     return stat.S_IMODE(info.st_mode)
 
 
-def write_atomic(path: Path | str, data: bytes, inputs: Iterable[Path | str] = ()) -> Path:
+# The formats the program writes, by suffix, with the code refusing a file of one named as another; with the
+# suffixes it reads or writes otherwise: a name with one of them is not given another format's bytes.
+FORMATS = {".docx": "CCHC-E221", ".pdf": "CCHC-E222"}
+KNOWN_SUFFIXES = (*FORMATS, ".yaml", ".yml", ".html", ".htm")
+
+
+def write_atomic(path: Path | str, data: bytes, inputs: Iterable[Path | str] = (), fmt: str | None = None) -> Path:
     """Write `data` to `path` so that readers see the old file or the whole new one, never a part.
 
     Only a new path or a regular file is written, never one of `inputs` (the files the data was made
-    from). On Linux the data goes to an unnamed file linked into place once whole, so a killed process
+    from), nor, for data of format `fmt` (".docx", ".pdf"), a path named as another (x.pdf for a .docx:
+    TargetError). On Linux the data goes to an unnamed file linked into place once whole, so a killed process
     leaves nothing behind; elsewhere to a hidden temporary file renamed into place.
     """
     path = Path(path)
     mode = _check_target(path, inputs)
+    suffix = path.suffix.lower()
+    if fmt is not None and suffix != fmt and suffix in KNOWN_SUFFIXES:
+        raise _refuse(path, CODES[FORMATS[fmt]].format(suffix=path.suffix), FORMAT_HINT.format(wanted=fmt),
+                      target=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not _write_unnamed(path, data, mode):

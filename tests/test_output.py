@@ -14,7 +14,7 @@ import time
 import pytest
 
 import ccch_docs
-from ccch_docs import output, packs
+from ccch_docs import office, output, packs
 from ccch_docs.cli import main
 from conftest import ROOT
 
@@ -166,6 +166,31 @@ def test_a_stream_open_for_reading_is_a_refused_target_left_as_it_was(tmp_path):
     assert [p.code for p in info.value.problems] == ["CCHC-E220"] and "('wb')" in info.value.problems[0].hint
     assert (tmp_path / "f.docx").read_bytes() == b"old"
     assert ccch_docs.messages.os_error(io.UnsupportedOperation("write")) == "write"  # not the NUL of a path
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "notes.yaml", "bao-cao.HTML"])
+def test_a_docx_is_not_written_under_another_format_s_name(tmp_path, name):
+    """render(doc, "x.pdf") and a Job writing its .docx to x.pdf wrote Word bytes a reader opens as a broken PDF;
+    the command line refuses such a name (E091), the API now too: a refused target, nothing written."""
+    doc = ccch_docs.load(EXAMPLE)
+    with pytest.raises(ccch_docs.TargetError) as info:
+        ccch_docs.render(doc, tmp_path / name)
+    assert [(p.code, p.file) for p in info.value.problems] == [("CCHC-E221", str(tmp_path / name))]
+    assert ".docx" in info.value.problems[0].hint
+    (result,) = ccch_docs.render_many([ccch_docs.Job(EXAMPLE, tmp_path / name)], workers=1)
+    assert result.bad_input and [p.code for p in result.problems] == ["CCHC-E221"] and list(tmp_path.iterdir()) == []
+    for other in ("x.DOCX", "x.bin", "x"):  # the .docx suffix in capitals, a suffix of no known format, none
+        ccch_docs.render(doc, tmp_path / other)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x", "x.DOCX", "x.bin"]
+
+
+def test_a_pdf_is_not_written_under_another_format_s_name(tmp_path):
+    made = tmp_path / "made.pdf"
+    made.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    with pytest.raises(ccch_docs.TargetError) as info:
+        office._place(made, tmp_path / "x.docx", "doc.yaml")
+    assert [p.code for p in info.value.problems] == ["CCHC-E222"] and not (tmp_path / "x.docx").exists()
+    assert office._place(made, tmp_path / "x.pdf", "doc.yaml").read_bytes() == made.read_bytes()
 
 
 @pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "named"])
