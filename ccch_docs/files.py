@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem, require_paths
-from .messages import grouped, os_error
+from .messages import SLASH_HINT, grouped, os_error
 from .yamlio import MAX_FILE_BYTES
 
 MAX_FILE = MAX_FILE_BYTES  # bytes of one input file (YAML, pack.yaml): a 5,000-row phụ lục is about 1 MB
@@ -88,8 +88,8 @@ class Reader:
                 raise _irregular(cited, path)
             fd = os.open(path, _FLAGS)  # O_NONBLOCK: a FIFO swapped in after the check does not hang the open
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-            raise _refused(cited, path, f"không đọc được tệp {path}: {os_error(exc)}",
-                           "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)") from None
+            hint = SLASH_HINT if "\\" in str(path) else "kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)"
+            raise _refused(cited, path, f"không đọc được tệp {path}: {os_error(exc)}", hint) from None
         limit = min(MAX_FILE, self.budget.left)
         with os.fdopen(fd, "rb") as f:
             info = os.fstat(f.fileno())

@@ -345,6 +345,8 @@ NAME_HINT = N_("đặt tên tệp có đuôi {suffix}, ví dụ {option} {name}"
 MISSING_HINT = N_("thêm {flag} …, hoặc chạy lệnh trong cửa sổ dòng lệnh để trả lời từng câu")
 KINDS_HINT = N_("một trong: {kinds}")
 FORMAT_HINT = N_("đặt tên tệp có đuôi {wanted}: chương trình ghi đúng định dạng mang tên đó")
+SLASH_HINT = N_("viết đường dẫn bằng dấu `/` (don-vi/ubnd.yaml), trên mọi máy; dấu `\\` của Windows là một ký tự "
+                "của tên tệp")
 BUILT_HINT = N_("VanBan(…) và model_copy(update=…) không kiểm tra kiểu: dựng văn bản bằng from_dict để được kiểm tra")
 SPLIT_HINT = N_("tách văn bản thành nhiều tệp, hoặc đưa phụ lục lớn ra tệp riêng")  # a document too long to read
 ONE_OF = "CCHC-E088"

@@ -72,6 +72,18 @@ def test_an_empty_cell_says_to_fill_it_or_leave_the_key_out(tmp_path, capsys):
                      "`phoi_hop`, or remove the whole line `phoi_hop:` if there is nothing to write) [CCHC-E308]"]
 
 
+def test_a_linked_path_written_with_backslashes_is_told_to_use_slashes(tmp_path, capsys):
+    """`ke_thua: don-vi\\ubnd.yaml` as Windows writes it names no file here: the hint says to write `/`."""
+    (tmp_path / "don-vi").mkdir()
+    (tmp_path / "don-vi" / "ubnd.yaml").write_text("dia_danh: Cao Lãnh\n", "utf-8")
+    src, lines = _printed(tmp_path, capsys, GOOD + "ke_thua: don-vi\\ubnd.yaml\n")
+    assert len(lines) == 1 and lines[0].startswith(f"{src}:") and lines[0].endswith(
+        "(gợi ý: viết đường dẫn bằng dấu `/` (don-vi/ubnd.yaml), trên mọi máy; dấu `\\` của Windows là một ký tự "
+        "của tên tệp) [CCHC-E082]")
+    src, lines = _printed(tmp_path, capsys, GOOD + "ke_thua: don-vi/khong-co.yaml\n")
+    assert lines[0].endswith("(gợi ý: kiểm tra đường dẫn (tính từ thư mục của tệp đang viết)) [CCHC-E082]")
+
+
 def test_an_empty_required_key_or_item_says_what_to_do(tmp_path, capsys):
     src, lines = _printed(tmp_path, capsys, GOOD.replace("dia_danh: Đồng Tháp", 'dia_danh: ""')
                           .replace("noi_nhan: [Bộ Nội vụ]", 'noi_nhan: [Bộ Nội vụ, " "]'))
