@@ -113,10 +113,10 @@ def test_to_pdf_of_a_list_stops_at_a_full_disk(tmp_path, monkeypatch):
     docs = _docx_and_fake_office(tmp_path, monkeypatch, ["a", "bad", "c", "d"])
     write = office.write_atomic
 
-    def full_at_c(path, data, inputs=()):
+    def full_at_c(path, data, inputs=(), fmt=None):
         if Path(path).name == "c.pdf":
             raise ccch_docs.DiskFullError([ccch_docs.Problem("không ghi được: đĩa đã đầy", str(path))])
-        return write(path, data, inputs)
+        return write(path, data, inputs, fmt)
     monkeypatch.setattr(office, "write_atomic", full_at_c)
     with pytest.raises(ccch_docs.DiskFullError) as caught:
         ccch_docs.to_pdf(docs, tmp_path / "pdf")
