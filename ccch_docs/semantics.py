@@ -161,7 +161,10 @@ def _check_notes(doc: VanBan) -> list[Finding]:
     # the command's block ends), and would print pydantic's warning beside the stop message.
     dumps = [(here, d.model_dump(exclude={"chu_thich", "kem_theo"}, warnings=False))
              for here, d in (((), doc), (("kem_theo",), issued)) if d is not None]
-    used = set().union(*(marked(dump) for _, dump in dumps))
+    # One walk over the texts (a phụ lục's cells are many), keeping those with a mark.
+    texts = [(here, path, text) for here, dump in dumps for path, text in _leaves(dump)
+             if isinstance(text, str) and "[^" in text]
+    used = {n for _, _, text in texts for n in markup.notes(text)}
     notes: list[tuple[Path_, str]] = [(("chu_thich", k), k) for k in doc.chu_thich]
     notes += [(("kem_theo", "chu_thich", k), k) for k in (issued.chu_thich if issued is not None else {})]
     given = {int(k) for _, k in notes}
@@ -170,26 +173,25 @@ def _check_notes(doc: VanBan) -> list[Finding]:
     out += [(here, f"chú thích {k} không được đánh dấu trong văn bản", f"ghi `[^{k}]` ngay sau chữ cần chú thích")
             for here, k in notes if int(k) not in used]
     out += _twice(notes)
-    out += _marked_again(dumps)
+    out += _marked_again(texts)
     out += [((*here, *path), f"dấu chú thích [^{n}] ở đây không in thành chú thích", _AS_TYPED_HINT)
-            for here, dump in dumps for path, text in _leaves(dump) if isinstance(text, str) and _as_typed(path)
-            for n in markup.notes(text)[:1]]
+            for here, path, text in texts if _as_typed(path) for n in markup.notes(text)[:1]]
     return out
 
 
-def _marked_again(dumps: Sequence[tuple[Path_, Any]]) -> list[Finding]:
-    """Each mark of a footnote after its first: a Word footnote has one mark (given two, LibreOffice numbered the
-    second as a note of its own and every note after it one too far)."""
+def _marked_again(texts: Sequence[tuple[Path_, Path_, str]]) -> list[Finding]:
+    """Each mark of a footnote after its first, in `texts` (the document's, then the issued one's, by key path):
+    a Word footnote has one mark (given two, LibreOffice numbered the second as a note of its own and every note
+    after it one too far)."""
     seen: set[int] = set()
     out: list[Finding] = []
-    for here, dump in dumps:
-        for path, text in _leaves(dump):
-            for n in markup.notes(text) if isinstance(text, str) else ():
-                if n in seen:
-                    out.append(((*here, *path), f"chú thích [^{n}] đã được đánh dấu ở chỗ trước",
-                                f"mỗi chú thích chỉ đánh dấu một lần; ở chỗ sau viết `(xem chú thích {n})` hoặc "
-                                "thêm một chú thích số khác"))
-                seen.add(n)
+    for here, path, text in texts:
+        for n in markup.notes(text):
+            if n in seen:
+                out.append(((*here, *path), f"chú thích [^{n}] đã được đánh dấu ở chỗ trước",
+                            f"mỗi chú thích chỉ đánh dấu một lần; ở chỗ sau viết `(xem chú thích {n})` hoặc "
+                            "thêm một chú thích số khác"))
+            seen.add(n)
     return out
 
 
