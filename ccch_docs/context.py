@@ -146,7 +146,7 @@ def _cell(value: Any, number: bool) -> tuple[str, ...]:
     if isinstance(value, tuple):
         return value
     if isinstance(value, int | float):
-        return (numbers.so(value) if number else getattr(value, "text", None) or str(value),)
+        return (numbers.so(value) if number else numbers.as_typed(value),)
     return (value,)
 
 

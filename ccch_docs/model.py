@@ -53,7 +53,7 @@ def _text(value: Any) -> Any:
     if isinstance(value, int | float):
         if not hasattr(value, "text") and not math.isfinite(value):  # from a program: pandas' NaN for a blank
             raise _unprintable()
-        value = getattr(value, "text", None) or str(value)
+        value = numbers.as_typed(value)
     if isinstance(value, str):
         if _CONTROL.search(value):
             raise ValueError("có ký tự điều khiển không in được")
@@ -238,7 +238,7 @@ def _row(value: Any) -> Any:
         raise PydanticCustomError("CCHC-E005", CODES["CCHC-E005"], {"hint": ROW_AS_LIST})
     ma = value.get("ma") if isinstance(value, dict) else None
     if numbers.is_number(ma):
-        return {**value, "ma": getattr(ma, "text", None) or str(ma)}
+        return {**value, "ma": numbers.as_typed(ma)}
     return value
 
 

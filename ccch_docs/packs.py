@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from . import settings, source
 from .errors import InputError, Problem, TemplateError, did_you_mean, require_paths
 from .files import Reader, inside, real
-from .formats.numbers import is_number
+from .formats.numbers import as_typed, is_number
 from .settings import DEFAULT_PACK, Pack
 
 ENV = "CCHC_TEMPLATES"
@@ -151,7 +151,7 @@ def template_set(src: source.Source, templates: Folders = None,
     builtin = builtin_dir()
     name = src.data.get("mau")
     if is_number(name):  # `mau: 2024` unquoted: the folder named as typed, as the model reads the key
-        name = getattr(name, "text", None) or str(name)
+        name = as_typed(name)
     folders = (*user, builtin)
     if isinstance(name, str) and name.strip():
         beside = [src.base_dir / PACKS_BESIDE]

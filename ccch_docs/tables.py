@@ -37,7 +37,6 @@ _CELL_SIDE = re.compile(r'<w:(?:left|right|start|end) w:w="(\d+)"')
 FIGURE_PT = ELEMENTS["bang"].size  # the size of table cells; figures are measured bold, as a total row prints them
 _FIGURE_SLACK = 60  # twips more than the figure, for the borders and the rounding of word processors
 _SAME_WIDTH = str.maketrans("123456789", "000000000")  # the digits of Times New Roman are all as wide
-_FIGURE_START = frozenset("0123456789-+−")  # how a figure begins (numbers.is_figure)
 
 
 def _xml(el: etree._Element | None) -> str:
@@ -229,7 +228,7 @@ def _figure_room(table: Table, n: int, margins: int) -> list[int]:
         for c, lines in enumerate(cells):
             if shape is None or shape[c][0] == 1:
                 for line in lines:
-                    if line[:1] not in _FIGURE_START:  # text: not measured
+                    if line[:1] not in numbers.FIGURE_START:  # text: not measured
                         continue
                     key = line.translate(_SAME_WIDTH)
                     need = needs.get(key)

@@ -38,6 +38,15 @@ def is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def as_typed(value: int | float) -> str:
+    """A number as the input wrote it: the text the YAML loader kept (`1.10`, `010`), else as Python prints it.
+
+    >>> as_typed(2024), as_typed(1.5)
+    ('2024', '1.5')
+    """
+    return getattr(value, "text", None) or str(value)
+
+
 def printable(value: Number) -> bool:
     """Whether `value` is finite and below LIMIT in size, so that it can be printed.
 
@@ -72,6 +81,7 @@ _PLAIN = re.compile(_SIGN + r"(?P<int>\d+)(?:\.(?P<dec>\d+))?" + _CURRENCY, re.I
 _RATE = re.compile(r"[-+−]?\d[\d.]*(?:,\d+)?\s*%")
 # A figure alone, loosely: a number in either notation or a rate (`05`, `44.333`, `1,234.5`, `78,7 %`).
 _FIGURE = re.compile(r"[-+−]?\d[\d.,]*\s?%?")
+FIGURE_START = frozenset("0123456789-+−")  # the characters a figure (_FIGURE) may begin with
 _ONE_GROUP = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")  # 1.500 or 1,500: a thousand and a half, or one and a half?
 _COMMAS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?" + _CURRENCY, re.IGNORECASE)  # 3,000,000 (English)
 _IN_UNITS = re.compile(r"(?P<n>[-+]?\d+(?:[.,]\d+)?)\s*(?P<unit>tỷ|tỉ|triệu|tr|nghìn|ngàn)\.?" + _CURRENCY,
