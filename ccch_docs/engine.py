@@ -9,7 +9,7 @@ import traceback
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,11 +136,6 @@ def _items(value: Any) -> int:
     return 1
 
 
-def _with_notes(parts: dict[str, bytes], notes: Sequence[tuple[int, Para]]) -> dict[str, bytes]:
-    """The package `parts` with the footnotes part of `notes` and the character style of their number marks."""
-    return {**ooxml.with_footnotes(parts, _footnotes(notes)), STYLES: ooxml.with_note_style(parts[STYLES])}
-
-
 def _footnotes(notes: Sequence[tuple[int, Para]]) -> bytes:
     """The footnotes part of `notes`, in the decree's footnote size."""
     half_points = round(ELEMENTS["chu_thich"].size * 2)
@@ -168,7 +163,7 @@ class CompiledTemplate:
         """Render `context` into the bytes of a .docx file, `tables` where the phụ lục loop left its marks,
         `notes` (number, text) as the document's footnotes."""
         out = io.BytesIO()
-        parts = _with_notes(self.parts, notes) if notes else self.parts
+        parts = self._with_notes(notes) if notes else self.parts
         with budget(_items(context)), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for name, data in parts.items():
                 template = self.jinja.get(name)
@@ -177,6 +172,15 @@ class CompiledTemplate:
                 # A fixed time stamp: the same input gives the same bytes, whenever it is rendered.
                 z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
         return out.getvalue()
+
+    def _with_notes(self, notes: Sequence[tuple[int, Para]]) -> dict[str, bytes]:
+        """The template's parts with the footnotes part of `notes` and the character style of their number marks."""
+        return {**ooxml.with_footnotes(self.parts, _footnotes(notes)), STYLES: self._noted_styles}
+
+    @cached_property
+    def _noted_styles(self) -> bytes:
+        """The styles part with the character style of footnote number marks, made once for the template."""
+        return ooxml.with_note_style(self.parts[STYLES])
 
     def _render_part(self, name: str, template: jinja2.Template, context: Mapping[str, Any],
                      tables: Sequence[Table]) -> bytes:
