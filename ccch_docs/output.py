@@ -179,17 +179,18 @@ def _umask() -> int:
     return mask
 
 
+_BINARY_HINT = "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO"
+
+
 def write_stream(stream: IO[bytes] | Any, data: bytes) -> None:
     """Write `data` to an open binary stream; OutputError for a closed, text, read-only or failing stream."""
     name = str(getattr(stream, "name", "<luồng>"))
     if getattr(stream, "closed", False):
         raise _refuse(name, "luồng ghi đã đóng", target=True)
     if isinstance(stream, io.TextIOBase):
-        raise _refuse(name, "luồng văn bản không nhận được .docx", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO",
-                      target=True)
+        raise _refuse(name, "luồng văn bản không nhận được .docx", _BINARY_HINT, target=True)
     if callable(getattr(stream, "writable", None)) and not stream.writable():  # open(…, "rb"): it was told a NUL
-        raise _refuse(name, "luồng chỉ để đọc, không ghi được", "mở luồng nhị phân ('wb') hoặc dùng io.BytesIO",
-                      target=True)
+        raise _refuse(name, "luồng chỉ để đọc, không ghi được", _BINARY_HINT, target=True)
     try:
         stream.write(data)
     except (OSError, TypeError, ValueError) as exc:
